@@ -1,0 +1,147 @@
+//! [`Token`]: a Keystone token and what it says about its user, scope, roles and catalog.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::catalog::Catalog;
+use crate::secret::Secret;
+use crate::timestamp::Timestamp;
+
+/// A name and id pair (domains, roles, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameId {
+    /// Id.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// The user a token belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenUser {
+    /// User id.
+    pub id: String,
+    /// User name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The user's domain.
+    #[serde(default)]
+    pub domain: Option<NameId>,
+    /// When the user's password expires.
+    #[serde(default)]
+    pub password_expires_at: Option<Timestamp>,
+}
+
+/// The project a token is scoped to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenProject {
+    /// Project id.
+    pub id: String,
+    /// Project name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The project's domain.
+    #[serde(default)]
+    pub domain: Option<NameId>,
+}
+
+/// The trust a token is scoped to (`OS-TRUST:trust`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenTrust {
+    /// Trust id.
+    pub id: String,
+    /// Whether the trustee impersonates the trustor.
+    #[serde(default)]
+    pub impersonation: Option<bool>,
+    /// The trustee.
+    #[serde(default)]
+    pub trustee_user: Option<NameId>,
+    /// The trustor.
+    #[serde(default)]
+    pub trustor_user: Option<NameId>,
+}
+
+/// The application credential a token came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenAppCredential {
+    /// Credential id.
+    pub id: String,
+    /// Credential name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Whether it may create other credentials and trusts.
+    #[serde(default)]
+    pub restricted: Option<bool>,
+}
+
+/// The body of a Keystone v3 token (`{"token": {...}}`), normalised from v2 too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenInfo {
+    /// When it expires.
+    pub expires_at: Timestamp,
+    /// When it was issued.
+    #[serde(default)]
+    pub issued_at: Option<Timestamp>,
+    /// The methods used (`password`, `token`, `totp`, `application_credential`, …).
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// Audit ids.
+    #[serde(default)]
+    pub audit_ids: Vec<String>,
+    /// The user.
+    #[serde(default)]
+    pub user: Option<TokenUser>,
+    /// The project scope.
+    #[serde(default)]
+    pub project: Option<TokenProject>,
+    /// The domain scope.
+    #[serde(default)]
+    pub domain: Option<NameId>,
+    /// The system scope (`{"all": true}`).
+    #[serde(default)]
+    pub system: Option<Map<String, Value>>,
+    /// The trust scope.
+    #[serde(default, rename = "OS-TRUST:trust")]
+    pub trust: Option<TokenTrust>,
+    /// The application credential used.
+    #[serde(default)]
+    pub application_credential: Option<TokenAppCredential>,
+    /// Roles on the scope.
+    #[serde(default)]
+    pub roles: Vec<NameId>,
+    /// Whether the scoped project is a domain.
+    #[serde(default)]
+    pub is_domain: Option<bool>,
+    /// The service catalog (empty for unscoped tokens).
+    #[serde(default)]
+    pub catalog: Catalog,
+    /// Fields this version of ferrocloud does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A Keystone token: the secret id (from `X-Subject-Token`) and its details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The token itself; redacted in `Debug`.
+    pub id: Secret,
+    /// What the token says about itself.
+    pub info: TokenInfo,
+}
+
+impl Token {
+    /// Role names on the token's scope.
+    pub fn role_names(&self) -> impl Iterator<Item = &str> {
+        self.info.roles.iter().filter_map(|r| r.name.as_deref())
+    }
+
+    /// `true` when the token carries no scope.
+    pub fn is_unscoped(&self) -> bool {
+        self.info.project.is_none()
+            && self.info.domain.is_none()
+            && self.info.system.is_none()
+            && self.info.trust.is_none()
+    }
+}

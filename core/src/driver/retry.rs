@@ -1,0 +1,189 @@
+//! [`RetryPolicy`]: bounded retries on 429 and 503, honouring `Retry-After`.
+
+use std::time::{Duration, SystemTime};
+
+use http::{Method, StatusCode};
+
+/// When and how long to retry a rate-limited or unavailable answer.
+///
+/// ```
+/// use std::time::Duration;
+/// use ferrocloud::RetryPolicy;
+/// let p = RetryPolicy { max_retries: 5, ..RetryPolicy::default() };
+/// assert_eq!(p.max_delay, Duration::from_secs(60));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 turns retrying off). Default 3.
+    pub max_retries: u32,
+    /// The statuses retried. Default 429 and 503.
+    pub statuses: Vec<StatusCode>,
+    /// Wait before the first retry when the server sends no `Retry-After`; doubles each
+    /// retry. Default 1 s.
+    pub base_delay: Duration,
+    /// Upper bound on any single wait, `Retry-After` included. Default 60 s.
+    pub max_delay: Duration,
+    /// Retry POST and PATCH too. Off by default: they are not idempotent.
+    pub retry_non_idempotent: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            statuses: vec![
+                StatusCode::TOO_MANY_REQUESTS,
+                StatusCode::SERVICE_UNAVAILABLE,
+            ],
+            base_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(60),
+            retry_non_idempotent: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..Self::default()
+        }
+    }
+
+    /// The wait before retry number `attempt` (0-based) of a `method` request that got
+    /// `status` with `retry_after`, or `None` to stop. `always` marks requests that are
+    /// safe to repeat whatever their method (token requests).
+    pub fn delay(
+        &self,
+        method: &Method,
+        always: bool,
+        status: StatusCode,
+        retry_after: Option<&str>,
+        attempt: u32,
+        now: SystemTime,
+    ) -> Option<Duration> {
+        if attempt >= self.max_retries || !self.statuses.contains(&status) {
+            return None;
+        }
+        let idempotent = !matches!(*method, Method::POST | Method::PATCH);
+        if !(idempotent || always || self.retry_non_idempotent) {
+            return None;
+        }
+        let fallback = self.base_delay.saturating_mul(1u32 << attempt.min(16));
+        let wait = retry_after
+            .and_then(|h| parse_retry_after(h, now))
+            .unwrap_or(fallback);
+        Some(wait.min(self.max_delay))
+    }
+}
+
+/// Reads `Retry-After`: delay seconds (`120`) or an HTTP date
+/// (`Wed, 21 Oct 2015 07:28:00 GMT`), relative to `now`. A date in the past is zero.
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use ferrocloud::driver::parse_retry_after;
+/// assert_eq!(parse_retry_after("7", SystemTime::now()), Some(Duration::from_secs(7)));
+/// let now = UNIX_EPOCH + Duration::from_secs(1_445_412_470);
+/// assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), Some(Duration::from_secs(10)));
+/// assert_eq!(parse_retry_after("soon", now), None);
+/// ```
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let v = value.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    if let Ok(secs) = v.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(1e9)));
+    }
+    let at = httpdate::parse_http_date(v).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_and_method_aware() {
+        let p = RetryPolicy::default();
+        let now = SystemTime::UNIX_EPOCH;
+        let s503 = StatusCode::SERVICE_UNAVAILABLE;
+        assert_eq!(
+            p.delay(&Method::GET, false, s503, None, 0, now),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            p.delay(&Method::GET, false, s503, None, 2, now),
+            Some(Duration::from_secs(4))
+        );
+        assert_eq!(p.delay(&Method::GET, false, s503, None, 3, now), None);
+        assert_eq!(
+            p.delay(
+                &Method::GET,
+                false,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                None,
+                0,
+                now
+            ),
+            None
+        );
+        assert_eq!(p.delay(&Method::POST, false, s503, None, 0, now), None);
+        assert_eq!(
+            p.delay(&Method::POST, true, s503, None, 0, now),
+            Some(Duration::from_secs(1))
+        );
+        let opt_in = RetryPolicy {
+            retry_non_idempotent: true,
+            ..RetryPolicy::default()
+        };
+        assert!(opt_in
+            .delay(&Method::POST, false, s503, None, 0, now)
+            .is_some());
+        assert_eq!(
+            p.delay(
+                &Method::GET,
+                false,
+                StatusCode::TOO_MANY_REQUESTS,
+                Some("3600"),
+                0,
+                now
+            ),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            p.delay(
+                &Method::DELETE,
+                false,
+                StatusCode::TOO_MANY_REQUESTS,
+                Some("2"),
+                1,
+                now
+            ),
+            Some(Duration::from_secs(2))
+        );
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(parse_retry_after(" 5 ", now), Some(Duration::from_secs(5)));
+        assert_eq!(
+            parse_retry_after("1.5", now),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:50:37 GMT", now),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("-1", now), None);
+        assert_eq!(parse_retry_after("NaN", now), None);
+        assert_eq!(parse_retry_after("", now), None);
+    }
+}

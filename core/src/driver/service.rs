@@ -1,0 +1,350 @@
+//! [`Service`]: a handle on one service of a [`Client`]: resolve its endpoint, run
+//! operations, stream lists and wait.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use bytes::Bytes;
+use futures::{Stream, TryStreamExt};
+use http::header::{HeaderMap, HeaderValue};
+use http::{Method, Request, Response};
+
+use super::{Client, HasStatus, Wait};
+use crate::auth::{v3, Token};
+use crate::catalog::EndpointOpts;
+use crate::error::{Error, InvalidInput, Result};
+use crate::op::{check_status, Operation};
+use crate::paging::{Page, Paginated};
+use crate::service::{Body, ServiceClient};
+use crate::service_type::ServiceType;
+use crate::transport::Transport;
+
+const AUTH_TOKEN: &str = "x-auth-token";
+
+/// A sent request: the service client it was built against, its URL, its headers (without
+/// the token) and the successful response.
+struct Sent {
+    svc: Arc<ServiceClient>,
+    url: String,
+    headers: HeaderMap,
+    response: Response<Bytes>,
+}
+
+/// One service of a [`Client`]: endpoint selection, microversion, and the calls.
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::{path, Op};
+/// let nova = client.compute().microversion("2.79").region("RegionOne");
+/// let body: serde_json::Value = nova.call(&Op::get(path!("os-availability-zone"))).await?;
+/// # Ok(()) }
+/// ```
+pub struct Service<T> {
+    client: Client<T>,
+    service: ServiceType,
+    suffix: Option<Option<&'static str>>,
+    microversion: Option<String>,
+    endpoint: EndpointOpts,
+    endpoint_override: Option<String>,
+    resolved: Arc<Mutex<Option<(u64, Arc<ServiceClient>)>>>,
+}
+
+impl<T> Clone for Service<T> {
+    fn clone(&self) -> Self {
+        Service {
+            client: self.client.clone(),
+            service: self.service,
+            suffix: self.suffix,
+            microversion: self.microversion.clone(),
+            endpoint: self.endpoint.clone(),
+            endpoint_override: self.endpoint_override.clone(),
+            resolved: self.resolved.clone(),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Service<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("service", &self.service.name)
+            .field("microversion", &self.microversion)
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport> Service<T> {
+    pub(crate) fn new(client: Client<T>, service: ServiceType) -> Self {
+        let endpoint = client.options().endpoint.clone();
+        let endpoint_override = client
+            .options()
+            .endpoint_overrides
+            .iter()
+            .find(|(ty, _)| service.matches(ty))
+            .map(|(_, url)| url.clone());
+        Service {
+            client,
+            service,
+            suffix: None,
+            microversion: None,
+            endpoint,
+            endpoint_override,
+            resolved: Arc::default(),
+        }
+    }
+
+    fn reset(mut self) -> Self {
+        self.resolved = Arc::default();
+        self
+    }
+
+    /// Sends this microversion with every request of this handle.
+    pub fn microversion(mut self, version: impl Into<String>) -> Self {
+        self.microversion = Some(version.into());
+        self.reset()
+    }
+
+    /// Uses the endpoint of another region.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.endpoint.region = Some(region.into());
+        self.reset()
+    }
+
+    /// Picks endpoints with other options (interface, name, region).
+    pub fn endpoint_opts(mut self, opts: EndpointOpts) -> Self {
+        self.endpoint = opts;
+        self.reset()
+    }
+
+    /// Uses `url` instead of the catalog's endpoint.
+    pub fn endpoint_override(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_override = Some(url.into());
+        self.reset()
+    }
+
+    /// Uses another version suffix for unversioned endpoints (e.g. `Some("v2.0")` for the
+    /// legacy Neutron LBaaS path, `None` for none).
+    pub fn version_suffix(mut self, suffix: Option<&'static str>) -> Self {
+        self.suffix = Some(suffix);
+        self.reset()
+    }
+
+    /// The client this handle belongs to.
+    pub fn client(&self) -> &Client<T> {
+        &self.client
+    }
+
+    /// The service type.
+    pub fn service_type(&self) -> ServiceType {
+        self.service
+    }
+
+    /// The resolved service client (authenticating if needed).
+    pub async fn service_client(&self) -> Result<Arc<ServiceClient>> {
+        let (token, generation) = self.client.current().await?;
+        self.resolve(&token, generation)
+    }
+
+    fn resolve(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>> {
+        let mut cache = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((g, svc)) = cache.as_ref() {
+            if *g == generation {
+                return Ok(svc.clone());
+            }
+        }
+        let url = match &self.endpoint_override {
+            Some(url) => url.clone(),
+            None => match token.info.catalog.find(self.service, &self.endpoint) {
+                Ok(ep) => ep.url.clone(),
+                Err(_) if self.service == ServiceType::IDENTITY => {
+                    v3::v3_root(&self.client.credentials().auth_url)
+                }
+                Err(e) => return Err(e.into()),
+            },
+        };
+        let suffix = self.suffix.unwrap_or(self.service.version_suffix);
+        let mut svc = ServiceClient::with_suffix(self.service, &url, suffix)?;
+        if let Some(v) = &self.microversion {
+            svc = svc.with_microversion(v.clone());
+        }
+        let svc = Arc::new(svc);
+        *cache = Some((generation, svc.clone()));
+        Ok(svc)
+    }
+
+    /// Builds a request with `build`, adds the token, sends it (retrying per policy),
+    /// reauthenticates once on 401, and turns error statuses into [`Error::Http`].
+    pub async fn send_with<F>(&self, build: F) -> Result<Response<Bytes>>
+    where
+        F: Fn(&ServiceClient) -> Result<Request<Bytes>>,
+    {
+        Ok(self.send_traced(build).await?.response)
+    }
+
+    async fn send_traced<F>(&self, build: F) -> Result<Sent>
+    where
+        F: Fn(&ServiceClient) -> Result<Request<Bytes>>,
+    {
+        let mut reauthenticated = false;
+        loop {
+            let (token, generation) = self.client.current().await?;
+            let svc = self.resolve(&token, generation)?;
+            let mut req = build(&svc)?;
+            let headers = req.headers().clone();
+            let mut value = HeaderValue::from_str(token.id.expose())
+                .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
+            value.set_sensitive(true);
+            req.headers_mut().insert(AUTH_TOKEN, value);
+            let (method, url) = (req.method().clone(), req.uri().to_string());
+            let resp = self.client.send(req, false).await?;
+            if resp.status() == http::StatusCode::UNAUTHORIZED
+                && !reauthenticated
+                && self.client.reject(generation)
+            {
+                tracing::info!(%url, "401: reauthenticating once");
+                reauthenticated = true;
+                continue;
+            }
+            let response = check_status(&method, &url, resp)?;
+            return Ok(Sent {
+                svc,
+                url,
+                headers,
+                response,
+            });
+        }
+    }
+
+    /// Runs one operation.
+    pub async fn call<O: Operation>(&self, op: &O) -> Result<O::Output> {
+        let resp = self.send_with(|svc| op.request(svc)).await?;
+        op.parse(resp)
+    }
+
+    /// The first page of a list.
+    pub async fn first_page<L: Paginated>(&self, op: &L) -> Result<Page<L::Item>> {
+        let sent = self.send_traced(|svc| op.first_request(svc)).await?;
+        op.parse_page(&sent.svc, &sent.url, sent.response)
+    }
+
+    /// The pages of a list, fetched one at a time as the stream is read.
+    pub fn pages<L>(&self, op: L) -> impl Stream<Item = Result<Page<L::Item>>>
+    where
+        L: Paginated,
+    {
+        enum Next {
+            First,
+            Url(String, HeaderMap),
+            Done,
+        }
+        let this = self.clone();
+        futures::stream::unfold((this, op, Next::First), |(this, op, next)| async move {
+            let sent = match &next {
+                Next::Done => return None,
+                Next::First => this.send_traced(|svc| op.first_request(svc)).await,
+                Next::Url(url, headers) => {
+                    this.send_traced(|svc| {
+                        let mut req = svc.request_url(Method::GET, url, Body::empty())?;
+                        req.headers_mut().extend(headers.clone());
+                        Ok(req)
+                    })
+                    .await
+                }
+            };
+            let page = sent.and_then(|s| {
+                let page = op.parse_page(&s.svc, &s.url, s.response)?;
+                Ok((page, s.headers))
+            });
+            match page {
+                Ok((page, headers)) => {
+                    let next = match &page.next {
+                        Some(u) => Next::Url(u.clone(), headers),
+                        None => Next::Done,
+                    };
+                    Some((Ok(page), (this, op, next)))
+                }
+                Err(e) => Some((Err(e), (this, op, Next::Done))),
+            }
+        })
+    }
+
+    /// Every item of a list, as a stream that holds at most one page in memory.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+    /// use futures::TryStreamExt;
+    /// use ferrocloud::{path, List, Paging};
+    /// let list: List<serde_json::Value> = List::new(path!("servers/detail"), "servers", Paging::Linked);
+    /// let mut servers = std::pin::pin!(client.compute().list(list));
+    /// while let Some(server) = servers.try_next().await? {
+    ///     println!("{}", server["name"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list<L>(&self, op: L) -> impl Stream<Item = Result<L::Item>>
+    where
+        L: Paginated,
+    {
+        self.pages(op)
+            .map_ok(|page| futures::stream::iter(page.items.into_iter().map(Ok)))
+            .try_flatten()
+    }
+
+    /// Every item of a list, collected.
+    pub async fn collect_all<L>(&self, op: L) -> Result<Vec<L::Item>>
+    where
+        L: Paginated,
+    {
+        self.list(op).try_collect().await
+    }
+
+    /// Polls `op` until its output's status is one of `target` (case-insensitive). A status
+    /// in `failure` ends the wait with [`Error::WaitFailed`].
+    pub async fn wait_for_status<O>(
+        &self,
+        op: &O,
+        target: &[&str],
+        failure: &[&str],
+        wait: Wait,
+    ) -> Result<O::Output>
+    where
+        O: Operation,
+        O::Output: HasStatus,
+    {
+        if target.is_empty() {
+            return Err(
+                InvalidInput::field("target", "give at least one status to wait for").into(),
+            );
+        }
+        let what = format!("{} to reach {}", self.service.name, target.join(" or "));
+        self.client
+            .wait_for(&what, wait, || async {
+                let out = self.call(op).await?;
+                let status = out.status().unwrap_or_default().to_owned();
+                if target.iter().any(|t| t.eq_ignore_ascii_case(&status)) {
+                    Ok(Some(out))
+                } else if failure.iter().any(|f| f.eq_ignore_ascii_case(&status)) {
+                    Err(Error::WaitFailed {
+                        what: what.clone(),
+                        status,
+                    })
+                } else {
+                    Ok(None)
+                }
+            })
+            .await
+    }
+
+    /// Polls `op` until it answers 404 (the resource is gone).
+    pub async fn wait_for_deleted<O: Operation>(&self, op: &O, wait: Wait) -> Result<()> {
+        let what = format!("{} resource to be deleted", self.service.name);
+        self.client
+            .wait_for(&what, wait, || async {
+                match self.call(op).await {
+                    Ok(_) => Ok(None),
+                    Err(e) if e.is_not_found() => Ok(Some(())),
+                    Err(e) => Err(e),
+                }
+            })
+            .await
+    }
+}

@@ -1,0 +1,403 @@
+//! The one [`Error`] type of ferrocloud, and its parts.
+
+use std::fmt;
+use std::time::Duration;
+
+use http::{Method, StatusCode};
+
+use crate::fault::{self, Fault};
+
+/// Every way a ferrocloud call can fail.
+///
+/// Match on the variant, or use the helpers: [`Error::is_not_found`],
+/// [`Error::is_conflict`], [`Error::status`], [`Error::request_id`], …
+///
+/// ```
+/// # fn check(err: ferrocloud::Error) {
+/// if err.is_not_found() {
+///     println!("already gone (request {:?})", err.request_id());
+/// }
+/// # }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with an error status.
+    #[error(transparent)]
+    Http(Box<HttpError>),
+    /// A response (or a config file) could not be decoded into its type.
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+    /// The caller's input was rejected before any I/O.
+    #[error(transparent)]
+    InvalidInput(#[from] InvalidInput),
+    /// No catalog entry matched.
+    #[error(transparent)]
+    EndpointNotFound(Box<EndpointNotFound>),
+    /// The request did not get an HTTP answer (connect, TLS, timeout, CORS, …).
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    /// A waiter gave up.
+    #[error("timed out after {after:?} waiting for {what}")]
+    Timeout {
+        /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
+        what: String,
+        /// The configured timeout.
+        after: Duration,
+    },
+    /// A waiter saw the resource reach a failure state (e.g. `ERROR`).
+    #[error("{what} reached failure status {status}")]
+    WaitFailed {
+        /// What was awaited.
+        what: String,
+        /// The status that ended the wait.
+        status: String,
+    },
+}
+
+impl Error {
+    /// The HTTP status, when the server answered with an error.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.http().map(|h| h.status)
+    }
+
+    /// The HTTP error details, when the server answered with an error.
+    pub fn http(&self) -> Option<&HttpError> {
+        match self {
+            Error::Http(h) => Some(h),
+            _ => None,
+        }
+    }
+
+    /// The server's `X-Openstack-Request-Id`, when it sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.http().and_then(|h| h.request_id.as_deref())
+    }
+
+    /// 404 Not Found.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// 409 Conflict (a resource in use, a state transition not allowed, …).
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(StatusCode::CONFLICT)
+    }
+
+    /// 401 Unauthorized (bad credentials, or a token that reauthentication could not fix).
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(StatusCode::UNAUTHORIZED)
+    }
+
+    /// 403 Forbidden (policy).
+    pub fn is_forbidden(&self) -> bool {
+        self.status() == Some(StatusCode::FORBIDDEN)
+    }
+
+    /// 400 Bad Request.
+    pub fn is_bad_request(&self) -> bool {
+        self.status() == Some(StatusCode::BAD_REQUEST)
+    }
+
+    /// 429 Too Many Requests, 413 with Retry-After (nova's old rate limit) or 503.
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(
+            self.status(),
+            Some(StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)
+        )
+    }
+
+    /// The request never got an HTTP answer.
+    pub fn is_transport(&self) -> bool {
+        matches!(self, Error::Transport(_))
+    }
+
+    /// A decode error for `what`, keeping the underlying serde error.
+    pub fn decode(what: impl Into<String>, source: serde_json::Error) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            what: what.into(),
+            message: source.to_string(),
+        }))
+    }
+
+    /// A decode error for `what` with a plain message.
+    pub fn decode_msg(what: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            what: what.into(),
+            message: message.into(),
+        }))
+    }
+
+    /// Builds the error for an error response: the fault message and kind are read
+    /// from the body, the request id from the headers.
+    pub fn from_response(method: &Method, url: &str, resp: &http::Response<bytes::Bytes>) -> Self {
+        let fault = fault::parse(resp.body()).unwrap_or_default();
+        let request_id = [
+            "x-openstack-request-id",
+            "x-compute-request-id",
+            "openstack-request-id",
+        ]
+        .iter()
+        .find_map(|h| resp.headers().get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+        Error::Http(Box::new(HttpError {
+            method: method.clone(),
+            url: url.to_owned(),
+            status: resp.status(),
+            fault,
+            request_id,
+            retry_after: resp
+                .headers()
+                .get(http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }))
+    }
+}
+
+/// An error status from the server, with everything needed to report it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct HttpError {
+    /// Method of the failed request.
+    pub method: Method,
+    /// URL of the failed request.
+    pub url: String,
+    /// The status the server sent.
+    pub status: StatusCode,
+    /// The server's own message and fault kind.
+    pub fault: Fault,
+    /// `X-Openstack-Request-Id` (or nova's `X-Compute-Request-Id`).
+    pub request_id: Option<String>,
+    /// The raw `Retry-After` header, when present.
+    pub retry_after: Option<String>,
+}
+
+impl HttpError {
+    /// The server's message (may be empty when the body had none).
+    pub fn message(&self) -> &str {
+        &self.fault.message
+    }
+}
+
+impl fmt::Display for HttpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} returned {}", self.method, self.url, self.status)?;
+        if !self.fault.message.is_empty() {
+            write!(f, ": {}", self.fault.message)?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for HttpError {}
+
+/// A body or document that did not decode into its type.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("cannot decode {what}: {message}")]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// What was being decoded (e.g. `GET servers/detail response`).
+    pub what: String,
+    /// The decoder's message (line and column for JSON).
+    pub message: String,
+}
+
+/// No endpoint in the catalog matched the request; lists what the catalog offers.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("no {wanted} endpoint in the service catalog; it offers: {}", if offered.is_empty() { "nothing".to_owned() } else { offered.join(", ") })]
+#[non_exhaustive]
+pub struct EndpointNotFound {
+    /// What was asked for: type, name, region and interface.
+    pub wanted: String,
+    /// `type (name) region/interface` for every endpoint the catalog does have.
+    pub offered: Vec<String>,
+}
+
+impl From<EndpointNotFound> for Error {
+    fn from(e: EndpointNotFound) -> Self {
+        Error::EndpointNotFound(Box::new(e))
+    }
+}
+
+/// The caller's input, rejected before any I/O: one variant per rule.
+///
+/// The authentication rules are gophercloud's `AuthOptions` rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvalidInput {
+    /// `auth_url` is missing.
+    #[error("auth_url (OS_AUTH_URL) is required")]
+    MissingAuthUrl,
+    /// `auth_url` does not parse.
+    #[error("auth_url {0:?} is not a valid http(s) URL")]
+    BadAuthUrl(String),
+    /// Neither user name nor user id was given for password, TOTP or named app-credential auth.
+    #[error("either a user name or a user id is required")]
+    UsernameOrUserId,
+    /// Both user name and user id were given.
+    #[error("give a user name or a user id, not both")]
+    UsernameAndUserId,
+    /// A user name needs its domain (id or name).
+    #[error(
+        "a user name needs a user domain id or name (OS_USER_DOMAIN_ID / OS_USER_DOMAIN_NAME)"
+    )]
+    DomainIdOrDomainName,
+    /// Both user domain id and name were given.
+    #[error("give a user domain id or a user domain name, not both")]
+    DomainIdAndDomainName,
+    /// A user id is unique on its own: a domain id with it is an error.
+    #[error("a user domain id must not be given with a user id")]
+    DomainIdWithUserId,
+    /// A user id is unique on its own: a domain name with it is an error.
+    #[error("a user domain name must not be given with a user id")]
+    DomainNameWithUserId,
+    /// Token auth takes no user name.
+    #[error("a user name must not be given with a token")]
+    UsernameWithToken,
+    /// Token auth takes no user id.
+    #[error("a user id must not be given with a token")]
+    UserIdWithToken,
+    /// Token auth takes no user domain id.
+    #[error("a user domain id must not be given with a token")]
+    DomainIdWithToken,
+    /// Token auth takes no user domain name.
+    #[error("a user domain name must not be given with a token")]
+    DomainNameWithToken,
+    /// No method: no password, token, application credential or passcode.
+    #[error(
+        "no credentials: give a password, a token, an application credential or a TOTP passcode"
+    )]
+    MissingCredentials,
+    /// An application credential needs its secret.
+    #[error("an application credential needs its secret (OS_APPLICATION_CREDENTIAL_SECRET)")]
+    AppCredMissingSecret,
+    /// An application credential carries its own scope; Keystone rejects another one.
+    #[error("an application credential is already scoped: do not give a project, domain, system or trust scope with it")]
+    AppCredWithScope,
+    /// A project name needs its domain.
+    #[error("a project name needs a project domain id or name (OS_PROJECT_DOMAIN_ID / OS_PROJECT_DOMAIN_NAME)")]
+    ScopeDomainIdOrDomainName,
+    /// Both project domain id and name were given.
+    #[error("give a project domain id or a project domain name, not both")]
+    ScopeDomainIdAndDomainName,
+    /// A project id is unique on its own.
+    #[error("a project id must be given alone, without a project domain")]
+    ScopeProjectIdAlone,
+    /// Both project id and project name were given.
+    #[error("give a project id or a project name, not both")]
+    ScopeProjectIdOrProjectName,
+    /// More than one scope kind was given (project, domain, system, trust).
+    #[error("give at most one scope: a project, a domain, the system or a trust")]
+    ScopeConflict,
+    /// Keystone v2 takes only password or token auth with a tenant.
+    #[error("Keystone v2 supports only password and token auth ({0} given)")]
+    V2Unsupported(&'static str),
+    /// Keystone v2 password auth needs a user name.
+    #[error("Keystone v2 password auth needs a user name")]
+    V2MissingUsername,
+    /// Any other rejected field.
+    #[error("invalid {field}: {reason}")]
+    Field {
+        /// The field or parameter.
+        field: &'static str,
+        /// Why it was rejected.
+        reason: String,
+    },
+}
+
+impl InvalidInput {
+    /// A rejected field.
+    pub fn field(field: &'static str, reason: impl Into<String>) -> Self {
+        InvalidInput::Field {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What kind of transport failure happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// Could not connect (refused, DNS, unreachable).
+    Connect,
+    /// TLS handshake or certificate verification failed.
+    Tls,
+    /// The request or response did not finish in time.
+    Timeout,
+    /// The connection broke mid-request or mid-body.
+    Io,
+    /// The browser blocked the request or a response header (CORS) — or the network is down;
+    /// a browser cannot tell the two apart.
+    CorsOrNetwork,
+    /// The caller cancelled the request.
+    Cancelled,
+    /// Anything else.
+    Other,
+}
+
+/// The request got no (complete) HTTP answer.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("transport error ({kind:?}): {message}")]
+#[non_exhaustive]
+pub struct TransportError {
+    /// The kind of failure.
+    pub kind: TransportErrorKind,
+    /// A message that says what failed and, where known, how to fix it.
+    pub message: String,
+}
+
+impl TransportError {
+    /// A transport error of `kind`.
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        TransportError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// `Result` with ferrocloud's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_error_carries_message_and_request_id() {
+        let resp = http::Response::builder()
+            .status(404)
+            .header("X-Openstack-Request-Id", "req-42")
+            .body(bytes::Bytes::from_static(
+                br#"{"itemNotFound": {"message": "Instance x could not be found.", "code": 404}}"#,
+            ))
+            .unwrap();
+        let err = Error::from_response(&Method::GET, "http://nova/servers/x", &resp);
+        assert!(err.is_not_found());
+        assert!(!err.is_conflict());
+        assert_eq!(err.request_id(), Some("req-42"));
+        assert_eq!(
+            err.to_string(),
+            "GET http://nova/servers/x returned 404 Not Found: Instance x could not be found. (request id req-42)"
+        );
+    }
+
+    #[test]
+    fn endpoint_not_found_lists_offers() {
+        let e: Error = EndpointNotFound {
+            wanted: "compute (public, RegionTwo)".into(),
+            offered: vec!["compute (nova) RegionOne/public".into()],
+        }
+        .into();
+        assert_eq!(
+            e.to_string(),
+            "no compute (public, RegionTwo) endpoint in the service catalog; it offers: compute (nova) RegionOne/public"
+        );
+    }
+}
