@@ -30,6 +30,7 @@ pub mod auth;
 pub mod catalog;
 pub mod config;
 pub mod driver;
+mod enums;
 pub mod error;
 pub mod fault;
 pub mod op;
@@ -42,8 +43,24 @@ pub mod testing;
 mod timestamp;
 mod transport;
 
+#[cfg(feature = "block-storage")]
+pub mod block_storage;
+#[cfg(feature = "common")]
+pub mod common;
+#[cfg(feature = "compute")]
+pub mod compute;
+#[cfg(feature = "container-infra")]
+pub mod container_infra;
 #[cfg(feature = "identity")]
 pub mod identity;
+#[cfg(feature = "image")]
+pub mod image;
+#[cfg(feature = "load-balancer")]
+pub mod load_balancer;
+#[cfg(feature = "network")]
+pub mod network;
+#[cfg(feature = "orchestration")]
+pub mod orchestration;
 
 pub use auth::{AuthOptions, Token};
 pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};

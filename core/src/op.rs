@@ -40,14 +40,13 @@ pub fn check_status(method: &Method, url: &str, resp: Response<Bytes>) -> Result
     }
 }
 
-/// How an [`Op`] reads its response body.
+/// How an [`Op`] reads its response. Built by [`Op::decode_key`], [`Op::decode_nothing`]
+/// and [`Op::decode_with`]; the default decodes the whole body.
 pub enum Decode<T> {
     /// `{"<key>": T, ...}`: the value under one top-level key.
-    Key(&'static str),
-    /// The whole body is `T`.
-    Body,
-    /// The body is ignored; `T` is built from JSON `null` (use it with `()`).
-    Nothing,
+    Key(&'static str, fn(&str, &str, &[u8]) -> Result<T>),
+    /// The whole body is `T` (an empty body reads as JSON `null`).
+    Body(fn(&str, &[u8]) -> Result<T>),
     /// A function reads the whole response (status, headers and body).
     With(fn(Response<Bytes>) -> Result<T>),
 }
@@ -55,9 +54,8 @@ pub enum Decode<T> {
 impl<T> Clone for Decode<T> {
     fn clone(&self) -> Self {
         match self {
-            Decode::Key(k) => Decode::Key(k),
-            Decode::Body => Decode::Body,
-            Decode::Nothing => Decode::Nothing,
+            Decode::Key(k, f) => Decode::Key(k, *f),
+            Decode::Body(f) => Decode::Body(*f),
             Decode::With(f) => Decode::With(*f),
         }
     }
@@ -96,7 +94,7 @@ impl<T> fmt::Debug for Op<T> {
     }
 }
 
-impl<T> Op<T> {
+impl<T: DeserializeOwned> Op<T> {
     /// An operation with `method` on `path` (a [`path!`](crate::path) result), decoding the
     /// whole body.
     pub fn new(method: Method, path: Result<String, InvalidInput>) -> Self {
@@ -107,7 +105,7 @@ impl<T> Op<T> {
             body: Ok(Body::empty()),
             headers: Vec::new(),
             microversion: None,
-            decode: Decode::Body,
+            decode: Decode::Body(decode_json::<T>),
             _out: PhantomData,
         }
     }
@@ -142,6 +140,22 @@ impl<T> Op<T> {
         Self::new(Method::HEAD, path)
     }
 
+    /// Decodes the value under the top-level `key`.
+    pub fn decode_key(mut self, key: &'static str) -> Self {
+        self.decode = Decode::Key(key, decode_key::<T>);
+        self
+    }
+}
+
+impl Op<()> {
+    /// Ignores the response body.
+    pub fn decode_nothing(mut self) -> Self {
+        self.decode = Decode::With(|_| Ok(()));
+        self
+    }
+}
+
+impl<T> Op<T> {
     /// Sets the query.
     pub fn query(mut self, query: Query) -> Self {
         self.query = query;
@@ -186,18 +200,6 @@ impl<T> Op<T> {
     /// Overrides the service client's microversion for this request only.
     pub fn microversion(mut self, version: impl Into<String>) -> Self {
         self.microversion = Some(version.into());
-        self
-    }
-
-    /// Decodes the value under the top-level `key`.
-    pub fn decode_key(mut self, key: &'static str) -> Self {
-        self.decode = Decode::Key(key);
-        self
-    }
-
-    /// Ignores the response body.
-    pub fn decode_nothing(mut self) -> Self {
-        self.decode = Decode::Nothing;
         self
     }
 
@@ -247,8 +249,12 @@ impl<T> Clone for Op<T> {
     }
 }
 
-/// Decodes `bytes` as `T`, naming `what` in the error.
+/// Decodes `bytes` as `T`, naming `what` in the error. An empty (or all-blank) body reads
+/// as JSON `null`, so `()` and `Option<_>` outputs accept `204 No Content`.
 pub fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return serde_json::from_value(serde_json::Value::Null).map_err(|e| Error::decode(what, e));
+    }
     serde_json::from_slice(bytes).map_err(|e| Error::decode(what, e))
 }
 
@@ -295,7 +301,7 @@ pub fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> R
     Ok(v)
 }
 
-impl<T: DeserializeOwned> Operation for Op<T> {
+impl<T> Operation for Op<T> {
     type Output = T;
 
     fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
@@ -320,10 +326,8 @@ impl<T: DeserializeOwned> Operation for Op<T> {
             )
         };
         match &self.decode {
-            Decode::Key(key) => decode_key(&what(), key, resp.body()),
-            Decode::Body => decode_json(&what(), resp.body()),
-            Decode::Nothing => serde_json::from_value(serde_json::Value::Null)
-                .map_err(|e| Error::decode(what(), e)),
+            Decode::Key(key, f) => f(&what(), key, resp.body()),
+            Decode::Body(f) => f(&what(), resp.body()),
             Decode::With(f) => f(resp),
         }
     }

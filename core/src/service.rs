@@ -303,6 +303,35 @@ macro_rules! path {
     };
 }
 
+/// Builds a [`Query`] from `key: Option<value>` pairs, skipping `None`s. Keys are
+/// identifiers or string literals (for keys like `"changes-since"`).
+///
+/// ```
+/// use ferrocloud::query;
+/// let name: Option<&str> = Some("web");
+/// let q = query!(name: name, limit: Some(2), "changes-since": None::<&str>);
+/// assert_eq!(q.pairs(), &[("name".to_string(), "web".to_string()), ("limit".to_string(), "2".to_string())]);
+/// ```
+#[macro_export]
+macro_rules! query {
+    ($($key:tt : $val:expr),* $(,)?) => {{
+        let q = $crate::Query::new();
+        $( let q = q.push_opt($crate::__query_key!($key), $val); )*
+        q
+    }};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __query_key {
+    ($k:ident) => {
+        stringify!($k)
+    };
+    ($k:literal) => {
+        $k
+    };
+}
+
 /// Query parameters, in order, encoded `application/x-www-form-urlencoded`.
 ///
 /// ```

@@ -46,6 +46,8 @@ pub struct ClientOptions {
     /// Endpoint URLs that replace the catalog's, by service type
     /// (clouds.yaml `<service>_endpoint_override`).
     pub endpoint_overrides: Vec<(String, String)>,
+    /// Default microversions, by service type (`OS_COMPUTE_API_VERSION=2.79`, …).
+    pub microversions: Vec<(String, String)>,
 }
 
 impl Default for ClientOptions {
@@ -55,6 +57,7 @@ impl Default for ClientOptions {
             refresh_margin: Duration::from_secs(120),
             retry: RetryPolicy::default(),
             endpoint_overrides: Vec::new(),
+            microversions: Vec::new(),
         }
     }
 }

@@ -81,11 +81,17 @@ impl<T: Transport> Service<T> {
             .iter()
             .find(|(ty, _)| service.matches(ty))
             .map(|(_, url)| url.clone());
+        let microversion = client
+            .options()
+            .microversions
+            .iter()
+            .find(|(ty, _)| service.matches(ty))
+            .map(|(_, v)| v.clone());
         Service {
             client,
             service,
             suffix: None,
-            microversion: None,
+            microversion,
             endpoint,
             endpoint_override,
             resolved: Arc::default(),

@@ -1,1 +1,4 @@
-//! Identity.
+//! Identity (Keystone): v3 tokens and trusts (`OS-TRUST`), and v2.0 tenants and tokens.
+
+pub mod v2;
+pub mod v3;

@@ -1,0 +1,41 @@
+//! Keystone v2.0 tokens: issue (`POST /v2.0/tokens`) and read the access document, as
+//! gophercloud's `identity/v2/tokens` does.
+//!
+//! ```
+//! use ferrocloud::identity::v2::tokens;
+//! use ferrocloud::{AuthOptions, Operation, ServiceClient, ServiceType};
+//! let creds = AuthOptions { project_name: Some("demo".into()), ..AuthOptions::password("http://ks:5000/v2.0", "u", "", "pw") }
+//!     .validate()
+//!     .unwrap();
+//! let svc = ServiceClient::with_suffix(ServiceType::IDENTITY, "http://ks:5000", Some("v2.0")).unwrap();
+//! let req = tokens::create(&creds).request(&svc).unwrap();
+//! assert_eq!(req.uri(), "http://ks:5000/v2.0/tokens");
+//! ```
+
+use bytes::Bytes;
+use http::Response;
+
+use crate::auth::{v2, Credentials, Token};
+use crate::error::Result;
+use crate::op::{Decode, Op};
+use crate::path;
+
+fn parse(resp: Response<Bytes>) -> Result<Token> {
+    v2::parse(&resp)
+}
+
+/// `POST /v2.0/tokens` for `creds` (v2.0 credentials: password or token, tenant id or
+/// name).
+pub fn create(creds: &Credentials) -> Op<Token> {
+    let op = Op::<()>::post(path!("tokens"));
+    match v2::body(creds) {
+        Ok(body) => op.json(&body),
+        Err(e) => op.body(Err(e)),
+    }
+    .map_output(Decode::With(parse))
+}
+
+/// `GET /v2.0/tokens/{token_id}` (admin): validates a token.
+pub fn get(token_id: &crate::Secret) -> Op<Token> {
+    Op::<()>::get(path!("tokens/{}", token_id.expose())).map_output(Decode::With(parse))
+}

@@ -1,0 +1,4 @@
+//! Keystone v3 resources.
+
+pub mod tokens;
+pub mod trusts;

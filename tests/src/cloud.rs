@@ -1,0 +1,96 @@
+//! The real local cloud from `../shared/tools/oscloud/start.sh`.
+//!
+//! [`cloud`] returns a connected [`Cloud`]; when the cloud is not up it starts it
+//! (idempotent), so every real-service test runs for real — none is skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ferrocloud::config::{self, CloudConfig, CloudsFiles};
+use ferrocloud_native::Cloud;
+
+/// Where the cloud lives: `$OSCLOUD_DIR` or `/tmp/oscloud`.
+pub fn dir() -> PathBuf {
+    std::env::var_os("OSCLOUD_DIR").map_or_else(|| PathBuf::from("/tmp/oscloud"), PathBuf::from)
+}
+
+fn start_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/oscloud/start.sh")
+}
+
+fn keystone_up() -> bool {
+    std::net::TcpStream::connect_timeout(
+        &"127.0.0.1:5000".parse().expect("addr"),
+        std::time::Duration::from_secs(1),
+    )
+    .is_ok()
+}
+
+/// Makes sure the cloud runs (starting it when needed) and returns its clouds.yaml path.
+pub fn ensure_started() -> PathBuf {
+    static STARTED: OnceLock<PathBuf> = OnceLock::new();
+    STARTED
+        .get_or_init(|| {
+            let yaml = dir().join("clouds.yaml");
+            if !(yaml.is_file() && keystone_up()) {
+                eprintln!("starting the local cloud with {}", start_script().display());
+                let status = Command::new("bash")
+                    .arg(start_script())
+                    .arg("start")
+                    .arg(dir())
+                    .status()
+                    .expect("run oscloud start.sh");
+                assert!(
+                    status.success(),
+                    "oscloud start.sh failed: see {}/logs",
+                    dir().display()
+                );
+            }
+            assert!(yaml.is_file(), "no clouds.yaml at {}", yaml.display());
+            yaml
+        })
+        .clone()
+}
+
+/// The parsed configuration of clouds.yaml entry `name` (`oscloud-admin`, `oscloud-demo`).
+pub fn config(name: &str) -> CloudConfig {
+    let text = std::fs::read_to_string(ensure_started()).expect("read clouds.yaml");
+    config::from_clouds_yaml(
+        CloudsFiles {
+            clouds: &text,
+            ..Default::default()
+        },
+        name,
+    )
+    .expect("parse clouds.yaml")
+}
+
+/// A connected client for clouds.yaml entry `name`.
+pub fn cloud(name: &str) -> Cloud {
+    Cloud::from_config(&config(name)).expect("build cloud")
+}
+
+/// The admin cloud.
+pub fn admin() -> Cloud {
+    cloud("oscloud-admin")
+}
+
+/// The demo (member) cloud.
+pub fn demo() -> Cloud {
+    cloud("oscloud-demo")
+}
+
+/// A name no other run uses: `ferro-<what>-<pid>-<nanos>`.
+pub fn unique(what: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() % 100_000)
+        .unwrap_or_default();
+    format!("ferro-{what}-{}-{secs}-{nanos}", std::process::id())
+}
