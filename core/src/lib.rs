@@ -74,4 +74,4 @@ pub use secret::Secret;
 pub use service::{Body, Query, ServiceClient};
 pub use service_type::ServiceType;
 pub use timestamp::Timestamp;
-pub use transport::Transport;
+pub use transport::{byte_stream, ByteStream, Transport};

@@ -294,13 +294,15 @@ impl fmt::Display for Segment<'_> {
 /// ```
 #[macro_export]
 macro_rules! path {
-    ($fmt:literal $(, $arg:expr)* $(,)?) => {
-        (|| -> ::core::result::Result<::std::string::String, $crate::InvalidInput> {
+    ($fmt:literal $(, $arg:expr)* $(,)?) => {{
+        #[allow(clippy::redundant_closure_call)]
+        let path = (|| -> ::core::result::Result<::std::string::String, $crate::InvalidInput> {
             ::core::result::Result::Ok(::std::format!(
                 $fmt $(, $crate::service::segment(::core::convert::AsRef::<str>::as_ref(&$arg))?)*
             ))
-        })()
-    };
+        })();
+        path
+    }};
 }
 
 /// Builds a [`Query`] from `key: Option<value>` pairs, skipping `None`s. Keys are

@@ -237,7 +237,7 @@ impl MockTransport {
         self.state()
             .requests
             .iter()
-            .filter(|r| &r.method == method && r.path() == path)
+            .filter(|r| r.method == *method && r.path() == path)
             .count()
     }
 

@@ -6,7 +6,36 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use http::{Request, Response};
 
+use futures::StreamExt;
+
 use crate::error::TransportError;
+
+/// A body sent or received in chunks, so large payloads (image data) never sit in memory
+/// whole. `Send` on native targets; not on wasm32, where browser streams are not.
+#[cfg(not(target_arch = "wasm32"))]
+pub type ByteStream = futures::stream::BoxStream<'static, Result<Bytes, TransportError>>;
+/// A body sent or received in chunks, so large payloads (image data) never sit in memory
+/// whole. `Send` on native targets; not on wasm32, where browser streams are not.
+#[cfg(target_arch = "wasm32")]
+pub type ByteStream = futures::stream::LocalBoxStream<'static, Result<Bytes, TransportError>>;
+
+/// Boxes a stream as a [`ByteStream`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn byte_stream<S>(s: S) -> ByteStream
+where
+    S: futures::Stream<Item = Result<Bytes, TransportError>> + Send + 'static,
+{
+    s.boxed()
+}
+
+/// Boxes a stream as a [`ByteStream`].
+#[cfg(target_arch = "wasm32")]
+pub fn byte_stream<S>(s: S) -> ByteStream
+where
+    S: futures::Stream<Item = Result<Bytes, TransportError>> + 'static,
+{
+    s.boxed_local()
+}
 
 /// Sends requests, sleeps and tells the time. That is all the I/O ferrocloud needs;
 /// every policy (auth, retries, paging, waiting) lives in [`Client`](crate::Client).
@@ -41,6 +70,35 @@ pub trait Transport {
 
     /// The current time (a browser has no `SystemTime::now`; tests use a fake clock).
     fn now(&self) -> SystemTime;
+
+    /// Sends a request whose body is streamed (uploads). The default collects the
+    /// stream and calls [`Transport::send`]; streaming transports override it.
+    fn send_streaming(
+        &self,
+        req: Request<ByteStream>,
+    ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> {
+        async move {
+            let (parts, mut body) = req.into_parts();
+            let mut buf = bytes::BytesMut::new();
+            while let Some(chunk) = body.next().await {
+                buf.extend_from_slice(&chunk?);
+            }
+            self.send(Request::from_parts(parts, buf.freeze())).await
+        }
+    }
+
+    /// Sends a request and returns the response body as a stream (downloads). The
+    /// default buffers the body and yields it as one chunk; streaming transports
+    /// override it.
+    fn send_for_stream(
+        &self,
+        req: Request<Bytes>,
+    ) -> impl Future<Output = Result<Response<ByteStream>, TransportError>> {
+        async move {
+            let resp = self.send(req).await?;
+            Ok(resp.map(|b| byte_stream(futures::stream::once(async move { Ok(b) }))))
+        }
+    }
 }
 
 impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
@@ -55,5 +113,17 @@ impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
     }
     fn now(&self) -> SystemTime {
         (**self).now()
+    }
+    fn send_streaming(
+        &self,
+        req: Request<ByteStream>,
+    ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> {
+        (**self).send_streaming(req)
+    }
+    fn send_for_stream(
+        &self,
+        req: Request<Bytes>,
+    ) -> impl Future<Output = Result<Response<ByteStream>, TransportError>> {
+        (**self).send_for_stream(req)
     }
 }

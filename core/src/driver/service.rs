@@ -29,6 +29,22 @@ struct Sent {
     response: Response<Bytes>,
 }
 
+/// The service client resolved for a token generation.
+type Resolved = Option<(u64, Arc<ServiceClient>)>;
+
+/// The absolute target of a redirect response, if it has a usable `Location`.
+fn redirect_target(from: &str, resp: &Response<Bytes>) -> Option<String> {
+    let loc = resp.headers().get(http::header::LOCATION)?.to_str().ok()?;
+    url::Url::parse(from).ok()?.join(loc).ok().map(String::from)
+}
+
+fn same_origin(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a), url::Url::parse(b)) {
+        (Ok(a), Ok(b)) => a.origin() == b.origin(),
+        _ => false,
+    }
+}
+
 /// One service of a [`Client`]: endpoint selection, microversion, and the calls.
 ///
 /// ```no_run
@@ -45,7 +61,7 @@ pub struct Service<T> {
     microversion: Option<String>,
     endpoint: EndpointOpts,
     endpoint_override: Option<String>,
-    resolved: Arc<Mutex<Option<(u64, Arc<ServiceClient>)>>>,
+    resolved: Arc<Mutex<Resolved>>,
 }
 
 impl<T> Clone for Service<T> {
@@ -199,7 +215,7 @@ impl<T: Transport> Service<T> {
             let mut value = HeaderValue::from_str(token.id.expose())
                 .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
             value.set_sensitive(true);
-            req.headers_mut().insert(AUTH_TOKEN, value);
+            req.headers_mut().insert(AUTH_TOKEN, value.clone());
             let (method, url) = (req.method().clone(), req.uri().to_string());
             let resp = self.client.send(req, false).await?;
             if resp.status() == http::StatusCode::UNAUTHORIZED
@@ -210,7 +226,31 @@ impl<T: Transport> Service<T> {
                 reauthenticated = true;
                 continue;
             }
-            let response = check_status(&method, &url, resp)?;
+            let mut url = url;
+            let mut response = check_status(&method, &url, resp)?;
+            // Follow redirects of safe methods (Heat answers `GET /stacks/{name}` with a
+            // 302 to `/stacks/{name}/{id}`); the token goes only to the same origin.
+            let mut hops = 0;
+            while matches!(method, Method::GET | Method::HEAD)
+                && response.status().is_redirection()
+                && hops < 5
+            {
+                let Some(next) = redirect_target(&url, &response) else {
+                    break;
+                };
+                let mut req = Request::new(Bytes::new());
+                *req.method_mut() = method.clone();
+                *req.uri_mut() = next
+                    .parse()
+                    .map_err(|_| Error::decode_msg("redirect", format!("bad Location {next:?}")))?;
+                req.headers_mut().clone_from(&headers);
+                if same_origin(&url, &next) {
+                    req.headers_mut().insert(AUTH_TOKEN, value.clone());
+                }
+                response = check_status(&method, &next, self.client.send(req, false).await?)?;
+                url = next;
+                hops += 1;
+            }
             return Ok(Sent {
                 svc,
                 url,
