@@ -94,3 +94,75 @@ pub fn unique(what: &str) -> String {
         .unwrap_or_default();
     format!("ferro-{what}-{}-{secs}-{nanos}", std::process::id())
 }
+
+/// A transport wrapper that counts token requests (`POST …/auth/tokens`) and all requests.
+#[derive(Clone)]
+pub struct Counting<T> {
+    inner: T,
+    auths: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    total: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl<T> Counting<T> {
+    /// Wraps `inner`.
+    pub fn new(inner: T) -> Self {
+        Counting {
+            inner,
+            auths: Default::default(),
+            total: Default::default(),
+        }
+    }
+
+    /// Token requests so far.
+    pub fn auths(&self) -> usize {
+        self.auths.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Requests so far.
+    pub fn total(&self) -> usize {
+        self.total.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl<T: ferrocloud::Transport> ferrocloud::Transport for Counting<T> {
+    fn send(
+        &self,
+        req: http::Request<bytes::Bytes>,
+    ) -> impl std::future::Future<
+        Output = Result<http::Response<bytes::Bytes>, ferrocloud::TransportError>,
+    > {
+        use std::sync::atomic::Ordering::SeqCst;
+        if req.method() == http::Method::POST && req.uri().path().ends_with("/auth/tokens") {
+            self.auths.fetch_add(1, SeqCst);
+        }
+        self.total.fetch_add(1, SeqCst);
+        self.inner.send(req)
+    }
+    fn sleep(&self, d: std::time::Duration) -> impl std::future::Future<Output = ()> {
+        self.inner.sleep(d)
+    }
+    fn now(&self) -> std::time::SystemTime {
+        self.inner.now()
+    }
+}
+
+/// A client for clouds.yaml entry `name` over a counting native transport, with `auth`
+/// changed by `edit`.
+pub fn counting(
+    name: &str,
+    edit: impl FnOnce(&mut ferrocloud::AuthOptions),
+) -> (
+    Counting<ferrocloud_native::HyperTransport>,
+    ferrocloud::Client<Counting<ferrocloud_native::HyperTransport>>,
+) {
+    let mut cfg = config(name);
+    edit(&mut cfg.auth);
+    let transport = Counting::new(
+        ferrocloud_native::HyperTransport::new(ferrocloud_native::NativeOptions::default())
+            .expect("transport"),
+    );
+    let client =
+        ferrocloud::Client::with_options(transport.clone(), &cfg.auth, cfg.client_options())
+            .expect("client");
+    (transport, client)
+}

@@ -15,6 +15,8 @@
 
 mod retry;
 mod service;
+#[cfg(all(test, feature = "testing"))]
+mod tests;
 mod wait;
 
 pub use retry::{parse_retry_after, RetryPolicy};
