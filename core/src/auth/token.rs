@@ -77,6 +77,9 @@ pub struct TokenAppCredential {
 }
 
 /// The body of a Keystone v3 token (`{"token": {...}}`), normalised from v2 too.
+///
+/// Unknown fields are ignored rather than kept: a `flatten`ed map would make serde buffer
+/// the whole token (catalog included) before decoding it, several times slower.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenInfo {
     /// When it expires.
@@ -117,9 +120,9 @@ pub struct TokenInfo {
     /// The service catalog (empty for unscoped tokens).
     #[serde(default)]
     pub catalog: Catalog,
-    /// Fields this version of ferrocloud does not know.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    /// Keystone's `extras` (free-form, from token extensions).
+    #[serde(default)]
+    pub extras: Option<Map<String, Value>>,
 }
 
 /// A Keystone token: the secret id (from `X-Subject-Token`) and its details.

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# ferrocloud: set up everything and run every test suite.
+#
+#   scripts/test.sh
+#
+# 1. installs what is missing (Rust components and targets; the suites' own scripts
+#    install Chromium, wasm-bindgen-cli, binaryen and Playwright when they need them);
+# 2. starts the real local OpenStack (../shared/tools/oscloud/start.sh, idempotent);
+# 3. runs: rustfmt and clippy checks, the wasm32 build of the core, the unit, doc,
+#    samples and real-cloud tests (cargo test), then the browser suites;
+# 4. with CI=true, stops the cloud again if this script started it (pass or fail).
+#
+# Knobs: OSCLOUD_DIR (default /tmp/oscloud), FERROCLOUD_SHARED (default ../shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${FERROCLOUD_SHARED:-$ROOT/../shared}
+export OSCLOUD_DIR=${OSCLOUD_DIR:-/tmp/oscloud}
+log() { printf '\n[test %(%H:%M:%S)T] %s\n' -1 "$*"; }
+START=$SECONDS
+
+log "toolchain"
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+log "local cloud ($OSCLOUD_DIR)"
+started_here=0
+if ! curl -s -m 2 -o /dev/null http://127.0.0.1:5000/v3; then started_here=1; fi
+stop_cloud() {
+  rc=$?
+  if [[ ${CI:-} == true && $started_here == 1 ]]; then
+    log "stopping the local cloud (CI)"
+    bash "$SHARED/tools/oscloud/start.sh" stop "$OSCLOUD_DIR" || true
+  fi
+  log "done in $((SECONDS - START)) s (exit $rc)"
+  exit $rc
+}
+trap stop_cloud EXIT
+bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" >/dev/null
+export OS_CLIENT_CONFIG_FILE=$OSCLOUD_DIR/clouds.yaml
+
+log "format and lints"
+cargo fmt --all --check
+cargo clippy --all-targets -- -D warnings
+
+log "core builds for wasm32 (all services, and none)"
+cargo build -p ferrocloud --target wasm32-unknown-unknown
+cargo build -p ferrocloud --target wasm32-unknown-unknown --no-default-features
+
+log "unit, doc, samples and real-cloud tests"
+cargo test --workspace --exclude ferrocloud-wasm --exclude ferrocloud-web-demo
+
+for suite in scripts/wasm-test.sh scripts/dashboard-e2e.sh; do
+  if [[ -f $suite ]]; then
+    log "$suite"
+    bash "$suite"
+  fi
+done
