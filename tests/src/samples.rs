@@ -112,20 +112,15 @@ pub fn files_under(dir: &str) -> Vec<String> {
 /// Version prefixes (`/v2.1`, `/v3`, `/v2.0`, `/v2`, `/v1`) and project ids in the
 /// template are matched too.
 pub fn path_matches(template: &str, path: &str) -> bool {
-    let t: Vec<&str> = template
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .trim_matches('/')
-        .split('/')
-        .collect();
-    let p: Vec<&str> = path
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .trim_matches('/')
-        .split('/')
-        .collect();
+    fn segments(s: &str) -> Vec<&str> {
+        s.split('?')
+            .next()
+            .unwrap_or_default()
+            .trim_matches('/')
+            .split('/')
+            .collect()
+    }
+    let (t, p) = (segments(template), segments(path));
     // The request path may carry a prefix the template does not (e.g. "/compute").
     if p.len() < t.len() {
         return false;

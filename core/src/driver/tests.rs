@@ -20,18 +20,24 @@ fn setup() -> (MockTransport, Client<MockTransport>) {
     (mock, client)
 }
 
-fn get(p: &str) -> Op<serde_json::Value> {
-    Op::get(Ok(p.to_owned()))
-}
-
-#[test]
-fn concurrent_first_calls_share_one_authentication() {
+/// A client whose Nova answers `GET /flavors`.
+fn setup_with_flavors() -> (MockTransport, Client<MockTransport>) {
     let (mock, client) = setup();
     mock.on(
         Method::GET,
         "/v2.1/flavors",
         MockResponse::json(200, r#"{"flavors": []}"#),
     );
+    (mock, client)
+}
+
+fn get(p: &str) -> Op<serde_json::Value> {
+    Op::get(Ok(p.to_owned()))
+}
+
+#[test]
+fn concurrent_first_calls_share_one_authentication() {
+    let (mock, client) = setup_with_flavors();
     let nova = client.compute();
     let op = get("flavors");
     let calls: Vec<_> = (0..100).map(|_| nova.call(&op)).collect();
@@ -43,12 +49,7 @@ fn concurrent_first_calls_share_one_authentication() {
 
 #[test]
 fn expired_token_is_refreshed_before_use() {
-    let (mock, client) = setup();
-    mock.on(
-        Method::GET,
-        "/v2.1/flavors",
-        MockResponse::json(200, r#"{"flavors": []}"#),
-    );
+    let (mock, client) = setup_with_flavors();
     let nova = client.compute();
     block_on(nova.call(&get("flavors"))).unwrap();
     // Tokens last an hour; the default margin is two minutes.
