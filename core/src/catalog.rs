@@ -44,6 +44,13 @@ impl FromStr for Interface {
     /// Accepts `public`, `internal`, `admin`, and the `publicURL` / `internalURL` /
     /// `adminURL` spellings of `OS_INTERFACE` / `OS_ENDPOINT_TYPE`.
     fn from_str(s: &str) -> Result<Self, InvalidInput> {
+        // Fast path: the spelling every catalog uses (no allocation).
+        match s {
+            "public" => return Ok(Interface::Public),
+            "internal" => return Ok(Interface::Internal),
+            "admin" => return Ok(Interface::Admin),
+            _ => {}
+        }
         let l = s.trim().to_ascii_lowercase();
         match l.strip_suffix("url").unwrap_or(&l) {
             "public" => Ok(Interface::Public),
