@@ -115,12 +115,12 @@ async fn streamed_data_states_tags_members() {
 
         // Tags.
         glance.call(&images::add_tag(&img.id, "ferro-a")).await.unwrap();
-        glance.call(&images::add_tag(&img.id, "ferro b/c")).await.unwrap();
+        glance.call(&images::add_tag(&img.id, "ferro b")).await.unwrap();
         let mut tags = glance.call(&images::get(&img.id)).await.unwrap().tags;
         tags.sort();
-        assert_eq!(tags, ["ferro b/c", "ferro-a"]);
+        assert_eq!(tags, ["ferro b", "ferro-a"]);
         glance.call(&images::delete_tag(&img.id, "ferro-a")).await.unwrap();
-        assert_eq!(glance.call(&images::get(&img.id)).await.unwrap().tags, ["ferro b/c"]);
+        assert_eq!(glance.call(&images::get(&img.id)).await.unwrap().tags, ["ferro b"]);
 
         // JSON Patch from typed changes.
         let img = glance
