@@ -132,12 +132,16 @@ async fn volume_lifecycle_actions_and_snapshots() {
         assert_eq!(cinder.call(&volumes::get(&id)).await.unwrap().bootable, Some(true));
         cinder.call(&actions::set_readonly(&id, true)).await.expect("set readonly");
         cinder.call(&actions::set_readonly(&id, false)).await.expect("unset readonly");
-        let im = cinder.call(&actions::set_image_metadata(&id, &md(&[("os_distro", "cirros")]))).await.expect("set image metadata");
+        let im = cinder.call(&actions::set_image_metadata(&id, &md(&[("os_distro", "cirros"), ("hw_rng", "yes")]))).await.expect("set image metadata");
         assert_eq!(im.get("os_distro").map(String::as_str), Some("cirros"));
         let shown = cinder.call(&actions::show_image_metadata(&id)).await.unwrap();
         assert_eq!(shown.get("os_distro").map(String::as_str), Some("cirros"));
         cinder.call(&actions::unset_image_metadata(&id, "os_distro")).await.expect("unset image metadata");
-        assert!(!cinder.call(&actions::show_image_metadata(&id)).await.unwrap().contains_key("os_distro"));
+        assert_eq!(cinder.call(&actions::show_image_metadata(&id)).await.unwrap(), md(&[("hw_rng", "yes")]));
+        cinder.call(&actions::unset_image_metadata(&id, "hw_rng")).await.unwrap();
+        // With none left, Cinder answers 404 "Glance metadata … cannot be found".
+        let err = cinder.call(&actions::show_image_metadata(&id)).await.unwrap_err();
+        assert!(err.is_not_found(), "{err}");
 
         // Reserve / attach / detaching states / detach.
         cinder.call(&actions::reserve(&id)).await.expect("reserve");
