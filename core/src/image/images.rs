@@ -578,11 +578,11 @@ pub struct ImageTask {
     /// Owner project.
     #[serde(default)]
     pub owner: Option<String>,
-    /// User who started it.
-    #[serde(default)]
-    pub user: Option<String>,
-    /// Request id that started it.
-    #[serde(default, rename = "request-id")]
+    /// User who started it (`user` in the API reference sample).
+    #[serde(default, alias = "user")]
+    pub user_id: Option<String>,
+    /// Request id that started it (`request-id` in the API reference sample).
+    #[serde(default, alias = "request-id")]
     pub request_id: Option<String>,
     /// Input.
     #[serde(default)]
