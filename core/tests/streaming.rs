@@ -34,7 +34,11 @@ fn upload_sends_the_chunks_with_token_and_content_type() {
     let (mock, client) = client();
     mock.on(Method::PUT, FILE, MockResponse::status(204));
     block_on(client.image().upload(&images::upload("i1"), chunks())).unwrap();
-    let put = mock.requests().into_iter().find(|r| r.method == Method::PUT).unwrap();
+    let put = mock
+        .requests()
+        .into_iter()
+        .find(|r| r.method == Method::PUT)
+        .unwrap();
     assert_eq!(put.uri, "http://glance:9292/v2/images/i1/file");
     assert_eq!(put.body.as_ref(), b"abcde");
     assert_eq!(put.header("content-type"), Some("application/octet-stream"));
@@ -44,7 +48,14 @@ fn upload_sends_the_chunks_with_token_and_content_type() {
 #[test]
 fn upload_401_is_typed_and_not_replayed() {
     let (mock, client) = client();
-    mock.on_seq(Method::PUT, FILE, vec![MockResponse::json(401, r#"{"error": {"message": "expired"}}"#), MockResponse::status(204)]);
+    mock.on_seq(
+        Method::PUT,
+        FILE,
+        vec![
+            MockResponse::json(401, r#"{"error": {"message": "expired"}}"#),
+            MockResponse::status(204),
+        ],
+    );
     let err = block_on(client.image().upload(&images::upload("i1"), chunks())).unwrap_err();
     assert!(err.is_unauthorized(), "{err}");
     assert_eq!(mock.count(&Method::PUT, FILE), 1);
@@ -64,18 +75,39 @@ fn upload_refuses_bad_input_before_io() {
 #[test]
 fn download_streams_reauthenticates_once_and_types_errors() {
     let (mock, client) = client();
-    mock.on_seq(Method::GET, FILE, vec![MockResponse::status(401), MockResponse::status(200).body("payload")]);
+    mock.on_seq(
+        Method::GET,
+        FILE,
+        vec![
+            MockResponse::status(401),
+            MockResponse::status(200).body("payload"),
+        ],
+    );
     let data: Vec<Bytes> = block_on(async {
-        client.image().download(&images::download("i1")).await?.try_collect().await.map_err(ferrocloud::Error::from)
+        client
+            .image()
+            .download(&images::download("i1"))
+            .await?
+            .try_collect()
+            .await
+            .map_err(ferrocloud::Error::from)
     })
     .unwrap();
     assert_eq!(data.concat(), b"payload");
     assert_eq!(mock.count(&Method::GET, FILE), 2);
     assert_eq!(mock.count(&Method::POST, "/v3/auth/tokens"), 2);
-    let get = mock.requests().into_iter().rfind(|r| r.method == Method::GET).unwrap();
+    let get = mock
+        .requests()
+        .into_iter()
+        .rfind(|r| r.method == Method::GET)
+        .unwrap();
     assert_eq!(get.header("accept"), Some("application/octet-stream"));
 
-    mock.on(Method::GET, "/v2/images/gone/file", MockResponse::status(404).body("404 Not Found\n\nNo image found with ID gone\n\n   "));
+    mock.on(
+        Method::GET,
+        "/v2/images/gone/file",
+        MockResponse::status(404).body("404 Not Found\n\nNo image found with ID gone\n\n   "),
+    );
     let err = match block_on(client.image().download(&images::download("gone"))) {
         Ok(_) => panic!("a 404 was streamed"),
         Err(e) => e,

@@ -31,12 +31,18 @@ async fn streaming_64_mib_stays_small() {
     let result = async {
         let md5 = Arc::new(Mutex::new(md5::Context::new()));
         glance
-            .upload(&images::upload(&img.id), image_data::generated(64 * MIB, MIB, md5.clone()))
+            .upload(
+                &images::upload(&img.id),
+                image_data::generated(64 * MIB, MIB, md5.clone()),
+            )
             .await?;
         let sent = image_data::hex(&md5);
         let wait = Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500));
-        let active = glance.wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait).await?;
-        let (len, got, _) = image_data::hash_stream(glance.download(&images::download(&img.id)).await?).await?;
+        let active = glance
+            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait)
+            .await?;
+        let (len, got, _) =
+            image_data::hash_stream(glance.download(&images::download(&img.id)).await?).await?;
         Ok::<_, ferrocloud::Error>((sent, active.checksum, len, got))
     }
     .await;
@@ -49,5 +55,8 @@ async fn streaming_64_mib_stays_small() {
     assert_eq!(got, sent);
     let growth_kib = after.saturating_sub(before);
     println!("VmHWM before {before} KiB, after {after} KiB, growth {growth_kib} KiB for 64 MiB up + down");
-    assert!(growth_kib < 16 * 1024, "peak RSS grew by {growth_kib} KiB for a 64 MiB image");
+    assert!(
+        growth_kib < 16 * 1024,
+        "peak RSS grew by {growth_kib} KiB for a 64 MiB image"
+    );
 }

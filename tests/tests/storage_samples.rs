@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use ferrocloud::block_storage::actions::{self, *};
 use ferrocloud::block_storage::snapshots::{self, CreateSnapshot, Snapshot, UpdateSnapshot};
-use ferrocloud::block_storage::volumes::{self, CreateVolume, SchedulerHints, UpdateVolume, Volume};
+use ferrocloud::block_storage::volumes::{
+    self, CreateVolume, SchedulerHints, UpdateVolume, Volume,
+};
 use ferrocloud::block_storage::{ApiVersion, Metadata};
 use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
@@ -61,13 +63,21 @@ fn response<O: Operation>(
 
 fn volume_complete(file: &str, v: &Volume) {
     assert!(!v.id.is_empty(), "{file}");
-    assert!(v.extra.is_empty(), "{file}: unknown volume fields {:?}", v.extra.keys());
+    assert!(
+        v.extra.is_empty(),
+        "{file}: unknown volume fields {:?}",
+        v.extra.keys()
+    );
     assert!(v.created_at.is_some(), "{file}: created_at");
 }
 
 fn snapshot_complete(file: &str, s: &Snapshot) {
     assert!(!s.id.is_empty(), "{file}");
-    assert!(s.extra.is_empty(), "{file}: unknown snapshot fields {:?}", s.extra.keys());
+    assert!(
+        s.extra.is_empty(),
+        "{file}: unknown snapshot fields {:?}",
+        s.extra.keys()
+    );
     assert!(s.volume_id.is_some(), "{file}: volume_id");
 }
 
@@ -75,13 +85,42 @@ fn volume_responses(cov: &mut Coverage, v: ApiVersion, dir: &str, files: &[Strin
     for f in files.iter().filter(|f| f.starts_with(dir)) {
         let name = f.rsplit('/').next().unwrap_or_default();
         let vols: Vec<Volume> = match name {
-            "volume-create-response.json" => vec![response(cov, v, f, volumes::create(&CreateVolume { size: Some(1), ..Default::default() }), true)],
+            "volume-create-response.json" => vec![response(
+                cov,
+                v,
+                f,
+                volumes::create(&CreateVolume {
+                    size: Some(1),
+                    ..Default::default()
+                }),
+                true,
+            )],
             "volume-show-response.json" => vec![response(cov, v, f, volumes::get(ID), true)],
-            "volume-update-response.json" => vec![response(cov, v, f, volumes::update(ID, &UpdateVolume { name: Patch::Set("x".into()), ..Default::default() }), true)],
-            "volumes-list-detailed-response.json" => response(cov, v, f, volumes::list_detail(&Default::default()), true),
+            "volume-update-response.json" => vec![response(
+                cov,
+                v,
+                f,
+                volumes::update(
+                    ID,
+                    &UpdateVolume {
+                        name: Patch::Set("x".into()),
+                        ..Default::default()
+                    },
+                ),
+                true,
+            )],
+            "volumes-list-detailed-response.json" => {
+                response(cov, v, f, volumes::list_detail(&Default::default()), true)
+            }
             "volumes-list-response.json" => {
                 let refs = response(cov, v, f, volumes::list(&Default::default()), true);
-                assert!(!refs.is_empty() && refs.iter().all(|r| r.extra.is_empty() && r.links.len() == 2), "{f}");
+                assert!(
+                    !refs.is_empty()
+                        && refs
+                            .iter()
+                            .all(|r| r.extra.is_empty() && r.links.len() == 2),
+                    "{f}"
+                );
                 continue;
             }
             _ => continue,
@@ -94,16 +133,37 @@ fn volume_responses(cov: &mut Coverage, v: ApiVersion, dir: &str, files: &[Strin
 }
 
 fn snapshot_responses(cov: &mut Coverage, v: ApiVersion, dir: &str, files: &[String]) {
-    let create = || snapshots::create(&CreateSnapshot { volume_id: ID.into(), ..Default::default() });
+    let create = || {
+        snapshots::create(&CreateSnapshot {
+            volume_id: ID.into(),
+            ..Default::default()
+        })
+    };
     for f in files.iter().filter(|f| f.starts_with(dir)) {
         let name = f.rsplit('/').next().unwrap_or_default();
         let snaps: Vec<Snapshot> = match name {
             // The v2 create response has no ENDPOINTS.tsv row.
             "snapshot-create-response.json" => vec![response(cov, v, f, create(), true)],
             "snapshot-show-response.json" => vec![response(cov, v, f, snapshots::get(ID), true)],
-            "snapshot-update-response.json" => vec![response(cov, v, f, snapshots::update(ID, &UpdateSnapshot { name: Patch::Set("x".into()), ..Default::default() }), true)],
-            "snapshots-list-detailed-response.json" => response(cov, v, f, snapshots::list_detail(&Default::default()), true),
-            "snapshots-list-response.json" => response(cov, v, f, snapshots::list(&Default::default()), true),
+            "snapshot-update-response.json" => vec![response(
+                cov,
+                v,
+                f,
+                snapshots::update(
+                    ID,
+                    &UpdateSnapshot {
+                        name: Patch::Set("x".into()),
+                        ..Default::default()
+                    },
+                ),
+                true,
+            )],
+            "snapshots-list-detailed-response.json" => {
+                response(cov, v, f, snapshots::list_detail(&Default::default()), true)
+            }
+            "snapshots-list-response.json" => {
+                response(cov, v, f, snapshots::list(&Default::default()), true)
+            }
             _ => continue,
         };
         assert!(!snaps.is_empty(), "{f}");
@@ -122,9 +182,21 @@ fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str,
         fn(&str, &str) -> ferrocloud::Op<ferrocloud::block_storage::MetaItem>,
         fn(&str, &str, &str) -> ferrocloud::Op<ferrocloud::block_storage::MetaItem>,
     ) = if kind == "volume" {
-        (volumes::metadata, volumes::merge_metadata, volumes::replace_metadata, volumes::metadata_key, volumes::set_metadata_key)
+        (
+            volumes::metadata,
+            volumes::merge_metadata,
+            volumes::replace_metadata,
+            volumes::metadata_key,
+            volumes::set_metadata_key,
+        )
     } else {
-        (snapshots::metadata, snapshots::merge_metadata, snapshots::replace_metadata, snapshots::metadata_key, snapshots::set_metadata_key)
+        (
+            snapshots::metadata,
+            snapshots::merge_metadata,
+            snapshots::replace_metadata,
+            snapshots::metadata_key,
+            snapshots::set_metadata_key,
+        )
     };
     let file = |op: &str| format!("{prefix}{kind}-metadata-{op}.json");
     let all = |f: &str| {
@@ -154,7 +226,13 @@ fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str,
         let (k, val) = one(&f);
         request(cov, v, &f, set_key(ID, &k, &val));
     }
-    for (op, is_key) in [("create-response", false), ("update-response", false), ("show-response", false), ("show-key-response", true), ("update-key-response", true)] {
+    for (op, is_key) in [
+        ("create-response", false),
+        ("update-response", false),
+        ("show-response", false),
+        ("show-key-response", true),
+        ("update-key-response", true),
+    ] {
         let f = file(op);
         if !present(&f) {
             continue;
@@ -163,7 +241,11 @@ fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str,
         let check = !(kind == "snapshot" && op == "show-key-response");
         if is_key {
             let (k, val) = one(&f);
-            let op = if op.starts_with("show") { get_key(ID, &k) } else { set_key(ID, &k, &val) };
+            let op = if op.starts_with("show") {
+                get_key(ID, &k)
+            } else {
+                set_key(ID, &k, &val)
+            };
             let item = response(cov, v, &f, op, check);
             assert_eq!((item.key, item.value), (k, val), "{f}");
         } else {
@@ -204,33 +286,146 @@ fn action_requests(cov: &mut Coverage, v: ApiVersion, prefix: &str, files: &[Str
         let svc = cinder(v);
         let b = |op: ferrocloud::Op<()>| op.request(&svc).unwrap();
         vec![
-            ("volume-attach-request.json", b(attach(ID, &Attach { instance_uuid: s("95D9EF50-507D-11E5-B970-0800200C9A66"), mountpoint: "/dev/vdc".into(), ..Default::default() }))),
-            ("volume-begin-detaching-request.json", b(begin_detaching(ID))),
-            ("volume-bootable-status-update-request.json", b(set_bootable(ID, true))),
-            ("volume-detach-request.json", b(detach(ID, &Detach { attachment_id: s(attach_id) }))),
+            (
+                "volume-attach-request.json",
+                b(attach(
+                    ID,
+                    &Attach {
+                        instance_uuid: s("95D9EF50-507D-11E5-B970-0800200C9A66"),
+                        mountpoint: "/dev/vdc".into(),
+                        ..Default::default()
+                    },
+                )),
+            ),
+            (
+                "volume-begin-detaching-request.json",
+                b(begin_detaching(ID)),
+            ),
+            (
+                "volume-bootable-status-update-request.json",
+                b(set_bootable(ID, true)),
+            ),
+            (
+                "volume-detach-request.json",
+                b(detach(
+                    ID,
+                    &Detach {
+                        attachment_id: s(attach_id),
+                    },
+                )),
+            ),
             ("volume-extend-request.json", b(extend(ID, 3))),
-            ("volume-force-delete-request.json", b(actions::force_delete(ID))),
-            ("volume-force-detach-request.json", b(force_detach(ID, &ForceDetach { attachment_id: s(attach_id), connector: Some(Connector { initiator: s("iqn.2012-07.org.fake:01"), ..Default::default() }) }))),
-            ("volume-image-metadata-set-request.json", set_image_metadata(ID, &image_md).request(&svc).unwrap()),
-            ("volume-image-metadata-unset-request.json", b(unset_image_metadata(ID, "ramdisk_id"))),
-            ("volume-initialize-connection-request.json", initialize_connection(ID, &connector()).request(&svc).unwrap()),
-            ("volume-terminate-connection-request.json", b(terminate_connection(ID, &connector()))),
-            ("volume-os-extend_volume_completion-request.json", b(extend_volume_completion(ID, false))),
-            ("volume-os-migrate_volume-request.json", b(migrate(ID, &Migrate { host: s("node1@lvm"), ..Default::default() }))),
-            ("volume-os-migrate_volume_completion-request.json", migrate_volume_completion(ID, "2b955850-f177-45f7-9f49-ecb2c256d161", false).request(&svc).unwrap()),
-            ("volume-os-reimage-request.json", b(reimage(ID, "71543ced-a8af-45b6-a5c4-a46282108a90", false))),
-            ("volume-os-retype-request.json", b(retype(ID, &Retype { new_type: "dedup-tier-replicaton".into(), migration_policy: Some(MigrationPolicy::Never) }))),
-            ("volume-readonly-update-request.json", b(set_readonly(ID, true))),
+            (
+                "volume-force-delete-request.json",
+                b(actions::force_delete(ID)),
+            ),
+            (
+                "volume-force-detach-request.json",
+                b(force_detach(
+                    ID,
+                    &ForceDetach {
+                        attachment_id: s(attach_id),
+                        connector: Some(Connector {
+                            initiator: s("iqn.2012-07.org.fake:01"),
+                            ..Default::default()
+                        }),
+                    },
+                )),
+            ),
+            (
+                "volume-image-metadata-set-request.json",
+                set_image_metadata(ID, &image_md).request(&svc).unwrap(),
+            ),
+            (
+                "volume-image-metadata-unset-request.json",
+                b(unset_image_metadata(ID, "ramdisk_id")),
+            ),
+            (
+                "volume-initialize-connection-request.json",
+                initialize_connection(ID, &connector())
+                    .request(&svc)
+                    .unwrap(),
+            ),
+            (
+                "volume-terminate-connection-request.json",
+                b(terminate_connection(ID, &connector())),
+            ),
+            (
+                "volume-os-extend_volume_completion-request.json",
+                b(extend_volume_completion(ID, false)),
+            ),
+            (
+                "volume-os-migrate_volume-request.json",
+                b(migrate(
+                    ID,
+                    &Migrate {
+                        host: s("node1@lvm"),
+                        ..Default::default()
+                    },
+                )),
+            ),
+            (
+                "volume-os-migrate_volume_completion-request.json",
+                migrate_volume_completion(ID, "2b955850-f177-45f7-9f49-ecb2c256d161", false)
+                    .request(&svc)
+                    .unwrap(),
+            ),
+            (
+                "volume-os-reimage-request.json",
+                b(reimage(ID, "71543ced-a8af-45b6-a5c4-a46282108a90", false)),
+            ),
+            (
+                "volume-os-retype-request.json",
+                b(retype(
+                    ID,
+                    &Retype {
+                        new_type: "dedup-tier-replicaton".into(),
+                        migration_policy: Some(MigrationPolicy::Never),
+                    },
+                )),
+            ),
+            (
+                "volume-readonly-update-request.json",
+                b(set_readonly(ID, true)),
+            ),
             ("volume-reserve-request.json", b(reserve(ID))),
             ("volume-unreserve-request.json", b(unreserve(ID))),
             ("volume-roll-detaching-request.json", b(roll_detaching(ID))),
-            ("volume-revert-to-snapshot-request.json", b(revert_to_snapshot(ID, "5aa119a8-d25b-45a7-8d1b-88e127885635"))),
-            ("volume-status-reset-request.json", b(actions::reset_status(ID, &ResetStatus { status: s("available"), attach_status: s("detached"), migration_status: s("migrating") }))),
+            (
+                "volume-revert-to-snapshot-request.json",
+                b(revert_to_snapshot(
+                    ID,
+                    "5aa119a8-d25b-45a7-8d1b-88e127885635",
+                )),
+            ),
+            (
+                "volume-status-reset-request.json",
+                b(actions::reset_status(
+                    ID,
+                    &ResetStatus {
+                        status: s("available"),
+                        attach_status: s("detached"),
+                        migration_status: s("migrating"),
+                    },
+                )),
+            ),
             ("volume-unmanage-request.json", b(unmanage(ID))),
-            ("image-metadata-show-request.json", show_image_metadata(ID).request(&svc).unwrap()),
-            ("snapshot-force-delete-request.json", b(snapshots::force_delete(ID))),
-            ("snapshot-status-reset-request.json", b(snapshots::reset_status(ID, "available"))),
-            ("snapshot-status-update-request.json", b(snapshots::update_status(ID, "creating", Some("80%")))),
+            (
+                "image-metadata-show-request.json",
+                show_image_metadata(ID).request(&svc).unwrap(),
+            ),
+            (
+                "snapshot-force-delete-request.json",
+                b(snapshots::force_delete(ID)),
+            ),
+            (
+                "snapshot-status-reset-request.json",
+                b(snapshots::reset_status(ID, "available")),
+            ),
+            (
+                "snapshot-status-update-request.json",
+                b(snapshots::update_status(ID, "creating", Some("80%"))),
+            ),
         ]
     };
     for (name, req) in cases {
@@ -239,11 +434,19 @@ fn action_requests(cov: &mut Coverage, v: ApiVersion, prefix: &str, files: &[Str
             samples::assert_request(cov.check(&f), &req);
         }
     }
-    for name in ["volume-image-metadata-update-response.json", "image-metadata-show-response.json"] {
+    for name in [
+        "volume-image-metadata-update-response.json",
+        "image-metadata-show-response.json",
+    ] {
         let f = format!("{prefix}{name}");
         if files.contains(&f) {
-            let want: BTreeMap<String, String> = serde_json::from_value(samples::json(&f)["metadata"].clone()).unwrap();
-            let op = if name.starts_with("image") { show_image_metadata(ID) } else { set_image_metadata(ID, &Metadata::new()) };
+            let want: BTreeMap<String, String> =
+                serde_json::from_value(samples::json(&f)["metadata"].clone()).unwrap();
+            let op = if name.starts_with("image") {
+                show_image_metadata(ID)
+            } else {
+                set_image_metadata(ID, &Metadata::new())
+            };
             assert_eq!(response(cov, v, &f, op, true), want, "{f}");
         }
     }
@@ -312,68 +515,187 @@ fn block_storage_samples() {
 
     // --- v3 requests ---
     let hints = SchedulerHints {
-        same_host: vec!["a0cf03a5-d921-4877-bb5c-86d26cf818e1".into(), "8c19174f-4220-44f0-824a-cd1eeef10287".into()],
+        same_host: vec![
+            "a0cf03a5-d921-4877-bb5c-86d26cf818e1".into(),
+            "8c19174f-4220-44f0-824a-cd1eeef10287".into(),
+        ],
         ..Default::default()
     };
-    let create = CreateVolume { size: Some(10), scheduler_hints: Some(hints), ..Default::default() };
-    request(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/volume-create-request.json", volumes::create(&create));
-    request(&mut cov, ApiVersion::V2, "block-storage/v2/volume-create-request.json", volumes::create_in(ApiVersion::V2, &create));
+    let create = CreateVolume {
+        size: Some(10),
+        scheduler_hints: Some(hints),
+        ..Default::default()
+    };
+    request(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volumes/volume-create-request.json",
+        volumes::create(&create),
+    );
+    request(
+        &mut cov,
+        ApiVersion::V2,
+        "block-storage/v2/volume-create-request.json",
+        volumes::create_in(ApiVersion::V2, &create),
+    );
     let upd = |d: &str| UpdateVolume {
         name: Patch::Set("vol-003".into()),
         description: Patch::Set(d.into()),
         metadata: Some(md(&[("name", "metadata0")])),
     };
-    request(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/volume-update-request.json", volumes::update(ID, &upd("This is yet, another volume.")));
+    request(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volumes/volume-update-request.json",
+        volumes::update(ID, &upd("This is yet, another volume.")),
+    );
     let v2_update = samples::json("block-storage/v2/volume-update-request.json");
     let v2_upd = UpdateVolume {
         name: Patch::Set(v2_update["volume"]["name"].as_str().unwrap().into()),
         description: Patch::Set(v2_update["volume"]["description"].as_str().unwrap().into()),
-        metadata: v2_update["volume"].get("metadata").map(|m| serde_json::from_value(m.clone()).unwrap()),
+        metadata: v2_update["volume"]
+            .get("metadata")
+            .map(|m| serde_json::from_value(m.clone()).unwrap()),
     };
-    request(&mut cov, ApiVersion::V2, "block-storage/v2/volume-update-request.json", volumes::update_in(ApiVersion::V2, ID, &v2_upd));
-    request(&mut cov, ApiVersion::V3, "block-storage/v3/snapshots/snapshot-create-request.json", snapshots::create(&CreateSnapshot {
-        volume_id: ID.into(), force: true, name: s("snap-001"), description: s("Daily backup"), metadata: md(&[("key", "v3")]),
-    }));
-    request(&mut cov, ApiVersion::V2, "block-storage/v2/snapshot-create-request.json", snapshots::create(&CreateSnapshot {
-        volume_id: ID.into(), force: true, name: s("snap-001"), description: s("Daily backup"), ..Default::default()
-    }));
-    for (v, f) in [(ApiVersion::V3, "block-storage/v3/snapshots/snapshot-update-request.json"), (ApiVersion::V2, "block-storage/v2/snapshot-update-request.json")] {
+    request(
+        &mut cov,
+        ApiVersion::V2,
+        "block-storage/v2/volume-update-request.json",
+        volumes::update_in(ApiVersion::V2, ID, &v2_upd),
+    );
+    request(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/snapshots/snapshot-create-request.json",
+        snapshots::create(&CreateSnapshot {
+            volume_id: ID.into(),
+            force: true,
+            name: s("snap-001"),
+            description: s("Daily backup"),
+            metadata: md(&[("key", "v3")]),
+        }),
+    );
+    request(
+        &mut cov,
+        ApiVersion::V2,
+        "block-storage/v2/snapshot-create-request.json",
+        snapshots::create(&CreateSnapshot {
+            volume_id: ID.into(),
+            force: true,
+            name: s("snap-001"),
+            description: s("Daily backup"),
+            ..Default::default()
+        }),
+    );
+    for (v, f) in [
+        (
+            ApiVersion::V3,
+            "block-storage/v3/snapshots/snapshot-update-request.json",
+        ),
+        (
+            ApiVersion::V2,
+            "block-storage/v2/snapshot-update-request.json",
+        ),
+    ] {
         let j = samples::json(f);
-        request(&mut cov, v, f, snapshots::update(ID, &UpdateSnapshot {
-            name: Patch::Set(j["snapshot"]["name"].as_str().unwrap().into()),
-            description: Patch::Set(j["snapshot"]["description"].as_str().unwrap().into()),
-        }));
+        request(
+            &mut cov,
+            v,
+            f,
+            snapshots::update(
+                ID,
+                &UpdateSnapshot {
+                    name: Patch::Set(j["snapshot"]["name"].as_str().unwrap().into()),
+                    description: Patch::Set(j["snapshot"]["description"].as_str().unwrap().into()),
+                },
+            ),
+        );
     }
     let upload = UploadImage {
-        image_name: "test".into(), force: false, disk_format: s("raw"), container_format: s("bare"), visibility: s("private"), protected: Some(false),
+        image_name: "test".into(),
+        force: false,
+        disk_format: s("raw"),
+        container_format: s("bare"),
+        visibility: s("private"),
+        protected: Some(false),
     };
-    request(&mut cov, ApiVersion::V3, "block-storage/v3/volume_actions/volume-upload-to-image-request.json", upload_to_image(ID, &upload));
-    let up = response(&mut cov, ApiVersion::V3, "block-storage/v3/volume_actions/volume-upload-to-image-response.json", upload_to_image(ID, &upload), true);
-    assert_eq!(up.image_id.as_deref(), Some("de75b74e-7f0d-4b59-a263-bd87bfc313bd"));
+    request(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volume_actions/volume-upload-to-image-request.json",
+        upload_to_image(ID, &upload),
+    );
+    let up = response(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volume_actions/volume-upload-to-image-response.json",
+        upload_to_image(ID, &upload),
+        true,
+    );
+    assert_eq!(
+        up.image_id.as_deref(),
+        Some("de75b74e-7f0d-4b59-a263-bd87bfc313bd")
+    );
     assert!(up.extra.is_empty(), "{:?}", up.extra);
 
     action_requests(&mut cov, ApiVersion::V3, "block-storage/v3/", &v3);
     action_requests(&mut cov, ApiVersion::V2, "block-storage/v2/", &v2);
-    metadata_samples(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/", "volume", &v3);
-    metadata_samples(&mut cov, ApiVersion::V3, "block-storage/v3/snapshots/", "snapshot", &v3);
+    metadata_samples(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volumes/",
+        "volume",
+        &v3,
+    );
+    metadata_samples(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/snapshots/",
+        "snapshot",
+        &v3,
+    );
     metadata_samples(&mut cov, ApiVersion::V2, "block-storage/v2/", "volume", &v2);
-    metadata_samples(&mut cov, ApiVersion::V2, "block-storage/v2/", "snapshot", &v2);
+    metadata_samples(
+        &mut cov,
+        ApiVersion::V2,
+        "block-storage/v2/",
+        "snapshot",
+        &v2,
+    );
 
     // --- responses ---
     volume_responses(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/", &v3);
     volume_responses(&mut cov, ApiVersion::V2, "block-storage/v2/", &v2);
     snapshot_responses(&mut cov, ApiVersion::V3, "block-storage/v3/snapshots/", &v3);
     snapshot_responses(&mut cov, ApiVersion::V2, "block-storage/v2/", &v2);
-    let summary = response(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/volumes-list-summary-response.json", volumes::summary(false), false);
+    let summary = response(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volumes/volumes-list-summary-response.json",
+        volumes::summary(false),
+        false,
+    );
     assert_eq!((summary.total_size, summary.total_count), (4, 4));
     assert_eq!(summary.metadata["key1"], vec!["value1", "value2"]);
 
     // Microversion spot checks: fields appear in the version that added them.
-    let v369 = response(&mut cov, ApiVersion::V3, "block-storage/v3/volumes/v3.69/volume-show-response.json", volumes::get(ID), true);
+    let v369 = response(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/volumes/v3.69/volume-show-response.json",
+        volumes::get(ID),
+        true,
+    );
     assert_eq!(v369.consumes_quota, Some(true));
     assert_eq!(v369.bootable, Some(false));
     assert_eq!(v369.status, volumes::VolumeStatus::Creating);
-    let s365 = response(&mut cov, ApiVersion::V3, "block-storage/v3/snapshots/v3.65/snapshot-show-response.json", snapshots::get(ID), true);
+    let s365 = response(
+        &mut cov,
+        ApiVersion::V3,
+        "block-storage/v3/snapshots/v3.65/snapshot-show-response.json",
+        snapshots::get(ID),
+        true,
+    );
     assert_eq!(s365.progress.as_deref(), Some("0%"));
     assert_eq!(s365.consumes_quota, Some(true));
 
@@ -395,16 +717,26 @@ fn linked_paging_of_volumes() {
     use ferrocloud::Paginated;
     let svc = cinder(ApiVersion::V3);
     let list = volumes::list_detail(&volumes::ListVolumes {
-        common: ferrocloud::block_storage::ListCommon { limit: Some(1), ..Default::default() },
+        common: ferrocloud::block_storage::ListCommon {
+            limit: Some(1),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let req = list.first_request(&svc).unwrap();
-    assert_eq!(req.uri(), &*format!("http://cinder.example/v3/{PROJECT}/volumes/detail?limit=1"));
+    assert_eq!(
+        req.uri(),
+        &*format!("http://cinder.example/v3/{PROJECT}/volumes/detail?limit=1")
+    );
     let body = format!(
         r#"{{"volumes": [{{"id": "a", "status": "available", "size": 1}}], "volumes_links": [{{"rel": "next", "href": "http://cinder.example/v3/{PROJECT}/volumes/detail?limit=1&marker=a"}}]}}"#
     );
     let page = list
-        .parse_page(&svc, &req.uri().to_string(), http::Response::new(body.into()))
+        .parse_page(
+            &svc,
+            &req.uri().to_string(),
+            http::Response::new(body.into()),
+        )
         .unwrap();
     assert_eq!(page.items[0].id, "a");
     assert!(page.next.unwrap().ends_with("marker=a"));
@@ -437,29 +769,42 @@ fn block_storage_v1_fixtures() {
         "metadata": {"contents": "junk"},
         "availability_zone": "us-east1"
     }});
-    let op = volumes::create_in(ApiVersion::V1, &CreateVolume {
-        name: s("vol-001"),
-        description: s("Another volume."),
-        size: Some(30),
-        volume_type: s("289da7f8-6440-407c-9fb4-7db01ec49164"),
-        metadata: md(&[("contents", "junk")]),
-        availability_zone: s("us-east1"),
-        ..Default::default()
-    });
+    let op = volumes::create_in(
+        ApiVersion::V1,
+        &CreateVolume {
+            name: s("vol-001"),
+            description: s("Another volume."),
+            size: Some(30),
+            volume_type: s("289da7f8-6440-407c-9fb4-7db01ec49164"),
+            metadata: md(&[("contents", "junk")]),
+            availability_zone: s("us-east1"),
+            ..Default::default()
+        },
+    );
     let req = op.request(&svc).unwrap();
-    assert_eq!((req.method().as_str(), req.uri().path()), ("POST", &*format!("/v1/{PROJECT}/volumes")));
+    assert_eq!(
+        (req.method().as_str(), req.uri().path()),
+        ("POST", &*format!("/v1/{PROJECT}/volumes"))
+    );
     let body: serde_json::Value = serde_json::from_slice(req.body()).unwrap();
     assert_eq!(without_nulls(body), create);
 
     let update = serde_json::json!({"volume": {"display_name": "vol-003", "display_description": "This is yet, another volume."}});
-    let req = volumes::update_in(ApiVersion::V1, ID, &UpdateVolume {
-        name: Patch::Set("vol-003".into()),
-        description: Patch::Set("This is yet, another volume.".into()),
-        metadata: None,
-    })
+    let req = volumes::update_in(
+        ApiVersion::V1,
+        ID,
+        &UpdateVolume {
+            name: Patch::Set("vol-003".into()),
+            description: Patch::Set("This is yet, another volume.".into()),
+            metadata: None,
+        },
+    )
     .request(&svc)
     .unwrap();
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(req.body()).unwrap(), update);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(req.body()).unwrap(),
+        update
+    );
 
     let show = r#"{"volume": {
         "id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c",
@@ -482,7 +827,9 @@ fn block_storage_v1_fixtures() {
         }],
         "created_at": "2012-02-14T20:53:07Z"
     }}"#;
-    let vol = volumes::get(ID).parse(http::Response::new(show.into())).unwrap();
+    let vol = volumes::get(ID)
+        .parse(http::Response::new(show.into()))
+        .unwrap();
     assert_eq!(vol.name.as_deref(), Some("vol-001"));
     assert_eq!(vol.description.as_deref(), Some("Another volume."));
     assert_eq!(vol.bootable, Some(false));
@@ -498,7 +845,9 @@ fn block_storage_v1_fixtures() {
         "size": 30,
         "created_at": "2012-02-29T03:50:07Z"
     }}"#;
-    let snap = snapshots::get(ID).parse(http::Response::new(snap.into())).unwrap();
+    let snap = snapshots::get(ID)
+        .parse(http::Response::new(snap.into()))
+        .unwrap();
     assert_eq!(snap.name.as_deref(), Some("snap-001"));
     assert_eq!(snap.description.as_deref(), Some("Daily backup"));
     assert!(snap.extra.is_empty(), "{:?}", snap.extra);

@@ -192,7 +192,10 @@ struct Extend {
 pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-extend", &Extend { new_size });
     if new_size == 0 {
-        return op.body(Err(InvalidInput::field("new_size", "must be at least 1 GiB")));
+        return op.body(Err(InvalidInput::field(
+            "new_size",
+            "must be at least 1 GiB",
+        )));
     }
     op
 }
@@ -357,7 +360,12 @@ struct Bootable {
 
 /// `os-set_bootable`.
 pub fn set_bootable(volume_id: &str, bootable: bool) -> Op<()> {
-    action(VOLUMES, volume_id, "os-set_bootable", &Bootable { bootable })
+    action(
+        VOLUMES,
+        volume_id,
+        "os-set_bootable",
+        &Bootable { bootable },
+    )
 }
 
 #[derive(Serialize)]
@@ -467,7 +475,10 @@ pub struct ResetStatus {
 pub fn reset_status(volume_id: &str, opts: &ResetStatus) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-reset_status", opts);
     if opts == &ResetStatus::default() {
-        return op.body(Err(InvalidInput::field("status", "give at least one status")));
+        return op.body(Err(InvalidInput::field(
+            "status",
+            "give at least one status",
+        )));
     }
     op
 }

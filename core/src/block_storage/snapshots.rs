@@ -302,7 +302,9 @@ mod tests {
     fn validation_and_tri_state() {
         let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         assert!(create(&CreateSnapshot::default()).request(&svc).is_err());
-        assert!(update("s", &UpdateSnapshot::default()).request(&svc).is_err());
+        assert!(update("s", &UpdateSnapshot::default())
+            .request(&svc)
+            .is_err());
         assert!(reset_status("s", "").request(&svc).is_err());
         let req = update(
             "s",
@@ -314,10 +316,9 @@ mod tests {
         .request(&svc)
         .unwrap();
         assert_eq!(req.body().as_ref(), br#"{"snapshot":{"name":null}}"#);
-        let s: Snapshot = serde_json::from_str(
-            r#"{"id": "a", "status": "restoring-ish", "display_name": "v1"}"#,
-        )
-        .unwrap();
+        let s: Snapshot =
+            serde_json::from_str(r#"{"id": "a", "status": "restoring-ish", "display_name": "v1"}"#)
+                .unwrap();
         assert_eq!(s.status, SnapshotStatus::Other("restoring-ish".into()));
         assert_eq!(s.name.as_deref(), Some("v1"));
     }

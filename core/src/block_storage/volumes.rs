@@ -32,7 +32,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf};
+use super::{
+    flex_bool, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
+};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -351,7 +353,10 @@ impl CreateVolume {
             v.insert("multiattach".into(), Value::Bool(self.multiattach));
             v.insert("consistencygroup_id".into(), opt(&self.consistencygroup_id));
         } else if self.multiattach {
-            return Err(InvalidInput::field("multiattach", "not in Block Storage v1"));
+            return Err(InvalidInput::field(
+                "multiattach",
+                "not in Block Storage v1",
+            ));
         }
         match version {
             ApiVersion::V3 => {
@@ -484,7 +489,10 @@ impl ListVolumes {
             group_id: self.group_id.as_deref(),
             glance_metadata: glance,
         );
-        extra.pairs().iter().fold(q, |q, (k, v)| q.push(k.clone(), v))
+        extra
+            .pairs()
+            .iter()
+            .fold(q, |q, (k, v)| q.push(k.clone(), v))
     }
 }
 
@@ -611,7 +619,10 @@ mod tests {
             snapshot_id: Some("s".into()),
             ..Default::default()
         };
-        assert_eq!(from_snap.body(ApiVersion::V2).unwrap()["volume"]["size"], Value::Null);
+        assert_eq!(
+            from_snap.body(ApiVersion::V2).unwrap()["volume"]["size"],
+            Value::Null
+        );
         assert!(CreateVolume {
             backup_id: Some("b".into()),
             ..Default::default()
@@ -635,7 +646,9 @@ mod tests {
             u.body(ApiVersion::V1).unwrap(),
             json!({"volume": {"display_name": "n", "display_description": null}})
         );
-        assert!(update("x", &UpdateVolume::default()).request(&svc()).is_err());
+        assert!(update("x", &UpdateVolume::default())
+            .request(&svc())
+            .is_err());
     }
 
     #[test]

@@ -443,15 +443,19 @@ pub fn list(filter: &ListImages) -> List<Image> {
 /// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
 /// a stream of the data (`application/octet-stream`).
 pub fn upload(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/file", image_id))
-        .body(Ok(Body::raw(bytes::Bytes::new(), "application/octet-stream")))
+    Op::put(path!("images/{}/file", image_id)).body(Ok(Body::raw(
+        bytes::Bytes::new(),
+        "application/octet-stream",
+    )))
 }
 
 /// `PUT /v2/images/{id}/stage`: stages data for a `glance-direct` import; send with
 /// [`Service::upload`](crate::Service::upload).
 pub fn stage(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/stage", image_id))
-        .body(Ok(Body::raw(bytes::Bytes::new(), "application/octet-stream")))
+    Op::put(path!("images/{}/stage", image_id)).body(Ok(Body::raw(
+        bytes::Bytes::new(),
+        "application/octet-stream",
+    )))
 }
 
 /// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
@@ -660,7 +664,10 @@ mod tests {
             update("i", &[ImageUpdate::RemoveProperty(String::new())]),
             update("i", &[ImageUpdate::Visibility(Visibility::All)]),
         ] {
-            assert!(matches!(bad.request(&svc()), Err(crate::Error::InvalidInput(_))));
+            assert!(matches!(
+                bad.request(&svc()),
+                Err(crate::Error::InvalidInput(_))
+            ));
         }
     }
 

@@ -17,8 +17,8 @@ use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::timestamp::Timestamp;
 use crate::path;
+use crate::timestamp::Timestamp;
 
 crate::string_enum! {
     /// Whether a member took the shared image.

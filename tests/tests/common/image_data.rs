@@ -19,7 +19,9 @@ pub fn generated(total: usize, chunk: usize, md5: Arc<Mutex<md5::Context>>) -> B
                 return None;
             }
             let n = chunk.min(total - sent);
-            let data: Vec<u8> = (sent..sent + n).map(|i| (i % 251) as u8 ^ (i >> 20) as u8).collect();
+            let data: Vec<u8> = (sent..sent + n)
+                .map(|i| (i % 251) as u8 ^ (i >> 20) as u8)
+                .collect();
             md5.lock().unwrap().consume(&data);
             Some((Ok::<_, TransportError>(Bytes::from(data)), sent + n))
         }
