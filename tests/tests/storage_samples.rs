@@ -175,29 +175,38 @@ fn snapshot_responses(cov: &mut Coverage, v: ApiVersion, dir: &str, files: &[Str
 
 /// Metadata samples of `kind` (`volume` / `snapshot`) under `prefix`.
 fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str, files: &[String]) {
-    let (get, merge, replace, get_key, set_key): (
-        fn(&str) -> ferrocloud::Op<Metadata>,
-        fn(&str, &Metadata) -> ferrocloud::Op<Metadata>,
-        fn(&str, &Metadata) -> ferrocloud::Op<Metadata>,
-        fn(&str, &str) -> ferrocloud::Op<ferrocloud::block_storage::MetaItem>,
-        fn(&str, &str, &str) -> ferrocloud::Op<ferrocloud::block_storage::MetaItem>,
-    ) = if kind == "volume" {
-        (
-            volumes::metadata,
-            volumes::merge_metadata,
-            volumes::replace_metadata,
-            volumes::metadata_key,
-            volumes::set_metadata_key,
-        )
+    type Item = ferrocloud::block_storage::MetaItem;
+    struct MetaOps {
+        get: fn(&str) -> ferrocloud::Op<Metadata>,
+        merge: fn(&str, &Metadata) -> ferrocloud::Op<Metadata>,
+        replace: fn(&str, &Metadata) -> ferrocloud::Op<Metadata>,
+        get_key: fn(&str, &str) -> ferrocloud::Op<Item>,
+        set_key: fn(&str, &str, &str) -> ferrocloud::Op<Item>,
+    }
+    let ops = if kind == "volume" {
+        MetaOps {
+            get: volumes::metadata,
+            merge: volumes::merge_metadata,
+            replace: volumes::replace_metadata,
+            get_key: volumes::metadata_key,
+            set_key: volumes::set_metadata_key,
+        }
     } else {
-        (
-            snapshots::metadata,
-            snapshots::merge_metadata,
-            snapshots::replace_metadata,
-            snapshots::metadata_key,
-            snapshots::set_metadata_key,
-        )
+        MetaOps {
+            get: snapshots::metadata,
+            merge: snapshots::merge_metadata,
+            replace: snapshots::replace_metadata,
+            get_key: snapshots::metadata_key,
+            set_key: snapshots::set_metadata_key,
+        }
     };
+    let MetaOps {
+        get,
+        merge,
+        replace,
+        get_key,
+        set_key,
+    } = ops;
     let file = |op: &str| format!("{prefix}{kind}-metadata-{op}.json");
     let all = |f: &str| {
         let m: BTreeMap<String, serde_json::Value> =
