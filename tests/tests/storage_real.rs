@@ -634,3 +634,79 @@ async fn paging_filters_and_project_less_endpoint() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connections_and_upload_to_image() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let glance = admin.image();
+    with_cleanup(&cinder, |cinder, created| async move {
+        let vol = new_volume(&cinder, created, &cloud::unique("conn"), Metadata::new()).await;
+
+        // The fake backend answers connections like an iSCSI driver.
+        let connector = actions::Connector {
+            host: Some("ferro-host".into()),
+            ip: Some("127.0.0.1".into()),
+            initiator: Some("iqn.1994-05.com.redhat:ferrocloud".into()),
+            platform: Some("x86_64".into()),
+            os_type: Some("linux2".into()),
+            multipath: Some(false),
+            do_local_attach: Some(false),
+            ..Default::default()
+        };
+        let info = cinder
+            .call(&actions::initialize_connection(&vol.id, &connector))
+            .await
+            .expect("initialize connection");
+        assert!(
+            info.get("driver_volume_type")
+                .and_then(|v| v.as_str())
+                .is_some(),
+            "{info}"
+        );
+        assert!(info.get("data").is_some_and(|d| d.is_object()), "{info}");
+        cinder
+            .call(&actions::terminate_connection(&vol.id, &connector))
+            .await
+            .expect("terminate connection");
+
+        // Upload to an image: Cinder accepts (202) and creates the Glance image; the fake
+        // backend cannot copy the data, so the volume returns to `available` and the
+        // image never becomes active.
+        let up = cinder
+            .call(&actions::upload_to_image(
+                &vol.id,
+                &actions::UploadImage {
+                    image_name: cloud::unique("from-vol"),
+                    force: false,
+                    disk_format: Some("raw".into()),
+                    container_format: Some("bare".into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("upload to image");
+        let image_id = up.image_id.clone().expect("image id");
+        assert_eq!(up.id.as_deref(), Some(vol.id.as_str()));
+        assert_eq!(up.status.as_deref(), Some("uploading"));
+        let back = cinder
+            .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+            .await;
+        let image = glance
+            .call(&ferrocloud::image::images::get(&image_id))
+            .await;
+        let _ = glance
+            .call(&ferrocloud::image::images::delete(&image_id))
+            .await;
+        back.expect("the volume is available again");
+        match image {
+            Ok(img) => assert_ne!(
+                img.status,
+                ferrocloud::image::images::ImageStatus::Active,
+                "no data was copied"
+            ),
+            Err(e) => assert!(e.is_not_found(), "{e}"),
+        }
+    })
+    .await;
+}
