@@ -845,6 +845,30 @@ fn block_storage_v1_fixtures() {
     assert_eq!(vol.attachments[0].device.as_deref(), Some("/dev/vdc"));
     assert!(vol.extra.is_empty(), "{:?}", vol.extra);
 
+    let create_snap = serde_json::json!({"snapshot": {
+        "display_name": "snap-001",
+        "display_description": "Daily backup",
+        "volume_id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c",
+        "force": true
+    }});
+    let req = snapshots::create_in(
+        ApiVersion::V1,
+        &CreateSnapshot {
+            volume_id: "521752a6-acf6-4b2d-bc7a-119f9148cd8c".into(),
+            force: true,
+            name: s("snap-001"),
+            description: s("Daily backup"),
+            ..Default::default()
+        },
+    )
+    .request(&svc)
+    .unwrap();
+    assert_eq!(req.uri().path(), format!("/v1/{PROJECT}/snapshots"));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(req.body()).unwrap(),
+        create_snap
+    );
+
     let snap = r#"{"snapshot": {
         "id": "3fbbcccf-d058-4502-8844-6feeffdf4cb5",
         "display_name": "snap-001",

@@ -1,5 +1,5 @@
-//! Block Storage (Cinder): [`volumes`] (v1, v2 and v3 shapes), [`actions`] on volumes
-//! (`POST /volumes/{id}/action`) and [`snapshots`].
+//! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes) and
+//! [`actions`] on volumes (`POST /volumes/{id}/action`).
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same

@@ -24,7 +24,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{action, empty, flex_metadata, Link, ListCommon, MetaItem, Metadata, MetadataOf};
+use super::{
+    action, empty, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
+};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -139,15 +141,39 @@ pub struct CreateSnapshot {
     pub metadata: Metadata,
 }
 
+/// `{"snapshot": body}`, with v1's `display_name` / `display_description` for
+/// [`ApiVersion::V1`].
+fn body_in<B: Serialize>(version: ApiVersion, body: &B) -> Result<Value, InvalidInput> {
+    let mut v =
+        serde_json::to_value(body).map_err(|e| InvalidInput::field("snapshot", e.to_string()))?;
+    if let (ApiVersion::V1, Value::Object(m)) = (version, &mut v) {
+        for (new, old) in [
+            ("display_name", "name"),
+            ("display_description", "description"),
+        ] {
+            if let Some(x) = m.remove(old) {
+                m.insert(new.into(), x);
+            }
+        }
+    }
+    Ok(serde_json::json!({ "snapshot": v }))
+}
+
 /// `POST /snapshots`.
 pub fn create(snapshot: &CreateSnapshot) -> Op<Snapshot> {
-    let op = Op::post(path!("snapshots"))
-        .json_under("snapshot", snapshot)
-        .decode_key("snapshot");
+    create_in(ApiVersion::V3, snapshot)
+}
+
+/// `POST /snapshots` in the shape of `version` (v1: `display_name`, …).
+pub fn create_in(version: ApiVersion, snapshot: &CreateSnapshot) -> Op<Snapshot> {
+    let op = Op::post(path!("snapshots")).decode_key("snapshot");
     if snapshot.volume_id.is_empty() {
         return op.body(Err(InvalidInput::field("volume_id", "must not be empty")));
     }
-    op
+    match body_in(version, snapshot) {
+        Ok(body) => op.json(&body),
+        Err(e) => op.body(Err(e)),
+    }
 }
 
 /// `GET /snapshots/{id}`.
@@ -173,13 +199,19 @@ pub struct UpdateSnapshot {
 
 /// `PUT /snapshots/{id}`.
 pub fn update(snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
-    let op = Op::put(path!("snapshots/{}", snapshot_id))
-        .json_under("snapshot", changes)
-        .decode_key("snapshot");
+    update_in(ApiVersion::V3, snapshot_id, changes)
+}
+
+/// `PUT /snapshots/{id}` in the shape of `version`.
+pub fn update_in(version: ApiVersion, snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
+    let op = Op::put(path!("snapshots/{}", snapshot_id)).decode_key("snapshot");
     if changes == &UpdateSnapshot::default() {
         return op.body(Err(InvalidInput::field("snapshot", "nothing to update")));
     }
-    op
+    match body_in(version, changes) {
+        Ok(body) => op.json(&body),
+        Err(e) => op.body(Err(e)),
+    }
 }
 
 /// Filters of [`list`] and [`list_detail`].
@@ -316,6 +348,21 @@ mod tests {
         .request(&svc)
         .unwrap();
         assert_eq!(req.body().as_ref(), br#"{"snapshot":{"name":null}}"#);
+        let v1 = create_in(
+            ApiVersion::V1,
+            &CreateSnapshot {
+                volume_id: "v".into(),
+                name: Some("n".into()),
+                description: Some("d".into()),
+                ..Default::default()
+            },
+        )
+        .request(&svc)
+        .unwrap();
+        assert_eq!(
+            serde_json::from_slice::<Value>(v1.body()).unwrap(),
+            serde_json::json!({"snapshot": {"volume_id": "v", "display_name": "n", "display_description": "d"}})
+        );
         let s: Snapshot =
             serde_json::from_str(r#"{"id": "a", "status": "restoring-ish", "display_name": "v1"}"#)
                 .unwrap();
