@@ -2,7 +2,7 @@
 //! actions, snapshots, paging, the project-id-less endpoint; cleanup even on failure.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::FutureExt;
@@ -120,7 +120,7 @@ async fn volume_lifecycle_actions_and_snapshots() {
     let cinder = admin.block_storage();
     with_cleanup(&cinder, |cinder, created| async move {
         let name = cloud::unique("vol");
-        let vol = new_volume(&cinder, created, &name, md(&[("origin", "ferrocloud")])).await;
+        let vol = new_volume(&cinder, &created, &name, md(&[("origin", "ferrocloud")])).await;
         assert_eq!(vol.name.as_deref(), Some(name.as_str()));
         assert_eq!(vol.size, 1);
         assert_eq!(vol.metadata["origin"], "ferrocloud");
@@ -518,7 +518,7 @@ async fn paging_filters_and_project_less_endpoint() {
             ids.push(
                 new_volume(
                     &cinder,
-                    created,
+                    &created,
                     &format!("{tag}-{i}"),
                     md(&[("batch", &tag)]),
                 )
@@ -641,7 +641,7 @@ async fn connections_and_upload_to_image() {
     let cinder = admin.block_storage();
     let glance = admin.image();
     with_cleanup(&cinder, |cinder, created| async move {
-        let vol = new_volume(&cinder, created, &cloud::unique("conn"), Metadata::new()).await;
+        let vol = new_volume(&cinder, &created, &cloud::unique("conn"), Metadata::new()).await;
 
         // The fake backend answers connections like an iSCSI driver.
         let connector = actions::Connector {
