@@ -74,11 +74,11 @@ impl Created {
 
 async fn with_cleanup<F, Fut>(cinder: &Cinder, body: F)
 where
-    F: FnOnce(Cinder, &'static Created) -> Fut,
+    F: FnOnce(Cinder, Arc<Created>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let created: &'static Created = Box::leak(Box::default());
-    let outcome = AssertUnwindSafe(body(cinder.clone(), created))
+    let created = Arc::new(Created::default());
+    let outcome = AssertUnwindSafe(body(cinder.clone(), created.clone()))
         .catch_unwind()
         .await;
     created.cleanup(cinder).await;
