@@ -3,10 +3,17 @@
 use std::error::Error as StdError;
 use std::time::{Duration, SystemTime};
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
 use bytes::Bytes;
-use ferrocloud::{Error, Transport, TransportError, TransportErrorKind};
+use ferrocloud::{byte_stream, ByteStream, Error, Transport, TransportError, TransportErrorKind};
+use futures::{StreamExt, TryStreamExt};
 use http::{Request, Response};
-use http_body_util::{BodyExt, Full};
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::Frame;
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
@@ -59,7 +66,47 @@ impl Default for NativeOptions {
     }
 }
 
+/// The body type the pooled client sends: whole buffers or streams.
+type OutBody = UnsyncBoxBody<Bytes, Box<dyn StdError + Send + Sync>>;
+
 /// hyper 1 + hyper-util pooled client + rustls (ring) + tokio. Its futures are `Send`.
+///
+/// Image data streams both ways: [`Transport::send_streaming`] sends a hyper
+/// `StreamBody` fed chunk by chunk, and [`Transport::send_for_stream`] yields the
+/// response's body frames as they arrive. For streams, [`NativeOptions::timeout`] bounds
+/// the wait for the response headers and every pause in the transfer, not the whole
+/// transfer (a large image may take longer).
+///
+/// Streaming an image from a file with `tokio::fs::File`, without holding it in memory:
+///
+/// ```no_run
+/// # async fn demo(cloud: ferrocloud_native::Cloud, image_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// use futures::TryStreamExt;
+/// use ferrocloud::image::images;
+/// use ferrocloud::{byte_stream, TransportError, TransportErrorKind};
+///
+/// let file = tokio::fs::File::open("disk.raw").await?;
+/// let chunks = futures::stream::try_unfold(file, |mut file| async move {
+///     use tokio::io::AsyncReadExt;
+///     let mut buf = vec![0u8; 1 << 20];
+///     let n = file
+///         .read(&mut buf)
+///         .await
+///         .map_err(|e| TransportError::new(TransportErrorKind::Io, e.to_string()))?;
+///     buf.truncate(n);
+///     Ok::<_, TransportError>((n > 0).then(|| (bytes::Bytes::from(buf), file)))
+/// });
+/// let glance = cloud.image();
+/// glance.upload(&images::upload(image_id), byte_stream(chunks)).await?;
+///
+/// // And back: the body arrives chunk by chunk.
+/// let mut data = glance.download(&images::download(image_id)).await?;
+/// let mut total = 0;
+/// while let Some(chunk) = data.try_next().await? {
+///     total += chunk.len();
+/// }
+/// # Ok(()) }
+/// ```
 ///
 /// ```no_run
 /// # fn demo() -> Result<(), ferrocloud::Error> {
@@ -73,7 +120,7 @@ impl Default for NativeOptions {
 /// ```
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<HttpsConnector<HttpConnector>, OutBody>,
     timeout: Duration,
 }
 
@@ -154,7 +201,7 @@ impl Transport for HyperTransport {
         let exchange = async {
             let resp = self
                 .client
-                .request(req.map(Full::new))
+                .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()))
                 .await
                 .map_err(|e| classify(&e))?;
             let (parts, body) = resp.into_parts();
@@ -177,6 +224,105 @@ impl Transport for HyperTransport {
                 format!("no complete response from {uri} within {:?}", self.timeout),
             )),
         }
+    }
+
+    async fn send_streaming(
+        &self,
+        req: Request<ByteStream>,
+    ) -> Result<Response<Bytes>, TransportError> {
+        let uri = req.uri().clone();
+        let start = Instant::now();
+        // Milliseconds since `start` of the last progress (a chunk handed to hyper).
+        let progress = Arc::new(AtomicU64::new(0));
+        let seen = progress.clone();
+        let req = req.map(move |body| {
+            let frames = body
+                .inspect_ok(move |_| {
+                    seen.store(start.elapsed().as_millis() as u64, Ordering::Relaxed);
+                })
+                .map_ok(Frame::data)
+                .map_err(|e| Box::new(e) as Box<dyn StdError + Send + Sync>);
+            StreamBody::new(frames).boxed_unsync()
+        });
+        let exchange = async {
+            let resp = self.client.request(req).await.map_err(|e| classify(&e))?;
+            let (parts, body) = resp.into_parts();
+            let body = body
+                .collect()
+                .await
+                .map_err(|e| {
+                    TransportError::new(
+                        TransportErrorKind::Io,
+                        format!("reading the body of {uri}: {e}"),
+                    )
+                })?
+                .to_bytes();
+            Ok(Response::from_parts(parts, body))
+        };
+        let mut exchange = std::pin::pin!(exchange);
+        // An inactivity watchdog: the upload may take long, but never stall `timeout`.
+        loop {
+            match tokio::time::timeout(self.timeout, &mut exchange).await {
+                Ok(result) => return result,
+                Err(_) => {
+                    let last = Duration::from_millis(progress.load(Ordering::Relaxed));
+                    if start.elapsed().saturating_sub(last) >= self.timeout {
+                        return Err(TransportError::new(
+                            TransportErrorKind::Timeout,
+                            format!("upload to {uri} made no progress for {:?}", self.timeout),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    async fn send_for_stream(
+        &self,
+        req: Request<Bytes>,
+    ) -> Result<Response<ByteStream>, TransportError> {
+        let uri = req.uri().clone();
+        let request = self
+            .client
+            .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()));
+        let resp = match tokio::time::timeout(self.timeout, request).await {
+            Ok(r) => r.map_err(|e| classify(&e))?,
+            Err(_) => {
+                return Err(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!("no response headers from {uri} within {:?}", self.timeout),
+                ))
+            }
+        };
+        let timeout = self.timeout;
+        Ok(resp.map(move |body| {
+            let data = body.into_data_stream();
+            let chunks = futures::stream::unfold(Some(data), move |state| {
+                let uri = uri.clone();
+                async move {
+                    let mut data = state?;
+                    match tokio::time::timeout(timeout, data.next()).await {
+                        Ok(None) => None,
+                        Ok(Some(Ok(chunk))) => Some((Ok(chunk), Some(data))),
+                        Ok(Some(Err(e))) => Some((
+                            Err(TransportError::new(
+                                TransportErrorKind::Io,
+                                format!("reading the body of {uri}: {e}"),
+                            )),
+                            None,
+                        )),
+                        Err(_) => Some((
+                            Err(TransportError::new(
+                                TransportErrorKind::Timeout,
+                                format!("the body of {uri} stalled for {timeout:?}"),
+                            )),
+                            None,
+                        )),
+                    }
+                }
+            });
+            byte_stream(chunks)
+        }))
     }
 
     async fn sleep(&self, d: Duration) {

@@ -16,7 +16,7 @@ use crate::op::{check_status, Operation};
 use crate::paging::{Page, Paginated};
 use crate::service::{Body, ServiceClient};
 use crate::service_type::ServiceType;
-use crate::transport::Transport;
+use crate::transport::{ByteStream, Transport};
 
 const AUTH_TOKEN: &str = "x-auth-token";
 
@@ -257,6 +257,76 @@ impl<T: Transport> Service<T> {
                 headers,
                 response,
             });
+        }
+    }
+
+    /// Runs `op` with its body replaced by `body`, streamed to the server chunk by chunk
+    /// (image data): the payload never sits in memory whole. The request's headers
+    /// (`Content-Type`, microversion) come from `op`; its own body is ignored.
+    ///
+    /// A streamed body cannot be replayed, so there is no retry and no reauthentication
+    /// on 401: a token revoked mid-way ends the call with that [`Error::Http`] (and the
+    /// client's token is dropped, so the next call authenticates again).
+    pub async fn upload<O: Operation>(&self, op: &O, body: ByteStream) -> Result<O::Output> {
+        let (token, generation) = self.client.current().await?;
+        let svc = self.resolve(&token, generation)?;
+        let req = op.request(&svc)?;
+        let (mut parts, _) = req.into_parts();
+        let mut value = HeaderValue::from_str(token.id.expose())
+            .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
+        value.set_sensitive(true);
+        parts.headers.insert(AUTH_TOKEN, value);
+        let (method, url) = (parts.method.clone(), parts.uri.to_string());
+        tracing::debug!(%method, %url, "streaming upload");
+        let resp = self
+            .client
+            .transport()
+            .send_streaming(Request::from_parts(parts, body))
+            .await?;
+        if resp.status() == http::StatusCode::UNAUTHORIZED {
+            self.client.reject(generation);
+        }
+        op.parse(check_status(&method, &url, resp)?)
+    }
+
+    /// Runs `op` and returns the response body as a stream (image data), read as the
+    /// caller consumes it. Authentication, one reauthentication on 401 and error statuses
+    /// work as in [`Service::call`]; `op`'s own decoding is not used.
+    pub async fn download<O: Operation>(&self, op: &O) -> Result<ByteStream> {
+        let mut reauthenticated = false;
+        loop {
+            let (token, generation) = self.client.current().await?;
+            let svc = self.resolve(&token, generation)?;
+            let mut req = op.request(&svc)?;
+            let mut value = HeaderValue::from_str(token.id.expose())
+                .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
+            value.set_sensitive(true);
+            req.headers_mut().insert(AUTH_TOKEN, value);
+            let (method, url) = (req.method().clone(), req.uri().to_string());
+            let resp = self.client.transport().send_for_stream(req).await?;
+            let status = resp.status();
+            if status == http::StatusCode::UNAUTHORIZED
+                && !reauthenticated
+                && self.client.reject(generation)
+            {
+                tracing::info!(%url, "401: reauthenticating once");
+                reauthenticated = true;
+                continue;
+            }
+            if status.is_client_error() || status.is_server_error() {
+                // Error bodies are small faults: read them whole for the message.
+                let (parts, mut body) = resp.into_parts();
+                let mut buf = bytes::BytesMut::new();
+                while let Some(chunk) = futures::StreamExt::next(&mut body).await {
+                    buf.extend_from_slice(&chunk?);
+                    if buf.len() > 64 * 1024 {
+                        break;
+                    }
+                }
+                let resp = Response::from_parts(parts, buf.freeze());
+                return Err(Error::from_response(&method, &url, &resp));
+            }
+            return Ok(resp.into_body());
         }
     }
 

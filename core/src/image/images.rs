@@ -1,0 +1,698 @@
+//! Glance v2 images: list (every filter, sort, paging through `next`), get, create,
+//! update by JSON Patch built from typed [`ImageUpdate`]s, delete, deactivate and
+//! reactivate, tags, data upload / download (streamed: see the [module docs](super)),
+//! staging, interoperable import and its discovery call, and the tasks of an image.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::image::images::{self, ImportMethod, ImportImage, ListImages};
+//! let glance = client.image();
+//! let methods = glance.call(&images::import_info()).await?;
+//! if methods.import_methods.value.iter().any(|m| m == "web-download") {
+//!     glance
+//!         .call(&images::import("4f7a", &ImportImage::new(ImportMethod::WebDownload { uri: "http://example.com/disk.img".into() })))
+//!         .await?;
+//! }
+//! glance.call(&images::add_tag("4f7a", "golden")).await?;
+//! let mine = glance
+//!     .collect_all(images::list(&ListImages { tags: vec!["golden".into()], limit: Some(50), ..Default::default() }))
+//!     .await?;
+//! glance.call(&images::deactivate("4f7a")).await?;
+//! glance.call(&images::reactivate("4f7a")).await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::driver::HasStatus;
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::service::Body;
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+/// The JSON Patch media type of Glance image updates.
+pub const JSON_PATCH: &str = "application/openstack-images-v2.1-json-patch";
+
+crate::string_enum! {
+    /// An image's status.
+    pub enum ImageStatus {
+        /// Created, no data yet.
+        Queued = "queued",
+        /// Data being uploaded.
+        Saving = "saving",
+        /// Data staged for import.
+        Uploading = "uploading",
+        /// Being imported.
+        Importing = "importing",
+        /// Usable.
+        Active = "active",
+        /// Upload failed.
+        Killed = "killed",
+        /// Deleted.
+        Deleted = "deleted",
+        /// Deleted, data awaiting scrubbing.
+        PendingDelete = "pending_delete",
+        /// Data download disabled by an admin.
+        Deactivated = "deactivated",
+    }
+}
+
+crate::string_enum! {
+    /// Who may see an image.
+    pub enum Visibility {
+        /// The owner (and nobody else).
+        Private = "private",
+        /// Everyone.
+        Public = "public",
+        /// The owner and its members.
+        Shared = "shared",
+        /// Everyone, unlisted.
+        Community = "community",
+        /// List filter only: all visibilities.
+        All = "all",
+    }
+}
+
+/// A Glance image. Custom properties land in `properties`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// Image id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Status.
+    #[serde(default)]
+    pub status: ImageStatus,
+    /// Visibility.
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    /// Protected from deletion.
+    #[serde(default)]
+    pub protected: bool,
+    /// Hidden from default lists (2.7+).
+    #[serde(default)]
+    pub os_hidden: Option<bool>,
+    /// Owner project.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Container format (`bare`, `ovf`, …).
+    #[serde(default)]
+    pub container_format: Option<String>,
+    /// Disk format (`raw`, `qcow2`, …).
+    #[serde(default)]
+    pub disk_format: Option<String>,
+    /// Data size in bytes.
+    #[serde(default)]
+    pub size: Option<u64>,
+    /// Virtual size in bytes.
+    #[serde(default)]
+    pub virtual_size: Option<u64>,
+    /// Minimum disk, GiB.
+    #[serde(default)]
+    pub min_disk: Option<u64>,
+    /// Minimum RAM, MiB.
+    #[serde(default)]
+    pub min_ram: Option<u64>,
+    /// MD5 of the data (legacy).
+    #[serde(default)]
+    pub checksum: Option<String>,
+    /// Algorithm of `os_hash_value` (`sha512`).
+    #[serde(default)]
+    pub os_hash_algo: Option<String>,
+    /// Secure hash of the data.
+    #[serde(default)]
+    pub os_hash_value: Option<String>,
+    /// Locations (when the policy shows them).
+    #[serde(default)]
+    pub locations: Option<Vec<Value>>,
+    /// Direct URL (when the policy shows it).
+    #[serde(default)]
+    pub direct_url: Option<String>,
+    /// Stores holding the data, comma-separated (multi-store).
+    #[serde(default)]
+    pub stores: Option<String>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// The data's path (`/v2/images/{id}/file`).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// This image's path.
+    #[serde(default, rename = "self")]
+    pub self_link: Option<String>,
+    /// JSON schema path.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Custom properties (`os_distro`, `hw_*`, …) and fields ferrocloud does not know.
+    #[serde(flatten)]
+    pub properties: Map<String, Value>,
+}
+
+impl HasId for Image {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+impl HasStatus for Image {
+    fn status(&self) -> Option<&str> {
+        Some(self.status.as_str())
+    }
+}
+
+/// The body of [`create`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateImage {
+    /// Chosen id (UUID).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Visibility.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
+    /// Protected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protected: Option<bool>,
+    /// Hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub os_hidden: Option<bool>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Container format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container_format: Option<String>,
+    /// Disk format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disk_format: Option<String>,
+    /// Minimum disk, GiB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_disk: Option<u64>,
+    /// Minimum RAM, MiB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_ram: Option<u64>,
+    /// Custom properties (string values in Glance's default schema).
+    #[serde(flatten)]
+    pub properties: Map<String, Value>,
+}
+
+/// `POST /v2/images`: a record, data to follow.
+pub fn create(image: &CreateImage) -> Op<Image> {
+    let op = Op::post(path!("images")).json(image);
+    if image.visibility == Some(Visibility::All) {
+        return op.body(Err(InvalidInput::field(
+            "visibility",
+            "\"all\" is a list filter, not a visibility",
+        )));
+    }
+    op
+}
+
+/// `GET /v2/images/{id}`.
+pub fn get(image_id: &str) -> Op<Image> {
+    Op::get(path!("images/{}", image_id))
+}
+
+/// `DELETE /v2/images/{id}`.
+pub fn delete(image_id: &str) -> Op<()> {
+    Op::delete(path!("images/{}", image_id))
+}
+
+/// `POST /v2/images/{id}/actions/deactivate` (admin): data downloads are refused.
+pub fn deactivate(image_id: &str) -> Op<()> {
+    Op::post(path!("images/{}/actions/deactivate", image_id))
+}
+
+/// `POST /v2/images/{id}/actions/reactivate` (admin).
+pub fn reactivate(image_id: &str) -> Op<()> {
+    Op::post(path!("images/{}/actions/reactivate", image_id))
+}
+
+/// `PUT /v2/images/{id}/tags/{tag}`.
+pub fn add_tag(image_id: &str, tag: &str) -> Op<()> {
+    Op::put(path!("images/{}/tags/{}", image_id, tag))
+}
+
+/// `DELETE /v2/images/{id}/tags/{tag}`.
+pub fn delete_tag(image_id: &str, tag: &str) -> Op<()> {
+    Op::delete(path!("images/{}/tags/{}", image_id, tag))
+}
+
+/// One typed change of an image update; each becomes one JSON Patch operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageUpdate {
+    /// `replace /name`.
+    Name(String),
+    /// `replace /visibility`.
+    Visibility(Visibility),
+    /// `replace /protected`.
+    Protected(bool),
+    /// `replace /os_hidden`.
+    Hidden(bool),
+    /// `replace /tags` (the whole set).
+    Tags(Vec<String>),
+    /// `replace /container_format` (queued images only).
+    ContainerFormat(String),
+    /// `replace /disk_format` (queued images only).
+    DiskFormat(String),
+    /// `replace /min_disk`.
+    MinDisk(u64),
+    /// `replace /min_ram`.
+    MinRam(u64),
+    /// `add /<key>`: creates or overwrites a custom property.
+    AddProperty(String, Value),
+    /// `replace /<key>`: changes an existing custom property.
+    ReplaceProperty(String, Value),
+    /// `remove /<key>`: removes a custom property.
+    RemoveProperty(String),
+}
+
+/// One JSON Patch operation (RFC 6902).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatchOp {
+    /// `add`, `replace` or `remove`.
+    pub op: String,
+    /// JSON pointer (`/name`).
+    pub path: String,
+    /// The value (not for `remove`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+/// `key` as a JSON pointer (`~` → `~0`, `/` → `~1`).
+fn pointer(key: &str) -> String {
+    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+impl ImageUpdate {
+    /// The JSON Patch operation.
+    pub fn to_patch(&self) -> Result<PatchOp, InvalidInput> {
+        let replace = |key: &str, value: Value| PatchOp {
+            op: "replace".into(),
+            path: pointer(key),
+            value: Some(value),
+        };
+        let property = |key: &str| {
+            if key.is_empty() {
+                Err(InvalidInput::field("property", "the key must not be empty"))
+            } else {
+                Ok(pointer(key))
+            }
+        };
+        Ok(match self {
+            ImageUpdate::Name(v) => replace("name", Value::from(v.clone())),
+            ImageUpdate::Visibility(Visibility::All) => {
+                return Err(InvalidInput::field(
+                    "visibility",
+                    "\"all\" is a list filter, not a visibility",
+                ))
+            }
+            ImageUpdate::Visibility(v) => replace("visibility", Value::from(v.as_str())),
+            ImageUpdate::Protected(v) => replace("protected", Value::from(*v)),
+            ImageUpdate::Hidden(v) => replace("os_hidden", Value::from(*v)),
+            ImageUpdate::Tags(v) => replace("tags", Value::from(v.clone())),
+            ImageUpdate::ContainerFormat(v) => replace("container_format", Value::from(v.clone())),
+            ImageUpdate::DiskFormat(v) => replace("disk_format", Value::from(v.clone())),
+            ImageUpdate::MinDisk(v) => replace("min_disk", Value::from(*v)),
+            ImageUpdate::MinRam(v) => replace("min_ram", Value::from(*v)),
+            ImageUpdate::AddProperty(k, v) => PatchOp {
+                op: "add".into(),
+                path: property(k)?,
+                value: Some(v.clone()),
+            },
+            ImageUpdate::ReplaceProperty(k, v) => PatchOp {
+                op: "replace".into(),
+                path: property(k)?,
+                value: Some(v.clone()),
+            },
+            ImageUpdate::RemoveProperty(k) => PatchOp {
+                op: "remove".into(),
+                path: property(k)?,
+                value: None,
+            },
+        })
+    }
+}
+
+/// `PATCH /v2/images/{id}` with the JSON Patch built from `changes`.
+pub fn update(image_id: &str, changes: &[ImageUpdate]) -> Op<Image> {
+    let body = if changes.is_empty() {
+        Err(InvalidInput::field("changes", "nothing to update"))
+    } else {
+        changes
+            .iter()
+            .map(ImageUpdate::to_patch)
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|ops| Body::json_as(&ops, JSON_PATCH))
+    };
+    Op::patch(path!("images/{}", image_id)).body(body)
+}
+
+/// Filters, sort and paging of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListImages {
+    /// Exact name.
+    pub name: Option<String>,
+    /// Visibility (`All` lists every visibility the caller may see).
+    pub visibility: Option<Visibility>,
+    /// Owner project.
+    pub owner: Option<String>,
+    /// Status.
+    pub status: Option<ImageStatus>,
+    /// Membership status of shared images (`accepted`, `pending`, `rejected`, `all`).
+    pub member_status: Option<String>,
+    /// Images with all these tags.
+    pub tags: Vec<String>,
+    /// Protected or not.
+    pub protected: Option<bool>,
+    /// Hidden or not (2.7+).
+    pub os_hidden: Option<bool>,
+    /// Container format.
+    pub container_format: Option<String>,
+    /// Disk format.
+    pub disk_format: Option<String>,
+    /// Minimum size in bytes.
+    pub size_min: Option<u64>,
+    /// Maximum size in bytes.
+    pub size_max: Option<u64>,
+    /// Creation time filter, `<op>:<time>` (`gte:2016-04-18T21:38:54Z`).
+    pub created_at: Option<String>,
+    /// Update time filter, `<op>:<time>`.
+    pub updated_at: Option<String>,
+    /// Id filter (`in:a,b`).
+    pub id: Option<String>,
+    /// `key[:asc|desc][,…]`.
+    pub sort: Option<String>,
+    /// Legacy sort key.
+    pub sort_key: Option<String>,
+    /// Legacy sort direction.
+    pub sort_dir: Option<String>,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this id.
+    pub marker: Option<String>,
+    /// Custom property filters (`os_distro=ubuntu`), sent as given.
+    pub properties: Vec<(String, String)>,
+}
+
+/// `GET /v2/images`, paged through the body's `next` link.
+pub fn list(filter: &ListImages) -> List<Image> {
+    let f = filter;
+    let mut q = query!(
+        name: f.name.as_deref(),
+        visibility: f.visibility.as_ref().map(Visibility::as_str),
+        owner: f.owner.as_deref(),
+        status: f.status.as_ref().map(ImageStatus::as_str),
+        member_status: f.member_status.as_deref(),
+        protected: f.protected,
+        os_hidden: f.os_hidden,
+        container_format: f.container_format.as_deref(),
+        disk_format: f.disk_format.as_deref(),
+        size_min: f.size_min,
+        size_max: f.size_max,
+        created_at: f.created_at.as_deref(),
+        updated_at: f.updated_at.as_deref(),
+        id: f.id.as_deref(),
+        sort: f.sort.as_deref(),
+        sort_key: f.sort_key.as_deref(),
+        sort_dir: f.sort_dir.as_deref(),
+        limit: f.limit,
+        marker: f.marker.as_deref(),
+    )
+    .push_all("tag", &f.tags);
+    for (k, v) in &f.properties {
+        q = q.push(k.clone(), v);
+    }
+    List::new(path!("images"), "images", Paging::Linked)
+        .query(q)
+        .with_marker()
+}
+
+/// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
+/// a stream of the data (`application/octet-stream`).
+pub fn upload(image_id: &str) -> Op<()> {
+    Op::put(path!("images/{}/file", image_id)).body(Ok(Body::raw(
+        bytes::Bytes::new(),
+        "application/octet-stream",
+    )))
+}
+
+/// `PUT /v2/images/{id}/stage`: stages data for a `glance-direct` import; send with
+/// [`Service::upload`](crate::Service::upload).
+pub fn stage(image_id: &str) -> Op<()> {
+    Op::put(path!("images/{}/stage", image_id)).body(Ok(Body::raw(
+        bytes::Bytes::new(),
+        "application/octet-stream",
+    )))
+}
+
+/// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
+/// for a stream (or [`Service::call`](crate::Service::call) for the bytes whole).
+pub fn download(image_id: &str) -> Op<bytes::Bytes> {
+    Op::<()>::get(path!("images/{}/file", image_id))
+        .header(
+            http::header::ACCEPT,
+            http::HeaderValue::from_static("application/octet-stream"),
+        )
+        .map_output(crate::op::Decode::With(|resp| Ok(resp.into_body())))
+}
+
+/// An import method.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "kebab-case")]
+pub enum ImportMethod {
+    /// Import staged data ([`stage`]).
+    GlanceDirect,
+    /// Glance downloads the data from `uri`.
+    WebDownload {
+        /// The source URL.
+        uri: String,
+    },
+    /// Copy existing data to more stores.
+    CopyImage,
+    /// Download from another region's Glance.
+    GlanceDownload {
+        /// The image there.
+        glance_image_id: String,
+        /// Its region.
+        glance_region: String,
+        /// Its endpoint interface (`public`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        glance_service_interface: Option<String>,
+    },
+}
+
+/// The body of [`import`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportImage {
+    /// The method.
+    pub method: ImportMethod,
+    /// Target stores (multi-store).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stores: Option<Vec<String>>,
+    /// Import to every store.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all_stores: Option<bool>,
+    /// Fail unless every store succeeds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all_stores_must_succeed: Option<bool>,
+}
+
+impl ImportImage {
+    /// An import with `method` and the server's store defaults.
+    pub fn new(method: ImportMethod) -> Self {
+        ImportImage {
+            method,
+            stores: None,
+            all_stores: None,
+            all_stores_must_succeed: None,
+        }
+    }
+}
+
+/// `POST /v2/images/{id}/import` (202; follow it with [`image_tasks`] or by waiting for
+/// the image status).
+pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
+    let op = Op::post(path!("images/{}/import", image_id)).json(opts);
+    if opts.stores.is_some() && opts.all_stores == Some(true) {
+        return op.body(Err(InvalidInput::field(
+            "stores",
+            "give stores or all_stores, not both",
+        )));
+    }
+    op
+}
+
+/// A value of the discovery document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DiscoveryValue {
+    /// What it is.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// JSON type (`array`).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// The values.
+    #[serde(default)]
+    pub value: Vec<String>,
+}
+
+/// What [`import_info`] answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportInfo {
+    /// Enabled import methods.
+    #[serde(rename = "import-methods")]
+    pub import_methods: DiscoveryValue,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// `GET /v2/info/import`: the enabled import methods.
+pub fn import_info() -> Op<ImportInfo> {
+    Op::get(path!("info/import"))
+}
+
+/// A task working on an image, as `GET /v2/images/{id}/tasks` shows it (2.12+).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImageTask {
+    /// Task id.
+    pub id: String,
+    /// The image.
+    #[serde(default)]
+    pub image_id: Option<String>,
+    /// Type (`api_image_import`).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// Status.
+    #[serde(default)]
+    pub status: super::tasks::TaskStatus,
+    /// Owner project.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// User who started it (`user` in the API reference sample).
+    #[serde(default, alias = "user")]
+    pub user_id: Option<String>,
+    /// Request id that started it (`request-id` in the API reference sample).
+    #[serde(default, alias = "request-id")]
+    pub request_id: Option<String>,
+    /// Input.
+    #[serde(default)]
+    pub input: Option<Value>,
+    /// Result.
+    #[serde(default)]
+    pub result: Option<Value>,
+    /// Progress or failure message.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Expiry.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Deleted.
+    #[serde(default)]
+    pub deleted_at: Option<Timestamp>,
+    /// Whether deleted.
+    #[serde(default)]
+    pub deleted: Option<bool>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasStatus for ImageTask {
+    fn status(&self) -> Option<&str> {
+        Some(self.status.as_str())
+    }
+}
+
+/// `GET /v2/images/{id}/tasks` (2.12+): the tasks (imports) of an image.
+pub fn image_tasks(image_id: &str) -> Op<Vec<ImageTask>> {
+    Op::get(path!("images/{}/tasks", image_id)).decode_key("tasks")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    fn svc() -> ServiceClient {
+        ServiceClient::new(ServiceType::IMAGE, "http://h:9292").unwrap()
+    }
+
+    #[test]
+    fn json_patch_from_typed_changes() {
+        let op = update(
+            "i",
+            &[
+                ImageUpdate::Name("n".into()),
+                ImageUpdate::AddProperty("a/b~c".into(), Value::from("v")),
+                ImageUpdate::RemoveProperty("old".into()),
+            ],
+        );
+        let req = op.request(&svc()).unwrap();
+        assert_eq!(req.method(), http::Method::PATCH);
+        assert_eq!(req.headers()["content-type"], JSON_PATCH);
+        let body: Value = serde_json::from_slice(req.body()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!([
+                {"op": "replace", "path": "/name", "value": "n"},
+                {"op": "add", "path": "/a~1b~0c", "value": "v"},
+                {"op": "remove", "path": "/old"},
+            ])
+        );
+        for bad in [
+            update("i", &[]),
+            update("i", &[ImageUpdate::RemoveProperty(String::new())]),
+            update("i", &[ImageUpdate::Visibility(Visibility::All)]),
+        ] {
+            assert!(matches!(
+                bad.request(&svc()),
+                Err(crate::Error::InvalidInput(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn list_query_and_import_methods() {
+        let req = list(&ListImages {
+            tags: vec!["a".into(), "b".into()],
+            visibility: Some(Visibility::All),
+            limit: Some(2),
+            properties: vec![("os_distro".into(), "ubuntu".into())],
+            ..Default::default()
+        })
+        .first_request(&svc());
+        use crate::Paginated;
+        let req = req.unwrap();
+        assert_eq!(
+            req.uri(),
+            "http://h:9292/v2/images?visibility=all&limit=2&tag=a&tag=b&os_distro=ubuntu"
+        );
+        let m = serde_json::to_value(ImportMethod::WebDownload { uri: "u".into() }).unwrap();
+        assert_eq!(m, serde_json::json!({"name": "web-download", "uri": "u"}));
+        let img: Image = serde_json::from_str(
+            r#"{"id": "x", "status": "active", "os_distro": "ubuntu", "protected": false}"#,
+        )
+        .unwrap();
+        assert_eq!(img.properties["os_distro"], "ubuntu");
+    }
+}

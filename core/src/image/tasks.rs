@@ -1,0 +1,179 @@
+//! Glance tasks (`/v2/tasks`): the legacy asynchronous `import` (Glance downloads an
+//! image from a URL), list with filters, sort and marker paging, get, and
+//! [`TaskStatus`].
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::image::tasks::{self, CreateTask, ListTasks, TaskStatus};
+//! use ferrocloud::Wait;
+//! let glance = client.image();
+//! let task = glance
+//!     .call(&tasks::create(&CreateTask::import("http://example.com/disk.img", "raw", "raw", "bare")))
+//!     .await?;
+//! let done = glance
+//!     .wait_for_status(&tasks::get(&task.id), &["success"], &["failure"], Wait::default())
+//!     .await?;
+//! let running = glance
+//!     .collect_all(tasks::list(&ListTasks { status: Some(TaskStatus::Processing), ..Default::default() }))
+//!     .await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use crate::driver::HasStatus;
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+crate::string_enum! {
+    /// A task's status.
+    pub enum TaskStatus {
+        /// Waiting to run.
+        Pending = "pending",
+        /// Running.
+        Processing = "processing",
+        /// Done.
+        Success = "success",
+        /// Failed (see `message`).
+        Failure = "failure",
+    }
+}
+
+/// A Glance task.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// Task id.
+    pub id: String,
+    /// Type (`import`).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// Status.
+    #[serde(default)]
+    pub status: TaskStatus,
+    /// Input.
+    #[serde(default)]
+    pub input: Option<Map<String, Value>>,
+    /// Result (`{"image_id": …}` on success).
+    #[serde(default)]
+    pub result: Option<Map<String, Value>>,
+    /// Owner project.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Human-readable message, set on failure.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// When it becomes eligible for removal.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// This task's path.
+    #[serde(default, rename = "self")]
+    pub self_link: Option<String>,
+    /// JSON schema path.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for Task {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+impl HasStatus for Task {
+    fn status(&self) -> Option<&str> {
+        Some(self.status.as_str())
+    }
+}
+
+/// The body of [`create`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateTask {
+    /// Type (`import`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The type's input.
+    pub input: Map<String, Value>,
+}
+
+impl CreateTask {
+    /// An `import` task: Glance downloads `import_from` (of `import_from_format`) into a
+    /// new image with these formats.
+    pub fn import(
+        import_from: &str,
+        import_from_format: &str,
+        disk_format: &str,
+        container_format: &str,
+    ) -> Self {
+        let input = json!({
+            "import_from": import_from,
+            "import_from_format": import_from_format,
+            "image_properties": {"disk_format": disk_format, "container_format": container_format},
+        });
+        CreateTask {
+            kind: "import".into(),
+            input: match input {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+        }
+    }
+}
+
+/// `POST /v2/tasks`.
+pub fn create(task: &CreateTask) -> Op<Task> {
+    let op = Op::post(path!("tasks")).json(task);
+    if task.kind.is_empty() {
+        return op.body(Err(InvalidInput::field("type", "must not be empty")));
+    }
+    op
+}
+
+/// `GET /v2/tasks/{id}`.
+pub fn get(task_id: &str) -> Op<Task> {
+    Op::get(path!("tasks/{}", task_id))
+}
+
+/// Filters, sort and paging of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListTasks {
+    /// Type.
+    pub kind: Option<String>,
+    /// Status.
+    pub status: Option<TaskStatus>,
+    /// Sort key (`created_at`, `expires_at`, `status`, `type`, `updated_at`).
+    pub sort_key: Option<String>,
+    /// `asc` or `desc` (default).
+    pub sort_dir: Option<String>,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this id.
+    pub marker: Option<String>,
+}
+
+/// `GET /v2/tasks`, paged through the body's `next` link (or the marker).
+pub fn list(filter: &ListTasks) -> List<Task> {
+    let f = filter;
+    List::new(path!("tasks"), "tasks", Paging::Linked)
+        .query(query!(
+            "type": f.kind.as_deref(),
+            status: f.status.as_ref().map(TaskStatus::as_str),
+            sort_key: f.sort_key.as_deref(),
+            sort_dir: f.sort_dir.as_deref(),
+            limit: f.limit,
+            marker: f.marker.as_deref(),
+        ))
+        .with_marker()
+}

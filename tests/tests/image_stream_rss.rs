@@ -1,0 +1,62 @@
+//! Peak memory of a 64 MiB streamed upload and download against the REAL Glance, in a
+//! test binary of its own so no other test disturbs `VmHWM`.
+
+#[path = "common/image_data.rs"]
+mod image_data;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ferrocloud::image::images::{self, CreateImage};
+use ferrocloud::Wait;
+use ferrocloud_tests::cloud;
+
+const MIB: usize = 1 << 20;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn streaming_64_mib_stays_small() {
+    let admin = cloud::admin();
+    let glance = admin.image();
+    let img = glance
+        .call(&images::create(&CreateImage {
+            name: Some(cloud::unique("rss")),
+            disk_format: Some("raw".into()),
+            container_format: Some("bare".into()),
+            ..Default::default()
+        }))
+        .await
+        .expect("create image");
+    let before = image_data::vm_hwm_kib();
+
+    let result = async {
+        let md5 = Arc::new(Mutex::new(md5::Context::new()));
+        glance
+            .upload(
+                &images::upload(&img.id),
+                image_data::generated(64 * MIB, MIB, md5.clone()),
+            )
+            .await?;
+        let sent = image_data::hex(&md5);
+        let wait = Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500));
+        let active = glance
+            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait)
+            .await?;
+        let (len, got, _) =
+            image_data::hash_stream(glance.download(&images::download(&img.id)).await?).await?;
+        Ok::<_, ferrocloud::Error>((sent, active.checksum, len, got))
+    }
+    .await;
+
+    let after = image_data::vm_hwm_kib();
+    let _ = glance.call(&images::delete(&img.id)).await;
+    let (sent, glance_md5, len, got) = result.expect("upload and download");
+    assert_eq!(len, 64 * MIB as u64);
+    assert_eq!(glance_md5.as_deref(), Some(sent.as_str()));
+    assert_eq!(got, sent);
+    let growth_kib = after.saturating_sub(before);
+    println!("VmHWM before {before} KiB, after {after} KiB, growth {growth_kib} KiB for 64 MiB up + down");
+    assert!(
+        growth_kib < 16 * 1024,
+        "peak RSS grew by {growth_kib} KiB for a 64 MiB image"
+    );
+}
