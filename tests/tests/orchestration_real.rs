@@ -59,15 +59,31 @@ async fn stack_lifecycle() {
         .unwrap();
     let result = flow(&heat, &name, &created.id).await;
     let deleted = heat.call(&stacks::delete(&name, &created.id)).await;
-    let gone = heat
-        .wait_for_deleted(&stacks::get_by(&name, &created.id), wait())
+    // Heat keeps answering `GET stacks/{name}/{id}` (and the name) with DELETE_COMPLETE;
+    // listings leave them out once Heat purges them.
+    let done = heat
+        .wait_for_status(
+            &stacks::get_by(&name, &created.id),
+            &["DELETE_COMPLETE"],
+            &["DELETE_FAILED"],
+            wait(),
+        )
+        .await;
+    let listed = heat
+        .collect_all(stacks::list(&stacks::ListStacks {
+            name: vec![name.clone()],
+            ..Default::default()
+        }))
         .await;
     result.unwrap();
     deleted.unwrap();
-    // A deleted stack may still answer with DELETE_COMPLETE for a while; either is gone.
-    if let Err(e) = gone {
-        panic!("stack not deleted: {e}");
-    }
+    done.unwrap();
+    // Heat drops the row from listings shortly after DELETE_COMPLETE.
+    let listed = listed.unwrap();
+    assert!(
+        listed.iter().all(|s| s.stack_status.as_deref() == Some("DELETE_COMPLETE")),
+        "{listed:?}"
+    );
 }
 
 async fn flow<T: ferrocloud::Transport>(
