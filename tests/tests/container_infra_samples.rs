@@ -48,37 +48,80 @@ fn container_infra_samples() {
         flavor_id: Patch::Null,
         ..Default::default()
     };
-    samples::assert_request(cov.check(&ci("cluster-create-req.json")), &clusters::create(&create).request(&magnum()).unwrap());
+    samples::assert_request(
+        cov.check(&ci("cluster-create-req.json")),
+        &clusters::create(&create).request(&magnum()).unwrap(),
+    );
     let update = [PatchOp::replace("/node_count", 2)];
-    samples::assert_request(cov.check(&ci("cluster-update-req.json")), &clusters::update(id, &update).request(&magnum()).unwrap());
-    let accepted = response(&mut cov, &ci("cluster-create-resp.json"), clusters::create(&create));
+    samples::assert_request(
+        cov.check(&ci("cluster-update-req.json")),
+        &clusters::update(id, &update).request(&magnum()).unwrap(),
+    );
+    let accepted = response(
+        &mut cov,
+        &ci("cluster-create-resp.json"),
+        clusters::create(&create),
+    );
     assert_eq!(accepted.uuid, id);
-    samples::assert_endpoint(&ci("cluster-create-resp.json"), &clusters::update(id, &update).request(&magnum()).unwrap());
-    let c = response(&mut cov, &ci("cluster-get-one-resp.json"), clusters::get(id));
+    samples::assert_endpoint(
+        &ci("cluster-create-resp.json"),
+        &clusters::update(id, &update).request(&magnum()).unwrap(),
+    );
+    let c = response(
+        &mut cov,
+        &ci("cluster-get-one-resp.json"),
+        clusters::get(id),
+    );
     assert_eq!(c.status(), Some("CREATE_COMPLETE"));
     assert_eq!(c.master_addresses, ["172.24.4.6"]);
-    let all = response(&mut cov, &ci("cluster-get-all-resp.json"), clusters::list(&Default::default()));
+    let all = response(
+        &mut cov,
+        &ci("cluster-get-all-resp.json"),
+        clusters::list(&Default::default()),
+    );
     assert_eq!(all[0].status.as_deref(), Some("CREATE_IN_PROGRESS"));
 
     // Resize (1.7) and upgrade (1.8), from the API reference.
-    let resize = Resize { node_count: 3, nodes_to_remove: vec!["n1".into()], nodegroup: s("production") };
+    let resize = Resize {
+        node_count: 3,
+        nodes_to_remove: vec!["n1".into()],
+        nodegroup: s("production"),
+    };
     let req = clusters::resize(id, &resize).request(&magnum()).unwrap();
     assert_eq!(
         serde_json::from_slice::<Value>(req.body()).unwrap(),
         json!({"node_count": 3, "nodes_to_remove": ["n1"], "nodegroup": "production"})
     );
-    assert_eq!(req.headers()["openstack-api-version"], "container-infra 1.7");
+    assert_eq!(
+        req.headers()["openstack-api-version"],
+        "container-infra 1.7"
+    );
     assert_eq!(req.headers()["x-openstack-magnum-api-version"], "1.7");
-    let r = response(&mut cov, &ci("cluster-resize-resp.json"), clusters::resize(id, &resize));
+    let r = response(
+        &mut cov,
+        &ci("cluster-resize-resp.json"),
+        clusters::resize(id, &resize),
+    );
     assert_eq!(r.uuid, id);
-    let upgrade = Upgrade { cluster_template: "e2a6c2ba".into(), max_batch_size: Some(1), nodegroup: s("production") };
+    let upgrade = Upgrade {
+        cluster_template: "e2a6c2ba".into(),
+        max_batch_size: Some(1),
+        nodegroup: s("production"),
+    };
     let req = clusters::upgrade(id, &upgrade).request(&magnum()).unwrap();
     assert_eq!(
         serde_json::from_slice::<Value>(req.body()).unwrap(),
         json!({"cluster_template": "e2a6c2ba", "max_batch_size": 1, "nodegroup": "production"})
     );
-    assert_eq!(req.headers()["openstack-api-version"], "container-infra 1.8");
-    let u = response(&mut cov, &ci("cluster-upgrade-resp.json"), clusters::upgrade(id, &upgrade));
+    assert_eq!(
+        req.headers()["openstack-api-version"],
+        "container-infra 1.8"
+    );
+    let u = response(
+        &mut cov,
+        &ci("cluster-upgrade-resp.json"),
+        clusters::upgrade(id, &upgrade),
+    );
     assert_eq!(u.uuid, id);
 
     // Cluster templates.
@@ -109,26 +152,51 @@ fn container_infra_samples() {
         dns_nameserver: s("8.8.8.8"),
         ..Default::default()
     };
-    samples::assert_request(cov.check(&ci("clustertemplate-create-req.json")), &cluster_templates::create(&tpl).request(&magnum()).unwrap());
-    let tupdate = [PatchOp::replace("/master_lb_enabled", "True"), PatchOp::replace("/registry_enabled", "True")];
+    samples::assert_request(
+        cov.check(&ci("clustertemplate-create-req.json")),
+        &cluster_templates::create(&tpl).request(&magnum()).unwrap(),
+    );
+    let tupdate = [
+        PatchOp::replace("/master_lb_enabled", "True"),
+        PatchOp::replace("/registry_enabled", "True"),
+    ];
     samples::assert_request(
         cov.check(&ci("clustertemplate-update-req.json")),
-        &cluster_templates::update("0562", &tupdate).request(&magnum()).unwrap(),
+        &cluster_templates::update("0562", &tupdate)
+            .request(&magnum())
+            .unwrap(),
     );
-    let t = response(&mut cov, &ci("clustertemplate-create-resp.json"), cluster_templates::create(&tpl));
+    let t = response(
+        &mut cov,
+        &ci("clustertemplate-create-resp.json"),
+        cluster_templates::create(&tpl),
+    );
     assert_eq!(t.coe.as_deref(), Some("kubernetes"));
-    for op in [cluster_templates::get("0562"), cluster_templates::update("0562", &tupdate)] {
+    for op in [
+        cluster_templates::get("0562"),
+        cluster_templates::update("0562", &tupdate),
+    ] {
         let t = response(&mut cov, &ci("clustertemplate-create-resp.json"), op);
         assert!(!t.uuid.is_empty());
     }
-    let ts = response(&mut cov, &ci("clustertemplate-get-all-resp.json"), cluster_templates::list(&Default::default()));
+    let ts = response(
+        &mut cov,
+        &ci("clustertemplate-get-all-resp.json"),
+        cluster_templates::list(&Default::default()),
+    );
     assert!(!ts.is_empty());
 
     // Bad input never reaches the wire.
     assert!(clusters::update(id, &[]).request(&magnum()).is_err());
-    assert!(clusters::update(id, &[PatchOp::replace("node_count", 1)]).request(&magnum()).is_err());
-    assert!(clusters::create(&CreateCluster::default()).request(&magnum()).is_err());
-    assert!(clusters::upgrade(id, &Upgrade::default()).request(&magnum()).is_err());
+    assert!(clusters::update(id, &[PatchOp::replace("node_count", 1)])
+        .request(&magnum())
+        .is_err());
+    assert!(clusters::create(&CreateCluster::default())
+        .request(&magnum())
+        .is_err());
+    assert!(clusters::upgrade(id, &Upgrade::default())
+        .request(&magnum())
+        .is_err());
 
     for (prefix, what) in [
         ("bay", "legacy bays and baymodels (removed API)"),
@@ -139,7 +207,10 @@ fn container_infra_samples() {
         ("versions", "version discovery"),
     ] {
         for file in samples::files_under("container-infra") {
-            if file.trim_start_matches("container-infra/").starts_with(prefix) {
+            if file
+                .trim_start_matches("container-infra/")
+                .starts_with(prefix)
+            {
                 cov.except(&file, &format!("out of scope: {what}"));
             }
         }

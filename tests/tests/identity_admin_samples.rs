@@ -101,7 +101,11 @@ fn identity_admin_samples() {
         }),
     );
     assert!(!p.id.is_empty());
-    let p = response(&mut cov, &f("project-show-response.json"), projects::get("p1"));
+    let p = response(
+        &mut cov,
+        &f("project-show-response.json"),
+        projects::get("p1"),
+    );
     assert_eq!((p.name.as_str(), p.description.as_deref()), ("admin", None));
     let p = response(
         &mut cov,
@@ -135,7 +139,11 @@ fn identity_admin_samples() {
         projects::list(&Default::default()),
     );
     assert_eq!(all.len(), 8);
-    let tags = response(&mut cov, &f("project-tags-list-response.json"), projects::list_tags("p1"));
+    let tags = response(
+        &mut cov,
+        &f("project-tags-list-response.json"),
+        projects::list_tags("p1"),
+    );
     assert_eq!(tags, ["foo", "bar"]);
     cov.except(
         &f("project-tags-update-response.json"),
@@ -161,7 +169,12 @@ fn identity_admin_samples() {
             password: Some("secretsecret".into()),
             description: s("James Doe user"),
             email: s("jdoe@example.com"),
-            options: Some(json!({"ignore_password_expiry": true}).as_object().unwrap().clone()),
+            options: Some(
+                json!({"ignore_password_expiry": true})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+            ),
         }),
     );
     request(
@@ -200,18 +213,33 @@ fn identity_admin_samples() {
     for (name, op) in [
         ("user-create-response.json", users::create(&named)),
         ("user-show-response.json", users::get("u1")),
-        ("user-update-response.json", users::update("u1", &Default::default())),
+        (
+            "user-update-response.json",
+            users::update("u1", &Default::default()),
+        ),
     ] {
         let u = response(&mut cov, &f(name), op);
         assert!(!u.id.is_empty() && !u.name.is_empty(), "{name}");
     }
     let u = response(&mut cov, &f("user-show-response.json"), users::get("u1"));
     assert!(u.password_expires_at.is_some());
-    let list = response(&mut cov, &f("users-list-response.json"), users::list(&Default::default()));
+    let list = response(
+        &mut cov,
+        &f("users-list-response.json"),
+        users::list(&Default::default()),
+    );
     assert!(!list.is_empty());
-    let ps = response(&mut cov, &f("user-projects-list-response.json"), users::list_projects("u1"));
+    let ps = response(
+        &mut cov,
+        &f("user-projects-list-response.json"),
+        users::list_projects("u1"),
+    );
     assert_eq!(ps.len(), 2);
-    let gs = response(&mut cov, &f("user-groups-list-response.json"), users::list_groups("u1"));
+    let gs = response(
+        &mut cov,
+        &f("user-groups-list-response.json"),
+        users::list_groups("u1"),
+    );
     assert!(gs[0].membership_expires_at.is_none() && gs[1].membership_expires_at.is_some());
     // The create request carries a password: it never shows in Debug.
     let create = users::CreateUser {
@@ -250,18 +278,37 @@ fn identity_admin_samples() {
     for (name, op) in [
         ("domain-create-response.json", domains::create(&named)),
         ("domain-show-response.json", domains::get("default")),
-        ("domain-update-response.json", domains::update("default", &Default::default())),
+        (
+            "domain-update-response.json",
+            domains::update("default", &Default::default()),
+        ),
     ] {
         let d = response(&mut cov, &f(name), op);
         assert!(!d.name.is_empty(), "{name}");
     }
-    let ds = response(&mut cov, &f("domains-list-response.json"), domains::list(&Default::default()));
+    let ds = response(
+        &mut cov,
+        &f("domains-list-response.json"),
+        domains::list(&Default::default()),
+    );
     assert!(!ds.is_empty());
-    let ds = response(&mut cov, &f("get-available-domain-scopes-response.json"), domains::available());
+    let ds = response(
+        &mut cov,
+        &f("get-available-domain-scopes-response.json"),
+        domains::available(),
+    );
     assert_eq!(ds.len(), 2);
-    let ps = response(&mut cov, &f("get-available-project-scopes-response.json"), projects::available());
+    let ps = response(
+        &mut cov,
+        &f("get-available-project-scopes-response.json"),
+        projects::available(),
+    );
     assert!(!ps.is_empty());
-    let sys = response(&mut cov, &f("get-available-system-scopes-response.json"), roles::available_system());
+    let sys = response(
+        &mut cov,
+        &f("get-available-system-scopes-response.json"),
+        roles::available_system(),
+    );
     assert_eq!(sys[0].get("all"), Some(&json!(true)));
 
     // Roles.
@@ -293,24 +340,63 @@ fn identity_admin_samples() {
     for (name, op) in [
         ("role-create-response.json", roles::create(&named)),
         ("role-show-response.json", roles::get("r1")),
-        ("role-update-response.json", roles::update("r1", &Default::default())),
+        (
+            "role-update-response.json",
+            roles::update("r1", &Default::default()),
+        ),
     ] {
         let r = response(&mut cov, &f(name), op);
         assert!(!r.name.is_empty(), "{name}");
     }
-    let rs = response(&mut cov, &f("roles-list-response.json"), roles::list(&Default::default()));
+    let rs = response(
+        &mut cov,
+        &f("roles-list-response.json"),
+        roles::list(&Default::default()),
+    );
     assert_eq!(rs.len(), 6);
     let user = Actor::User("313233".into());
     let group = Actor::Group("101112".into());
     for (name, on, who) in [
-        ("project-user-roles-list-response.json", Target::Project("456789".into()), &user),
-        ("project-group-roles-list-response.json", Target::Project("456789".into()), &group),
-        ("domain-user-roles-list-response.json", Target::Domain("161718".into()), &user),
-        ("domain-group-roles-list-response.json", Target::Domain("161718".into()), &group),
-        ("list-system-roles-for-user-response.json", Target::System, &user),
-        ("list-system-roles-for-group-response.json", Target::System, &group),
-        ("user-roles-domain-list-response.json", Target::DomainSubtree("161718".into()), &user),
-        ("group-roles-domain-list-response.json", Target::DomainSubtree("161718".into()), &group),
+        (
+            "project-user-roles-list-response.json",
+            Target::Project("456789".into()),
+            &user,
+        ),
+        (
+            "project-group-roles-list-response.json",
+            Target::Project("456789".into()),
+            &group,
+        ),
+        (
+            "domain-user-roles-list-response.json",
+            Target::Domain("161718".into()),
+            &user,
+        ),
+        (
+            "domain-group-roles-list-response.json",
+            Target::Domain("161718".into()),
+            &group,
+        ),
+        (
+            "list-system-roles-for-user-response.json",
+            Target::System,
+            &user,
+        ),
+        (
+            "list-system-roles-for-group-response.json",
+            Target::System,
+            &group,
+        ),
+        (
+            "user-roles-domain-list-response.json",
+            Target::DomainSubtree("161718".into()),
+            &user,
+        ),
+        (
+            "group-roles-domain-list-response.json",
+            Target::DomainSubtree("161718".into()),
+            &group,
+        ),
     ] {
         let rs = response(&mut cov, &f(name), roles::list_granted(&on, who));
         assert!(rs.iter().all(|r| !r.id.is_empty()), "{name}");
@@ -325,9 +411,19 @@ fn identity_admin_samples() {
         include_subtree: true,
         ..Default::default()
     };
-    let ras = response(&mut cov, &f("role-assignments-list-response.json"), roles::list_assignments(&filter));
-    assert_eq!(ras[0].scope.domain.as_ref().and_then(|d| d.id.as_deref()), Some("161718"));
-    assert_eq!(ras[1].group.as_ref().and_then(|g| g.id.as_deref()), Some("101112"));
+    let ras = response(
+        &mut cov,
+        &f("role-assignments-list-response.json"),
+        roles::list_assignments(&filter),
+    );
+    assert_eq!(
+        ras[0].scope.domain.as_ref().and_then(|d| d.id.as_deref()),
+        Some("161718")
+    );
+    assert_eq!(
+        ras[1].group.as_ref().and_then(|g| g.id.as_deref()),
+        Some("101112")
+    );
     let ras = response(
         &mut cov,
         &f("role-assignments-effective-list-response.json"),
@@ -372,7 +468,11 @@ fn identity_admin_samples() {
     assert_eq!(c.secret.as_ref().map(|s| s.expose()), Some("rEaqvJka48mpv"));
     assert!(!format!("{c:?}").contains("rEaqvJka48mpv"));
     assert_eq!(c.access_rules[0].path.as_deref(), Some("/v2.0/metrics"));
-    let c = response(&mut cov, &f("application-credential-get-response.json"), appcreds::get("fd786d", "58d61f"));
+    let c = response(
+        &mut cov,
+        &f("application-credential-get-response.json"),
+        appcreds::get("fd786d", "58d61f"),
+    );
     assert!(c.secret.is_none() && c.expires_at.is_some());
     let cs = response(
         &mut cov,
@@ -380,16 +480,27 @@ fn identity_admin_samples() {
         appcreds::list("fd786d", &Default::default()),
     );
     assert!(!cs.is_empty());
-    let rules = response(&mut cov, &f("access-rules-list-response.json"), appcreds::list_access_rules("u1"));
+    let rules = response(
+        &mut cov,
+        &f("access-rules-list-response.json"),
+        appcreds::list_access_rules("u1"),
+    );
     assert!(!rules.is_empty());
-    let rule = response(&mut cov, &f("access-rule-get-response.json"), appcreds::get_access_rule("u1", "07d7"));
+    let rule = response(
+        &mut cov,
+        &f("access-rule-get-response.json"),
+        appcreds::get_access_rule("u1", "07d7"),
+    );
     assert_eq!(rule.service.as_deref(), Some("monitoring"));
 
     // Out of scope for this issue (other Keystone resources).
     for (prefix, what) in [
         ("credential", "EC2/TOTP credentials"),
         ("domain-config", "domain-specific configuration"),
-        ("domain-group-update", "domain-specific configuration (LDAP group)"),
+        (
+            "domain-group-update",
+            "domain-specific configuration (LDAP group)",
+        ),
         ("endpoint", "catalog endpoints"),
         ("service", "catalog services"),
         ("region", "regions"),
@@ -399,7 +510,10 @@ fn identity_admin_samples() {
         ("limit", "unified limits"),
         ("registered-limit", "registered limits"),
         ("identity-version", "version discovery"),
-        ("get-service-catalog", "the token's service catalog (GET /v3/auth/catalog)"),
+        (
+            "get-service-catalog",
+            "the token's service catalog (GET /v3/auth/catalog)",
+        ),
         ("role-inferences", "implied roles"),
         ("create-role-inferences", "implied roles"),
         ("get-role-inferences", "implied roles"),

@@ -3,7 +3,9 @@
 //! removed v2.0 API answering a typed 404.
 
 use ferrocloud::identity::v2::tenants;
-use ferrocloud::identity::v3::application_credentials::{self as appcreds, CreateApplicationCredential};
+use ferrocloud::identity::v3::application_credentials::{
+    self as appcreds, CreateApplicationCredential,
+};
 use ferrocloud::identity::v3::roles::{self, Actor, ListRoleAssignments, Target};
 use ferrocloud::identity::v3::trusts::RoleRef;
 use ferrocloud::identity::v3::{projects, users};
@@ -72,8 +74,11 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
         .await?;
     assert_eq!(updated.description.as_deref().unwrap_or(""), "");
     ks.call(&projects::add_tag(&project.id, "blue")).await?;
-    ks.call(&projects::check_tag_exists(&project.id, "blue")).await?;
-    let missing = ks.call(&projects::check_tag_exists(&project.id, "green")).await;
+    ks.call(&projects::check_tag_exists(&project.id, "blue"))
+        .await?;
+    let missing = ks
+        .call(&projects::check_tag_exists(&project.id, "green"))
+        .await;
     assert!(missing.unwrap_err().is_not_found());
     let mut tags = ks.call(&projects::list_tags(&project.id)).await?;
     tags.sort();
@@ -89,7 +94,10 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
             ..Default::default()
         }))
         .await?;
-    assert_eq!(by_tag.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [project.id.as_str()]);
+    assert_eq!(
+        by_tag.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        [project.id.as_str()]
+    );
     ks.call(&projects::delete_tags(&project.id)).await?;
     assert!(ks.call(&projects::list_tags(&project.id)).await?.is_empty());
     // Paging with a limit walks every project (marker or links.next).
@@ -99,7 +107,10 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
             ..Default::default()
         }))
         .await?;
-    assert!(paged.iter().any(|p| p.id == project.id), "paged list lacks the project");
+    assert!(
+        paged.iter().any(|p| p.id == project.id),
+        "paged list lacks the project"
+    );
 
     // User.
     let uname = cloud::unique("user");
@@ -152,7 +163,11 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
     let member = &member.first().expect("a member role").id;
     let on = Target::Project(project.id.clone());
     let who = Actor::User(user.id.clone());
-    assert!(ks.call(&roles::check(&on, &who, &role.id)).await.unwrap_err().is_not_found());
+    assert!(ks
+        .call(&roles::check(&on, &who, &role.id))
+        .await
+        .unwrap_err()
+        .is_not_found());
     ks.call(&roles::assign(&on, &who, &role.id)).await?;
     ks.call(&roles::assign(&on, &who, member)).await?;
     ks.call(&roles::check(&on, &who, &role.id)).await?;
@@ -167,19 +182,30 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
             ..Default::default()
         }))
         .await?;
-    let names: Vec<&str> = assignments.iter().filter_map(|a| a.role.name.as_deref()).collect();
+    let names: Vec<&str> = assignments
+        .iter()
+        .filter_map(|a| a.role.name.as_deref())
+        .collect();
     assert!(names.contains(&role.name.as_str()), "{names:?}");
-    assert!(assignments.iter().all(|a| a.scope.project.as_ref().and_then(|p| p.id.as_deref()) == Some(project.id.as_str())));
+    assert!(assignments.iter().all(
+        |a| a.scope.project.as_ref().and_then(|p| p.id.as_deref()) == Some(project.id.as_str())
+    ));
     let theirs = ks.collect_all(users::list_projects(&user.id)).await?;
     assert!(theirs.iter().any(|p| p.id == project.id));
-    assert!(ks.collect_all(users::list_groups(&user.id)).await?.is_empty());
+    assert!(ks
+        .collect_all(users::list_groups(&user.id))
+        .await?
+        .is_empty());
 
     // The new user logs in, sees the project among its scopes, changes its password.
     let as_user = Cloud::new(
         &AuthOptions::password(AUTH_URL, &uname, "Default", first_pw).project_id(&project.id),
         NativeOptions::default(),
     )?;
-    let scopes = as_user.identity().collect_all(projects::available()).await?;
+    let scopes = as_user
+        .identity()
+        .collect_all(projects::available())
+        .await?;
     assert!(scopes.iter().any(|p| p.id == project.id));
     as_user
         .identity()
@@ -195,15 +221,23 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
         &AuthOptions::password(AUTH_URL, &uname, "Default", first_pw).project_id(&project.id),
         NativeOptions::default(),
     )?;
-    assert_eq!(old.token().await.unwrap_err().status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(
+        old.token().await.unwrap_err().status().map(|s| s.as_u16()),
+        Some(401)
+    );
     let new = Cloud::new(
-        &AuthOptions::password(AUTH_URL, &uname, "Default", "Ferro-second-pw-2").project_id(&project.id),
+        &AuthOptions::password(AUTH_URL, &uname, "Default", "Ferro-second-pw-2")
+            .project_id(&project.id),
         NativeOptions::default(),
     )?;
     new.token().await?;
 
     ks.call(&roles::revoke(&on, &who, &role.id)).await?;
-    assert!(ks.call(&roles::check(&on, &who, &role.id)).await.unwrap_err().is_not_found());
+    assert!(ks
+        .call(&roles::check(&on, &who, &role.id))
+        .await
+        .unwrap_err()
+        .is_not_found());
     Ok(())
 }
 
@@ -211,7 +245,12 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
 async fn application_credential_authenticates() {
     let admin = cloud::admin();
     let token = admin.token().await.unwrap();
-    let me = token.info.user.as_ref().map(|u| u.id.clone()).expect("user id");
+    let me = token
+        .info
+        .user
+        .as_ref()
+        .map(|u| u.id.clone())
+        .expect("user id");
     let ks = admin.identity();
     let name = cloud::unique("appcred");
     let cred = ks
@@ -230,7 +269,12 @@ async fn application_credential_authenticates() {
         let secret: Secret = cred.secret.clone().expect("secret on create");
         assert!(!format!("{cred:?}").contains(secret.expose()));
         let listed = ks
-            .collect_all(appcreds::list(&me, &appcreds::ListApplicationCredentials { name: Some(name.clone()) }))
+            .collect_all(appcreds::list(
+                &me,
+                &appcreds::ListApplicationCredentials {
+                    name: Some(name.clone()),
+                },
+            ))
             .await?;
         assert_eq!(listed.len(), 1);
         assert!(listed[0].secret.is_none());
@@ -251,7 +295,11 @@ async fn application_credential_authenticates() {
     let deleted = ks.call(&appcreds::delete(&me, &cred.id)).await;
     result.unwrap();
     deleted.unwrap();
-    assert!(ks.call(&appcreds::get(&me, &cred.id)).await.unwrap_err().is_not_found());
+    assert!(ks
+        .call(&appcreds::get(&me, &cred.id))
+        .await
+        .unwrap_err()
+        .is_not_found());
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -6,11 +6,20 @@
 //! real numbers and booleans. Request bodies are therefore compared after turning such
 //! strings into numbers/booleans on both sides ([`coerce`]); everything else is exact.
 
-use ferrocloud::load_balancer::health_monitors::{self, CreateHealthMonitor, MonitorType, UpdateHealthMonitor};
-use ferrocloud::load_balancer::l7policies::{self, CompareType, CreateL7Policy, CreateL7Rule, L7Action, RuleType, UpdateL7Policy, UpdateL7Rule};
+use ferrocloud::load_balancer::health_monitors::{
+    self, CreateHealthMonitor, MonitorType, UpdateHealthMonitor,
+};
+use ferrocloud::load_balancer::l7policies::{
+    self, CompareType, CreateL7Policy, CreateL7Rule, L7Action, RuleType, UpdateL7Policy,
+    UpdateL7Rule,
+};
 use ferrocloud::load_balancer::listeners::{self, CreateListener, UpdateListener};
-use ferrocloud::load_balancer::loadbalancers::{self, AdditionalVip, CreateLoadBalancer, UpdateLoadBalancer};
-use ferrocloud::load_balancer::pools::{self, CreateMember, CreatePool, LbAlgorithm, SessionPersistence, UpdateMember, UpdatePool};
+use ferrocloud::load_balancer::loadbalancers::{
+    self, AdditionalVip, CreateLoadBalancer, UpdateLoadBalancer,
+};
+use ferrocloud::load_balancer::pools::{
+    self, CreateMember, CreatePool, LbAlgorithm, SessionPersistence, UpdateMember, UpdatePool,
+};
 use ferrocloud::load_balancer::{OperatingStatus, Protocol, ProvisioningStatus};
 use ferrocloud::{HasStatus, Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
@@ -47,7 +56,9 @@ fn coerce(v: &Value) -> Value {
 }
 
 fn request<O: Operation>(cov: &mut Coverage, sample: &str, op: O) {
-    let req = op.request(&octavia()).unwrap_or_else(|e| panic!("{sample}: {e}"));
+    let req = op
+        .request(&octavia())
+        .unwrap_or_else(|e| panic!("{sample}: {e}"));
     let got: Value = serde_json::from_slice(req.body()).unwrap();
     let want = samples::json(cov.check(sample));
     assert_eq!(coerce(&got), coerce(&want), "{sample}: built body differs");
@@ -78,8 +89,14 @@ fn load_balancer_samples() {
         vip_subnet_id: s(SUBNET),
         vip_address: s("203.0.113.50"),
         additional_vips: vec![
-            AdditionalVip { subnet_id: "3ca40b2e-c286-4e53-bdb9-dd01c8a0ad6d".into(), ip_address: s("2001:db8::b33f") },
-            AdditionalVip { subnet_id: "44d92b92-510f-4c05-8058-bf5a17b4d41c".into(), ip_address: None },
+            AdditionalVip {
+                subnet_id: "3ca40b2e-c286-4e53-bdb9-dd01c8a0ad6d".into(),
+                ip_address: s("2001:db8::b33f"),
+            },
+            AdditionalVip {
+                subnet_id: "44d92b92-510f-4c05-8058-bf5a17b4d41c".into(),
+                ip_address: None,
+            },
         ],
         provider: s("octavia"),
         name: s("best_load_balancer"),
@@ -88,9 +105,23 @@ fn load_balancer_samples() {
         tags: strings(&["test_tag"]),
         ..Default::default()
     };
-    request(&mut cov, &lb("loadbalancer-create-request.json"), loadbalancers::create(&create));
-    let hm = |kind: MonitorType| CreateHealthMonitor { kind, delay: 3, max_retries: 2, timeout: 1, ..Default::default() };
-    let member = |address: &str| CreateMember { address: address.into(), protocol_port: 80, ..Default::default() };
+    request(
+        &mut cov,
+        &lb("loadbalancer-create-request.json"),
+        loadbalancers::create(&create),
+    );
+    let hm = |kind: MonitorType| CreateHealthMonitor {
+        kind,
+        delay: 3,
+        max_retries: 2,
+        timeout: 1,
+        ..Default::default()
+    };
+    let member = |address: &str| CreateMember {
+        address: address.into(),
+        protocol_port: 80,
+        ..Default::default()
+    };
     let full = CreateLoadBalancer {
         description: s("My favorite load balancer"),
         admin_state_up: Some(true),
@@ -120,7 +151,10 @@ fn load_balancer_samples() {
                 name: s("https_listener"),
                 protocol: Protocol::Https,
                 protocol_port: 443,
-                default_pool: Some(CreatePool { name: s("https_pool"), ..Default::default() }),
+                default_pool: Some(CreatePool {
+                    name: s("https_pool"),
+                    ..Default::default()
+                }),
                 tags: strings(&["test_tag"]),
                 ..Default::default()
             },
@@ -155,7 +189,11 @@ fn load_balancer_samples() {
         tags: strings(&["test_tag"]),
         ..Default::default()
     };
-    request(&mut cov, &lb("loadbalancer-full-create-request.json"), loadbalancers::create(&full));
+    request(
+        &mut cov,
+        &lb("loadbalancer-full-create-request.json"),
+        loadbalancers::create(&full),
+    );
     request(
         &mut cov,
         &lb("loadbalancer-update-request.json"),
@@ -171,27 +209,63 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let created = response(&mut cov, &lb("loadbalancer-create-response.json"), loadbalancers::create(&create));
-    assert_eq!(created.provisioning_status, ProvisioningStatus::PendingCreate);
+    let created = response(
+        &mut cov,
+        &lb("loadbalancer-create-response.json"),
+        loadbalancers::create(&create),
+    );
+    assert_eq!(
+        created.provisioning_status,
+        ProvisioningStatus::PendingCreate
+    );
     assert_eq!(created.status(), Some("PENDING_CREATE"));
-    let graph = response(&mut cov, &lb("loadbalancer-full-create-response.json"), loadbalancers::create(&full));
+    let graph = response(
+        &mut cov,
+        &lb("loadbalancer-full-create-response.json"),
+        loadbalancers::create(&full),
+    );
     assert_eq!(graph.listeners.len(), 3);
-    assert!(graph.listeners[0].extra.contains_key("default_pool"), "full listener objects kept");
-    for name in ["loadbalancer-show-response.json", "loadbalancer-update-response.json"] {
-        let l = response(&mut cov, &lb(name), if name.contains("show") {
-            loadbalancers::get("8a56")
-        } else {
-            loadbalancers::update("8a56", &Default::default())
-        });
+    assert!(
+        graph.listeners[0].extra.contains_key("default_pool"),
+        "full listener objects kept"
+    );
+    for name in [
+        "loadbalancer-show-response.json",
+        "loadbalancer-update-response.json",
+    ] {
+        let l = response(
+            &mut cov,
+            &lb(name),
+            if name.contains("show") {
+                loadbalancers::get("8a56")
+            } else {
+                loadbalancers::update("8a56", &Default::default())
+            },
+        );
         assert!(!l.id.is_empty(), "{name}");
     }
-    let all = response(&mut cov, &lb("loadbalancers-list-response.json"), loadbalancers::list(&Default::default()));
+    let all = response(
+        &mut cov,
+        &lb("loadbalancers-list-response.json"),
+        loadbalancers::list(&Default::default()),
+    );
     assert!(!all.is_empty());
-    let st = response(&mut cov, &lb("loadbalancer-stats-response.json"), loadbalancers::stats("8a56"));
+    let st = response(
+        &mut cov,
+        &lb("loadbalancer-stats-response.json"),
+        loadbalancers::stats("8a56"),
+    );
     assert_eq!(st.bytes_in, 131342840);
-    let tree = response(&mut cov, &lb("loadbalancer-status-response.json"), loadbalancers::status("8a56"));
+    let tree = response(
+        &mut cov,
+        &lb("loadbalancer-status-response.json"),
+        loadbalancers::status("8a56"),
+    );
     let pool = &tree.loadbalancer.listeners[0].pools[0];
-    assert_eq!(pool.members[0].operating_status, Some(OperatingStatus::Error));
+    assert_eq!(
+        pool.members[0].operating_status,
+        Some(OperatingStatus::Error)
+    );
     assert!(pool.healthmonitor.is_some());
 
     // Listeners.
@@ -207,9 +281,16 @@ fn load_balancer_samples() {
             protocol_port: 443,
             loadbalancer_id: s("607226db-27ef-4d41-ae89-f2a800e9c2db"),
             name: s("great_tls_listener"),
-            insert_headers: [("X-Forwarded-For".to_owned(), "true".to_owned()), ("X-Forwarded-Port".to_owned(), "true".to_owned())].into(),
+            insert_headers: [
+                ("X-Forwarded-For".to_owned(), "true".to_owned()),
+                ("X-Forwarded-Port".to_owned(), "true".to_owned()),
+            ]
+            .into(),
             default_tls_container_ref: Some(c("a570068c-d295-4780-91d4-3046a325db51")),
-            sni_container_refs: vec![c("a570068c-d295-4780-91d4-3046a325db51"), c("aaebb31e-7761-4826-8cb4-2b829caca3ee")],
+            sni_container_refs: vec![
+                c("a570068c-d295-4780-91d4-3046a325db51"),
+                c("aaebb31e-7761-4826-8cb4-2b829caca3ee"),
+            ],
             timeout_client_data: Some(50000),
             timeout_member_connect: Some(5000),
             timeout_member_data: Some(50000),
@@ -239,9 +320,18 @@ fn load_balancer_samples() {
                 connection_limit: Some(200),
                 name: s("great_updated_tls_listener"),
                 default_pool_id: Patch::Set("ddb2b28f-89e9-45d3-a329-a359c3e39e4a".into()),
-                insert_headers: Some([("X-Forwarded-For".to_owned(), "false".to_owned()), ("X-Forwarded-Port".to_owned(), "true".to_owned())].into()),
+                insert_headers: Some(
+                    [
+                        ("X-Forwarded-For".to_owned(), "false".to_owned()),
+                        ("X-Forwarded-Port".to_owned(), "true".to_owned()),
+                    ]
+                    .into(),
+                ),
                 default_tls_container_ref: Patch::Set(c("a570068c-d295-4780-91d4-3046a325db51")),
-                sni_container_refs: Some(vec![c("a570068c-d295-4780-91d4-3046a325db51"), c("aaebb31e-7761-4826-8cb4-2b829caca3ee")]),
+                sni_container_refs: Some(vec![
+                    c("a570068c-d295-4780-91d4-3046a325db51"),
+                    c("aaebb31e-7761-4826-8cb4-2b829caca3ee"),
+                ]),
                 timeout_client_data: Some(100000),
                 timeout_member_connect: Some(1000),
                 timeout_member_data: Some(100000),
@@ -259,19 +349,34 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let minimal = CreateListener { loadbalancer_id: s("x"), protocol_port: 80, ..Default::default() };
+    let minimal = CreateListener {
+        loadbalancer_id: s("x"),
+        protocol_port: 80,
+        ..Default::default()
+    };
     for (name, op) in [
         ("listener-create-response.json", listeners::create(&minimal)),
         ("listener-show-response.json", listeners::get("023f")),
-        ("listener-update-response.json", listeners::update("023f", &Default::default())),
+        (
+            "listener-update-response.json",
+            listeners::update("023f", &Default::default()),
+        ),
     ] {
         let l = response(&mut cov, &lb(name), op);
         assert_eq!(l.protocol, Protocol::TerminatedHttps, "{name}");
     }
     // This sample repeats "id" inside one l7policies entry: it parses, the last id wins.
-    let ls = response(&mut cov, &lb("listeners-list-response.json"), listeners::list(&Default::default()));
+    let ls = response(
+        &mut cov,
+        &lb("listeners-list-response.json"),
+        listeners::list(&Default::default()),
+    );
     assert!(ls.iter().any(|l| l.l7policies.len() == 1));
-    let st = response(&mut cov, &lb("listener-stats-response.json"), listeners::stats("023f"));
+    let st = response(
+        &mut cov,
+        &lb("listener-stats-response.json"),
+        listeners::stats("023f"),
+    );
     assert_eq!(st.active_connections, 48629);
 
     // Pools and members.
@@ -283,7 +388,11 @@ fn load_balancer_samples() {
             protocol: Some(Protocol::Http),
             description: s("Super Round Robin Pool"),
             admin_state_up: Some(true),
-            session_persistence: Some(SessionPersistence { kind: "APP_COOKIE".into(), cookie_name: s("ChocolateChip"), ..Default::default() }),
+            session_persistence: Some(SessionPersistence {
+                kind: "APP_COOKIE".into(),
+                cookie_name: s("ChocolateChip"),
+                ..Default::default()
+            }),
             listener_id: s("023f2e34-7806-443b-bfae-16c324569a3d"),
             name: s("super-pool"),
             tags: strings(&["test_tag"]),
@@ -304,7 +413,10 @@ fn load_balancer_samples() {
             "4029",
             &UpdatePool {
                 lb_algorithm: Some(LbAlgorithm::LeastConnections),
-                session_persistence: Patch::Set(SessionPersistence { kind: "SOURCE_IP".into(), ..Default::default() }),
+                session_persistence: Patch::Set(SessionPersistence {
+                    kind: "SOURCE_IP".into(),
+                    ..Default::default()
+                }),
                 description: s("Super Least Connections Pool"),
                 name: s("super-least-conn-pool"),
                 tags: Some(strings(&["updated_tag"])),
@@ -319,27 +431,50 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let persistence: SessionPersistence = samples::parse(cov.check(&lb("pool-session-persistence-obj.json")));
+    let persistence: SessionPersistence =
+        samples::parse(cov.check(&lb("pool-session-persistence-obj.json")));
     assert_eq!(persistence.kind, "APP_COOKIE");
     // The fragment is the `insert_headers` member of a listener.
     let l: ferrocloud::load_balancer::listeners::Listener = serde_json::from_value(
-        serde_json::json!({"id": "x"}).as_object().unwrap().clone().into_iter()
-            .chain(samples::json(cov.check(&lb("http-header-insertion-obj.json"))).as_object().unwrap().clone())
-            .collect::<serde_json::Map<_, _>>().into(),
+        serde_json::json!({"id": "x"})
+            .as_object()
+            .unwrap()
+            .clone()
+            .into_iter()
+            .chain(
+                samples::json(cov.check(&lb("http-header-insertion-obj.json")))
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+            )
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
     )
     .unwrap();
     assert_eq!(l.insert_headers["X-Forwarded-Port"], "true");
-    let minimal = CreatePool { listener_id: s("x"), protocol: Some(Protocol::Http), lb_algorithm: Some(LbAlgorithm::RoundRobin), ..Default::default() };
+    let minimal = CreatePool {
+        listener_id: s("x"),
+        protocol: Some(Protocol::Http),
+        lb_algorithm: Some(LbAlgorithm::RoundRobin),
+        ..Default::default()
+    };
     for (name, op) in [
         ("pool-create-response.json", pools::create(&minimal)),
         ("pool-show-response.json", pools::get("4029")),
-        ("pool-update-response.json", pools::update("4029", &Default::default())),
+        (
+            "pool-update-response.json",
+            pools::update("4029", &Default::default()),
+        ),
     ] {
         let p = response(&mut cov, &lb(name), op);
         assert!(!p.id.is_empty(), "{name}");
     }
     // This sample repeats "id" inside one members entry: it parses, the last id wins.
-    let ps = response(&mut cov, &lb("pools-list-response.json"), pools::list(&Default::default()));
+    let ps = response(
+        &mut cov,
+        &lb("pools-list-response.json"),
+        pools::list(&Default::default()),
+    );
     assert!(ps.iter().any(|p| p.members.len() == 1));
 
     let sub = s("bbb35f84-35cc-4b2f-84c2-a6a29bba68aa");
@@ -393,18 +528,42 @@ fn load_balancer_samples() {
     request(
         &mut cov,
         &lb("member-batch-update-request.json"),
-        pools::batch_update_members("4029", &[batch("web-server-1", "192.0.2.16", 20), batch("web-server-2", "192.0.2.17", 10)], false),
+        pools::batch_update_members(
+            "4029",
+            &[
+                batch("web-server-1", "192.0.2.16", 20),
+                batch("web-server-2", "192.0.2.17", 10),
+            ],
+            false,
+        ),
     );
-    let m = CreateMember { address: "192.0.2.1".into(), protocol_port: 80, ..Default::default() };
+    let m = CreateMember {
+        address: "192.0.2.1".into(),
+        protocol_port: 80,
+        ..Default::default()
+    };
     for (name, op) in [
-        ("member-create-response.json", pools::create_member("4029", &m)),
-        ("member-show-response.json", pools::get_member("4029", "957a")),
-        ("member-update-response.json", pools::update_member("4029", "957a", &Default::default())),
+        (
+            "member-create-response.json",
+            pools::create_member("4029", &m),
+        ),
+        (
+            "member-show-response.json",
+            pools::get_member("4029", "957a"),
+        ),
+        (
+            "member-update-response.json",
+            pools::update_member("4029", "957a", &Default::default()),
+        ),
     ] {
         let m = response(&mut cov, &lb(name), op);
         assert!(!m.address.is_empty(), "{name}");
     }
-    let ms = response(&mut cov, &lb("members-list-response.json"), pools::list_members("4029", &Default::default()));
+    let ms = response(
+        &mut cov,
+        &lb("members-list-response.json"),
+        pools::list_members("4029", &Default::default()),
+    );
     assert!(!ms.is_empty());
 
     // Health monitors.
@@ -450,16 +609,35 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let h = CreateHealthMonitor { pool_id: s("p"), delay: 5, timeout: 2, max_retries: 2, ..Default::default() };
+    let h = CreateHealthMonitor {
+        pool_id: s("p"),
+        delay: 5,
+        timeout: 2,
+        max_retries: 2,
+        ..Default::default()
+    };
     for (name, op) in [
-        ("healthmonitor-create-response.json", health_monitors::create(&h)),
-        ("healthmonitor-show-response.json", health_monitors::get("8ed3")),
-        ("healthmonitor-update-response.json", health_monitors::update("8ed3", &Default::default())),
+        (
+            "healthmonitor-create-response.json",
+            health_monitors::create(&h),
+        ),
+        (
+            "healthmonitor-show-response.json",
+            health_monitors::get("8ed3"),
+        ),
+        (
+            "healthmonitor-update-response.json",
+            health_monitors::update("8ed3", &Default::default()),
+        ),
     ] {
         let m = response(&mut cov, &lb(name), op);
         assert_eq!(m.kind, MonitorType::Http, "{name}");
     }
-    let hs = response(&mut cov, &lb("healthmonitors-list-response.json"), health_monitors::list(&Default::default()));
+    let hs = response(
+        &mut cov,
+        &lb("healthmonitors-list-response.json"),
+        health_monitors::list(&Default::default()),
+    );
     assert!(!hs.is_empty());
 
     // L7 policies and rules.
@@ -497,21 +675,36 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let p = CreateL7Policy { listener_id: s("l"), action: L7Action::Reject, ..Default::default() };
+    let p = CreateL7Policy {
+        listener_id: s("l"),
+        action: L7Action::Reject,
+        ..Default::default()
+    };
     // Upstream doc error: this sample wraps the created policy in a list (Octavia answers
     // an object). The policy inside parses as an L7Policy.
     let wrapped = samples::json(cov.check(&lb("l7policy-create-response.json")));
-    let inside: Vec<l7policies::L7Policy> = serde_json::from_value(wrapped["l7policy"].clone()).unwrap();
+    let inside: Vec<l7policies::L7Policy> =
+        serde_json::from_value(wrapped["l7policy"].clone()).unwrap();
     assert_eq!(inside[0].action, L7Action::RedirectToUrl);
-    samples::assert_endpoint(&lb("l7policy-create-response.json"), &l7policies::create(&p).request(&octavia()).unwrap());
+    samples::assert_endpoint(
+        &lb("l7policy-create-response.json"),
+        &l7policies::create(&p).request(&octavia()).unwrap(),
+    );
     for (name, op) in [
         ("l7policy-show-response.json", l7policies::get("8a14")),
-        ("l7policy-update-response.json", l7policies::update("8a14", &Default::default())),
+        (
+            "l7policy-update-response.json",
+            l7policies::update("8a14", &Default::default()),
+        ),
     ] {
         let p = response(&mut cov, &lb(name), op);
         assert_eq!(p.action, L7Action::RedirectToUrl, "{name}");
     }
-    let pl = response(&mut cov, &lb("l7policies-list-response.json"), l7policies::list(&Default::default()));
+    let pl = response(
+        &mut cov,
+        &lb("l7policies-list-response.json"),
+        l7policies::list(&Default::default()),
+    );
     assert!(!pl.is_empty());
     request(
         &mut cov,
@@ -546,16 +739,34 @@ fn load_balancer_samples() {
             },
         ),
     );
-    let r = CreateL7Rule { kind: RuleType::Path, compare_type: CompareType::Regex, value: "/x".into(), ..Default::default() };
+    let r = CreateL7Rule {
+        kind: RuleType::Path,
+        compare_type: CompareType::Regex,
+        value: "/x".into(),
+        ..Default::default()
+    };
     for (name, op) in [
-        ("l7rule-create-response.json", l7policies::create_rule("8a14", &r)),
-        ("l7rule-show-response.json", l7policies::get_rule("8a14", "1662")),
-        ("l7rule-update-response.json", l7policies::update_rule("8a14", "1662", &Default::default())),
+        (
+            "l7rule-create-response.json",
+            l7policies::create_rule("8a14", &r),
+        ),
+        (
+            "l7rule-show-response.json",
+            l7policies::get_rule("8a14", "1662"),
+        ),
+        (
+            "l7rule-update-response.json",
+            l7policies::update_rule("8a14", "1662", &Default::default()),
+        ),
     ] {
         let r = response(&mut cov, &lb(name), op);
         assert_eq!(r.kind, RuleType::Path, "{name}");
     }
-    let rl = response(&mut cov, &lb("l7rules-list-response.json"), l7policies::list_rules("8a14", &Default::default()));
+    let rl = response(
+        &mut cov,
+        &lb("l7rules-list-response.json"),
+        l7policies::list_rules("8a14", &Default::default()),
+    );
     assert!(!rl.is_empty());
 
     for (prefix, what) in [
@@ -567,7 +778,10 @@ fn load_balancer_samples() {
         ("versions/", "version discovery"),
     ] {
         for file in samples::files_under("load-balancer") {
-            if file.trim_start_matches("load-balancer/").starts_with(prefix) {
+            if file
+                .trim_start_matches("load-balancer/")
+                .starts_with(prefix)
+            {
                 cov.except(&file, &format!("out of scope: {what}"));
             }
         }

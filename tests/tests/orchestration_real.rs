@@ -81,7 +81,9 @@ async fn stack_lifecycle() {
     // Heat drops the row from listings shortly after DELETE_COMPLETE.
     let listed = listed.unwrap();
     assert!(
-        listed.iter().all(|s| s.stack_status.as_deref() == Some("DELETE_COMPLETE")),
+        listed
+            .iter()
+            .all(|s| s.stack_status.as_deref() == Some("DELETE_COMPLETE")),
         "{listed:?}"
     );
 }
@@ -92,13 +94,25 @@ async fn flow<T: ferrocloud::Transport>(
     id: &str,
 ) -> Result<(), Error> {
     let stack = heat
-        .wait_for_status(&stacks::get_by(name, id), &["CREATE_COMPLETE"], &["CREATE_FAILED"], wait())
+        .wait_for_status(
+            &stacks::get_by(name, id),
+            &["CREATE_COMPLETE"],
+            &["CREATE_FAILED"],
+            wait(),
+        )
         .await?;
     assert_eq!(stack.stack_name, name);
     assert_eq!(stack.tags.as_deref(), Some(&["ferro".to_owned()][..]));
 
     let res = heat
-        .call(&resources::list(name, id, &ListResources { nested_depth: Some(1), ..Default::default() }))
+        .call(&resources::list(
+            name,
+            id,
+            &ListResources {
+                nested_depth: Some(1),
+                ..Default::default()
+            },
+        ))
         .await?;
     let mut types: Vec<&str> = res.iter().map(|r| r.resource_type.as_str()).collect();
     types.sort();
@@ -106,8 +120,16 @@ async fn flow<T: ferrocloud::Transport>(
     let secret = heat.call(&resources::get(name, id, "secret")).await?;
     assert_eq!(secret.resource_status.as_deref(), Some("CREATE_COMPLETE"));
     let out = heat.call(&stacks::output(name, id, "value")).await?;
-    assert_eq!(out.output_value.as_ref().and_then(|v| v.as_str()).map(str::len), Some(12));
-    let evs = heat.collect_all(events::list(name, id, &Default::default())).await?;
+    assert_eq!(
+        out.output_value
+            .as_ref()
+            .and_then(|v| v.as_str())
+            .map(str::len),
+        Some(12)
+    );
+    let evs = heat
+        .collect_all(events::list(name, id, &Default::default()))
+        .await?;
     assert!(!evs.is_empty());
     let tpl = heat.call(&stacks::template(name, id)).await?;
     assert!(tpl["resources"]["nothing"].is_object());
@@ -125,7 +147,12 @@ async fn flow<T: ferrocloud::Transport>(
     ))
     .await?;
     let stack = heat
-        .wait_for_status(&stacks::get_by(name, id), &["UPDATE_COMPLETE"], &["UPDATE_FAILED"], wait())
+        .wait_for_status(
+            &stacks::get_by(name, id),
+            &["UPDATE_COMPLETE"],
+            &["UPDATE_FAILED"],
+            wait(),
+        )
         .await?;
     assert_eq!(stack.parameters.get("length"), Some(&json!("20")));
 
@@ -140,8 +167,13 @@ async fn flow<T: ferrocloud::Transport>(
         },
     ))
     .await?;
-    heat.wait_for_status(&stacks::get_by(name, id), &["UPDATE_COMPLETE"], &["UPDATE_FAILED"], wait())
-        .await?;
+    heat.wait_for_status(
+        &stacks::get_by(name, id),
+        &["UPDATE_COMPLETE"],
+        &["UPDATE_FAILED"],
+        wait(),
+    )
+    .await?;
 
     // By name alone: Heat answers 302 to /stacks/{name}/{id}, which the driver follows.
     let by_name = heat.call(&stacks::get(name)).await?;
@@ -149,7 +181,10 @@ async fn flow<T: ferrocloud::Transport>(
     let by_id = heat.call(&stacks::find(id)).await?;
     assert_eq!(by_id.stack_name, name);
     let listed = heat
-        .collect_all(stacks::list(&stacks::ListStacks { name: vec![name.to_owned()], ..Default::default() }))
+        .collect_all(stacks::list(&stacks::ListStacks {
+            name: vec![name.to_owned()],
+            ..Default::default()
+        }))
         .await?;
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].stack_status.as_deref(), Some("UPDATE_COMPLETE"));

@@ -68,8 +68,14 @@ mod tests {
     fn paths_per_service() {
         let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let nova = ServiceClient::new(ServiceType::COMPUTE, "http://h:8774/v2.1").unwrap();
-        assert_eq!(list().request(&neutron).unwrap().uri(), "http://h:9696/v2.0/extensions");
-        assert_eq!(get("os-hosts").request(&nova).unwrap().uri(), "http://h:8774/v2.1/extensions/os-hosts");
+        assert_eq!(
+            list().request(&neutron).unwrap().uri(),
+            "http://h:9696/v2.0/extensions"
+        );
+        assert_eq!(
+            get("os-hosts").request(&nova).unwrap().uri(),
+            "http://h:8774/v2.1/extensions/os-hosts"
+        );
         assert!(get("").request(&nova).is_err());
         let e = get("x")
             .parse(http::Response::new(bytes::Bytes::from_static(

@@ -250,14 +250,18 @@ pub struct ListClusterTemplates {
 
 /// `GET /v1/clustertemplates`.
 pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
-    List::new(path!("clustertemplates"), "clustertemplates", Paging::Linked)
-        .query(query!(
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-            sort_key: filter.sort_key.as_deref(),
-            sort_dir: filter.sort_dir.as_deref(),
-        ))
-        .with_marker()
+    List::new(
+        path!("clustertemplates"),
+        "clustertemplates",
+        Paging::Linked,
+    )
+    .query(query!(
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+        sort_key: filter.sort_key.as_deref(),
+        sort_dir: filter.sort_dir.as_deref(),
+    ))
+    .with_marker()
 }
 
 /// `GET /v1/clustertemplates/{ident}` (uuid or name).
@@ -268,7 +272,10 @@ pub fn get(ident: &str) -> Op<ClusterTemplate> {
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
     let body = if t.coe.is_empty() || t.image_id.is_empty() {
-        Err(InvalidInput::field("coe", "a cluster template needs a coe and an image_id"))
+        Err(InvalidInput::field(
+            "coe",
+            "a cluster template needs a coe and an image_id",
+        ))
     } else {
         Body::json(t)
     };

@@ -265,9 +265,15 @@ pub fn get(ident: &str) -> Op<Cluster> {
 /// `POST /v1/clusters` (202).
 pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
     let body = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
-        Err(InvalidInput::field("cluster_template_id", "a cluster needs a name and a template"))
+        Err(InvalidInput::field(
+            "cluster_template_id",
+            "a cluster needs a name and a template",
+        ))
     } else if cluster.node_count == Some(0) && cluster.master_count == Some(0) {
-        Err(InvalidInput::field("master_count", "a cluster needs at least one master"))
+        Err(InvalidInput::field(
+            "master_count",
+            "a cluster needs at least one master",
+        ))
     } else {
         Body::json(cluster)
     };
@@ -294,7 +300,10 @@ pub fn resize(ident: &str, resize: &Resize) -> Op<Accepted> {
 /// `POST /v1/clusters/{ident}/actions/upgrade` (microversion 1.8; 202).
 pub fn upgrade(ident: &str, upgrade: &Upgrade) -> Op<Accepted> {
     let body = if upgrade.cluster_template.is_empty() {
-        Err(InvalidInput::field("cluster_template", "give the template to upgrade to"))
+        Err(InvalidInput::field(
+            "cluster_template",
+            "give the template to upgrade to",
+        ))
     } else {
         Body::json(upgrade)
     };

@@ -41,17 +41,29 @@ pub struct PatchOp {
 impl PatchOp {
     /// `{"op": "replace", "path": path, "value": value}`.
     pub fn replace(path: &str, value: impl Into<Value>) -> Self {
-        PatchOp { path: path.into(), value: Some(value.into()), op: PatchKind::Replace }
+        PatchOp {
+            path: path.into(),
+            value: Some(value.into()),
+            op: PatchKind::Replace,
+        }
     }
 
     /// `{"op": "add", "path": path, "value": value}`.
     pub fn add(path: &str, value: impl Into<Value>) -> Self {
-        PatchOp { path: path.into(), value: Some(value.into()), op: PatchKind::Add }
+        PatchOp {
+            path: path.into(),
+            value: Some(value.into()),
+            op: PatchKind::Add,
+        }
     }
 
     /// `{"op": "remove", "path": path}`.
     pub fn remove(path: &str) -> Self {
-        PatchOp { path: path.into(), value: None, op: PatchKind::Remove }
+        PatchOp {
+            path: path.into(),
+            value: None,
+            op: PatchKind::Remove,
+        }
     }
 }
 
@@ -62,10 +74,16 @@ pub(crate) fn patch_body(ops: &[PatchOp]) -> Result<Body, InvalidInput> {
     }
     for op in ops {
         if !op.path.starts_with('/') || op.path.len() < 2 {
-            return Err(InvalidInput::field("path", format!("{:?} is not a JSON Pointer like /node_count", op.path)));
+            return Err(InvalidInput::field(
+                "path",
+                format!("{:?} is not a JSON Pointer like /node_count", op.path),
+            ));
         }
         if op.op != PatchKind::Remove && op.value.is_none() {
-            return Err(InvalidInput::field("value", format!("{} {} needs a value", op.op, op.path)));
+            return Err(InvalidInput::field(
+                "value",
+                format!("{} {} needs a value", op.op, op.path),
+            ));
         }
     }
     Body::json(ops)

@@ -27,8 +27,8 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
 use crate::patch::Patch;
-use crate::timestamp::Timestamp;
 use crate::path;
+use crate::timestamp::Timestamp;
 
 crate::string_enum! {
     /// How a health monitor checks members.
@@ -209,9 +209,13 @@ pub struct UpdateHealthMonitor {
 
 /// `GET lbaas/healthmonitors`.
 pub fn list(filter: &ListOptions) -> List<HealthMonitor> {
-    List::new(path!("lbaas/healthmonitors"), "healthmonitors", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(
+        path!("lbaas/healthmonitors"),
+        "healthmonitors",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
 }
 
 /// `GET lbaas/healthmonitors/{id}`.
@@ -222,15 +226,23 @@ pub fn get(id: &str) -> Op<HealthMonitor> {
 /// `POST lbaas/healthmonitors`.
 pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
     let body = if hm.pool_id.is_none() {
-        Err(InvalidInput::field("pool_id", "a health monitor needs a pool"))
+        Err(InvalidInput::field(
+            "pool_id",
+            "a health monitor needs a pool",
+        ))
     } else if hm.delay == 0 || hm.timeout == 0 || !(1..=10).contains(&hm.max_retries) {
-        Err(InvalidInput::field("delay", "delay and timeout are > 0, max_retries 1 to 10"))
+        Err(InvalidInput::field(
+            "delay",
+            "delay and timeout are > 0, max_retries 1 to 10",
+        ))
     } else if hm.timeout > hm.delay {
         Err(InvalidInput::field("timeout", "must not exceed delay"))
     } else {
         wrap("healthmonitor", hm)
     };
-    Op::post(path!("lbaas/healthmonitors")).body(body).decode_key("healthmonitor")
+    Op::post(path!("lbaas/healthmonitors"))
+        .body(body)
+        .decode_key("healthmonitor")
 }
 
 /// `PUT lbaas/healthmonitors/{id}`.

@@ -32,8 +32,8 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
 use crate::patch::Patch;
-use crate::timestamp::Timestamp;
 use crate::path;
+use crate::timestamp::Timestamp;
 
 crate::string_enum! {
     /// What an L7 policy does with matching requests.
@@ -231,7 +231,10 @@ pub struct UpdateL7Policy {
 fn check_policy(p: &CreateL7Policy) -> Result<(), InvalidInput> {
     let need = |field: &'static str, v: &Option<String>| match v {
         Some(_) => Ok(()),
-        None => Err(InvalidInput::field(field, format!("{} needs {field}", p.action))),
+        None => Err(InvalidInput::field(
+            field,
+            format!("{} needs {field}", p.action),
+        )),
     };
     match p.action {
         L7Action::RedirectToPool => need("redirect_pool_id", &p.redirect_pool_id),
@@ -256,11 +259,16 @@ pub fn get(id: &str) -> Op<L7Policy> {
 /// `POST lbaas/l7policies`.
 pub fn create(p: &CreateL7Policy) -> Op<L7Policy> {
     let body = if p.listener_id.is_none() {
-        Err(InvalidInput::field("listener_id", "an L7 policy needs a listener"))
+        Err(InvalidInput::field(
+            "listener_id",
+            "an L7 policy needs a listener",
+        ))
     } else {
         check_policy(p).and_then(|()| wrap("l7policy", p))
     };
-    Op::post(path!("lbaas/l7policies")).body(body).decode_key("l7policy")
+    Op::post(path!("lbaas/l7policies"))
+        .body(body)
+        .decode_key("l7policy")
 }
 
 /// `PUT lbaas/l7policies/{id}`.
@@ -378,9 +386,13 @@ pub struct UpdateL7Rule {
 
 /// `GET lbaas/l7policies/{policy_id}/rules`.
 pub fn list_rules(policy_id: &str, filter: &ListOptions) -> List<L7Rule> {
-    List::new(path!("lbaas/l7policies/{}/rules", policy_id), "rules", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(
+        path!("lbaas/l7policies/{}/rules", policy_id),
+        "rules",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
 }
 
 /// `GET lbaas/l7policies/{policy_id}/rules/{rule_id}`.
@@ -390,11 +402,17 @@ pub fn get_rule(policy_id: &str, rule_id: &str) -> Op<L7Rule> {
 
 /// `POST lbaas/l7policies/{policy_id}/rules`.
 pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
-    let needs_key = matches!(rule.kind, RuleType::Cookie | RuleType::Header | RuleType::SslDnField);
+    let needs_key = matches!(
+        rule.kind,
+        RuleType::Cookie | RuleType::Header | RuleType::SslDnField
+    );
     let body = if rule.value.is_empty() {
         Err(InvalidInput::field("value", "an L7 rule needs a value"))
     } else if needs_key && rule.key.is_none() {
-        Err(InvalidInput::field("key", format!("{} rules need a key", rule.kind)))
+        Err(InvalidInput::field(
+            "key",
+            format!("{} rules need a key", rule.kind),
+        ))
     } else {
         wrap("rule", rule)
     };

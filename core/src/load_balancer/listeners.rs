@@ -25,13 +25,15 @@ use serde_json::{Map, Value};
 
 use super::l7policies::CreateL7Policy;
 use super::pools::CreatePool;
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats};
+use super::{
+    has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats,
+};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
 use crate::patch::Patch;
-use crate::timestamp::Timestamp;
 use crate::path;
+use crate::timestamp::Timestamp;
 
 /// A listener.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -317,13 +319,18 @@ pub fn get(id: &str) -> Op<Listener> {
 /// `POST lbaas/listeners`.
 pub fn create(l: &CreateListener) -> Op<Listener> {
     let body = if l.loadbalancer_id.is_none() {
-        Err(InvalidInput::field("loadbalancer_id", "a listener needs a load balancer"))
+        Err(InvalidInput::field(
+            "loadbalancer_id",
+            "a listener needs a load balancer",
+        ))
     } else if l.protocol_port == 0 {
         Err(InvalidInput::field("protocol_port", "1 to 65535"))
     } else {
         wrap("listener", l)
     };
-    Op::post(path!("lbaas/listeners")).body(body).decode_key("listener")
+    Op::post(path!("lbaas/listeners"))
+        .body(body)
+        .decode_key("listener")
 }
 
 /// `PUT lbaas/listeners/{id}`.

@@ -205,9 +205,13 @@ pub struct UpdateLoadBalancer {
 
 /// `GET lbaas/loadbalancers`.
 pub fn list(filter: &ListOptions) -> List<LoadBalancer> {
-    List::new(path!("lbaas/loadbalancers"), "loadbalancers", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(
+        path!("lbaas/loadbalancers"),
+        "loadbalancers",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
 }
 
 /// `GET lbaas/loadbalancers/{id}`.
@@ -217,14 +221,15 @@ pub fn get(id: &str) -> Op<LoadBalancer> {
 
 /// `POST lbaas/loadbalancers` (202; wait for `ACTIVE`).
 pub fn create(lb: &CreateLoadBalancer) -> Op<LoadBalancer> {
-    let body = if lb.vip_subnet_id.is_none() && lb.vip_network_id.is_none() && lb.vip_port_id.is_none() {
-        Err(InvalidInput::field(
-            "vip_subnet_id",
-            "give a VIP subnet, network or port",
-        ))
-    } else {
-        super::wrap("loadbalancer", lb)
-    };
+    let body =
+        if lb.vip_subnet_id.is_none() && lb.vip_network_id.is_none() && lb.vip_port_id.is_none() {
+            Err(InvalidInput::field(
+                "vip_subnet_id",
+                "give a VIP subnet, network or port",
+            ))
+        } else {
+            super::wrap("loadbalancer", lb)
+        };
     Op::post(path!("lbaas/loadbalancers"))
         .body(body)
         .decode_key("loadbalancer")

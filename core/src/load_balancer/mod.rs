@@ -232,7 +232,8 @@ mod tests {
 
     #[test]
     fn id_refs_tolerate_duplicates_and_full_objects() {
-        let r: Vec<IdRef> = serde_json::from_str(r#"[{"id": "a", "id": "b"}, {"id": "c", "name": "n"}]"#).unwrap();
+        let r: Vec<IdRef> =
+            serde_json::from_str(r#"[{"id": "a", "id": "b"}, {"id": "c", "name": "n"}]"#).unwrap();
         assert_eq!(r[0].id, "b");
         assert_eq!(r[1].extra["name"], "n");
         assert!(serde_json::from_str::<IdRef>(r#"{"name": "x"}"#).is_err());

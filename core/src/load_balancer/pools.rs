@@ -267,9 +267,15 @@ pub fn get(id: &str) -> Op<Pool> {
 /// `POST lbaas/pools`.
 pub fn create(pool: &CreatePool) -> Op<Pool> {
     let body = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
-        Err(InvalidInput::field("listener_id", "a pool needs a listener or a load balancer"))
+        Err(InvalidInput::field(
+            "listener_id",
+            "a pool needs a listener or a load balancer",
+        ))
     } else if pool.protocol.is_none() || pool.lb_algorithm.is_none() {
-        Err(InvalidInput::field("protocol", "a pool needs a protocol and an lb_algorithm"))
+        Err(InvalidInput::field(
+            "protocol",
+            "a pool needs a protocol and an lb_algorithm",
+        ))
     } else {
         wrap("pool", pool)
     };
@@ -425,9 +431,13 @@ fn check_member(m: &CreateMember) -> Result<(), InvalidInput> {
 
 /// `GET lbaas/pools/{pool_id}/members`.
 pub fn list_members(pool_id: &str, filter: &ListOptions) -> List<Member> {
-    List::new(path!("lbaas/pools/{}/members", pool_id), "members", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(
+        path!("lbaas/pools/{}/members", pool_id),
+        "members",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
 }
 
 /// `GET lbaas/pools/{pool_id}/members/{member_id}`.
@@ -457,7 +467,11 @@ pub fn delete_member(pool_id: &str, member_id: &str) -> Op<()> {
 
 /// `PUT lbaas/pools/{pool_id}/members`: makes the pool's members exactly `members`
 /// (matched by address and port; others are deleted unless `additive_only`). 202.
-pub fn batch_update_members(pool_id: &str, members: &[CreateMember], additive_only: bool) -> Op<()> {
+pub fn batch_update_members(
+    pool_id: &str,
+    members: &[CreateMember],
+    additive_only: bool,
+) -> Op<()> {
     #[derive(Serialize)]
     struct Members<'a> {
         members: &'a [CreateMember],

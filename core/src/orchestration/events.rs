@@ -103,23 +103,41 @@ fn filters(f: &ListEvents) -> Query {
 
 /// `GET /stacks/{stack_name}/{stack_id}/events`.
 pub fn list(stack_name: &str, stack_id: &str, filter: &ListEvents) -> List<Event> {
-    List::new(path!("stacks/{}/{}/events", stack_name, stack_id), "events", Paging::Marker)
-        .query(filters(filter))
-        .with_marker()
+    List::new(
+        path!("stacks/{}/{}/events", stack_name, stack_id),
+        "events",
+        Paging::Marker,
+    )
+    .query(filters(filter))
+    .with_marker()
 }
 
 /// `GET /stacks/{name_or_id}/events`: Heat redirects to the stack's events, which the
 /// driver follows.
 pub fn find(name_or_id: &str, filter: &ListEvents) -> List<Event> {
-    List::new(path!("stacks/{}/events", name_or_id), "events", Paging::Marker)
-        .query(filters(filter))
-        .with_marker()
+    List::new(
+        path!("stacks/{}/events", name_or_id),
+        "events",
+        Paging::Marker,
+    )
+    .query(filters(filter))
+    .with_marker()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}/events`.
-pub fn list_for_resource(stack_name: &str, stack_id: &str, resource_name: &str, filter: &ListEvents) -> List<Event> {
+pub fn list_for_resource(
+    stack_name: &str,
+    stack_id: &str,
+    resource_name: &str,
+    filter: &ListEvents,
+) -> List<Event> {
     List::new(
-        path!("stacks/{}/{}/resources/{}/events", stack_name, stack_id, resource_name),
+        path!(
+            "stacks/{}/{}/resources/{}/events",
+            stack_name,
+            stack_id,
+            resource_name
+        ),
         "events",
         Paging::Marker,
     )

@@ -50,9 +50,10 @@ impl Template {
                 "template",
                 "give a template (inline or by URL)",
             )),
-            Template::Inline(Value::String(s)) if s.trim().is_empty() => {
-                Err(InvalidInput::field("template", "the template text is empty"))
-            }
+            Template::Inline(Value::String(s)) if s.trim().is_empty() => Err(InvalidInput::field(
+                "template",
+                "the template text is empty",
+            )),
             Template::Url(u) if u.is_empty() => {
                 Err(InvalidInput::field("template_url", "the URL is empty"))
             }

@@ -126,20 +126,35 @@ pub fn list(stack_name: &str, stack_id: &str, filter: &ListResources) -> Op<Vec<
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}`.
 pub fn get(stack_name: &str, stack_id: &str, resource_name: &str) -> Op<Resource> {
-    Op::get(path!("stacks/{}/{}/resources/{}", stack_name, stack_id, resource_name))
-        .decode_key("resource")
+    Op::get(path!(
+        "stacks/{}/{}/resources/{}",
+        stack_name,
+        stack_id,
+        resource_name
+    ))
+    .decode_key("resource")
 }
 
 /// `GET …/resources/{resource_name}/metadata`.
 pub fn metadata(stack_name: &str, stack_id: &str, resource_name: &str) -> Op<Map<String, Value>> {
-    Op::get(path!("stacks/{}/{}/resources/{}/metadata", stack_name, stack_id, resource_name))
-        .decode_key("metadata")
+    Op::get(path!(
+        "stacks/{}/{}/resources/{}/metadata",
+        stack_name,
+        stack_id,
+        resource_name
+    ))
+    .decode_key("metadata")
 }
 
 /// `POST …/resources/{resource_name}/signal` with `data` (wait conditions, scaling
 /// policies, software deployments).
 pub fn signal(stack_name: &str, stack_id: &str, resource_name: &str, data: &Value) -> Op<()> {
-    let op = Op::post(path!("stacks/{}/{}/resources/{}/signal", stack_name, stack_id, resource_name));
+    let op = Op::post(path!(
+        "stacks/{}/{}/resources/{}/signal",
+        stack_name,
+        stack_id,
+        resource_name
+    ));
     let op = if data.is_null() { op } else { op.json(data) };
     op.decode_nothing()
 }
@@ -158,12 +173,17 @@ pub fn mark_unhealthy(
         mark_unhealthy: bool,
         resource_status_reason: &'a str,
     }
-    Op::patch(path!("stacks/{}/{}/resources/{}", stack_name, stack_id, resource_name))
-        .json(&Mark {
-            mark_unhealthy: unhealthy,
-            resource_status_reason: reason,
-        })
-        .decode_nothing()
+    Op::patch(path!(
+        "stacks/{}/{}/resources/{}",
+        stack_name,
+        stack_id,
+        resource_name
+    ))
+    .json(&Mark {
+        mark_unhealthy: unhealthy,
+        resource_status_reason: reason,
+    })
+    .decode_nothing()
 }
 
 /// One entry of [`list_types`]: a name, or a name and description (`with_description`).

@@ -255,7 +255,10 @@ pub struct UpdateStack {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Replace the tags.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_comma_list")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_comma_list"
+    )]
     pub tags: Option<Vec<String>>,
     /// Only change the stack's state (no resource changes; `converge`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -438,7 +441,10 @@ pub fn get_by(stack_name: &str, stack_id: &str) -> Op<Stack> {
 /// `PUT /stacks/{stack_name}/{stack_id}`: replaces template and parameters (202).
 pub fn update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
     let body = match &update.template {
-        None => Err(InvalidInput::field("template", "PUT needs a template (or use patch_update)")),
+        None => Err(InvalidInput::field(
+            "template",
+            "PUT needs a template (or use patch_update)",
+        )),
         Some(t) => t.check().and_then(|()| Body::json(update)),
     };
     Op::put(path!("stacks/{}/{}", stack_name, stack_id))
@@ -459,9 +465,18 @@ pub fn patch_update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> O
 
 /// `PUT /stacks/{stack_name}/{stack_id}/preview` (or `PATCH` with `patch = true`): what an
 /// update would change.
-pub fn preview_update(stack_name: &str, stack_id: &str, update: &UpdateStack, patch: bool) -> Op<UpdatePreview> {
+pub fn preview_update(
+    stack_name: &str,
+    stack_id: &str,
+    update: &UpdateStack,
+    patch: bool,
+) -> Op<UpdatePreview> {
     let path = path!("stacks/{}/{}/preview", stack_name, stack_id);
-    let op = if patch { Op::patch(path) } else { Op::put(path) };
+    let op = if patch {
+        Op::patch(path)
+    } else {
+        Op::put(path)
+    };
     op.json(update).decode_with(decode_preview)
 }
 
@@ -582,15 +597,37 @@ mod tests {
         assert_eq!(body["tags"], "a,b");
         assert_eq!(body["template"], "heat_template_version: 2018-08-31");
         for bad in [
-            CreateStack { stack_name: "1abc".into(), ..good.clone() },
-            CreateStack { stack_name: "a b".into(), ..good.clone() },
-            CreateStack { template: Template::default(), ..good.clone() },
-            CreateStack { template: Template::Url(String::new()), ..good.clone() },
+            CreateStack {
+                stack_name: "1abc".into(),
+                ..good.clone()
+            },
+            CreateStack {
+                stack_name: "a b".into(),
+                ..good.clone()
+            },
+            CreateStack {
+                template: Template::default(),
+                ..good.clone()
+            },
+            CreateStack {
+                template: Template::Url(String::new()),
+                ..good.clone()
+            },
         ] {
-            assert!(matches!(create(&bad).request(&svc()), Err(crate::Error::InvalidInput(_))), "{bad:?}");
+            assert!(
+                matches!(
+                    create(&bad).request(&svc()),
+                    Err(crate::Error::InvalidInput(_))
+                ),
+                "{bad:?}"
+            );
         }
-        assert!(update("s", "i", &UpdateStack::default()).request(&svc()).is_err());
-        assert!(patch_update("s", "i", &UpdateStack::default()).request(&svc()).is_ok());
+        assert!(update("s", "i", &UpdateStack::default())
+            .request(&svc())
+            .is_err());
+        assert!(patch_update("s", "i", &UpdateStack::default())
+            .request(&svc())
+            .is_ok());
     }
 
     #[test]

@@ -132,7 +132,10 @@ pub struct CreateApplicationCredential {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Expiry.
-    #[serde(serialize_with = "compact_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "compact_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<Timestamp>,
     /// Roles to delegate (default: every role of the token).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -155,9 +158,15 @@ pub struct ListApplicationCredentials {
 /// `POST /v3/users/{user_id}/application_credentials`.
 pub fn create(user_id: &str, cred: &CreateApplicationCredential) -> Op<ApplicationCredential> {
     let check = if cred.name.is_empty() {
-        Err(InvalidInput::field("name", "an application credential needs a name"))
+        Err(InvalidInput::field(
+            "name",
+            "an application credential needs a name",
+        ))
     } else if cred.secret.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field("secret", "must not be empty (None lets Keystone generate one)"))
+        Err(InvalidInput::field(
+            "secret",
+            "must not be empty (None lets Keystone generate one)",
+        ))
     } else {
         Ok(())
     };
@@ -189,7 +198,11 @@ pub fn delete(user_id: &str, id: &str) -> Op<()> {
 
 /// `GET /v3/users/{user_id}/access_rules`.
 pub fn list_access_rules(user_id: &str) -> List<AccessRule> {
-    List::new(path!("users/{}/access_rules", user_id), "access_rules", Paging::Linked)
+    List::new(
+        path!("users/{}/access_rules", user_id),
+        "access_rules",
+        Paging::Linked,
+    )
 }
 
 /// `GET /v3/users/{user_id}/access_rules/{id}`.
@@ -222,6 +235,9 @@ mod tests {
                 .clone()
         };
         assert_eq!(body("2018-02-27T18:30:59Z"), "2018-02-27T18:30:59Z");
-        assert_eq!(body("2018-02-27T18:30:59.5Z"), "2018-02-27T18:30:59.500000Z");
+        assert_eq!(
+            body("2018-02-27T18:30:59.5Z"),
+            "2018-02-27T18:30:59.500000Z"
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! Keystone v3 resources.
 
-pub mod tokens;
-pub mod trusts;
 pub mod application_credentials;
 mod common;
+pub mod tokens;
+pub mod trusts;
 pub use common::{DomainRef, Ref};
 pub mod domains;
 pub mod projects;

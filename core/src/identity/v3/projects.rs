@@ -215,7 +215,9 @@ pub struct UpdateProject {
 }
 
 /// Keystone refuses tags with `/` or `,`, empty ones and ones over 255 characters.
-pub(crate) fn check_tags<'a>(tags: impl IntoIterator<Item = &'a String>) -> Result<(), InvalidInput> {
+pub(crate) fn check_tags<'a>(
+    tags: impl IntoIterator<Item = &'a String>,
+) -> Result<(), InvalidInput> {
     for t in tags {
         check_tag(t)?;
     }
@@ -366,7 +368,9 @@ mod tests {
         );
         for bad in ["", "a/b", "a,b"] {
             assert!(add_tag("p", bad).request(&svc()).is_err(), "{bad:?}");
-            assert!(replace_tags("p", &[bad.to_owned()]).request(&svc()).is_err());
+            assert!(replace_tags("p", &[bad.to_owned()])
+                .request(&svc())
+                .is_err());
         }
         let no_name = create(&CreateProject::default()).request(&svc());
         assert!(matches!(no_name, Err(crate::Error::InvalidInput(_))));
@@ -378,9 +382,15 @@ mod tests {
             let r = update("p", u).request(&svc()).unwrap();
             serde_json::from_slice::<Value>(r.body()).unwrap()
         };
-        assert_eq!(body(&UpdateProject::default()), serde_json::json!({"project": {}}));
         assert_eq!(
-            body(&UpdateProject { description: Patch::Null, ..Default::default() }),
+            body(&UpdateProject::default()),
+            serde_json::json!({"project": {}})
+        );
+        assert_eq!(
+            body(&UpdateProject {
+                description: Patch::Null,
+                ..Default::default()
+            }),
             serde_json::json!({"project": {"description": null}})
         );
     }

@@ -181,14 +181,23 @@ fn grant_base(on: &Target, who: &Actor) -> Result<(String, &'static str), Invali
         Target::Project(p) => (path!("projects/{}/{}/{}", p, kind, actor)?, ""),
         Target::Domain(d) => (path!("domains/{}/{}/{}", d, kind, actor)?, ""),
         Target::System => (path!("system/{}/{}", kind, actor)?, ""),
-        Target::DomainSubtree(d) => (path!("OS-INHERIT/domains/{}/{}/{}", d, kind, actor)?, inherited),
-        Target::ProjectSubtree(p) => (path!("OS-INHERIT/projects/{}/{}/{}", p, kind, actor)?, inherited),
+        Target::DomainSubtree(d) => (
+            path!("OS-INHERIT/domains/{}/{}/{}", d, kind, actor)?,
+            inherited,
+        ),
+        Target::ProjectSubtree(p) => (
+            path!("OS-INHERIT/projects/{}/{}/{}", p, kind, actor)?,
+            inherited,
+        ),
     })
 }
 
 fn grant_path(on: &Target, who: &Actor, role_id: &str) -> Result<String, InvalidInput> {
     let (base, suffix) = grant_base(on, who)?;
-    Ok(format!("{base}/roles/{}{suffix}", crate::service::segment(role_id)?))
+    Ok(format!(
+        "{base}/roles/{}{suffix}",
+        crate::service::segment(role_id)?
+    ))
 }
 
 /// `PUT …/roles/{role_id}`: grants `role_id` to `who` on `on` (204).
@@ -298,7 +307,12 @@ pub fn list_assignments(filter: &ListRoleAssignments) -> List<RoleAssignment> {
         );
     }
     let flag = |b: bool| b.then_some("true");
-    List::new(path!("role_assignments"), "role_assignments", Paging::Linked).query(query!(
+    List::new(
+        path!("role_assignments"),
+        "role_assignments",
+        Paging::Linked,
+    )
+    .query(query!(
         "user.id": filter.user_id.as_deref(),
         "group.id": filter.group_id.as_deref(),
         "role.id": filter.role_id.as_deref(),
@@ -326,9 +340,21 @@ mod tests {
         let u = Actor::User("u 1".into());
         let g = Actor::Group("g".into());
         let cases = [
-            (assign(&Target::Project("p".into()), &u, "r"), "PUT", "/v3/projects/p/users/u%201/roles/r"),
-            (check(&Target::Domain("d".into()), &g, "r"), "HEAD", "/v3/domains/d/groups/g/roles/r"),
-            (revoke(&Target::System, &u, "r"), "DELETE", "/v3/system/users/u%201/roles/r"),
+            (
+                assign(&Target::Project("p".into()), &u, "r"),
+                "PUT",
+                "/v3/projects/p/users/u%201/roles/r",
+            ),
+            (
+                check(&Target::Domain("d".into()), &g, "r"),
+                "HEAD",
+                "/v3/domains/d/groups/g/roles/r",
+            ),
+            (
+                revoke(&Target::System, &u, "r"),
+                "DELETE",
+                "/v3/system/users/u%201/roles/r",
+            ),
             (
                 assign(&Target::DomainSubtree("d".into()), &g, "r"),
                 "PUT",
@@ -339,10 +365,17 @@ mod tests {
             let req = op.request(&svc()).unwrap();
             assert_eq!((req.method().as_str(), req.uri().path()), (method, path));
         }
-        assert!(assign(&Target::Project("..".into()), &u, "r").request(&svc()).is_err());
+        assert!(assign(&Target::Project("..".into()), &u, "r")
+            .request(&svc())
+            .is_err());
         assert!(assign(&Target::System, &u, "").request(&svc()).is_err());
-        let req = list_granted(&Target::ProjectSubtree("p".into()), &u).first_request(&svc()).unwrap();
-        assert_eq!(req.uri().path(), "/v3/OS-INHERIT/projects/p/users/u%201/roles/inherited_to_projects");
+        let req = list_granted(&Target::ProjectSubtree("p".into()), &u)
+            .first_request(&svc())
+            .unwrap();
+        assert_eq!(
+            req.uri().path(),
+            "/v3/OS-INHERIT/projects/p/users/u%201/roles/inherited_to_projects"
+        );
     }
 
     #[test]
@@ -363,7 +396,13 @@ mod tests {
             req.uri().query(),
             Some("user.id=u&role.id=r&scope.project.id=p&scope.system=all&effective=true&include_names=true&include_subtree=true")
         );
-        let bad = list_assignments(&ListRoleAssignments { include_subtree: true, ..Default::default() });
-        assert!(matches!(bad.first_request(&svc()), Err(crate::Error::InvalidInput(_))));
+        let bad = list_assignments(&ListRoleAssignments {
+            include_subtree: true,
+            ..Default::default()
+        });
+        assert!(matches!(
+            bad.first_request(&svc()),
+            Err(crate::Error::InvalidInput(_))
+        ));
     }
 }

@@ -251,7 +251,10 @@ pub fn create(user: &CreateUser) -> Op<User> {
     let check = if user.name.is_empty() {
         Err(InvalidInput::field("name", "a user needs a name"))
     } else if user.password.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field("password", "must not be empty (leave it None for no password)"))
+        Err(InvalidInput::field(
+            "password",
+            "must not be empty (leave it None for no password)",
+        ))
     } else {
         Ok(())
     };
@@ -281,7 +284,10 @@ pub fn delete(user_id: &str) -> Op<()> {
 /// token of the user is revoked.
 pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
     let check = if change.password.is_empty() || change.original_password.is_empty() {
-        Err(InvalidInput::field("password", "both passwords are required"))
+        Err(InvalidInput::field(
+            "password",
+            "both passwords are required",
+        ))
     } else {
         Ok(())
     };
@@ -292,7 +298,12 @@ pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
 
 /// `GET /v3/users/{user_id}/projects`: the projects the user has a role on.
 pub fn list_projects(user_id: &str) -> List<Project> {
-    List::new(path!("users/{}/projects", user_id), "projects", Paging::Linked).with_marker()
+    List::new(
+        path!("users/{}/projects", user_id),
+        "projects",
+        Paging::Linked,
+    )
+    .with_marker()
 }
 
 /// `GET /v3/users/{user_id}/groups`: the groups the user belongs to.
@@ -324,13 +335,23 @@ mod tests {
             serde_json::from_slice::<Value>(req.body()).unwrap(),
             serde_json::json!({"user": {"original_password": "old-pw", "password": "new-pw"}})
         );
-        let empty = ChangePassword { original_password: "x".into(), password: "".into() };
+        let empty = ChangePassword {
+            original_password: "x".into(),
+            password: "".into(),
+        };
         assert!(change_password("u1", &empty).request(&svc).is_err());
-        let empty = CreateUser { name: "u".into(), password: Some("".into()), ..Default::default() };
+        let empty = CreateUser {
+            name: "u".into(),
+            password: Some("".into()),
+            ..Default::default()
+        };
         assert!(create_ok(&svc, &empty).is_err());
     }
 
-    fn create_ok(svc: &ServiceClient, u: &CreateUser) -> crate::Result<http::Request<bytes::Bytes>> {
+    fn create_ok(
+        svc: &ServiceClient,
+        u: &CreateUser,
+    ) -> crate::Result<http::Request<bytes::Bytes>> {
         create(u).request(svc)
     }
 }
