@@ -493,6 +493,36 @@ fn identity_admin_samples() {
     );
     assert_eq!(rule.service.as_deref(), Some("monitoring"));
 
+    // Implied roles.
+    for (name, op) in [
+        (
+            "create-role-inferences-response.json",
+            roles::create_implied("7cea", "97e2"),
+        ),
+        (
+            "get-role-inferences-response.json",
+            roles::get_implied("7cea", "97e2"),
+        ),
+    ] {
+        let r = response(&mut cov, &f(name), op);
+        assert!(
+            r.prior_role.id.is_some() && r.implies.id.is_some(),
+            "{name}"
+        );
+    }
+    let r = response(
+        &mut cov,
+        &f("list-implied-roles-for-role-response.json"),
+        roles::list_implied("42c7"),
+    );
+    assert_eq!(r.implies.len(), 2);
+    let all = response(
+        &mut cov,
+        &f("role-inferences-response.json"),
+        roles::list_inferences(),
+    );
+    assert_eq!(all.len(), 2);
+
     // Out of scope for this issue (other Keystone resources).
     for (prefix, what) in [
         ("credential", "EC2/TOTP credentials"),
@@ -514,10 +544,6 @@ fn identity_admin_samples() {
             "get-service-catalog",
             "the token's service catalog (GET /v3/auth/catalog)",
         ),
-        ("role-inferences", "implied roles"),
-        ("create-role-inferences", "implied roles"),
-        ("get-role-inferences", "implied roles"),
-        ("list-implied-roles", "implied roles"),
     ] {
         for file in samples::files_under("identity/v3/admin") {
             let name = file.trim_start_matches(DIR);

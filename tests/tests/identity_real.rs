@@ -232,6 +232,30 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
     )?;
     new.token().await?;
 
+    // Implied roles: the test role implies a second one.
+    let implied = ks
+        .call(&roles::create(&roles::CreateRole {
+            name: cloud::unique("implied"),
+            ..Default::default()
+        }))
+        .await?;
+    cleanup.roles.push(implied.id.clone());
+    let rule = ks
+        .call(&roles::create_implied(&role.id, &implied.id))
+        .await?;
+    assert_eq!(rule.implies.id.as_deref(), Some(implied.id.as_str()));
+    ks.call(&roles::check_implied(&role.id, &implied.id))
+        .await?;
+    let listed = ks.call(&roles::list_implied(&role.id)).await?;
+    assert_eq!(listed.implies.len(), 1);
+    ks.call(&roles::delete_implied(&role.id, &implied.id))
+        .await?;
+    assert!(ks
+        .call(&roles::check_implied(&role.id, &implied.id))
+        .await
+        .unwrap_err()
+        .is_not_found());
+
     ks.call(&roles::revoke(&on, &who, &role.id)).await?;
     assert!(ks
         .call(&roles::check(&on, &who, &role.id))

@@ -342,10 +342,39 @@ fn orchestration_samples() {
     );
     assert!(!fs.is_empty());
 
+    // Snapshots.
+    request(
+        &mut cov,
+        &o("stack-snapshot-request.json"),
+        stacks::create_snapshot(n, id, Some("vol_snapshot")),
+    );
+    let snap = response(
+        &mut cov,
+        &o("stack-snapshot-response.json"),
+        stacks::create_snapshot(n, id, None),
+    );
+    assert_eq!(ferrocloud::HasStatus::status(&snap), Some("IN_PROGRESS"));
+    let snaps = response(
+        &mut cov,
+        &o("stack-snapshots-list-response.json"),
+        stacks::snapshots(n, id),
+    );
+    assert_eq!(snaps.len(), 1);
+    let snap = response(
+        &mut cov,
+        &o("stack-snapshot-show-response.json"),
+        stacks::snapshot(n, id, "7c4e"),
+    );
+    assert!(snap.data.is_some());
+    response(
+        &mut cov,
+        &o("stack-snapshot-restore-response.json"),
+        stacks::restore_snapshot(n, id, "7c4e"),
+    );
+
     for (prefix, what) in [
         ("config-", "software configs"),
         ("deployment", "software deployments"),
-        ("stack-snapshot", "stack snapshots"),
         ("build-info", "build info"),
         ("services-list", "heat-engine services (admin)"),
         ("versions-list", "version discovery"),

@@ -1,7 +1,7 @@
 //! Heat stacks: list with filters, create, preview, get (by name or id, following Heat's
 //! redirect; or by name and id), find, update (`PUT`) and patch-update (`PATCH`), update
 //! preview, delete, abandon/adopt, export, actions (suspend, resume, check, cancel update,
-//! cancel without rollback), outputs, template, environment and files.
+//! cancel without rollback), outputs, template, environment, files and snapshots.
 //!
 //! [`Stack`] implements [`HasStatus`] (`stack_status`), so waiting works:
 //!
@@ -572,6 +572,88 @@ pub fn environment(stack_name: &str, stack_id: &str) -> Op<Environment> {
 /// `GET /stacks/{stack_name}/{stack_id}/files`.
 pub fn files(stack_name: &str, stack_id: &str) -> Op<Files> {
     Op::get(path!("stacks/{}/{}/files", stack_name, stack_id))
+}
+
+/// A stack snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Action (`CREATE`).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// `IN_PROGRESS`, `COMPLETE` or `FAILED`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Why.
+    #[serde(default)]
+    pub status_reason: Option<String>,
+    /// The saved stack data (when complete).
+    #[serde(default)]
+    pub data: Option<Value>,
+    /// Created.
+    #[serde(default)]
+    pub creation_time: Option<Timestamp>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasStatus for Snapshot {
+    fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+}
+
+/// `POST /stacks/{stack_name}/{stack_id}/snapshots` `{"name": …}`.
+pub fn create_snapshot(stack_name: &str, stack_id: &str, name: Option<&str>) -> Op<Snapshot> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+    }
+    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).json(&Body { name })
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/snapshots`.
+pub fn snapshots(stack_name: &str, stack_id: &str) -> Op<Vec<Snapshot>> {
+    Op::get(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).decode_key("snapshots")
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
+pub fn snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<Snapshot> {
+    Op::get(path!(
+        "stacks/{}/{}/snapshots/{}",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_key("snapshot")
+}
+
+/// `POST /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}/restore` (202).
+pub fn restore_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<()> {
+    Op::post(path!(
+        "stacks/{}/{}/snapshots/{}/restore",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_nothing()
+}
+
+/// `DELETE /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
+pub fn delete_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<()> {
+    Op::delete(path!(
+        "stacks/{}/{}/snapshots/{}",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_nothing()
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Keystone v3 roles and role assignments: role CRUD, `GET /v3/role_assignments` with every
 //! filter, and granting, checking and revoking a role of a user or group on a project, a
 //! domain or the system (also inherited to a domain's or project's subtree, `OS-INHERIT`).
-//! [`available_system`] reads `GET /v3/auth/system`.
+//! Implied roles (`/v3/roles/{prior}/implies/{implied}`, `/v3/role_inferences`) are here
+//! too. [`available_system`] reads `GET /v3/auth/system`.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
@@ -324,6 +325,47 @@ pub fn list_assignments(filter: &ListRoleAssignments) -> List<RoleAssignment> {
         include_names: flag(filter.include_names),
         include_subtree: flag(filter.include_subtree),
     ))
+}
+
+/// A prior role and the roles it implies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleInference<I> {
+    /// The role that implies.
+    pub prior_role: Ref,
+    /// The implied role (one) or roles (a list).
+    pub implies: I,
+}
+
+/// `PUT /v3/roles/{prior_role_id}/implies/{implied_role_id}`: `prior` now implies `implied`.
+pub fn create_implied(prior_role_id: &str, implied_role_id: &str) -> Op<RoleInference<Ref>> {
+    Op::put(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
+        .decode_key("role_inference")
+}
+
+/// `GET /v3/roles/{prior_role_id}/implies/{implied_role_id}`.
+pub fn get_implied(prior_role_id: &str, implied_role_id: &str) -> Op<RoleInference<Ref>> {
+    Op::get(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
+        .decode_key("role_inference")
+}
+
+/// `HEAD /v3/roles/{prior_role_id}/implies/{implied_role_id}`: `Ok` when the rule exists.
+pub fn check_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
+    Op::head(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+}
+
+/// `DELETE /v3/roles/{prior_role_id}/implies/{implied_role_id}`.
+pub fn delete_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
+    Op::delete(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+}
+
+/// `GET /v3/roles/{prior_role_id}/implies`: the roles one role implies.
+pub fn list_implied(prior_role_id: &str) -> Op<RoleInference<Vec<Ref>>> {
+    Op::get(path!("roles/{}/implies", prior_role_id)).decode_key("role_inference")
+}
+
+/// `GET /v3/role_inferences`: every implication rule.
+pub fn list_inferences() -> Op<Vec<RoleInference<Vec<Ref>>>> {
+    Op::get(path!("role_inferences")).decode_key("role_inferences")
 }
 
 #[cfg(test)]
