@@ -23,7 +23,6 @@ use super::Link;
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -271,6 +270,6 @@ pub fn type_template(type_name: &str, template_type: Option<&str>) -> Op<Value> 
         Some(t) if !matches!(t, "hot" | "cfn") => {
             op.body(Err(InvalidInput::field("template_type", "hot or cfn")))
         }
-        _ => op.body(Ok(Body::empty())),
+        _ => op,
     }
 }
