@@ -1,1 +1,3 @@
-//! (in progress)
+//! Resources shared by several services: [`extensions`].
+
+pub mod extensions;

@@ -1,4 +1,11 @@
 //! Keystone v3 resources.
 
+pub mod application_credentials;
+mod common;
 pub mod tokens;
 pub mod trusts;
+pub use common::{DomainRef, Ref};
+pub mod domains;
+pub mod projects;
+pub mod roles;
+pub mod users;

@@ -1,0 +1,293 @@
+//! Magnum cluster templates: list, get, create, update (JSON Patch), delete.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::container_infra::cluster_templates::{self, CreateClusterTemplate};
+//! use ferrocloud::container_infra::PatchOp;
+//! let magnum = client.container_infra();
+//! let t = magnum
+//!     .call(&cluster_templates::create(&CreateClusterTemplate {
+//!         name: Some("k8s".into()),
+//!         coe: "kubernetes".into(),
+//!         image_id: "fedora-coreos".into(),
+//!         external_network_id: Some("public".into()),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! magnum.call(&cluster_templates::update(&t.uuid, &[PatchOp::replace("/public", true)])).await?;
+//! magnum.call(&cluster_templates::delete(&t.uuid)).await?;
+//! # Ok(()) }
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{patch_body, Link, PatchOp};
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::patch::Patch;
+use crate::service::Body;
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+/// A cluster template.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClusterTemplate {
+    /// Id.
+    pub uuid: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Orchestration engine (`kubernetes`, …).
+    #[serde(default)]
+    pub coe: Option<String>,
+    /// Image.
+    #[serde(default)]
+    pub image_id: Option<String>,
+    /// Distribution of the image.
+    #[serde(default)]
+    pub cluster_distro: Option<String>,
+    /// Key pair.
+    #[serde(default)]
+    pub keypair_id: Option<String>,
+    /// Worker flavor.
+    #[serde(default)]
+    pub flavor_id: Option<String>,
+    /// Master flavor.
+    #[serde(default)]
+    pub master_flavor_id: Option<String>,
+    /// Docker volume size (GB).
+    #[serde(default)]
+    pub docker_volume_size: Option<u32>,
+    /// Docker storage driver.
+    #[serde(default)]
+    pub docker_storage_driver: Option<String>,
+    /// External network.
+    #[serde(default)]
+    pub external_network_id: Option<String>,
+    /// Fixed network.
+    #[serde(default)]
+    pub fixed_network: Option<String>,
+    /// Fixed subnet.
+    #[serde(default)]
+    pub fixed_subnet: Option<String>,
+    /// Network driver.
+    #[serde(default)]
+    pub network_driver: Option<String>,
+    /// Volume driver.
+    #[serde(default)]
+    pub volume_driver: Option<String>,
+    /// DNS server.
+    #[serde(default)]
+    pub dns_nameserver: Option<String>,
+    /// HTTP proxy.
+    #[serde(default)]
+    pub http_proxy: Option<String>,
+    /// HTTPS proxy.
+    #[serde(default)]
+    pub https_proxy: Option<String>,
+    /// No-proxy list.
+    #[serde(default)]
+    pub no_proxy: Option<String>,
+    /// Labels.
+    #[serde(default)]
+    pub labels: Option<BTreeMap<String, String>>,
+    /// TLS off.
+    #[serde(default)]
+    pub tls_disabled: Option<bool>,
+    /// Visible to every project.
+    #[serde(default)]
+    pub public: Option<bool>,
+    /// Hidden from listings.
+    #[serde(default)]
+    pub hidden: Option<bool>,
+    /// Docker registry.
+    #[serde(default)]
+    pub registry_enabled: Option<bool>,
+    /// Insecure registry.
+    #[serde(default)]
+    pub insecure_registry: Option<String>,
+    /// `vm` or `bm`.
+    #[serde(default)]
+    pub server_type: Option<String>,
+    /// Load balancer in front of the masters.
+    #[serde(default)]
+    pub master_lb_enabled: Option<bool>,
+    /// Floating IPs on nodes.
+    #[serde(default)]
+    pub floating_ip_enabled: Option<bool>,
+    /// API server port.
+    #[serde(default)]
+    pub apiserver_port: Option<u16>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Links.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for ClusterTemplate {
+    fn id(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+}
+
+/// The body of [`create`]. `Patch::Null` sends an explicit `null`, `Keep` leaves it out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateClusterTemplate {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Orchestration engine.
+    pub coe: String,
+    /// Image.
+    pub image_id: String,
+    /// Key pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keypair_id: Option<String>,
+    /// Worker flavor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flavor_id: Option<String>,
+    /// Master flavor.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub master_flavor_id: Patch<String>,
+    /// Docker volume size (GB).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docker_volume_size: Option<u32>,
+    /// Docker storage driver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docker_storage_driver: Option<String>,
+    /// External network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_network_id: Option<String>,
+    /// Fixed network.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub fixed_network: Patch<String>,
+    /// Fixed subnet.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub fixed_subnet: Patch<String>,
+    /// Network driver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_driver: Option<String>,
+    /// Volume driver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_driver: Option<String>,
+    /// DNS server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_nameserver: Option<String>,
+    /// HTTP proxy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_proxy: Option<String>,
+    /// HTTPS proxy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub https_proxy: Option<String>,
+    /// No-proxy list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_proxy: Option<String>,
+    /// Labels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<BTreeMap<String, String>>,
+    /// TLS off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_disabled: Option<bool>,
+    /// Visible to every project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public: Option<bool>,
+    /// Hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+    /// Docker registry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry_enabled: Option<bool>,
+    /// Insecure registry.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub insecure_registry: Patch<String>,
+    /// `vm` or `bm`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_type: Option<String>,
+    /// Load balancer in front of the masters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub master_lb_enabled: Option<bool>,
+    /// Floating IPs on nodes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floating_ip_enabled: Option<bool>,
+    /// API server port.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apiserver_port: Option<u16>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListClusterTemplates {
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this uuid.
+    pub marker: Option<String>,
+    /// Sort key.
+    pub sort_key: Option<String>,
+    /// `asc` or `desc`.
+    pub sort_dir: Option<String>,
+}
+
+/// `GET /v1/clustertemplates`.
+pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
+    List::new(
+        path!("clustertemplates"),
+        "clustertemplates",
+        Paging::Linked,
+    )
+    .query(query!(
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+        sort_key: filter.sort_key.as_deref(),
+        sort_dir: filter.sort_dir.as_deref(),
+    ))
+    .with_marker()
+}
+
+/// `GET /v1/clustertemplates/{ident}` (uuid or name).
+pub fn get(ident: &str) -> Op<ClusterTemplate> {
+    Op::get(path!("clustertemplates/{}", ident))
+}
+
+/// `POST /v1/clustertemplates`.
+pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
+    let body = if t.coe.is_empty() || t.image_id.is_empty() {
+        Err(InvalidInput::field(
+            "coe",
+            "a cluster template needs a coe and an image_id",
+        ))
+    } else {
+        Body::json(t)
+    };
+    Op::post(path!("clustertemplates")).body(body)
+}
+
+/// `PATCH /v1/clustertemplates/{ident}` with a JSON Patch.
+pub fn update(ident: &str, ops: &[PatchOp]) -> Op<ClusterTemplate> {
+    Op::patch(path!("clustertemplates/{}", ident)).body(patch_body(ops))
+}
+
+/// `DELETE /v1/clustertemplates/{ident}` (204; refused while clusters use it).
+pub fn delete(ident: &str) -> Op<()> {
+    Op::delete(path!("clustertemplates/{}", ident)).decode_nothing()
+}

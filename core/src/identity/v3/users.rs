@@ -1,0 +1,357 @@
+//! Keystone v3 users: list with filters, get, create, update, delete, change password,
+//! and a user's projects and groups.
+//!
+//! Passwords travel as [`Secret`]s, so they never show in `Debug` output or logs.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::identity::v3::users::{self, ChangePassword, CreateUser, ListUsers};
+//! let keystone = client.identity();
+//! let user = keystone
+//!     .call(&users::create(&CreateUser {
+//!         name: "jdoe".into(),
+//!         domain_id: Some("default".into()),
+//!         password: Some("s3cret-s3cret".into()),
+//!         email: Some("jdoe@example.com".into()),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! keystone
+//!     .call(&users::change_password(&user.id, &ChangePassword {
+//!         original_password: "s3cret-s3cret".into(),
+//!         password: "n3w-s3cret".into(),
+//!     }))
+//!     .await?;
+//! let projects = keystone.collect_all(users::list_projects(&user.id)).await?;
+//! let named = keystone.collect_all(users::list(&ListUsers { name: Some("jdoe".into()), ..Default::default() })).await?;
+//! keystone.call(&users::delete(&user.id)).await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::common::{body_under, default_true};
+use super::projects::Project;
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::patch::Patch;
+use crate::secret::Secret;
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+/// A user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    /// Id.
+    pub id: String,
+    /// Name, unique within its domain.
+    #[serde(default)]
+    pub name: String,
+    /// Owning domain.
+    #[serde(default)]
+    pub domain_id: Option<String>,
+    /// Whether the user may authenticate.
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// Project used when a token request names none.
+    #[serde(default)]
+    pub default_project_id: Option<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// E-mail address (an extra attribute, sent when set).
+    #[serde(default)]
+    pub email: Option<String>,
+    /// When the password expires.
+    #[serde(default)]
+    pub password_expires_at: Option<Timestamp>,
+    /// Federated identities.
+    #[serde(default)]
+    pub federated: Vec<Federated>,
+    /// Resource options (`ignore_password_expiry`, `multi_factor_auth_rules`, …).
+    #[serde(default)]
+    pub options: Map<String, Value>,
+    /// Other fields (`links`, extra attributes, …).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for User {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+/// A federated identity of a user.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Federated {
+    /// Identity provider id.
+    pub idp_id: String,
+    /// Protocols and the user's id under each.
+    #[serde(default)]
+    pub protocols: Vec<FederatedProtocol>,
+}
+
+/// A protocol of a [`Federated`] identity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FederatedProtocol {
+    /// Protocol id (e.g. `mapped`).
+    pub protocol_id: String,
+    /// The user's id at the identity provider.
+    pub unique_id: String,
+}
+
+/// A group a user belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Owning domain.
+    #[serde(default)]
+    pub domain_id: Option<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// When a federated membership ends.
+    #[serde(default)]
+    pub membership_expires_at: Option<Timestamp>,
+    /// Other fields (`links`, …).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for Group {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListUsers {
+    /// Users of this domain.
+    pub domain_id: Option<String>,
+    /// Enabled (or disabled) users.
+    pub enabled: Option<bool>,
+    /// Users federated through this identity provider.
+    pub idp_id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Password expiry filter with an operator, e.g. `lt:2026-12-08T22:02:00Z`.
+    pub password_expires_at: Option<String>,
+    /// Federation protocol.
+    pub protocol_id: Option<String>,
+    /// Federated unique id.
+    pub unique_id: Option<String>,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this user id.
+    pub marker: Option<String>,
+}
+
+/// The body of [`create`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateUser {
+    /// Name.
+    pub name: String,
+    /// Owning domain (default: the token's domain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
+    /// Default project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_project_id: Option<String>,
+    /// Enabled (default `true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Federated identities.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub federated: Vec<Federated>,
+    /// Password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// E-mail address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Resource options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Map<String, Value>>,
+}
+
+/// The body of [`update`]; unset fields are left as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdateUser {
+    /// New name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Default project (`Patch::Null` clears it).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub default_project_id: Patch<String>,
+    /// Enable or disable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Replace the federated identities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federated: Option<Vec<Federated>>,
+    /// New password (administrative reset; users change their own with
+    /// [`change_password`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// Description (`Patch::Null` clears it).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub description: Patch<String>,
+    /// E-mail (`Patch::Null` clears it).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub email: Patch<String>,
+    /// Resource options to change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Map<String, Value>>,
+}
+
+/// The body of [`change_password`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ChangePassword {
+    /// The current password.
+    pub original_password: Secret,
+    /// The new password.
+    pub password: Secret,
+}
+
+/// `GET /v3/users`.
+pub fn list(filter: &ListUsers) -> List<User> {
+    List::new(path!("users"), "users", Paging::Linked)
+        .query(query!(
+            domain_id: filter.domain_id.as_deref(),
+            enabled: filter.enabled,
+            idp_id: filter.idp_id.as_deref(),
+            name: filter.name.as_deref(),
+            password_expires_at: filter.password_expires_at.as_deref(),
+            protocol_id: filter.protocol_id.as_deref(),
+            unique_id: filter.unique_id.as_deref(),
+            limit: filter.limit,
+            marker: filter.marker.as_deref(),
+        ))
+        .with_marker()
+}
+
+/// `GET /v3/users/{user_id}`.
+pub fn get(user_id: &str) -> Op<User> {
+    Op::get(path!("users/{}", user_id)).decode_key("user")
+}
+
+/// `POST /v3/users`.
+pub fn create(user: &CreateUser) -> Op<User> {
+    let check = if user.name.is_empty() {
+        Err(InvalidInput::field("name", "a user needs a name"))
+    } else if user.password.as_ref().is_some_and(Secret::is_empty) {
+        Err(InvalidInput::field(
+            "password",
+            "must not be empty (leave it None for no password)",
+        ))
+    } else {
+        Ok(())
+    };
+    Op::post(path!("users"))
+        .body(body_under("user", user, check))
+        .decode_key("user")
+}
+
+/// `PATCH /v3/users/{user_id}`.
+pub fn update(user_id: &str, update: &UpdateUser) -> Op<User> {
+    let check = if update.password.as_ref().is_some_and(Secret::is_empty) {
+        Err(InvalidInput::field("password", "must not be empty"))
+    } else {
+        Ok(())
+    };
+    Op::patch(path!("users/{}", user_id))
+        .body(body_under("user", update, check))
+        .decode_key("user")
+}
+
+/// `DELETE /v3/users/{user_id}`.
+pub fn delete(user_id: &str) -> Op<()> {
+    Op::delete(path!("users/{}", user_id))
+}
+
+/// `POST /v3/users/{user_id}/password`: a user changes their own password (204). Every
+/// token of the user is revoked.
+pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
+    let check = if change.password.is_empty() || change.original_password.is_empty() {
+        Err(InvalidInput::field(
+            "password",
+            "both passwords are required",
+        ))
+    } else {
+        Ok(())
+    };
+    Op::post(path!("users/{}/password", user_id))
+        .body(body_under("user", change, check))
+        .decode_nothing()
+}
+
+/// `GET /v3/users/{user_id}/projects`: the projects the user has a role on.
+pub fn list_projects(user_id: &str) -> List<Project> {
+    List::new(
+        path!("users/{}/projects", user_id),
+        "projects",
+        Paging::Linked,
+    )
+    .with_marker()
+}
+
+/// `GET /v3/users/{user_id}/groups`: the groups the user belongs to.
+pub fn list_groups(user_id: &str) -> List<Group> {
+    List::new(path!("users/{}/groups", user_id), "groups", Paging::Linked).with_marker()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    #[test]
+    fn passwords_are_redacted_and_checked() {
+        let create = CreateUser {
+            name: "u".into(),
+            password: Some("hunter2-hunter2".into()),
+            ..Default::default()
+        };
+        assert!(!format!("{create:?}").contains("hunter2"));
+        let change = ChangePassword {
+            original_password: "old-pw".into(),
+            password: "new-pw".into(),
+        };
+        assert!(!format!("{change:?}").contains("-pw"));
+        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
+        let req = change_password("u1", &change).request(&svc).unwrap();
+        assert_eq!(
+            serde_json::from_slice::<Value>(req.body()).unwrap(),
+            serde_json::json!({"user": {"original_password": "old-pw", "password": "new-pw"}})
+        );
+        let empty = ChangePassword {
+            original_password: "x".into(),
+            password: "".into(),
+        };
+        assert!(change_password("u1", &empty).request(&svc).is_err());
+        let empty = CreateUser {
+            name: "u".into(),
+            password: Some("".into()),
+            ..Default::default()
+        };
+        assert!(create_ok(&svc, &empty).is_err());
+    }
+
+    fn create_ok(
+        svc: &ServiceClient,
+        u: &CreateUser,
+    ) -> crate::Result<http::Request<bytes::Bytes>> {
+        create(u).request(svc)
+    }
+}

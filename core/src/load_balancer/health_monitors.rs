@@ -1,0 +1,258 @@
+//! Octavia health monitors: list, get, create, update, delete.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::load_balancer::health_monitors::{self, CreateHealthMonitor, MonitorType};
+//! let octavia = client.load_balancer();
+//! let hm = octavia
+//!     .call(&health_monitors::create(&CreateHealthMonitor {
+//!         pool_id: Some("4029d2".into()),
+//!         kind: MonitorType::Http,
+//!         delay: 10,
+//!         timeout: 5,
+//!         max_retries: 3,
+//!         url_path: Some("/healthz".into()),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! octavia.call(&health_monitors::delete(&hm.id)).await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{List, Paging};
+use crate::patch::Patch;
+use crate::path;
+use crate::timestamp::Timestamp;
+
+crate::string_enum! {
+    /// How a health monitor checks members.
+    pub enum MonitorType {
+        /// HTTP request.
+        Http = "HTTP",
+        /// HTTPS request.
+        Https = "HTTPS",
+        /// ICMP echo.
+        Ping = "PING",
+        /// TCP connect.
+        Tcp = "TCP",
+        /// TLS handshake.
+        TlsHello = "TLS-HELLO",
+        /// UDP connect.
+        UdpConnect = "UDP-CONNECT",
+        /// SCTP.
+        Sctp = "SCTP",
+    }
+}
+
+/// A health monitor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HealthMonitor {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Type.
+    #[serde(rename = "type", default)]
+    pub kind: MonitorType,
+    /// Seconds between checks.
+    #[serde(default)]
+    pub delay: u32,
+    /// Seconds a check may take.
+    #[serde(default)]
+    pub timeout: u32,
+    /// Successes before a member is up.
+    #[serde(default)]
+    pub max_retries: u32,
+    /// Failures before a member is down.
+    #[serde(default)]
+    pub max_retries_down: Option<u32>,
+    /// HTTP method.
+    #[serde(default)]
+    pub http_method: Option<String>,
+    /// HTTP version (1.0 or 1.1).
+    #[serde(default)]
+    pub http_version: Option<f64>,
+    /// Path checked.
+    #[serde(default)]
+    pub url_path: Option<String>,
+    /// Expected status codes (`200`, `200,202`, `200-204`).
+    #[serde(default)]
+    pub expected_codes: Option<String>,
+    /// `Host` header for HTTP/1.1 checks.
+    #[serde(default)]
+    pub domain_name: Option<String>,
+    /// Administrative state.
+    #[serde(default)]
+    pub admin_state_up: bool,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Pools.
+    #[serde(default)]
+    pub pools: Vec<IdRef>,
+    /// Provisioning status.
+    #[serde(default)]
+    pub provisioning_status: ProvisioningStatus,
+    /// Operating status.
+    #[serde(default)]
+    pub operating_status: OperatingStatus,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+has_status!(HealthMonitor);
+
+/// The body of [`create`] (also a pool's monitor inside a graph create).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateHealthMonitor {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Pool (outside a graph create).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pool_id: Option<String>,
+    /// Type.
+    #[serde(rename = "type")]
+    pub kind: MonitorType,
+    /// Seconds between checks.
+    pub delay: u32,
+    /// Seconds a check may take.
+    pub timeout: u32,
+    /// Successes before a member is up (1–10).
+    pub max_retries: u32,
+    /// Failures before a member is down (1–10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_retries_down: Option<u32>,
+    /// HTTP method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_method: Option<String>,
+    /// HTTP version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_version: Option<f64>,
+    /// Path checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url_path: Option<String>,
+    /// Expected codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_codes: Option<String>,
+    /// `Host` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain_name: Option<String>,
+    /// Owning project (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// The body of [`update`]; unset fields are left as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdateHealthMonitor {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Seconds between checks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay: Option<u32>,
+    /// Expected codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_codes: Option<String>,
+    /// HTTP method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_method: Option<String>,
+    /// Seconds a check may take.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u32>,
+    /// Path checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url_path: Option<String>,
+    /// Successes before up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_retries: Option<u32>,
+    /// Failures before down.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_retries_down: Option<u32>,
+    /// Tags (replaces them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// HTTP version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_version: Option<f64>,
+    /// `Host` header (`Patch::Null` removes it).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub domain_name: Patch<String>,
+}
+
+/// `GET lbaas/healthmonitors`.
+pub fn list(filter: &ListOptions) -> List<HealthMonitor> {
+    List::new(
+        path!("lbaas/healthmonitors"),
+        "healthmonitors",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
+}
+
+/// `GET lbaas/healthmonitors/{id}`.
+pub fn get(id: &str) -> Op<HealthMonitor> {
+    Op::get(path!("lbaas/healthmonitors/{}", id)).decode_key("healthmonitor")
+}
+
+/// `POST lbaas/healthmonitors`.
+pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
+    let body = if hm.pool_id.is_none() {
+        Err(InvalidInput::field(
+            "pool_id",
+            "a health monitor needs a pool",
+        ))
+    } else if hm.delay == 0 || hm.timeout == 0 || !(1..=10).contains(&hm.max_retries) {
+        Err(InvalidInput::field(
+            "delay",
+            "delay and timeout are > 0, max_retries 1 to 10",
+        ))
+    } else if hm.timeout > hm.delay {
+        Err(InvalidInput::field("timeout", "must not exceed delay"))
+    } else {
+        wrap("healthmonitor", hm)
+    };
+    Op::post(path!("lbaas/healthmonitors"))
+        .body(body)
+        .decode_key("healthmonitor")
+}
+
+/// `PUT lbaas/healthmonitors/{id}`.
+pub fn update(id: &str, update: &UpdateHealthMonitor) -> Op<HealthMonitor> {
+    Op::put(path!("lbaas/healthmonitors/{}", id))
+        .json_under("healthmonitor", update)
+        .decode_key("healthmonitor")
+}
+
+/// `DELETE lbaas/healthmonitors/{id}`.
+pub fn delete(id: &str) -> Op<()> {
+    Op::delete(path!("lbaas/healthmonitors/{}", id)).decode_nothing()
+}

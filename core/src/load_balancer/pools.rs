@@ -1,0 +1,487 @@
+//! Octavia pools and their members: pool CRUD; member list, get, create, update, delete
+//! and batch update (`PUT` of the whole member list).
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::load_balancer::pools::{self, CreateMember, CreatePool, LbAlgorithm};
+//! use ferrocloud::load_balancer::Protocol;
+//! let octavia = client.load_balancer();
+//! let pool = octavia
+//!     .call(&pools::create(&CreatePool {
+//!         listener_id: Some("023f2e".into()),
+//!         protocol: Some(Protocol::Http),
+//!         lb_algorithm: Some(LbAlgorithm::RoundRobin),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! let member = CreateMember { address: "192.0.2.16".into(), protocol_port: 80, ..Default::default() };
+//! octavia.call(&pools::batch_update_members(&pool.id, &[member], false)).await?;
+//! let members = octavia.collect_all(pools::list_members(&pool.id, &Default::default())).await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::health_monitors::CreateHealthMonitor;
+use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{List, Paging};
+use crate::patch::Patch;
+use crate::service::Body;
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+crate::string_enum! {
+    /// How a pool spreads connections.
+    pub enum LbAlgorithm {
+        /// In turn.
+        RoundRobin = "ROUND_ROBIN",
+        /// To the member with the fewest connections.
+        LeastConnections = "LEAST_CONNECTIONS",
+        /// By source address.
+        SourceIp = "SOURCE_IP",
+        /// By source address and port.
+        SourceIpPort = "SOURCE_IP_PORT",
+    }
+}
+
+/// Session persistence of a pool.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionPersistence {
+    /// `SOURCE_IP`, `HTTP_COOKIE` or `APP_COOKIE`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Cookie name (`APP_COOKIE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cookie_name: Option<String>,
+    /// Stickiness timeout (s; UDP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistence_timeout: Option<u64>,
+    /// Source mask (UDP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistence_granularity: Option<String>,
+}
+
+/// A pool.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pool {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Administrative state.
+    #[serde(default)]
+    pub admin_state_up: bool,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Protocol.
+    #[serde(default)]
+    pub protocol: Protocol,
+    /// Algorithm.
+    #[serde(default)]
+    pub lb_algorithm: LbAlgorithm,
+    /// Session persistence.
+    #[serde(default)]
+    pub session_persistence: Option<SessionPersistence>,
+    /// Provisioning status.
+    #[serde(default)]
+    pub provisioning_status: ProvisioningStatus,
+    /// Operating status.
+    #[serde(default)]
+    pub operating_status: OperatingStatus,
+    /// Load balancers.
+    #[serde(default)]
+    pub loadbalancers: Vec<IdRef>,
+    /// Listeners.
+    #[serde(default)]
+    pub listeners: Vec<IdRef>,
+    /// Members.
+    #[serde(default)]
+    pub members: Vec<IdRef>,
+    /// Health monitor.
+    #[serde(default)]
+    pub healthmonitor_id: Option<String>,
+    /// Client certificate for re-encryption to members.
+    #[serde(default)]
+    pub tls_container_ref: Option<String>,
+    /// CA to check members against.
+    #[serde(default)]
+    pub ca_tls_container_ref: Option<String>,
+    /// CRL for members.
+    #[serde(default)]
+    pub crl_container_ref: Option<String>,
+    /// TLS to members.
+    #[serde(default)]
+    pub tls_enabled: Option<bool>,
+    /// TLS ciphers.
+    #[serde(default)]
+    pub tls_ciphers: Option<String>,
+    /// TLS versions.
+    #[serde(default)]
+    pub tls_versions: Option<Vec<String>>,
+    /// ALPN protocols.
+    #[serde(default)]
+    pub alpn_protocols: Option<Vec<String>>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+has_status!(Pool);
+
+/// The body of [`create`] (also a pool inside a graph create, where `protocol` and
+/// `lb_algorithm` may be left out of a listener's `default_pool` reference by name).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreatePool {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Protocol.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<Protocol>,
+    /// Algorithm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lb_algorithm: Option<LbAlgorithm>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Session persistence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_persistence: Option<SessionPersistence>,
+    /// Listener (one of listener or load balancer, outside a graph create).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listener_id: Option<String>,
+    /// Load balancer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loadbalancer_id: Option<String>,
+    /// Owning project (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Health monitor created with it (graph create).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub healthmonitor: Option<CreateHealthMonitor>,
+    /// Members created with it (graph create).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<CreateMember>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Client certificate for re-encryption.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_container_ref: Option<String>,
+    /// CA for members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_tls_container_ref: Option<String>,
+    /// CRL for members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crl_container_ref: Option<String>,
+    /// TLS to members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_enabled: Option<bool>,
+    /// TLS ciphers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_ciphers: Option<String>,
+    /// TLS versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_versions: Option<Vec<String>>,
+    /// ALPN protocols.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpn_protocols: Option<Vec<String>>,
+}
+
+/// The body of [`update`]; unset fields are left as they are, `Patch::Null` clears.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdatePool {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Algorithm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lb_algorithm: Option<LbAlgorithm>,
+    /// Session persistence.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub session_persistence: Patch<SessionPersistence>,
+    /// Tags (replaces them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Client certificate.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub tls_container_ref: Patch<String>,
+    /// CA for members.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub ca_tls_container_ref: Patch<String>,
+    /// CRL for members.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub crl_container_ref: Patch<String>,
+    /// TLS to members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_enabled: Option<bool>,
+    /// TLS ciphers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_ciphers: Option<String>,
+    /// TLS versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_versions: Option<Vec<String>>,
+    /// ALPN protocols.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpn_protocols: Option<Vec<String>>,
+}
+
+/// `GET lbaas/pools`.
+pub fn list(filter: &ListOptions) -> List<Pool> {
+    List::new(path!("lbaas/pools"), "pools", Paging::Linked)
+        .query(filter.query())
+        .with_marker()
+}
+
+/// `GET lbaas/pools/{id}`.
+pub fn get(id: &str) -> Op<Pool> {
+    Op::get(path!("lbaas/pools/{}", id)).decode_key("pool")
+}
+
+/// `POST lbaas/pools`.
+pub fn create(pool: &CreatePool) -> Op<Pool> {
+    let body = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
+        Err(InvalidInput::field(
+            "listener_id",
+            "a pool needs a listener or a load balancer",
+        ))
+    } else if pool.protocol.is_none() || pool.lb_algorithm.is_none() {
+        Err(InvalidInput::field(
+            "protocol",
+            "a pool needs a protocol and an lb_algorithm",
+        ))
+    } else {
+        wrap("pool", pool)
+    };
+    Op::post(path!("lbaas/pools")).body(body).decode_key("pool")
+}
+
+/// `PUT lbaas/pools/{id}`.
+pub fn update(id: &str, update: &UpdatePool) -> Op<Pool> {
+    Op::put(path!("lbaas/pools/{}", id))
+        .json_under("pool", update)
+        .decode_key("pool")
+}
+
+/// `DELETE lbaas/pools/{id}`.
+pub fn delete(id: &str) -> Op<()> {
+    Op::delete(path!("lbaas/pools/{}", id)).decode_nothing()
+}
+
+/// A pool member.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Address.
+    #[serde(default)]
+    pub address: String,
+    /// Port.
+    #[serde(default)]
+    pub protocol_port: u16,
+    /// Weight (0–256; 0 takes no new connections).
+    #[serde(default)]
+    pub weight: Option<u32>,
+    /// Only used when every other member is down.
+    #[serde(default)]
+    pub backup: Option<bool>,
+    /// Administrative state.
+    #[serde(default)]
+    pub admin_state_up: bool,
+    /// Subnet of the address.
+    #[serde(default)]
+    pub subnet_id: Option<String>,
+    /// Address the health monitor checks.
+    #[serde(default)]
+    pub monitor_address: Option<String>,
+    /// Port the health monitor checks.
+    #[serde(default)]
+    pub monitor_port: Option<u16>,
+    /// VNIC type.
+    #[serde(default)]
+    pub vnic_type: Option<String>,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    #[serde(default)]
+    pub provisioning_status: ProvisioningStatus,
+    /// Operating status.
+    #[serde(default)]
+    pub operating_status: OperatingStatus,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Updated.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+has_status!(Member);
+
+/// The body of [`create_member`], and one member of [`batch_update_members`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateMember {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Weight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Subnet of the address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+    /// Address.
+    pub address: String,
+    /// Port.
+    pub protocol_port: u16,
+    /// Health-check address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitor_address: Option<String>,
+    /// Health-check port.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitor_port: Option<u16>,
+    /// Backup member.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<bool>,
+    /// Owning project (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// The body of [`update_member`]; unset fields are left as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdateMember {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Weight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// Health-check address (`Patch::Null`: the member's own).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub monitor_address: Patch<String>,
+    /// Health-check port.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub monitor_port: Patch<u16>,
+    /// Backup member.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<bool>,
+    /// Tags (replaces them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+fn check_member(m: &CreateMember) -> Result<(), InvalidInput> {
+    if m.address.is_empty() {
+        return Err(InvalidInput::field("address", "a member needs an address"));
+    }
+    if m.protocol_port == 0 {
+        return Err(InvalidInput::field("protocol_port", "1 to 65535"));
+    }
+    if m.weight.is_some_and(|w| w > 256) {
+        return Err(InvalidInput::field("weight", "0 to 256"));
+    }
+    Ok(())
+}
+
+/// `GET lbaas/pools/{pool_id}/members`.
+pub fn list_members(pool_id: &str, filter: &ListOptions) -> List<Member> {
+    List::new(
+        path!("lbaas/pools/{}/members", pool_id),
+        "members",
+        Paging::Linked,
+    )
+    .query(filter.query())
+    .with_marker()
+}
+
+/// `GET lbaas/pools/{pool_id}/members/{member_id}`.
+pub fn get_member(pool_id: &str, member_id: &str) -> Op<Member> {
+    Op::get(path!("lbaas/pools/{}/members/{}", pool_id, member_id)).decode_key("member")
+}
+
+/// `POST lbaas/pools/{pool_id}/members`.
+pub fn create_member(pool_id: &str, member: &CreateMember) -> Op<Member> {
+    let body = check_member(member).and_then(|()| wrap("member", member));
+    Op::post(path!("lbaas/pools/{}/members", pool_id))
+        .body(body)
+        .decode_key("member")
+}
+
+/// `PUT lbaas/pools/{pool_id}/members/{member_id}`.
+pub fn update_member(pool_id: &str, member_id: &str, update: &UpdateMember) -> Op<Member> {
+    Op::put(path!("lbaas/pools/{}/members/{}", pool_id, member_id))
+        .json_under("member", update)
+        .decode_key("member")
+}
+
+/// `DELETE lbaas/pools/{pool_id}/members/{member_id}`.
+pub fn delete_member(pool_id: &str, member_id: &str) -> Op<()> {
+    Op::delete(path!("lbaas/pools/{}/members/{}", pool_id, member_id)).decode_nothing()
+}
+
+/// `PUT lbaas/pools/{pool_id}/members`: makes the pool's members exactly `members`
+/// (matched by address and port; others are deleted unless `additive_only`). 202.
+pub fn batch_update_members(
+    pool_id: &str,
+    members: &[CreateMember],
+    additive_only: bool,
+) -> Op<()> {
+    #[derive(Serialize)]
+    struct Members<'a> {
+        members: &'a [CreateMember],
+    }
+    let body: Result<Body, InvalidInput> = members
+        .iter()
+        .try_for_each(check_member)
+        .and_then(|()| Body::json(&Members { members }));
+    Op::put(path!("lbaas/pools/{}/members", pool_id))
+        .query(query!(additive_only: additive_only.then_some("true")))
+        .body(body)
+        .decode_nothing()
+}

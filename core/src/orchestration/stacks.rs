@@ -1,0 +1,732 @@
+//! Heat stacks: list with filters, create, preview, get (by name or id, following Heat's
+//! redirect; or by name and id), find, update (`PUT`) and patch-update (`PATCH`), update
+//! preview, delete, abandon/adopt, export, actions (suspend, resume, check, cancel update,
+//! cancel without rollback), outputs, template, environment, files and snapshots.
+//!
+//! [`Stack`] implements [`HasStatus`] (`stack_status`), so waiting works:
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::orchestration::stacks::{self, CreateStack};
+//! use ferrocloud::orchestration::Template;
+//! use ferrocloud::Wait;
+//! let heat = client.orchestration();
+//! let created = heat
+//!     .call(&stacks::create(&CreateStack {
+//!         stack_name: "demo".into(),
+//!         template: Template::text("heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::None\n"),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! let stack = heat
+//!     .wait_for_status(&stacks::get_by("demo", &created.id), &["CREATE_COMPLETE"], &["CREATE_FAILED"], Wait::default())
+//!     .await?;
+//! heat.call(&stacks::suspend("demo", &stack.id)).await?;
+//! heat.call(&stacks::delete("demo", &stack.id)).await?;
+//! # Ok(()) }
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::resources::Resource;
+use super::{join, Environment, Files, Link, Template};
+use crate::driver::HasStatus;
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::service::Body;
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+/// A stack.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stack {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub stack_name: String,
+    /// Status, e.g. `CREATE_COMPLETE` (action and state joined).
+    #[serde(default)]
+    pub stack_status: Option<String>,
+    /// Why it has that status.
+    #[serde(default)]
+    pub stack_status_reason: Option<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The template's description.
+    #[serde(default)]
+    pub template_description: Option<String>,
+    /// When it was created.
+    #[serde(default)]
+    pub creation_time: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(default)]
+    pub updated_time: Option<Timestamp>,
+    /// When it was deleted.
+    #[serde(default)]
+    pub deletion_time: Option<Timestamp>,
+    /// Whether a failed create/update is not rolled back.
+    #[serde(default)]
+    pub disable_rollback: Option<bool>,
+    /// Timeout in minutes.
+    #[serde(default)]
+    pub timeout_mins: Option<u32>,
+    /// Parameter values (including `OS::stack_id` and friends).
+    #[serde(default)]
+    pub parameters: Map<String, Value>,
+    /// Outputs (in `get`; with `resolve_outputs`).
+    #[serde(default)]
+    pub outputs: Vec<Output>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Parent stack id of a nested stack.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Owner's user name.
+    #[serde(default)]
+    pub stack_owner: Option<String>,
+    /// Project of the stack's domain users.
+    #[serde(default)]
+    pub stack_user_project_id: Option<String>,
+    /// Capabilities.
+    #[serde(default)]
+    pub capabilities: Vec<Value>,
+    /// Notification topics.
+    #[serde(default)]
+    pub notification_topics: Vec<Value>,
+    /// Resources (in a preview).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<Resource>>,
+    /// Links.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Other fields (`project`, `deletion_time`, …).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasStatus for Stack {
+    fn status(&self) -> Option<&str> {
+        self.stack_status.as_deref()
+    }
+}
+
+impl HasId for Stack {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+/// An output of a stack.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    /// Key.
+    pub output_key: String,
+    /// Value (absent in the outputs list).
+    #[serde(default)]
+    pub output_value: Option<Value>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Why the value could not be resolved.
+    #[serde(default)]
+    pub output_error: Option<String>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What [`create`] and [`adopt`] answer: the new stack's id and links.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreatedStack {
+    /// Id.
+    pub id: String,
+    /// Links (`self` is `…/stacks/{name}/{id}`).
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListStacks {
+    /// Stack id.
+    pub id: Option<String>,
+    /// Stack names.
+    pub name: Vec<String>,
+    /// Statuses (e.g. `COMPLETE`, `FAILED`).
+    pub status: Vec<String>,
+    /// Actions (e.g. `CREATE`, `UPDATE`).
+    pub action: Vec<String>,
+    /// Project (admin).
+    pub tenant: Option<String>,
+    /// Owner's user name.
+    pub username: Option<String>,
+    /// Parent stack id.
+    pub owner_id: Option<String>,
+    /// Stacks with all these tags.
+    pub tags: Vec<String>,
+    /// Stacks with any of these tags.
+    pub tags_any: Vec<String>,
+    /// Stacks without all of these tags.
+    pub not_tags: Vec<String>,
+    /// Stacks with none of these tags.
+    pub not_tags_any: Vec<String>,
+    /// Sort keys (`stack_name`, `stack_status`, `creation_time`, `updated_time`).
+    pub sort_keys: Vec<String>,
+    /// `asc` or `desc`.
+    pub sort_dir: Option<String>,
+    /// Every project's stacks (admin).
+    pub global_tenant: bool,
+    /// Include deleted stacks.
+    pub show_deleted: bool,
+    /// Include nested stacks.
+    pub show_nested: bool,
+    /// Include hidden stacks.
+    pub show_hidden: bool,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this stack id.
+    pub marker: Option<String>,
+}
+
+/// The body of [`create`] and [`preview`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreateStack {
+    /// Name (letters, digits, `_`, `-`, `.`; starts with a letter).
+    pub stack_name: String,
+    /// The template.
+    #[serde(flatten)]
+    pub template: Template,
+    /// Files the template refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<Files>,
+    /// Environment (object or YAML text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Value>,
+    /// Environment files, by name in `files`, applied in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub environment_files: Vec<String>,
+    /// Parameter values.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, Value>,
+    /// Keep what was built when creation fails (default `true` in Heat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_rollback: Option<bool>,
+    /// Timeout in minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_mins: Option<u32>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "comma_list")]
+    pub tags: Vec<String>,
+}
+
+/// The body of [`update`] (`PUT`: replaces template and parameters) and [`patch_update`]
+/// (`PATCH`: keeps what is not given, including the template).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdateStack {
+    /// The new template (required by `PUT`; `None` with `PATCH` keeps the current one).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Template>,
+    /// Files the template refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<Files>,
+    /// Environment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Value>,
+    /// Environment files, by name in `files`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub environment_files: Vec<String>,
+    /// Parameter values.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, Value>,
+    /// Parameters to reset to their defaults (`PATCH`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clear_parameters: Vec<String>,
+    /// Keep what was changed when the update fails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_rollback: Option<bool>,
+    /// Timeout in minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_mins: Option<u32>,
+    /// Replace the tags.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_comma_list"
+    )]
+    pub tags: Option<Vec<String>>,
+    /// Only change the stack's state (no resource changes; `converge`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converge: Option<bool>,
+}
+
+/// The body of [`adopt`]: create a stack from resources abandoned elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AdoptStack {
+    /// Name.
+    pub stack_name: String,
+    /// The data [`abandon`] returned.
+    pub adopt_stack_data: Value,
+    /// Timeout in minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_mins: Option<u32>,
+    /// Disable rollback.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_rollback: Option<bool>,
+    /// Parameter values.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, Value>,
+    /// Environment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Value>,
+    /// Files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<Files>,
+}
+
+/// A stack's data as [`abandon`] and [`export`] return it (and [`adopt`] takes it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StackData {
+    /// Stack id.
+    #[serde(default)]
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Last action.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Status of the last action.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Template.
+    #[serde(default)]
+    pub template: Value,
+    /// Environment.
+    #[serde(default)]
+    pub environment: Option<Environment>,
+    /// Files.
+    #[serde(default)]
+    pub files: Option<Files>,
+    /// Resources by name.
+    #[serde(default)]
+    pub resources: Map<String, Value>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What an update preview reports, by kind of change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UpdatePreview {
+    /// Resources left alone.
+    #[serde(default)]
+    pub unchanged: Vec<Value>,
+    /// Resources updated in place.
+    #[serde(default)]
+    pub updated: Vec<Value>,
+    /// Resources replaced.
+    #[serde(default)]
+    pub replaced: Vec<Value>,
+    /// Resources added.
+    #[serde(default)]
+    pub added: Vec<Value>,
+    /// Resources deleted.
+    #[serde(default)]
+    pub deleted: Vec<Value>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn comma_list<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&v.join(","))
+}
+
+fn opt_comma_list<S: serde::Serializer>(v: &Option<Vec<String>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => comma_list(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn check_name(name: &str) -> Result<(), InvalidInput> {
+    let mut chars = name.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if ok && name.len() <= 255 {
+        Ok(())
+    } else {
+        Err(InvalidInput::field(
+            "stack_name",
+            format!("{name:?}: a stack name starts with a letter and holds letters, digits, '_', '-' or '.'"),
+        ))
+    }
+}
+
+fn create_body(stack: &CreateStack) -> Result<Body, InvalidInput> {
+    check_name(&stack.stack_name)?;
+    stack.template.check()?;
+    Body::json(stack)
+}
+
+/// `GET /stacks`.
+pub fn list(filter: &ListStacks) -> List<Stack> {
+    let flag = |b: bool| b.then_some("true");
+    let mut q = query!(
+        id: filter.id.as_deref(),
+        tenant: filter.tenant.as_deref(),
+        username: filter.username.as_deref(),
+        owner_id: filter.owner_id.as_deref(),
+        tags: join(&filter.tags),
+        "tags-any": join(&filter.tags_any),
+        "not-tags": join(&filter.not_tags),
+        "not-tags-any": join(&filter.not_tags_any),
+        sort_dir: filter.sort_dir.as_deref(),
+        global_tenant: flag(filter.global_tenant),
+        show_deleted: flag(filter.show_deleted),
+        show_nested: flag(filter.show_nested),
+        show_hidden: flag(filter.show_hidden),
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    );
+    q = q
+        .push_all("name", &filter.name)
+        .push_all("status", &filter.status)
+        .push_all("action", &filter.action)
+        .push_all("sort_keys", &filter.sort_keys);
+    List::new(path!("stacks"), "stacks", Paging::Marker)
+        .query(q)
+        .with_marker()
+}
+
+/// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
+pub fn create(stack: &CreateStack) -> Op<CreatedStack> {
+    Op::post(path!("stacks"))
+        .body(create_body(stack))
+        .decode_key("stack")
+}
+
+/// `POST /stacks/preview`: what `create` would build, without building it.
+pub fn preview(stack: &CreateStack) -> Op<Stack> {
+    Op::post(path!("stacks/preview"))
+        .body(create_body(stack))
+        .decode_key("stack")
+}
+
+/// `GET /stacks/{name_or_id}`: Heat redirects to `stacks/{name}/{id}`, which the driver
+/// follows. The same call finds a stack by name or by id.
+pub fn get(name_or_id: &str) -> Op<Stack> {
+    Op::get(path!("stacks/{}", name_or_id)).decode_key("stack")
+}
+
+/// Same as [`get`]: find a stack by name or id.
+pub fn find(name_or_id: &str) -> Op<Stack> {
+    get(name_or_id)
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}`.
+pub fn get_by(stack_name: &str, stack_id: &str) -> Op<Stack> {
+    Op::get(path!("stacks/{}/{}", stack_name, stack_id)).decode_key("stack")
+}
+
+/// `PUT /stacks/{stack_name}/{stack_id}`: replaces template and parameters (202).
+pub fn update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
+    let body = match &update.template {
+        None => Err(InvalidInput::field(
+            "template",
+            "PUT needs a template (or use patch_update)",
+        )),
+        Some(t) => t.check().and_then(|()| Body::json(update)),
+    };
+    Op::put(path!("stacks/{}/{}", stack_name, stack_id))
+        .body(body)
+        .decode_nothing()
+}
+
+/// `PATCH /stacks/{stack_name}/{stack_id}`: changes only what is given (202).
+pub fn patch_update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
+    let body = match &update.template {
+        Some(t) => t.check().and_then(|()| Body::json(update)),
+        None => Body::json(update),
+    };
+    Op::patch(path!("stacks/{}/{}", stack_name, stack_id))
+        .body(body)
+        .decode_nothing()
+}
+
+/// `PUT /stacks/{stack_name}/{stack_id}/preview` (or `PATCH` with `patch = true`): what an
+/// update would change.
+pub fn preview_update(
+    stack_name: &str,
+    stack_id: &str,
+    update: &UpdateStack,
+    patch: bool,
+) -> Op<UpdatePreview> {
+    let path = path!("stacks/{}/{}/preview", stack_name, stack_id);
+    let op = if patch {
+        Op::patch(path)
+    } else {
+        Op::put(path)
+    };
+    op.json(update).decode_with(decode_preview)
+}
+
+/// Heat wraps the changes in `resource_changes`; the API reference shows them bare.
+fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePreview> {
+    #[derive(Deserialize)]
+    struct Wrapped {
+        resource_changes: UpdatePreview,
+    }
+    let what = "update preview response";
+    match crate::op::decode_json::<Wrapped>(what, resp.body()) {
+        Ok(w) => Ok(w.resource_changes),
+        Err(_) => crate::op::decode_json(what, resp.body()),
+    }
+}
+
+/// `DELETE /stacks/{stack_name}/{stack_id}` (204; deletion continues in the background:
+/// wait with `wait_for_deleted(&get_by(..))`).
+pub fn delete(stack_name: &str, stack_id: &str) -> Op<()> {
+    Op::delete(path!("stacks/{}/{}", stack_name, stack_id)).decode_nothing()
+}
+
+/// `DELETE /stacks/{stack_name}/{stack_id}/abandon`: deletes the stack but keeps its
+/// resources, returning the data [`adopt`] takes (needs `enable_stack_abandon` in Heat).
+pub fn abandon(stack_name: &str, stack_id: &str) -> Op<StackData> {
+    Op::delete(path!("stacks/{}/{}/abandon", stack_name, stack_id))
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/export`: the stack's data, as `abandon` would.
+pub fn export(stack_name: &str, stack_id: &str) -> Op<StackData> {
+    Op::get(path!("stacks/{}/{}/export", stack_name, stack_id))
+}
+
+/// `POST /stacks` with `adopt_stack_data` (needs `enable_stack_adopt` in Heat).
+pub fn adopt(stack: &AdoptStack) -> Op<CreatedStack> {
+    let body = check_name(&stack.stack_name).and_then(|()| Body::json(stack));
+    Op::post(path!("stacks")).body(body).decode_key("stack")
+}
+
+fn action(stack_name: &str, stack_id: &str, name: &'static str) -> Op<()> {
+    let mut body = Map::new();
+    body.insert(name.into(), Value::Null);
+    Op::post(path!("stacks/{}/{}/actions", stack_name, stack_id))
+        .json(&body)
+        .decode_nothing()
+}
+
+/// `POST …/actions` `{"suspend": null}`.
+pub fn suspend(stack_name: &str, stack_id: &str) -> Op<()> {
+    action(stack_name, stack_id, "suspend")
+}
+
+/// `POST …/actions` `{"resume": null}`.
+pub fn resume(stack_name: &str, stack_id: &str) -> Op<()> {
+    action(stack_name, stack_id, "resume")
+}
+
+/// `POST …/actions` `{"check": null}`: checks every resource.
+pub fn check(stack_name: &str, stack_id: &str) -> Op<()> {
+    action(stack_name, stack_id, "check")
+}
+
+/// `POST …/actions` `{"cancel_update": null}`: cancels an update and rolls back.
+pub fn cancel_update(stack_name: &str, stack_id: &str) -> Op<()> {
+    action(stack_name, stack_id, "cancel_update")
+}
+
+/// `POST …/actions` `{"cancel_without_rollback": null}`: cancels a create or update as is.
+pub fn cancel_without_rollback(stack_name: &str, stack_id: &str) -> Op<()> {
+    action(stack_name, stack_id, "cancel_without_rollback")
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/outputs`: keys and descriptions.
+pub fn outputs(stack_name: &str, stack_id: &str) -> Op<Vec<Output>> {
+    Op::get(path!("stacks/{}/{}/outputs", stack_name, stack_id)).decode_key("outputs")
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/outputs/{output_key}`: one output, resolved.
+pub fn output(stack_name: &str, stack_id: &str, key: &str) -> Op<Output> {
+    Op::get(path!("stacks/{}/{}/outputs/{}", stack_name, stack_id, key)).decode_key("output")
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/template`.
+pub fn template(stack_name: &str, stack_id: &str) -> Op<Value> {
+    Op::get(path!("stacks/{}/{}/template", stack_name, stack_id))
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/environment`.
+pub fn environment(stack_name: &str, stack_id: &str) -> Op<Environment> {
+    Op::get(path!("stacks/{}/{}/environment", stack_name, stack_id))
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/files`.
+pub fn files(stack_name: &str, stack_id: &str) -> Op<Files> {
+    Op::get(path!("stacks/{}/{}/files", stack_name, stack_id))
+}
+
+/// A stack snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Action (`CREATE`).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// `IN_PROGRESS`, `COMPLETE` or `FAILED`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Why.
+    #[serde(default)]
+    pub status_reason: Option<String>,
+    /// The saved stack data (when complete).
+    #[serde(default)]
+    pub data: Option<Value>,
+    /// Created.
+    #[serde(default)]
+    pub creation_time: Option<Timestamp>,
+    /// Other fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasStatus for Snapshot {
+    fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+}
+
+/// `POST /stacks/{stack_name}/{stack_id}/snapshots` `{"name": …}`.
+pub fn create_snapshot(stack_name: &str, stack_id: &str, name: Option<&str>) -> Op<Snapshot> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+    }
+    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).json(&Body { name })
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/snapshots`.
+pub fn snapshots(stack_name: &str, stack_id: &str) -> Op<Vec<Snapshot>> {
+    Op::get(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).decode_key("snapshots")
+}
+
+/// `GET /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
+pub fn snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<Snapshot> {
+    Op::get(path!(
+        "stacks/{}/{}/snapshots/{}",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_key("snapshot")
+}
+
+/// `POST /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}/restore` (202).
+pub fn restore_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<()> {
+    Op::post(path!(
+        "stacks/{}/{}/snapshots/{}/restore",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_nothing()
+}
+
+/// `DELETE /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
+pub fn delete_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> Op<()> {
+    Op::delete(path!(
+        "stacks/{}/{}/snapshots/{}",
+        stack_name,
+        stack_id,
+        snapshot_id
+    ))
+    .decode_nothing()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    fn svc() -> ServiceClient {
+        ServiceClient::new(ServiceType::ORCHESTRATION, "http://h:8004/v1/p1").unwrap()
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_io() {
+        let good = CreateStack {
+            stack_name: "s1".into(),
+            template: Template::text("heat_template_version: 2018-08-31"),
+            tags: vec!["a".into(), "b".into()],
+            ..Default::default()
+        };
+        let req = create(&good).request(&svc()).unwrap();
+        assert_eq!(req.uri(), "http://h:8004/v1/p1/stacks");
+        let body: Value = serde_json::from_slice(req.body()).unwrap();
+        assert_eq!(body["tags"], "a,b");
+        assert_eq!(body["template"], "heat_template_version: 2018-08-31");
+        for bad in [
+            CreateStack {
+                stack_name: "1abc".into(),
+                ..good.clone()
+            },
+            CreateStack {
+                stack_name: "a b".into(),
+                ..good.clone()
+            },
+            CreateStack {
+                template: Template::default(),
+                ..good.clone()
+            },
+            CreateStack {
+                template: Template::Url(String::new()),
+                ..good.clone()
+            },
+        ] {
+            assert!(
+                matches!(
+                    create(&bad).request(&svc()),
+                    Err(crate::Error::InvalidInput(_))
+                ),
+                "{bad:?}"
+            );
+        }
+        assert!(update("s", "i", &UpdateStack::default())
+            .request(&svc())
+            .is_err());
+        assert!(patch_update("s", "i", &UpdateStack::default())
+            .request(&svc())
+            .is_ok());
+    }
+
+    #[test]
+    fn list_filters_repeat() {
+        let req = crate::Paginated::first_request(
+            &list(&ListStacks {
+                status: vec!["COMPLETE".into(), "FAILED".into()],
+                tags_any: vec!["x".into(), "y".into()],
+                show_nested: true,
+                ..Default::default()
+            }),
+            &svc(),
+        )
+        .unwrap();
+        assert_eq!(
+            req.uri().query(),
+            Some("tags-any=x%2Cy&show_nested=true&status=COMPLETE&status=FAILED")
+        );
+    }
+}
