@@ -149,8 +149,8 @@ impl<T> List<T> {
 }
 
 impl<T: HasId> List<T> {
-    /// Marker paging keyed on the item's id ([`Paging::Marker`]); also used by linked
-    /// styles as a fallback when a full page carries no link.
+    /// Takes the `marker` of the next page from the item's id; required for
+    /// [`Paging::Marker`], harmless for the other styles.
     pub fn with_marker(mut self) -> Self {
         self.marker_of = |t: &T| t.id();
         self

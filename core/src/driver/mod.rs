@@ -256,8 +256,23 @@ impl<T: Transport> Client<T> {
         let transport = &self.inner.transport;
         let policy = &self.inner.options.retry;
         let mut attempt = 0;
+        let mut stale_retried = false;
         loop {
-            let resp = transport.send(clone_request(&req)).await?;
+            let resp = match transport.send(clone_request(&req)).await {
+                Ok(resp) => resp,
+                // A pooled keep-alive connection the server closed just as it was reused
+                // fails before any answer; an idempotent request is safe to send again once.
+                Err(e)
+                    if e.kind == crate::TransportErrorKind::Io
+                        && !stale_retried
+                        && (always || is_idempotent(req.method())) =>
+                {
+                    tracing::debug!(url = %req.uri(), error = %e, "connection dropped; resending once");
+                    stale_retried = true;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
             let retry_after = resp
                 .headers()
                 .get(http::header::RETRY_AFTER)
@@ -308,6 +323,11 @@ impl<T: Transport> Client<T> {
                 .await;
         }
     }
+}
+
+/// GET, HEAD, PUT, DELETE and OPTIONS: repeating them does no harm.
+fn is_idempotent(method: &http::Method) -> bool {
+    !matches!(*method, http::Method::POST | http::Method::PATCH)
 }
 
 /// A copy of `req` (`http::Request` is not `Clone`; the body is a cheap `Bytes` clone).

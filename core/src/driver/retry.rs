@@ -66,7 +66,7 @@ impl RetryPolicy {
         if attempt >= self.max_retries || !self.statuses.contains(&status) {
             return None;
         }
-        let idempotent = !matches!(*method, Method::POST | Method::PATCH);
+        let idempotent = super::is_idempotent(method);
         if !(idempotent || always || self.retry_non_idempotent) {
             return None;
         }

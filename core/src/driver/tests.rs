@@ -187,6 +187,7 @@ fn post_is_not_retried_unless_asked() {
 
 #[test]
 fn transport_errors_are_typed() {
+    // Io is resent once; a second failure surfaces.
     let (mock, client) = setup();
     mock.on(
         Method::GET,
@@ -357,4 +358,31 @@ fn secrets_never_show_in_debug() {
     assert!(!dump.contains("mock-token-1"), "{dump}");
     assert!(!dump.contains("\"pw\""), "{dump}");
     assert!(dump.contains("<redacted>"));
+}
+
+#[test]
+fn a_dropped_connection_is_resent_once_for_idempotent_requests_only() {
+    let (mock, client) = setup();
+    mock.on_seq(
+        Method::GET,
+        "/v2.1/servers",
+        vec![
+            MockResponse::fail(crate::TransportErrorKind::Io),
+            MockResponse::json(200, "{}"),
+        ],
+    );
+    block_on(client.compute().call(&get("servers"))).unwrap();
+    assert_eq!(mock.count(&Method::GET, "/v2.1/servers"), 2);
+
+    mock.on(
+        Method::POST,
+        "/v2.1/servers",
+        MockResponse::fail(crate::TransportErrorKind::Io),
+    );
+    let op: Op<serde_json::Value> = Op::post(path!("servers")).json(&serde_json::json!({}));
+    assert!(matches!(
+        block_on(client.compute().call(&op)),
+        Err(Error::Transport(_))
+    ));
+    assert_eq!(mock.count(&Method::POST, "/v2.1/servers"), 1);
 }
