@@ -3,9 +3,7 @@
 use std::fmt;
 use std::time::SystemTime;
 
-use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+use time::{OffsetDateTime, UtcOffset};
 
 /// A point in time read from (or written to) an OpenStack API.
 ///
@@ -64,46 +62,107 @@ impl std::str::FromStr for Timestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-            return Ok(Timestamp(t));
+        parse(s.as_bytes()).ok_or_else(|| ParseTimestampError(s.to_owned()))
+    }
+}
+
+/// `digits` ASCII digits at the start of `b`, as a number.
+fn num(b: &[u8], digits: usize) -> Option<u32> {
+    let d = b.get(..digits)?;
+    d.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// A hand-written parser (the `time` crate's parsers cost a browser build ~20 KB):
+/// `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|z|±HH:MM|±HHMM]`; no offset means UTC.
+fn parse(b: &[u8]) -> Option<Timestamp> {
+    use time::{Date, Month, Time};
+    let year = num(b, 4)?;
+    let (month, day) = match b.get(4..) {
+        Some([b'-', rest @ ..]) if rest.get(2) == Some(&b'-') => {
+            (num(rest, 2)?, num(&rest[3..], 2)?)
         }
-        let zoneless = format_description!(
-            version = 2,
-            "[year]-[month]-[day][first [T][ ]][hour]:[minute][optional [:[second][optional [.[subsecond]]]]]"
-        );
-        if let Ok(t) = PrimitiveDateTime::parse(s, zoneless) {
-            return Ok(Timestamp(t.assume_offset(UtcOffset::UTC)));
+        _ => return None,
+    };
+    if !matches!(b.get(10), Some(b'T' | b't' | b' ')) || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (num(&b[11..], 2)?, num(&b[14..], 2)?);
+    let mut rest = b.get(16..)?;
+    let (mut second, mut nanos) = (0, 0);
+    if let [b':', tail @ ..] = rest {
+        second = num(tail, 2)?;
+        rest = &tail[2..];
+        if let [b'.', tail @ ..] = rest {
+            let n = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 {
+                return None;
+            }
+            // Nanoseconds from the first nine digits; finer digits are dropped.
+            nanos = num(tail, n.min(9))? * 10u32.pow(9 - n.min(9) as u32);
+            rest = &tail[n..];
         }
-        // "+0000" style offsets (no colon) and a lower-case "z".
-        if let Some((head, tail)) = s
-            .rsplit_once(['+', '-'])
-            .filter(|(h, t)| h.contains('T') && t.len() == 4)
-        {
-            let sign = &s[head.len()..=head.len()];
-            let fixed = format!("{head}{sign}{}:{}", &tail[..2], &tail[2..]);
-            if let Ok(t) = OffsetDateTime::parse(&fixed, &Rfc3339) {
-                return Ok(Timestamp(t));
+    }
+    let offset_secs: i32 = match rest {
+        [] | [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), tail @ ..] => {
+            let (h, m) = match tail {
+                [_, _, b':', _, _] => (num(tail, 2)?, num(&tail[3..], 2)?),
+                [_, _, _, _] => (num(tail, 2)?, num(&tail[2..], 2)?),
+                _ => return None,
+            };
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let secs = (h * 3600 + m * 60) as i32;
+            if *sign == b'-' {
+                -secs
+            } else {
+                secs
             }
         }
-        if let Some(head) = s.strip_suffix('z') {
-            return head
-                .parse::<Timestamp>()
-                .map_err(|_| ParseTimestampError(s.to_owned()));
-        }
-        Err(ParseTimestampError(s.to_owned()))
-    }
+        _ => return None,
+    };
+    // RFC 3339 allows a leap second; keep the instant just before it.
+    let (second, nanos) = if second == 60 {
+        (59, 999_999_999)
+    } else {
+        (second, nanos)
+    };
+    let date = Date::from_calendar_date(
+        i32::try_from(year).ok()?,
+        Month::try_from(u8::try_from(month).ok()?).ok()?,
+        u8::try_from(day).ok()?,
+    )
+    .ok()?;
+    let time = Time::from_hms_nano(
+        u8::try_from(hour).ok()?,
+        u8::try_from(minute).ok()?,
+        u8::try_from(second).ok()?,
+        nanos,
+    )
+    .ok()?;
+    let local = date.with_time(time).assume_utc();
+    Some(Timestamp(
+        local - time::Duration::seconds(i64::from(offset_secs)),
+    ))
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let utc = self.0.to_offset(UtcOffset::UTC);
-        let fd = format_description!(
-            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-        );
-        match utc.format(fd) {
-            Ok(s) => f.write_str(&s),
-            Err(_) => write!(f, "{utc}"),
-        }
+        let t = self.0.to_offset(UtcOffset::UTC);
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            t.microsecond()
+        )
     }
 }
 
@@ -156,7 +215,32 @@ mod tests {
         ] {
             assert_eq!(s.parse::<Timestamp>(), Ok(want), "{s}");
         }
-        assert!("yesterday".parse::<Timestamp>().is_err());
+        for bad in [
+            "yesterday",
+            "2015-08-27",
+            "2015-08-27T09",
+            "2015-13-27T09:49:58Z",
+            "2015-02-30T09:49:58Z",
+            "2015-08-27T25:49:58Z",
+            "2015-08-27T09:49:58.Z",
+            "2015-08-27T09:49:58+2",
+            "2015-08-27T09:49:58 UTC",
+            "２015-08-27T09:49:58Z",
+        ] {
+            assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+        }
+        let t: Timestamp = "2015-08-27T09:49:58.123456789123Z".parse().unwrap();
+        assert_eq!(t.as_offset_date_time().nanosecond(), 123_456_789);
+        let t: Timestamp = "2015-08-27T09:49".parse().unwrap();
+        assert_eq!(t.to_string(), "2015-08-27T09:49:00.000000Z");
+        let t: Timestamp = "2016-12-31T23:59:60Z".parse().unwrap();
+        assert_eq!(t.to_string(), "2016-12-31T23:59:59.999999Z");
+        let t: Timestamp = "2015-08-27T09:49:58.5-03:30".parse().unwrap();
+        assert_eq!(t.to_string(), "2015-08-27T13:19:58.500000Z");
+        assert_eq!(
+            Timestamp::default().to_string(),
+            "1970-01-01T00:00:00.000000Z"
+        );
         assert!("".parse::<Timestamp>().is_err());
     }
 
