@@ -53,6 +53,9 @@ pub struct SecurityGroup {
     /// Shared with this project through RBAC.
     #[serde(default)]
     pub shared: Option<bool>,
+    /// Set on rules; some releases also show it on the group.
+    #[serde(default)]
+    pub belongs_to_default_sg: Option<bool>,
     /// Its rules.
     #[serde(default)]
     pub security_group_rules: Vec<SecurityGroupRule>,
