@@ -33,6 +33,8 @@ pub mod driver;
 mod enums;
 pub mod error;
 pub mod fault;
+#[allow(dead_code)]
+mod flex;
 mod link;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub mod metadata;
