@@ -30,7 +30,7 @@ pub mod actions;
 pub mod snapshots;
 pub mod volumes;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
