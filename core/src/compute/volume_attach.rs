@@ -138,7 +138,8 @@ impl UpdateVolumeAttachment {
 pub struct ListVolumeAttachments {
     /// At most this many.
     pub limit: Option<u32>,
-    /// Skip this many.
+    /// Skip this many. Nova counts every block device mapping of the server here,
+    /// including an image-backed root disk that the list does not show.
     pub offset: Option<u32>,
 }
 
