@@ -115,7 +115,8 @@ pub struct UpdateVolumeAttachment {
 }
 
 impl UpdateVolumeAttachment {
-    /// Swap the attached volume for `new_volume_id`.
+    /// Swap the attached volume for `new_volume_id`. Recent Nova accepts this only from
+    /// Cinder while it migrates the volume (others get 409 "is not migrating").
     pub fn swap(new_volume_id: &str) -> Self {
         UpdateVolumeAttachment {
             volume_id: new_volume_id.into(),
