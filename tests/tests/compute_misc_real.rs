@@ -385,7 +385,7 @@ async fn glance_image_through_the_nova_proxy() {
             .await
             .expect("nova shows the image");
         assert_eq!(seen.name.as_deref(), Some(name.as_str()));
-        assert_eq!(seen.status, ImageStatus::Active);
+        assert_eq!(seen.status, Some(ImageStatus::Active));
         assert_eq!(seen.min_ram, Some(64));
         assert_eq!(seen.size, Some(35));
         assert!(seen
