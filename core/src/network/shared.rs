@@ -207,7 +207,8 @@ impl Tags {
             .decode_nothing()
     }
 
-    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others; returns them all.
+    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
+    /// with the tags sent, not the whole set (use [`Tags::list`] for that).
     pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
         Op::post(path!("{}/{}/tags", self.resource, id))
             .body(tags_body(tags))

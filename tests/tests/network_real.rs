@@ -1,0 +1,871 @@
+//! Against the REAL Neutron of the local cloud (ML2, no agents): a full topology
+//! (external network, subnet, router with gateway, interface, port, floating IP
+//! associate/disassociate), security groups with rules, tags, pagination with
+//! `limit=2`, a typed 409 carrying Neutron's `NeutronError`, `If-Match` revision checks
+//! (412); everything created is deleted, also when an assertion fails midway.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+
+use futures::{FutureExt, StreamExt, TryStreamExt};
+
+use ferrocloud::network::floating_ips::{self, CreateFloatingIp, ListFloatingIps};
+use ferrocloud::network::networks::{self, CreateNetwork, ListNetworks, UpdateNetwork};
+use ferrocloud::network::ports::{
+    self, AddressPair, CreatePort, ExtraDhcpOpt, FixedIp, ListPorts, UpdatePort,
+};
+use ferrocloud::network::routers::{
+    self, CreateRouter, GatewayInfo, Interface, Route, UpdateRouter,
+};
+use ferrocloud::network::security_group_rules::{
+    self as rules, CreateRule, Direction, Ethertype, ListRules, Protocol,
+};
+use ferrocloud::network::security_groups::{
+    self, CreateSecurityGroup, ListSecurityGroups, UpdateSecurityGroup,
+};
+use ferrocloud::network::subnets::{self, AllocationPool, CreateSubnet, HostRoute, ListSubnets};
+use ferrocloud::network::{IfRevision, ListCommon, SortDir};
+use ferrocloud::{Patch, Service, Transport};
+use ferrocloud_tests::cloud;
+
+/// One thing to undo, in reverse order of creation.
+#[derive(Debug, Clone)]
+enum Undo {
+    Network(String),
+    Subnet(String),
+    Port(String),
+    Router(String),
+    Interface(String, Interface),
+    FloatingIp(String),
+    SecurityGroup(String),
+}
+
+/// What a test created; undone at the end whatever happened.
+#[derive(Default)]
+struct Created(Mutex<Vec<Undo>>);
+
+impl Created {
+    fn add(&self, u: Undo) {
+        self.0.lock().unwrap().push(u);
+    }
+
+    async fn cleanup<T: Transport>(&self, neutron: &Service<T>) {
+        let undo: Vec<Undo> = std::mem::take(&mut *self.0.lock().unwrap());
+        for u in undo.into_iter().rev() {
+            let res = match &u {
+                Undo::FloatingIp(id) => neutron.call(&floating_ips::delete(id)).await,
+                Undo::Interface(r, i) => neutron
+                    .call(&routers::remove_interface(r, i))
+                    .await
+                    .map(drop),
+                Undo::Router(id) => {
+                    let _ = neutron
+                        .call(&routers::update(
+                            id,
+                            &UpdateRouter {
+                                external_gateway_info: Patch::Null,
+                                routes: Some(vec![]),
+                                ..Default::default()
+                            },
+                        ))
+                        .await;
+                    neutron.call(&routers::delete(id)).await
+                }
+                Undo::Port(id) => neutron.call(&ports::delete(id)).await,
+                Undo::Subnet(id) => neutron.call(&subnets::delete(id)).await,
+                Undo::Network(id) => neutron.call(&networks::delete(id)).await,
+                Undo::SecurityGroup(id) => neutron.call(&security_groups::delete(id)).await,
+            };
+            if let Err(e) = res {
+                if !e.is_not_found() {
+                    eprintln!("cleanup of {u:?} failed: {e}");
+                }
+            }
+        }
+    }
+}
+
+async fn with_cleanup<T, F, Fut>(neutron: &Service<T>, body: F)
+where
+    T: Transport + Clone,
+    F: FnOnce(Service<T>, Arc<Created>) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let created = Arc::new(Created::default());
+    let outcome = AssertUnwindSafe(body(neutron.clone(), created.clone()))
+        .catch_unwind()
+        .await;
+    created.cleanup(neutron).await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// The first three octets of a /24 unlikely to be used by a concurrent run:
+/// `<first>.<lo + n % span>.<m>`.
+fn cidr_prefix(first: u8, lo: u32, span: u32) -> String {
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+        ^ std::process::id();
+    format!("{first}.{}.{}", lo + n % span, (n >> 8) % 250)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn topology_router_gateway_interface_port_floating_ip() {
+    let admin = cloud::admin();
+    let neutron = admin.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        // External network (admin): a plain network with router:external.
+        let ext = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("ext")),
+                router_external: Some(true),
+                ..Default::default()
+            }))
+            .await
+            .expect("create external network");
+        created.add(Undo::Network(ext.id.clone()));
+        assert_eq!(ext.router_external, Some(true));
+        let ext_prefix = cidr_prefix(172, 16, 16);
+        let ext_subnet = neutron
+            .call(&subnets::create(&CreateSubnet {
+                name: Some(cloud::unique("ext-sub")),
+                enable_dhcp: Some(false),
+                ..CreateSubnet::new(&ext.id, 4, &format!("{ext_prefix}.0/24"))
+            }))
+            .await
+            .expect("create external subnet");
+        created.add(Undo::Subnet(ext_subnet.id.clone()));
+
+        // Internal network + subnet with pools, DNS and host routes.
+        let net = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("net")),
+                mtu: Some(1400),
+                port_security_enabled: Some(true),
+                description: Some("ferrocloud topology".into()),
+                ..Default::default()
+            }))
+            .await
+            .expect("create network");
+        created.add(Undo::Network(net.id.clone()));
+        assert_eq!(net.mtu, Some(1400));
+        assert_eq!(net.port_security_enabled, Some(true));
+        let net = neutron
+            .wait_for_status(
+                &networks::get(&net.id),
+                &["ACTIVE"],
+                &["ERROR"],
+                ferrocloud::Wait::timeout(std::time::Duration::from_secs(30))
+                    .every(std::time::Duration::from_millis(200)),
+            )
+            .await
+            .expect("network ACTIVE");
+        let p = cidr_prefix(10, 100, 100);
+        let subnet = neutron
+            .call(&subnets::create(&CreateSubnet {
+                name: Some(cloud::unique("sub")),
+                allocation_pools: vec![AllocationPool {
+                    start: format!("{p}.10"),
+                    end: format!("{p}.99"),
+                }],
+                dns_nameservers: vec!["192.0.2.53".into()],
+                host_routes: vec![HostRoute {
+                    destination: "192.0.2.0/24".into(),
+                    nexthop: format!("{p}.254"),
+                }],
+                ..CreateSubnet::new(&net.id, 4, &format!("{p}.0/24"))
+            }))
+            .await
+            .expect("create subnet");
+        created.add(Undo::Subnet(subnet.id.clone()));
+        assert_eq!(
+            subnet.gateway_ip.as_deref(),
+            Some(format!("{p}.1").as_str())
+        );
+        assert_eq!(subnet.allocation_pools[0].end, format!("{p}.99"));
+        assert_eq!(subnet.dns_nameservers, vec!["192.0.2.53".to_string()]);
+        assert_eq!(subnet.host_routes.len(), 1);
+        let listed = neutron
+            .collect_all(subnets::list(&ListSubnets {
+                network_id: Some(net.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            listed.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            vec![&subnet.id]
+        );
+
+        // Router with an external gateway (SNAT on), then an interface on the subnet.
+        let router = neutron
+            .call(&routers::create(&CreateRouter {
+                name: Some(cloud::unique("router")),
+                external_gateway_info: Some(GatewayInfo {
+                    enable_snat: Some(true),
+                    ..GatewayInfo::network(&ext.id)
+                }),
+                ..Default::default()
+            }))
+            .await
+            .expect("create router");
+        created.add(Undo::Router(router.id.clone()));
+        let gw = router.external_gateway_info.clone().expect("gateway set");
+        assert_eq!(gw.network_id, ext.id);
+        assert_eq!(gw.enable_snat, Some(true));
+        assert_eq!(gw.external_fixed_ips.len(), 1);
+        assert_eq!(
+            gw.external_fixed_ips[0].subnet_id.as_deref(),
+            Some(ext_subnet.id.as_str())
+        );
+        let iface = neutron
+            .call(&routers::add_interface(
+                &router.id,
+                &Interface::Subnet(subnet.id.clone()),
+            ))
+            .await
+            .expect("add router interface");
+        created.add(Undo::Interface(
+            router.id.clone(),
+            Interface::Subnet(subnet.id.clone()),
+        ));
+        assert_eq!(iface.id, router.id);
+        assert_eq!(iface.subnet_id, subnet.id);
+        let router_ports = neutron
+            .collect_all(ports::list(&ListPorts {
+                device_id: Some(router.id.clone()),
+                network_id: Some(net.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(router_ports.len(), 1);
+        assert_eq!(router_ports[0].id, iface.port_id);
+        assert_eq!(
+            router_ports[0].fixed_ips[0].ip_address.as_deref(),
+            Some(format!("{p}.1").as_str())
+        );
+
+        // Extra routes through the interface subnet.
+        let route = Route {
+            destination: "198.51.100.0/24".into(),
+            nexthop: format!("{p}.20"),
+        };
+        let r = neutron
+            .call(&routers::add_extraroutes(
+                &router.id,
+                std::slice::from_ref(&route),
+            ))
+            .await
+            .expect("add extra routes");
+        assert_eq!(r.routes, vec![route.clone()]);
+        let r = neutron
+            .call(&routers::remove_extraroutes(&router.id, &[route]))
+            .await
+            .expect("remove extra routes");
+        assert!(r.routes.is_empty());
+
+        // A port with a fixed IP, an allowed address pair and an extra DHCP option.
+        let port = neutron
+            .call(&ports::create(&CreatePort {
+                name: Some(cloud::unique("port")),
+                fixed_ips: vec![FixedIp {
+                    subnet_id: Some(subnet.id.clone()),
+                    ip_address: Some(format!("{p}.42")),
+                }],
+                allowed_address_pairs: vec![AddressPair {
+                    ip_address: format!("{p}.200"),
+                    mac_address: None,
+                }],
+                extra_dhcp_opts: vec![ExtraDhcpOpt {
+                    opt_name: "bootfile-name".into(),
+                    opt_value: Some("pxelinux.0".into()),
+                    ip_version: Some(4),
+                }],
+                device_id: Some("ferro-device".into()),
+                ..CreatePort::new(&net.id)
+            }))
+            .await
+            .expect("create port");
+        created.add(Undo::Port(port.id.clone()));
+        assert_eq!(
+            port.fixed_ips[0].ip_address.as_deref(),
+            Some(format!("{p}.42").as_str())
+        );
+        assert_eq!(port.allowed_address_pairs[0].ip_address, format!("{p}.200"));
+        assert_eq!(port.extra_dhcp_opts.len(), 1);
+        assert_eq!(port.device_id, "ferro-device");
+        assert_eq!(port.security_groups.len(), 1, "the default group");
+
+        // Clear device_id with "" (Neutron refuses null there).
+        let port = neutron
+            .call(&ports::update(
+                &port.id,
+                &UpdatePort {
+                    device_id: Some(String::new()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("clear device_id");
+        assert_eq!(port.device_id, "");
+
+        // Floating IP on the external network: associate, list by port, disassociate.
+        let fip = neutron
+            .call(&floating_ips::create(&CreateFloatingIp {
+                description: Some("ferrocloud".into()),
+                ..CreateFloatingIp::on(&ext.id)
+            }))
+            .await
+            .expect("create floating IP");
+        created.add(Undo::FloatingIp(fip.id.clone()));
+        assert_eq!(fip.port_id, None);
+        assert!(fip.floating_ip_address.starts_with(&ext_prefix));
+        let fip = neutron
+            .call(&floating_ips::associate(&fip.id, &port.id))
+            .await
+            .expect("associate");
+        assert_eq!(fip.port_id.as_deref(), Some(port.id.as_str()));
+        assert_eq!(
+            fip.fixed_ip_address.as_deref(),
+            Some(format!("{p}.42").as_str())
+        );
+        assert_eq!(fip.router_id.as_deref(), Some(router.id.as_str()));
+        let by_port = neutron
+            .collect_all(floating_ips::list(&ListFloatingIps {
+                port_id: Some(port.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_port.iter().map(|f| &f.id).collect::<Vec<_>>(),
+            vec![&fip.id]
+        );
+        let on_ext = neutron
+            .collect_all(floating_ips::list(&ListFloatingIps {
+                floating_network_id: Some(ext.id.clone()),
+                status: Some(fip.status.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert!(on_ext.iter().any(|f| f.id == fip.id));
+        let fip = neutron
+            .call(&floating_ips::disassociate(&fip.id))
+            .await
+            .expect("disassociate");
+        assert_eq!(fip.port_id, None);
+        assert_eq!(fip.fixed_ip_address, None);
+
+        // A typed 409 carrying Neutron's message: the network still has ports.
+        let err = neutron
+            .call(&networks::delete(&net.id))
+            .await
+            .expect_err("a network with ports cannot go");
+        assert!(err.is_conflict(), "{err}");
+        let http = err.http().unwrap();
+        assert_eq!(http.fault.kind.as_deref(), Some("NetworkInUse"), "{err}");
+        assert!(http.message().contains(&net.id), "{}", http.message());
+        assert!(err.request_id().is_some());
+
+        // If-Match on the revision: a stale one is refused with 412, the current one works.
+        let current = neutron.call(&networks::get(&net.id)).await.unwrap();
+        let stale = neutron
+            .call(
+                &networks::update(
+                    &net.id,
+                    &UpdateNetwork {
+                        description: Some("stale".into()),
+                        ..Default::default()
+                    },
+                )
+                .if_revision(current.revision_number + 100),
+            )
+            .await
+            .expect_err("stale revision");
+        assert_eq!(stale.status().map(|s| s.as_u16()), Some(412), "{stale}");
+        let updated = neutron
+            .call(
+                &networks::update(
+                    &net.id,
+                    &UpdateNetwork {
+                        description: Some("fresh".into()),
+                        ..Default::default()
+                    },
+                )
+                .if_revision(current.revision_number),
+            )
+            .await
+            .expect("current revision");
+        assert_eq!(updated.description, "fresh");
+        assert!(updated.revision_number > current.revision_number);
+        assert_eq!(net.status, networks::NetworkStatus::Active);
+
+        // Clear the gateway with null.
+        let router = neutron
+            .call(&routers::update(
+                &router.id,
+                &UpdateRouter {
+                    external_gateway_info: Patch::Null,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("clear gateway");
+        assert_eq!(router.external_gateway_info, None);
+        // And the interface by port (the same interface the subnet added).
+        let removed = neutron
+            .call(&routers::remove_interface(
+                &router.id,
+                &Interface::Port(iface.port_id.clone()),
+            ))
+            .await
+            .expect("remove interface by port");
+        assert_eq!(removed.subnet_id, subnet.id);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn security_groups_with_rules() {
+    let admin = cloud::admin();
+    let neutron = admin.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        let name = cloud::unique("sg");
+        let sg = neutron
+            .call(&security_groups::create(&CreateSecurityGroup {
+                name: name.clone(),
+                description: Some("ferrocloud".into()),
+                stateful: Some(true),
+                ..Default::default()
+            }))
+            .await
+            .expect("create security group");
+        created.add(Undo::SecurityGroup(sg.id.clone()));
+        assert_eq!(sg.stateful, Some(true));
+        // Whatever default rules this Neutron's templates add are the group's own.
+        let defaults = neutron
+            .call(&security_groups::get(&sg.id))
+            .await
+            .unwrap()
+            .security_group_rules;
+        assert_eq!(defaults.len(), sg.security_group_rules.len());
+        assert!(defaults.iter().all(|r| r.security_group_id == sg.id));
+        let n0 = defaults.len();
+
+        let base = CreateRule::new(&sg.id, Direction::Ingress);
+        let ssh = neutron
+            .call(&rules::create(&CreateRule {
+                protocol: Some(Protocol::Tcp),
+                port_range_min: Some(22),
+                port_range_max: Some(22),
+                remote_ip_prefix: Some("192.0.2.0/24".into()),
+                description: Some("ssh".into()),
+                ..base.clone()
+            }))
+            .await
+            .expect("tcp rule");
+        assert_eq!(ssh.protocol, Some(Protocol::Tcp));
+        assert_eq!(
+            (ssh.port_range_min, ssh.port_range_max),
+            (Some(22), Some(22))
+        );
+        assert_eq!(ssh.remote_ip_prefix.as_deref(), Some("192.0.2.0/24"));
+        assert_eq!(ssh.ethertype, Ethertype::IPv4);
+        let ospf = neutron
+            .call(&rules::create(&CreateRule {
+                protocol: Some(Protocol::number(89)),
+                remote_group_id: Some(sg.id.clone()),
+                ..base.clone()
+            }))
+            .await
+            .expect("rule by protocol number");
+        assert_eq!(
+            ospf.protocol.as_ref().and_then(Protocol::as_number),
+            Some(89)
+        );
+        assert_eq!(ospf.remote_group_id.as_deref(), Some(sg.id.as_str()));
+        let bulk = neutron
+            .call(&rules::create_many(&[
+                CreateRule {
+                    protocol: Some(Protocol::Icmp),
+                    port_range_min: Some(8),
+                    port_range_max: Some(0),
+                    ..base.clone()
+                },
+                CreateRule {
+                    protocol: Some(Protocol::Udp),
+                    port_range_min: Some(5000),
+                    port_range_max: Some(5100),
+                    ethertype: Some(Ethertype::IPv6),
+                    ..base.clone()
+                },
+            ]))
+            .await
+            .expect("bulk rules");
+        assert_eq!(bulk.len(), 2);
+        assert_eq!(bulk[1].ethertype, Ethertype::IPv6);
+
+        let got = neutron.call(&security_groups::get(&sg.id)).await.unwrap();
+        assert_eq!(got.security_group_rules.len(), n0 + 4);
+        let ingress = neutron
+            .collect_all(rules::list(&ListRules {
+                security_group_id: Some(sg.id.clone()),
+                direction: Some(Direction::Ingress),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            ingress.len(),
+            4 + defaults
+                .iter()
+                .filter(|r| r.direction == Direction::Ingress)
+                .count()
+        );
+        let tcp = neutron
+            .collect_all(rules::list(&ListRules {
+                security_group_id: Some(sg.id.clone()),
+                protocol: Some(Protocol::Tcp),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(tcp.iter().map(|r| &r.id).collect::<Vec<_>>(), vec![&ssh.id]);
+
+        // A rule exactly like an existing one is a typed 409.
+        let dup = neutron
+            .call(&rules::create(&CreateRule {
+                protocol: Some(Protocol::Tcp),
+                port_range_min: Some(22),
+                port_range_max: Some(22),
+                remote_ip_prefix: Some("192.0.2.0/24".into()),
+                ..base.clone()
+            }))
+            .await
+            .expect_err("duplicate rule");
+        assert!(dup.is_conflict(), "{dup}");
+        assert_eq!(
+            dup.http().unwrap().fault.kind.as_deref(),
+            Some("SecurityGroupRuleExists")
+        );
+
+        neutron
+            .call(&rules::delete(&ssh.id))
+            .await
+            .expect("delete rule");
+        assert!(neutron
+            .call(&rules::get(&ssh.id))
+            .await
+            .unwrap_err()
+            .is_not_found());
+
+        let renamed = neutron
+            .call(&security_groups::update(
+                &sg.id,
+                &UpdateSecurityGroup {
+                    name: Some(format!("{name}-2")),
+                    description: Some(String::new()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("update security group");
+        assert_eq!(renamed.name, format!("{name}-2"));
+        assert_eq!(renamed.description, "");
+        let found = neutron
+            .collect_all(security_groups::list(&ListSecurityGroups {
+                name: Some(format!("{name}-2")),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].security_group_rules.len(), n0 + 3);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_on_networks_ports_and_routers() {
+    let admin = cloud::admin();
+    let neutron = admin.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        let net = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("tags")),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.add(Undo::Network(net.id.clone()));
+        let tag = cloud::unique("t");
+        let t = networks::TAGS;
+        neutron.call(&t.add(&net.id, &tag)).await.expect("add tag");
+        neutron
+            .call(&t.check(&net.id, &tag))
+            .await
+            .expect("has tag");
+        let all = neutron
+            .call(&t.add_all(&net.id, &["blue".into(), "red".into()]))
+            .await
+            .expect("add tags");
+        assert_eq!(sorted(all), vec!["blue".to_string(), "red".to_string()]);
+        // The answer holds the tags sent; the others stay.
+        assert_eq!(
+            sorted(neutron.call(&t.list(&net.id)).await.unwrap()),
+            sorted(vec![tag.clone(), "blue".into(), "red".into()])
+        );
+        neutron
+            .call(&t.remove(&net.id, "red"))
+            .await
+            .expect("remove");
+        assert!(neutron
+            .call(&t.check(&net.id, "red"))
+            .await
+            .unwrap_err()
+            .is_not_found());
+        assert_eq!(
+            sorted(neutron.call(&t.list(&net.id)).await.unwrap()),
+            sorted(vec![tag.clone(), "blue".into()])
+        );
+        let by_tag = neutron
+            .collect_all(networks::list(&ListNetworks {
+                common: ListCommon {
+                    tags: vec![tag.clone(), "blue".into()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_tag.iter().map(|n| &n.id).collect::<Vec<_>>(),
+            vec![&net.id]
+        );
+        assert_eq!(
+            sorted(by_tag[0].tags.clone()),
+            sorted(vec![tag.clone(), "blue".into()])
+        );
+        let replaced = neutron
+            .call(&t.replace(&net.id, &[format!("{tag}-x")]))
+            .await
+            .expect("replace");
+        assert_eq!(replaced, vec![format!("{tag}-x")]);
+        let none = neutron
+            .collect_all(networks::list(&ListNetworks {
+                common: ListCommon {
+                    tags_any: vec![tag.clone()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert!(none.is_empty());
+        neutron.call(&t.clear(&net.id)).await.expect("clear");
+        assert!(neutron.call(&t.list(&net.id)).await.unwrap().is_empty());
+
+        // The same API on other resources.
+        let port = neutron
+            .call(&ports::create(&CreatePort::new(&net.id)))
+            .await
+            .unwrap();
+        created.add(Undo::Port(port.id.clone()));
+        neutron
+            .call(&ports::TAGS.add(&port.id, &tag))
+            .await
+            .unwrap();
+        let router = neutron
+            .call(&routers::create(&CreateRouter {
+                name: Some(cloud::unique("tags")),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.add(Undo::Router(router.id.clone()));
+        neutron
+            .call(&routers::TAGS.add(&router.id, &tag))
+            .await
+            .unwrap();
+        let tagged_ports = neutron
+            .collect_all(ports::list(&ListPorts {
+                common: ListCommon {
+                    tags: vec![tag.clone()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            tagged_ports.iter().map(|p| &p.id).collect::<Vec<_>>(),
+            vec![&port.id]
+        );
+        assert_eq!(
+            neutron.call(&routers::get(&router.id)).await.unwrap().tags,
+            vec![tag.clone()]
+        );
+        let sg = neutron
+            .call(&security_groups::create(&CreateSecurityGroup {
+                name: cloud::unique("tags"),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.add(Undo::SecurityGroup(sg.id.clone()));
+        neutron
+            .call(&security_groups::TAGS.replace(&sg.id, std::slice::from_ref(&tag)))
+            .await
+            .unwrap();
+        assert_eq!(
+            neutron
+                .call(&security_groups::get(&sg.id))
+                .await
+                .unwrap()
+                .tags,
+            vec![tag]
+        );
+    })
+    .await;
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pagination_limit_two_over_three_pages() {
+    let (transport, client) = cloud::counting("oscloud-admin", |_| {});
+    let neutron = client.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        let tag = cloud::unique("page");
+        let base = cloud::unique("page");
+        let nets = neutron
+            .call(&networks::create_many(
+                &(0..5)
+                    .map(|i| CreateNetwork {
+                        name: Some(format!("{base}-{i}")),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>(),
+            ))
+            .await
+            .expect("bulk create networks");
+        for n in &nets {
+            created.add(Undo::Network(n.id.clone()));
+        }
+        assert_eq!(nets.len(), 5);
+        for n in &nets {
+            neutron
+                .call(&networks::TAGS.add(&n.id, &tag))
+                .await
+                .unwrap();
+        }
+        // Bulk subnets and ports too.
+        let subs = neutron
+            .call(&subnets::create_many(&[
+                CreateSubnet::new(&nets[0].id, 4, "192.0.2.0/26"),
+                CreateSubnet::new(&nets[1].id, 6, "2001:db8:1::/64"),
+            ]))
+            .await
+            .expect("bulk create subnets");
+        for s in &subs {
+            created.add(Undo::Subnet(s.id.clone()));
+        }
+        assert_eq!(subs[1].ip_version, 6);
+        let ps = neutron
+            .call(&ports::create_many(&[
+                CreatePort::new(&nets[0].id),
+                CreatePort::new(&nets[0].id),
+            ]))
+            .await
+            .expect("bulk create ports");
+        for p in &ps {
+            created.add(Undo::Port(p.id.clone()));
+        }
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|p| p.fixed_ips.len() == 1));
+
+        let filter = |limit: Option<u32>, dir: SortDir| ListNetworks {
+            common: ListCommon {
+                tags: vec![tag.clone()],
+                limit,
+                sort: vec![("name".into(), dir)],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        // limit=2: pages of 2, 2 and 1, each one GET.
+        let before = transport.total();
+        let pages: Vec<_> = neutron
+            .pages(networks::list(&filter(Some(2), SortDir::Asc)))
+            .try_collect()
+            .await
+            .expect("pages");
+        let gets = transport.total() - before;
+        let sizes: Vec<usize> = pages.iter().map(|p| p.items.len()).collect();
+        assert_eq!(sizes, vec![2, 2, 1]);
+        assert_eq!(gets, 3, "one GET per page");
+        let names: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.items.iter().map(|n| n.name.clone()))
+            .collect();
+        let want: Vec<String> = (0..5).map(|i| format!("{base}-{i}")).collect();
+        assert_eq!(names, want);
+        // Descending, streamed item by item.
+        let desc: Vec<String> = neutron
+            .list(networks::list(&filter(Some(2), SortDir::Desc)))
+            .map(|n| n.map(|n| n.name))
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(desc, want.iter().rev().cloned().collect::<Vec<_>>());
+        // Without a limit: one page, one GET.
+        let before = transport.total();
+        let all = neutron
+            .collect_all(networks::list(&filter(None, SortDir::Asc)))
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 5);
+        assert_eq!(transport.total() - before, 1);
+        // fields: only what was asked for.
+        let slim = neutron
+            .collect_all(networks::list(&ListNetworks {
+                common: ListCommon {
+                    fields: vec!["id".into(), "name".into()],
+                    ..filter(None, SortDir::Asc).common
+                },
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(slim.len(), 5);
+        assert!(slim
+            .iter()
+            .all(|n| n.subnets.is_empty() && n.created_at.is_none() && !n.name.is_empty()));
+        // Subnet and port lists page the same way.
+        let before = transport.total();
+        let port_pages: Vec<_> = neutron
+            .pages(ports::list(&ListPorts {
+                network_id: Some(nets[0].id.clone()),
+                common: ListCommon {
+                    limit: Some(1),
+                    ..Default::default()
+                },
+                ..Default::default()
+            }))
+            .try_collect()
+            .await
+            .unwrap();
+        let items: usize = port_pages.iter().map(|p| p.items.len()).sum();
+        assert!(items >= 2);
+        assert!(transport.total() - before >= 2);
+    })
+    .await;
+}
