@@ -869,3 +869,68 @@ async fn pagination_limit_two_over_three_pages() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn provider_and_multi_segment_networks() {
+    let admin = cloud::admin();
+    let neutron = admin.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        // VLAN on physnet "public" (range 100-199): Neutron allocates the VLAN id.
+        let vlan = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("vlan")),
+                provider_network_type: Some("vlan".into()),
+                provider_physical_network: Some("public".into()),
+                ..Default::default()
+            }))
+            .await
+            .expect("create vlan provider network");
+        created.add(Undo::Network(vlan.id.clone()));
+        assert_eq!(vlan.provider_network_type.as_deref(), Some("vlan"));
+        assert_eq!(vlan.provider_physical_network.as_deref(), Some("public"));
+        let id = vlan.provider_segmentation_id.expect("a VLAN id");
+        assert!((100..=199).contains(&id), "{id}");
+        let by_provider = neutron
+            .collect_all(networks::list(&ListNetworks {
+                provider_network_type: Some("vlan".into()),
+                provider_segmentation_id: Some(id),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_provider.iter().map(|n| &n.id).collect::<Vec<_>>(),
+            vec![&vlan.id]
+        );
+
+        // Two segments (multi-provider): a VLAN and a VXLAN one.
+        let multi = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("multi")),
+                segments: vec![
+                    networks::Segment {
+                        network_type: Some("vlan".into()),
+                        physical_network: Some("public".into()),
+                        segmentation_id: None,
+                    },
+                    networks::Segment {
+                        network_type: Some("vxlan".into()),
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            }))
+            .await
+            .expect("create multi-segment network");
+        created.add(Undo::Network(multi.id.clone()));
+        let types: Vec<_> = multi
+            .segments
+            .iter()
+            .map(|s| s.network_type.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(types, vec!["vlan", "vxlan"]);
+        assert!(multi.segments.iter().all(|s| s.segmentation_id.is_some()));
+        assert_eq!(multi.provider_network_type, None);
+    })
+    .await;
+}

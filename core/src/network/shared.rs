@@ -265,6 +265,42 @@ mod tests {
     }
 
     #[test]
+    fn linked_pages_and_a_single_unpaged_page() {
+        use crate::paging::Paginated;
+        let l: List<serde_json::Value> = list(
+            "networks",
+            "networks",
+            Query::new(),
+            &ListCommon {
+                limit: Some(2),
+                ..Default::default()
+            },
+        );
+        let svc = neutron();
+        let resp = |body: &str| http::Response::new(bytes::Bytes::from(body.to_owned()));
+        let url = "http://h:9696/v2.0/networks?limit=2";
+        let next = "http://h:9696/v2.0/networks?limit=2&marker=b";
+        let page = l
+            .parse_page(&svc, url, resp(&format!(r#"{{"networks": [{{"id": "a"}}, {{"id": "b"}}], "networks_links": [{{"href": "{next}", "rel": "next"}}]}}"#)))
+            .unwrap();
+        assert_eq!(page.next.as_deref(), Some(next));
+        // Pagination off (or the last page): no links, so the list ends here.
+        let single = l
+            .parse_page(
+                &svc,
+                url,
+                resp(r#"{"networks": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}"#),
+            )
+            .unwrap();
+        assert_eq!((single.items.len(), single.next), (3, None));
+        // The last page links back (`previous`) only.
+        let last = l
+            .parse_page(&svc, next, resp(r#"{"networks": [{"id": "c"}], "networks_links": [{"href": "http://h:9696/v2.0/networks?limit=2&marker=c&page_reverse=True", "rel": "previous"}]}"#))
+            .unwrap();
+        assert_eq!(last.next, None);
+    }
+
+    #[test]
     fn revision_header_and_empty_common() {
         let op: Op<()> = Op::put(path!("networks/{}", "n")).if_revision(7);
         let req = op.request(&neutron()).unwrap();
