@@ -23,7 +23,9 @@ use ferrocloud::network::security_group_rules::{
 use ferrocloud::network::security_groups::{
     self, CreateSecurityGroup, ListSecurityGroups, UpdateSecurityGroup,
 };
-use ferrocloud::network::subnets::{self, AllocationPool, CreateSubnet, HostRoute, ListSubnets};
+use ferrocloud::network::subnets::{
+    self, AllocationPool, CreateSubnet, HostRoute, Ipv6Mode, ListSubnets,
+};
 use ferrocloud::network::{IfRevision, ListCommon, SortDir};
 use ferrocloud::{Patch, Service, Transport};
 use ferrocloud_tests::cloud;
@@ -312,6 +314,35 @@ async fn topology_router_gateway_interface_port_floating_ip() {
             .await
             .expect("clear device_id");
         assert_eq!(port.device_id, "");
+
+        // A port without port security and without security groups (`Some(vec![])`,
+        // not the default group). (The binding attributes are service-only by this
+        // Neutron's policy; the samples cover their shapes.)
+        let open = neutron
+            .call(&ports::create(&CreatePort {
+                name: Some(cloud::unique("open")),
+                port_security_enabled: Some(false),
+                security_groups: Some(vec![]),
+                ..CreatePort::new(&net.id)
+            }))
+            .await
+            .expect("create port without port security");
+        created.add(Undo::Port(open.id.clone()));
+        assert_eq!(open.port_security_enabled, Some(false));
+        assert!(open.security_groups.is_empty());
+        let open = neutron
+            .call(&ports::update(
+                &open.id,
+                &UpdatePort {
+                    port_security_enabled: Some(true),
+                    security_groups: Some(vec![port.security_groups[0].clone()]),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("turn port security on");
+        assert_eq!(open.port_security_enabled, Some(true));
+        assert_eq!(open.security_groups, port.security_groups);
 
         // Floating IP on the external network: associate, list by port, disassociate.
         let fip = neutron
@@ -771,7 +802,11 @@ async fn pagination_limit_two_over_three_pages() {
         let subs = neutron
             .call(&subnets::create_many(&[
                 CreateSubnet::new(&nets[0].id, 4, "192.0.2.0/26"),
-                CreateSubnet::new(&nets[1].id, 6, "2001:db8:1::/64"),
+                CreateSubnet {
+                    ipv6_address_mode: Some(Ipv6Mode::Slaac),
+                    ipv6_ra_mode: Some(Ipv6Mode::Slaac),
+                    ..CreateSubnet::new(&nets[1].id, 6, "2001:db8:1::/64")
+                },
             ]))
             .await
             .expect("bulk create subnets");
@@ -779,6 +814,8 @@ async fn pagination_limit_two_over_three_pages() {
             created.add(Undo::Subnet(s.id.clone()));
         }
         assert_eq!(subs[1].ip_version, 6);
+        assert_eq!(subs[1].ipv6_address_mode, Some(Ipv6Mode::Slaac));
+        assert_eq!(subs[1].ipv6_ra_mode, Some(Ipv6Mode::Slaac));
         let ps = neutron
             .call(&ports::create_many(&[
                 CreatePort::new(&nets[0].id),
