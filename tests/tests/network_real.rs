@@ -699,6 +699,21 @@ async fn tags_on_networks_ports_and_routers() {
             .unwrap();
         assert!(none.is_empty());
         neutron.call(&t.clear(&net.id)).await.expect("clear");
+        // A conditional delete with a stale revision is refused; the network stays.
+        let rev = neutron
+            .call(&networks::get(&net.id))
+            .await
+            .unwrap()
+            .revision_number;
+        let stale = neutron
+            .call(&networks::delete(&net.id).if_revision(rev + 7))
+            .await
+            .expect_err("stale conditional delete");
+        assert_eq!(stale.status().map(|s| s.as_u16()), Some(412), "{stale}");
+        neutron
+            .call(&networks::get(&net.id))
+            .await
+            .expect("still there");
         assert!(neutron.call(&t.list(&net.id)).await.unwrap().is_empty());
 
         // The same API on other resources.

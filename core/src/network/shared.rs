@@ -103,7 +103,8 @@ pub(crate) fn list<T>(
 }
 
 /// A conditional write: the request carries `If-Match: revision_number=N`, and Neutron
-/// answers 412 Precondition Failed when the resource's `revision_number` moved on.
+/// answers 412 Precondition Failed when the resource's `revision_number` moved on. Works
+/// on every `update` and `delete` of the standard-attribute resources.
 ///
 /// ```
 /// use ferrocloud::network::{networks, IfRevision};
