@@ -986,3 +986,67 @@ async fn provider_and_multi_segment_networks() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn member_takes_a_floating_ip_from_an_admin_external_network() {
+    let admin = cloud::admin();
+    let neutron = admin.network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        let ext = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(cloud::unique("ext-shared")),
+                router_external: Some(true),
+                ..Default::default()
+            }))
+            .await
+            .expect("external network");
+        created.add(Undo::Network(ext.id.clone()));
+        let p = cidr_prefix(172, 16, 16);
+        let sub = neutron
+            .call(&subnets::create(&CreateSubnet {
+                enable_dhcp: Some(false),
+                ..CreateSubnet::new(&ext.id, 4, &format!("{p}.0/28"))
+            }))
+            .await
+            .expect("external subnet");
+        created.add(Undo::Subnet(sub.id.clone()));
+
+        // The demo project sees the external network and takes an address from it.
+        let demo = cloud::demo();
+        let member = demo.network();
+        with_cleanup(&member, |member, mine| async move {
+            let visible = member
+                .collect_all(networks::list(&ListNetworks {
+                    router_external: Some(true),
+                    id: Some(ext.id.clone()),
+                    ..Default::default()
+                }))
+                .await
+                .unwrap();
+            assert_eq!(visible.len(), 1);
+            let fip = member
+                .call(&floating_ips::create(&CreateFloatingIp::on(&ext.id)))
+                .await
+                .expect("member floating IP");
+            mine.add(Undo::FloatingIp(fip.id.clone()));
+            assert_ne!(fip.project_id, ext.project_id);
+            assert_eq!(fip.status, floating_ips::FloatingIpStatus::Down);
+            let listed = member
+                .collect_all(floating_ips::list(&ListFloatingIps {
+                    floating_network_id: Some(ext.id.clone()),
+                    ..Default::default()
+                }))
+                .await
+                .unwrap();
+            assert_eq!(
+                listed.iter().map(|f| &f.id).collect::<Vec<_>>(),
+                vec![&fip.id]
+            );
+            // The member may not delete the admin's network.
+            let err = member.call(&networks::delete(&ext.id)).await.unwrap_err();
+            assert!(err.is_forbidden() || err.is_not_found(), "{err}");
+        })
+        .await;
+    })
+    .await;
+}
