@@ -27,7 +27,7 @@ use ferrocloud::network::subnets::{
     self, AllocationPool, CreateSubnet, HostRoute, Ipv6Mode, ListSubnets,
 };
 use ferrocloud::network::{IfRevision, ListCommon, SortDir};
-use ferrocloud::{Patch, Service, Transport};
+use ferrocloud::{path, Op, Patch, Service, Transport};
 use ferrocloud_tests::cloud;
 
 /// One thing to undo, in reverse order of creation.
@@ -40,6 +40,8 @@ enum Undo {
     Interface(String, Interface),
     FloatingIp(String),
     SecurityGroup(String),
+    /// An address group (no SDK module: created through a plain `Op` here).
+    AddressGroup(String),
 }
 
 /// What a test created; undone at the end whatever happened.
@@ -77,6 +79,11 @@ impl Created {
                 Undo::Subnet(id) => neutron.call(&subnets::delete(id)).await,
                 Undo::Network(id) => neutron.call(&networks::delete(id)).await,
                 Undo::SecurityGroup(id) => neutron.call(&security_groups::delete(id)).await,
+                Undo::AddressGroup(id) => {
+                    neutron
+                        .call(&Op::<()>::delete(path!("address-groups/{}", id)).decode_nothing())
+                        .await
+                }
             };
             if let Err(e) = res {
                 if !e.is_not_found() {
@@ -467,6 +474,21 @@ async fn security_groups_with_rules() {
     let neutron = admin.network();
     with_cleanup(&neutron, |neutron, created| async move {
         let name = cloud::unique("sg");
+        // An address group for remote_address_group_id (made before the group, so it is
+        // undone after the rules that use it).
+        let ag: serde_json::Value = neutron
+            .call(
+                &Op::post(path!("address-groups"))
+                    .json(&serde_json::json!({"address_group": {
+                        "name": cloud::unique("ag"),
+                        "addresses": ["198.51.100.0/24"],
+                    }}))
+                    .decode_key("address_group"),
+            )
+            .await
+            .expect("create address group");
+        let ag_id = ag["id"].as_str().expect("address group id").to_owned();
+        created.add(Undo::AddressGroup(ag_id.clone()));
         let sg = neutron
             .call(&security_groups::create(&CreateSecurityGroup {
                 name: name.clone(),
@@ -520,6 +542,32 @@ async fn security_groups_with_rules() {
             Some(89)
         );
         assert_eq!(ospf.remote_group_id.as_deref(), Some(sg.id.as_str()));
+        let from_group = neutron
+            .call(&rules::create(&CreateRule {
+                protocol: Some(Protocol::Udp),
+                port_range_min: Some(53),
+                port_range_max: Some(53),
+                remote_address_group_id: Some(ag_id.clone()),
+                ..base.clone()
+            }))
+            .await
+            .expect("rule with a remote address group");
+        assert_eq!(
+            from_group.remote_address_group_id.as_deref(),
+            Some(ag_id.as_str())
+        );
+        let by_ag = neutron
+            .collect_all(rules::list(&ListRules {
+                remote_address_group_id: Some(ag_id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_ag.iter().map(|r| &r.id).collect::<Vec<_>>(),
+            vec![&from_group.id]
+        );
+        neutron.call(&rules::delete(&from_group.id)).await.unwrap();
         let bulk = neutron
             .call(&rules::create_many(&[
                 CreateRule {
@@ -1010,6 +1058,42 @@ async fn member_takes_a_floating_ip_from_an_admin_external_network() {
             .await
             .expect("external subnet");
         created.add(Undo::Subnet(sub.id.clone()));
+
+        // is_default (auto-allocated-topology): one default external network per cloud,
+        // so another run's default is the one typed refusal allowed.
+        match neutron
+            .call(&networks::update(
+                &ext.id,
+                &UpdateNetwork {
+                    is_default: Some(true),
+                    ..Default::default()
+                },
+            ))
+            .await
+        {
+            Ok(n) => {
+                assert_eq!(n.is_default, Some(true));
+                let n = neutron
+                    .call(&networks::update(
+                        &ext.id,
+                        &UpdateNetwork {
+                            is_default: Some(false),
+                            ..Default::default()
+                        },
+                    ))
+                    .await
+                    .expect("unset is_default");
+                assert_eq!(n.is_default, Some(false));
+            }
+            Err(e) => {
+                assert!(e.is_conflict(), "{e}");
+                assert_eq!(
+                    e.http().unwrap().fault.kind.as_deref(),
+                    Some("DefaultExternalNetworkExists"),
+                    "{e}"
+                );
+            }
+        }
 
         // The demo project sees the external network and takes an address from it.
         let demo = cloud::demo();
