@@ -276,6 +276,33 @@ async fn topology_router_gateway_interface_port_floating_ip() {
             .await
             .expect("remove extra routes");
         assert!(r.routes.is_empty());
+        // The same through a plain update: set the routes, then empty them.
+        let r = neutron
+            .call(&routers::update(
+                &router.id,
+                &UpdateRouter {
+                    routes: Some(vec![Route {
+                        destination: "198.51.100.0/24".into(),
+                        nexthop: format!("{p}.21"),
+                    }]),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("set routes");
+        assert_eq!(r.routes.len(), 1);
+        assert!(r.external_gateway_info.is_some(), "the gateway was kept");
+        let r = neutron
+            .call(&routers::update(
+                &router.id,
+                &UpdateRouter {
+                    routes: Some(vec![]),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("empty routes");
+        assert!(r.routes.is_empty());
 
         // A port with a fixed IP, an allowed address pair and an extra DHCP option.
         let port = neutron
@@ -777,10 +804,13 @@ async fn tags_on_networks_ports_and_routers() {
         let router = neutron
             .call(&routers::create(&CreateRouter {
                 name: Some(cloud::unique("tags")),
+                ha: Some(false),
+                distributed: Some(false),
                 ..Default::default()
             }))
             .await
             .unwrap();
+        assert_eq!((router.ha, router.distributed), (Some(false), Some(false)));
         created.add(Undo::Router(router.id.clone()));
         neutron
             .call(&routers::TAGS.add(&router.id, &tag))
