@@ -801,6 +801,16 @@ async fn tags_on_networks_ports_and_routers() {
             .call(&ports::TAGS.add(&port.id, &tag))
             .await
             .unwrap();
+        // Why UpdatePort::device_id is an Option cleared with "": Neutron refuses null.
+        let null_device: Result<serde_json::Value, _> = neutron
+            .call(
+                &Op::put(path!("ports/{}", port.id))
+                    .json(&serde_json::json!({"port": {"device_id": null}}))
+                    .decode_key("port"),
+            )
+            .await;
+        let err = null_device.expect_err("device_id null");
+        assert!(err.is_bad_request(), "{err}");
         let router = neutron
             .call(&routers::create(&CreateRouter {
                 name: Some(cloud::unique("tags")),
