@@ -103,7 +103,8 @@ pub(crate) fn list<T>(
 }
 
 /// A conditional write: the request carries `If-Match: revision_number=N`, and Neutron
-/// answers 412 Precondition Failed when the resource's `revision_number` moved on.
+/// answers 412 Precondition Failed when the resource's `revision_number` moved on. Works
+/// on every `update` and `delete` of the standard-attribute resources.
 ///
 /// ```
 /// use ferrocloud::network::{networks, IfRevision};
@@ -207,7 +208,8 @@ impl Tags {
             .decode_nothing()
     }
 
-    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others; returns them all.
+    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
+    /// with the tags sent, not the whole set (use [`Tags::list`] for that).
     pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
         Op::post(path!("{}/{}/tags", self.resource, id))
             .body(tags_body(tags))
@@ -261,6 +263,42 @@ mod tests {
         let long = "x".repeat(TAG_MAX_LEN + 1);
         assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());
         assert!(t.add_all("s1", &["ok".into()]).request(&neutron()).is_ok());
+    }
+
+    #[test]
+    fn linked_pages_and_a_single_unpaged_page() {
+        use crate::paging::Paginated;
+        let l: List<serde_json::Value> = list(
+            "networks",
+            "networks",
+            Query::new(),
+            &ListCommon {
+                limit: Some(2),
+                ..Default::default()
+            },
+        );
+        let svc = neutron();
+        let resp = |body: &str| http::Response::new(bytes::Bytes::from(body.to_owned()));
+        let url = "http://h:9696/v2.0/networks?limit=2";
+        let next = "http://h:9696/v2.0/networks?limit=2&marker=b";
+        let page = l
+            .parse_page(&svc, url, resp(&format!(r#"{{"networks": [{{"id": "a"}}, {{"id": "b"}}], "networks_links": [{{"href": "{next}", "rel": "next"}}]}}"#)))
+            .unwrap();
+        assert_eq!(page.next.as_deref(), Some(next));
+        // Pagination off (or the last page): no links, so the list ends here.
+        let single = l
+            .parse_page(
+                &svc,
+                url,
+                resp(r#"{"networks": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}"#),
+            )
+            .unwrap();
+        assert_eq!((single.items.len(), single.next), (3, None));
+        // The last page links back (`previous`) only.
+        let last = l
+            .parse_page(&svc, next, resp(r#"{"networks": [{"id": "c"}], "networks_links": [{"href": "http://h:9696/v2.0/networks?limit=2&marker=c&page_reverse=True", "rel": "previous"}]}"#))
+            .unwrap();
+        assert_eq!(last.next, None);
     }
 
     #[test]
