@@ -1,0 +1,48 @@
+//! Lenient readers for values services send in more than one JSON shape.
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// Reads a boolean a service may send as `true`, `"true"`, `"True"` or `"false"`
+/// (Cinder's flags, Neutron's `pvlan`); `null` or absence reads as `None`.
+pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(b)),
+        Some(Value::String(s)) => match s.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(Some(true)),
+            "false" | "0" | "no" | "off" | "" => Ok(Some(false)),
+            _ => Err(serde::de::Error::custom(format_args!(
+                "{s:?} is not a boolean"
+            ))),
+        },
+        Some(other) => Err(serde::de::Error::custom(format_args!(
+            "{other} is not a boolean"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flexible_booleans() {
+        #[derive(Deserialize)]
+        struct B {
+            #[serde(default, deserialize_with = "flex_bool")]
+            b: Option<bool>,
+        }
+        for (s, want) in [
+            (r#"{"b": "True"}"#, Some(true)),
+            (r#"{"b": "false"}"#, Some(false)),
+            (r#"{"b": true}"#, Some(true)),
+            (r#"{"b": null}"#, None),
+            ("{}", None),
+        ] {
+            assert_eq!(serde_json::from_str::<B>(s).unwrap().b, want, "{s}");
+        }
+        assert!(serde_json::from_str::<B>(r#"{"b": "maybe"}"#).is_err());
+        assert!(serde_json::from_str::<B>(r#"{"b": [1]}"#).is_err());
+    }
+}
