@@ -15,6 +15,7 @@
 mod options;
 mod session;
 mod token;
+#[cfg(feature = "keystone-v2")]
 pub mod v2;
 pub mod v3;
 
@@ -35,14 +36,32 @@ use crate::error::Result;
 pub fn token_request(creds: &Credentials) -> Result<Request<Bytes>> {
     match creds.version {
         IdentityVersion::V3 => v3::request(creds),
+        #[cfg(feature = "keystone-v2")]
         IdentityVersion::V2 => v2::request(creds),
+        #[cfg(not(feature = "keystone-v2"))]
+        IdentityVersion::V2 => Err(v2_not_built().into()),
     }
+}
+
+/// The error for a v2.0 `auth_url` when Keystone v2 support is not compiled in.
+#[cfg(not(feature = "keystone-v2"))]
+fn v2_not_built() -> crate::InvalidInput {
+    crate::InvalidInput::field(
+        "auth_url",
+        "Keystone v2.0 support is not compiled in (enable ferrocloud's `keystone-v2` feature)",
+    )
 }
 
 /// Reads a successful token response (v3 or v2.0, as the credentials say).
 pub fn parse_token(creds: &Credentials, resp: &Response<Bytes>) -> Result<Token> {
     match creds.version {
         IdentityVersion::V3 => v3::parse(resp),
+        #[cfg(feature = "keystone-v2")]
         IdentityVersion::V2 => v2::parse(resp),
+        #[cfg(not(feature = "keystone-v2"))]
+        IdentityVersion::V2 => {
+            let _ = resp;
+            Err(v2_not_built().into())
+        }
     }
 }
