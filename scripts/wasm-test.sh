@@ -9,7 +9,8 @@
 # proxy in front of Keystone (scripts/wasm/cors-proxy.py), then runs:
 #   - the crate's native unit tests (header rules, error classification);
 #   - transport-wasm/tests/browser.rs on a page's main thread;
-#   - transport-wasm/tests/worker.rs in a dedicated worker.
+#   - transport-wasm/tests/worker.rs in a dedicated worker;
+#   - a self-check: the suite built with FERROCLOUD_WASM_MUST_FAIL=1 must fail.
 # Any failing browser assertion makes this script exit non-zero.
 # Credentials of clouds.yaml entry $WASM_TEST_CLOUD (default oscloud-demo) are compiled into
 # the suites (option_env!); the browser cannot read the environment.
@@ -59,4 +60,14 @@ for suite in browser worker; do
   log "headless Chromium: $suite suite"
   cargo test -p ferrocloud-wasm --target wasm32-unknown-unknown --test "$suite"
 done
+log "self-check: a failing browser assertion must fail the run"
+if FERROCLOUD_WASM_MUST_FAIL=1 cargo test -p ferrocloud-wasm --target wasm32-unknown-unknown \
+     --test browser -- deliberate_failure_when_asked >"$PROXY_DIR/must-fail.log" 2>&1; then
+  cat "$PROXY_DIR/must-fail.log" >&2
+  echo "the deliberately failing browser test passed: failures are not detected" >&2
+  exit 1
+fi
+grep -q "deliberate failure" "$PROXY_DIR/must-fail.log" \
+  || { cat "$PROXY_DIR/must-fail.log" >&2; echo "the must-fail run failed for another reason" >&2; exit 1; }
+echo "ok: the deliberate failure was reported and exited non-zero"
 log "all browser suites passed"
