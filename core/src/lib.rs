@@ -33,6 +33,8 @@ pub mod driver;
 mod enums;
 pub mod error;
 pub mod fault;
+#[cfg(any(feature = "block-storage", feature = "compute"))]
+pub mod metadata;
 pub mod op;
 pub mod paging;
 mod patch;
