@@ -417,6 +417,9 @@ pub struct Server {
     /// User data, base64 as stored (`OS-EXT-SRV-ATTR:user_data`, 2.3+).
     #[serde(default, rename = "OS-EXT-SRV-ATTR:user_data")]
     pub user_data: Option<String>,
+    /// User data echoed by a rebuild answer (top-level `user_data`, 2.57+), base64.
+    #[serde(default, rename = "user_data")]
+    pub rebuild_user_data: Option<String>,
     /// Power state number (`OS-EXT-STS:power_state`: 0 pending, 1 running, 3 paused,
     /// 4 shutdown, 6 crashed, 7 suspended).
     #[serde(default, rename = "OS-EXT-STS:power_state")]
