@@ -1,7 +1,8 @@
 //! Against the REAL Nova of the local cloud (fake virt driver), through the native
-//! transport: a server's lifecycle with its actions, metadata, tags and image; a
+//! transport: a server's lifecycle with its actions, metadata, tags, an interface and a
+//! volume attached and detached, and an image; a
 //! multiple create paged with `limit=2` over at least three pages; Nova's own 404
-//! message. Everything created (servers, flavors, images) is deleted, also on failure.
+//! message. Everything created (servers, flavors, images, networks, volumes) is deleted, also on failure.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
@@ -11,12 +12,17 @@ use bytes::Bytes;
 use futures::{FutureExt, StreamExt};
 use serde_json::{json, Value};
 
+use ferrocloud::block_storage::volumes::{self, CreateVolume};
+use ferrocloud::compute::attach_interfaces::{self, CreateInterface};
 use ferrocloud::compute::server_actions::{self as act, RebootType};
 use ferrocloud::compute::servers::{
     self, CreateServer, ListServers, Networks, ServerFlavor, ServerStatus, UpdateServer,
 };
+use ferrocloud::compute::volume_attach::{self, CreateVolumeAttachment};
 use ferrocloud::compute::{server_consoles, server_metadata, server_tags};
 use ferrocloud::image::images::{self, CreateImage};
+use ferrocloud::network::networks::{self, CreateNetwork};
+use ferrocloud::network::subnets::{self, CreateSubnet};
 use ferrocloud::{path, Body, Op, Patch, Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
@@ -40,6 +46,8 @@ struct Created {
     servers: Mutex<Vec<String>>,
     flavors: Mutex<Vec<String>>,
     images: Mutex<Vec<String>>,
+    networks: Mutex<Vec<String>>,
+    volumes: Mutex<Vec<String>>,
 }
 
 impl Created {
@@ -52,7 +60,13 @@ impl Created {
     fn image(&self, id: &str) {
         self.images.lock().unwrap().push(id.to_owned());
     }
-    async fn cleanup(&self, nova: &Svc, glance: &Svc) {
+    fn network(&self, id: &str) {
+        self.networks.lock().unwrap().push(id.to_owned());
+    }
+    fn volume(&self, id: &str) {
+        self.volumes.lock().unwrap().push(id.to_owned());
+    }
+    async fn cleanup(&self, nova: &Svc, glance: &Svc, neutron: &Svc, cinder: &Svc) {
         let ids = self.servers.lock().unwrap().clone();
         for id in &ids {
             let _ = nova.call(&act::unlock(id)).await;
@@ -71,12 +85,23 @@ impl Created {
         for id in images {
             let _ = glance.call(&images::delete(&id)).await;
         }
+        let networks = self.networks.lock().unwrap().clone();
+        for id in networks {
+            let _ = neutron.call(&networks::delete(&id)).await;
+        }
+        let vols = self.volumes.lock().unwrap().clone();
+        for id in vols {
+            let _ = cinder.call(&volumes::delete(&id, true)).await;
+            let _ = cinder.wait_for_deleted(&volumes::get(&id), wait()).await;
+        }
     }
 }
 
 struct Env {
     nova: Svc,
     glance: Svc,
+    neutron: Svc,
+    cinder: Svc,
     created: Arc<Created>,
     image: String,
     small: String,
@@ -92,6 +117,8 @@ where
     let admin = cloud::admin();
     let nova = admin.compute().microversion("2.90");
     let glance = admin.image();
+    let neutron = admin.network();
+    let cinder = admin.block_storage();
     let created = Arc::new(Created::default());
     let outcome = AssertUnwindSafe(async {
         let name = cloud::unique(what);
@@ -133,6 +160,8 @@ where
         let env = Arc::new(Env {
             nova: nova.clone(),
             glance: glance.clone(),
+            neutron: neutron.clone(),
+            cinder: cinder.clone(),
             created: created.clone(),
             image: img.id,
             small: flavors[0].clone(),
@@ -142,7 +171,7 @@ where
     })
     .catch_unwind()
     .await;
-    created.cleanup(&nova, &glance).await;
+    created.cleanup(&nova, &glance, &neutron, &cinder).await;
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
     }
@@ -152,6 +181,21 @@ async fn until(nova: &Svc, id: &str, status: &str) -> servers::Server {
     nova.wait_for_status(&servers::get(id), &[status], &["ERROR"], wait())
         .await
         .unwrap_or_else(|e| panic!("server {id} to {status}: {e}"))
+}
+
+/// Polls `f` until it yields a value (at most three minutes).
+async fn poll<T, F, Fut>(mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..360 {
+        if let Some(v) = f().await {
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("condition never met");
 }
 
 /// Waits until no task runs on the server (e.g. after a snapshot).
@@ -353,6 +397,124 @@ async fn server_lifecycle_actions_metadata_image() {
             .await
             .unwrap();
         assert!(out.contains("FAKE CONSOLE OUTPUT"), "{out}");
+
+        // attach / detach an interface (a fresh network and subnet)
+        let neutron = &env.neutron;
+        let net = neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(format!("{name}-net")),
+                ..Default::default()
+            }))
+            .await
+            .expect("create network");
+        env.created.network(&net.id);
+        neutron
+            .call(&subnets::create(&CreateSubnet {
+                network_id: net.id.clone(),
+                ip_version: 4,
+                cidr: Some("10.231.7.0/24".into()),
+                ..Default::default()
+            }))
+            .await
+            .expect("create subnet");
+        let iface = nova
+            .call(&attach_interfaces::create(
+                &s.id,
+                &CreateInterface {
+                    net_id: Some(net.id.clone()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("attach interface");
+        assert_eq!(iface.net_id.as_deref(), Some(net.id.as_str()));
+        let listed = nova.call(&attach_interfaces::list(&s.id)).await.unwrap();
+        assert!(
+            listed.iter().any(|i| i.port_id == iface.port_id),
+            "{listed:?}"
+        );
+        let got = nova
+            .call(&attach_interfaces::get(&s.id, &iface.port_id))
+            .await
+            .unwrap();
+        assert_eq!(got.fixed_ips.len(), 1);
+        let ip = got.fixed_ips[0].ip_address.clone();
+        assert!(ip.starts_with("10.231.7."), "{ip}");
+        let addrs = poll(|| async {
+            let a = nova.call(&servers::addresses(&s.id)).await.unwrap();
+            a.get(&format!("{name}-net")).cloned()
+        })
+        .await;
+        assert_eq!(addrs[0].addr, ip);
+        let per_net = nova
+            .call(&servers::network_addresses(&s.id, &format!("{name}-net")))
+            .await
+            .unwrap();
+        assert_eq!(per_net[0].addr, ip);
+        nova.call(&attach_interfaces::delete(&s.id, &iface.port_id))
+            .await
+            .expect("detach interface");
+        poll(|| async {
+            let l = nova.call(&attach_interfaces::list(&s.id)).await.unwrap();
+            l.is_empty().then_some(())
+        })
+        .await;
+
+        // attach / detach a volume
+        let cinder = &env.cinder;
+        let vol = cinder
+            .call(&volumes::create(&CreateVolume {
+                size: Some(1),
+                name: Some(format!("{name}-vol")),
+                ..Default::default()
+            }))
+            .await
+            .expect("create volume");
+        env.created.volume(&vol.id);
+        cinder
+            .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+            .await
+            .expect("volume available");
+        let att = nova
+            .call(&volume_attach::create(
+                &s.id,
+                &CreateVolumeAttachment::new(&vol.id),
+            ))
+            .await
+            .expect("attach volume");
+        assert_eq!(att.volume_id, vol.id);
+        cinder
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &["in-use"],
+                &["error", "error_attaching"],
+                wait(),
+            )
+            .await
+            .expect("volume in use");
+        let got = nova
+            .call(&volume_attach::get(&s.id, &vol.id))
+            .await
+            .unwrap();
+        assert_eq!(got.server_id.as_deref(), Some(s.id.as_str()));
+        let with_vol = nova.call(&servers::get(&s.id)).await.unwrap();
+        assert!(with_vol
+            .volumes_attached
+            .unwrap_or_default()
+            .iter()
+            .any(|v| v.id == vol.id));
+        nova.call(&volume_attach::delete(&s.id, &vol.id))
+            .await
+            .expect("detach volume");
+        cinder
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &["available"],
+                &["error", "error_detaching"],
+                wait(),
+            )
+            .await
+            .expect("volume detached");
 
         // create image: the id comes from the body at 2.45+ and from Location before
         let snap = nova

@@ -30,7 +30,7 @@ pub mod actions;
 pub mod snapshots;
 pub mod volumes;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
@@ -128,23 +128,7 @@ pub struct Link {
     pub rel: Option<String>,
 }
 
-/// Reads a boolean Cinder may send as `true`, `"true"`, `"True"` or `"false"`.
-pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(b)),
-        Some(Value::String(s)) => match s.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "on" => Ok(Some(true)),
-            "false" | "0" | "no" | "off" | "" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom(format_args!(
-                "{s:?} is not a boolean"
-            ))),
-        },
-        Some(other) => Err(serde::de::Error::custom(format_args!(
-            "{other} is not a boolean"
-        ))),
-    }
-}
+pub(crate) use crate::flex::flex_bool;
 
 /// `POST {resource}/{id}/action` with `{"<action>": body}`.
 pub(crate) fn action<T, B>(resource: &'static str, id: &str, name: &'static str, body: &B) -> Op<T>

@@ -1,5 +1,6 @@
 //! Compute (Nova): [`servers`] with their [`server_actions`], [`server_consoles`],
-//! [`server_metadata`] and [`server_tags`].
+//! [`server_metadata`], [`server_tags`], [`attach_interfaces`] and [`volume_attach`];
+//! [`flavors`], the [`images`] proxy and [`keypairs`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -30,8 +31,18 @@
 //! # Ok(()) }
 //! ```
 
+/// Interfaces attached to a server.
+pub mod attach_interfaces;
+/// Flavors: sizes, extra specs and access of private flavors.
+pub mod flavors;
+/// The compute image proxy (`/images`) and image metadata.
+pub mod images;
+/// Keypairs.
+pub mod keypairs;
 pub mod server_actions;
 pub mod server_consoles;
 pub mod server_metadata;
 pub mod server_tags;
 pub mod servers;
+/// Volumes attached to a server.
+pub mod volume_attach;

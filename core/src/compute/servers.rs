@@ -51,6 +51,7 @@ use crate::paging::{HasId, List, Paging};
 use crate::secret::Secret;
 use crate::service::Query;
 use crate::timestamp::Timestamp;
+pub use crate::Link;
 use crate::{path, Patch};
 
 crate::string_enum! {
@@ -107,20 +108,6 @@ crate::string_enum! {
         /// The image's partitioning is kept.
         Manual = "MANUAL",
     }
-}
-
-/// A link of a Nova resource (`self`, `bookmark`, `next`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    /// Target.
-    #[serde(default)]
-    pub href: String,
-    /// Relation.
-    #[serde(default)]
-    pub rel: Option<String>,
-    /// Media type, when given.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
 }
 
 /// One IP address of a server.
