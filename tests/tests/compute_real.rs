@@ -16,7 +16,8 @@ use ferrocloud::block_storage::volumes::{self, CreateVolume};
 use ferrocloud::compute::attach_interfaces::{self, CreateInterface};
 use ferrocloud::compute::server_actions::{self as act, RebootType};
 use ferrocloud::compute::servers::{
-    self, CreateServer, ListServers, Networks, ServerFlavor, ServerStatus, UpdateServer,
+    self, CreateServer, ListServers, NetworkSpec, Networks, ServerFlavor, ServerStatus,
+    UpdateServer,
 };
 use ferrocloud::compute::volume_attach::{self, CreateVolumeAttachment};
 use ferrocloud::compute::{server_consoles, server_metadata, server_tags};
@@ -556,6 +557,146 @@ async fn server_lifecycle_actions_metadata_image() {
             .expect("gone");
         let err = nova.call(&servers::get(&s.id)).await.unwrap_err();
         assert!(err.is_not_found(), "{err}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn more_actions_revert_rescue_shelve_password_security_groups() {
+    with_env("act", |env| async move {
+        let nova = &env.nova;
+        let name = cloud::unique("act");
+        // Booted on a network (security groups live on its port).
+        let net = env
+            .neutron
+            .call(&networks::create(&CreateNetwork {
+                name: Some(format!("{name}-net")),
+                ..Default::default()
+            }))
+            .await
+            .expect("create network");
+        env.created.network(&net.id);
+        env.neutron
+            .call(&subnets::create(&CreateSubnet {
+                network_id: net.id.clone(),
+                ip_version: 4,
+                cidr: Some("10.231.8.0/24".into()),
+                ..Default::default()
+            }))
+            .await
+            .expect("create subnet");
+        let created = nova
+            .call(&servers::create(&CreateServer {
+                name: name.clone(),
+                image_ref: Some(env.image.clone()),
+                flavor_ref: env.small.clone(),
+                networks: Some(Networks::List(vec![NetworkSpec {
+                    uuid: Some(net.id.clone()),
+                    fixed_ip: Some("10.231.8.17".into()),
+                    ..Default::default()
+                }])),
+                ..Default::default()
+            }))
+            .await
+            .expect("create server");
+        env.created.server(&created.id);
+        let id = created.id.as_str();
+        let s = until(nova, id, "ACTIVE").await;
+        let addrs = s.addresses.unwrap_or_default();
+        assert_eq!(addrs[&format!("{name}-net")][0].addr, "10.231.8.17");
+
+        // resize + revert: back on the small flavor
+        nova.call(&act::resize(id, &env.big, None))
+            .await
+            .expect("resize");
+        until(nova, id, "VERIFY_RESIZE").await;
+        nova.call(&act::revert_resize(id)).await.expect("revert");
+        let s = until(nova, id, "ACTIVE").await;
+        assert_eq!(
+            s.flavor
+                .as_ref()
+                .and_then(ServerFlavor::original_name)
+                .map(|n| n.ends_with("-small")),
+            Some(true)
+        );
+
+        // rescue / unrescue (the password comes back as a Secret)
+        let pass = nova
+            .call(&act::rescue(
+                id,
+                &act::Rescue {
+                    admin_pass: Some(ferrocloud::Secret::new("Rescue-pw-1")),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("rescue");
+        assert_eq!(
+            pass.admin_pass.as_ref().map(|p| p.expose()),
+            Some("Rescue-pw-1")
+        );
+        until(nova, id, "RESCUE").await;
+        nova.call(&act::unrescue(id)).await.expect("unrescue");
+        until(nova, id, "ACTIVE").await;
+
+        // change the admin password
+        nova.call(&act::change_password(
+            id,
+            &ferrocloud::Secret::new("New-pw-2"),
+        ))
+        .await
+        .expect("change password");
+        until(nova, id, "ACTIVE").await;
+
+        // shelve, offload, unshelve
+        nova.call(&act::shelve(id)).await.expect("shelve");
+        nova.wait_for_status(
+            &servers::get(id),
+            &["SHELVED", "SHELVED_OFFLOADED"],
+            &["ERROR"],
+            wait(),
+        )
+        .await
+        .expect("shelved");
+        // This cloud may offload right away (shelved_offload_time = 0): let it settle.
+        idle(nova, id).await;
+        let shelved = nova.call(&servers::get(id)).await.unwrap();
+        if shelved.status == Some(ServerStatus::Shelved) {
+            nova.call(&act::shelve_offload(id)).await.expect("offload");
+            until(nova, id, "SHELVED_OFFLOADED").await;
+        }
+        assert_eq!(
+            nova.call(&servers::get(id)).await.unwrap().status,
+            Some(ServerStatus::ShelvedOffloaded)
+        );
+        nova.call(&act::unshelve(id, &Default::default()))
+            .await
+            .expect("unshelve");
+        until(nova, id, "ACTIVE").await;
+
+        // security groups by name: the port starts in "default"
+        let groups = |s: servers::Server| -> Vec<String> {
+            s.security_groups
+                .unwrap_or_default()
+                .into_iter()
+                .map(|g| g.name)
+                .collect()
+        };
+        assert_eq!(
+            groups(nova.call(&servers::get(id)).await.unwrap()),
+            ["default"]
+        );
+        nova.call(&act::remove_security_group(id, "default"))
+            .await
+            .expect("remove security group");
+        assert!(groups(nova.call(&servers::get(id)).await.unwrap()).is_empty());
+        nova.call(&act::add_security_group(id, "default"))
+            .await
+            .expect("add security group");
+        assert_eq!(
+            groups(nova.call(&servers::get(id)).await.unwrap()),
+            ["default"]
+        );
     })
     .await;
 }
