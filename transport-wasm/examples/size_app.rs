@@ -5,16 +5,10 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app {
-    use ferrocloud::{path, AuthOptions, Client, List, Paging};
+    use ferrocloud::compute::servers::{self, ListServers};
+    use ferrocloud::{AuthOptions, Client};
     use ferrocloud_wasm::FetchTransport;
     use wasm_bindgen::prelude::*;
-
-    /// The two fields the app shows.
-    #[derive(serde::Deserialize)]
-    struct Server {
-        id: String,
-        name: String,
-    }
 
     /// Authenticates and returns `"<id> <name>"` for every server of the project.
     #[wasm_bindgen]
@@ -28,14 +22,14 @@ mod app {
             .project_name(&project, "Default");
         let client =
             Client::new(FetchTransport::new(), &auth).map_err(|e| JsError::new(&e.to_string()))?;
-        let servers: Vec<Server> = client
+        let servers = client
             .compute()
-            .collect_all(List::new(path!("servers"), "servers", Paging::Linked))
+            .collect_all(servers::list(&ListServers::default()))
             .await
             .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(servers
             .into_iter()
-            .map(|s| format!("{} {}", s.id, s.name))
+            .map(|s| format!("{} {}", s.id, s.name.unwrap_or_default()))
             .collect())
     }
 }
