@@ -10,6 +10,7 @@
 #   - the crate's native unit tests (header rules, error classification);
 #   - transport-wasm/tests/browser.rs on a page's main thread;
 #   - transport-wasm/tests/worker.rs in a dedicated worker;
+#   - transport-wasm/tests/service_worker.rs in a service worker;
 #   - a self-check: the suite built with FERROCLOUD_WASM_MUST_FAIL=1 must fail.
 # Any failing browser assertion makes this script exit non-zero.
 # Credentials of clouds.yaml entry $WASM_TEST_CLOUD (default oscloud-demo) are compiled into
@@ -56,7 +57,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON=$ROOT/scripts/wasm/webdriver.json
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}
 # No -q: cargo would pass --quiet on to the runner, which rejects it.
-for suite in browser worker; do
+for suite in browser worker service_worker; do
   log "headless Chromium: $suite suite"
   cargo test -p ferrocloud-wasm --target wasm32-unknown-unknown --test "$suite"
 done

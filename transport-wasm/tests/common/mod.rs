@@ -1,6 +1,7 @@
-//! Test bodies shared by the main-thread suite (`browser.rs`) and the dedicated-worker
-//! suite (`worker.rs`). They run in headless Chromium against the real local cloud;
-//! `scripts/wasm-test.sh` passes the credentials in at compile time.
+//! Test bodies shared by the main-thread suite (`browser.rs`), the dedicated-worker suite
+//! (`worker.rs`) and the service-worker suite (`service_worker.rs`). They run in headless
+//! Chromium against the real local cloud; `scripts/wasm-test.sh` passes the credentials in
+//! at compile time.
 
 use std::time::Duration;
 
