@@ -31,7 +31,13 @@ if [[ ! -f $NPM/node_modules/playwright-core/package.json ]]; then
 fi
 
 log "local cloud"
-bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" >/dev/null
+up=1
+for port in 5000 9292 9696 8776 8774; do
+  curl -s -m 3 -o /dev/null "http://127.0.0.1:$port/" || up=0
+done
+if [[ $up == 0 || ! -f $OSCLOUD_DIR/clouds.yaml ]]; then
+  bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" >/dev/null 2>&1
+fi
 export OS_CLIENT_CONFIG_FILE=$OSCLOUD_DIR/clouds.yaml
 
 log "seeding the demo project"

@@ -1,14 +1,19 @@
 //! What the dashboard shows and does, over any [`Transport`]: the resource kinds and
 //! their tables, the pickers of the create forms, and the actions.
 //!
-//! Block storage, image and identity use ferrocloud's typed modules. Compute and
-//! networking use [`Obj`] operations declared here with ferrocloud's own `Op` / `List`
-//! until their typed modules land in the core; only this file changes then.
+//! Everything goes through ferrocloud's typed modules (networking, block storage, image,
+//! flavors, key pairs, volume attachments), except Nova servers: they use [`Obj`]
+//! operations declared here with ferrocloud's own `Op` / `List` until the typed
+//! `compute::servers` module lands in the core; only this file changes then.
 
 use std::time::Duration;
 
 use ferrocloud::block_storage::{snapshots, volumes};
+use ferrocloud::compute::{flavors, keypairs, volume_attach};
 use ferrocloud::image::images;
+use ferrocloud::network::{
+    floating_ips, networks, ports, routers, security_groups, subnets, ListCommon,
+};
 use ferrocloud::op::{decode_json, decode_key, Decode};
 use ferrocloud::{
     path, query, Client, Error, HasId, HasStatus, List, Op, Page, Paginated, Paging, Result,
@@ -222,6 +227,13 @@ fn name_or_id(name: &str, id: &str) -> String {
     }
 }
 
+fn net_page() -> ListCommon {
+    ListCommon {
+        limit: Some(PAGE),
+        ..Default::default()
+    }
+}
+
 fn obj_list(path: Result<String, ferrocloud::InvalidInput>, key: &'static str) -> List<Obj> {
     List::new(path, key, Paging::Linked)
         .query(query!(limit: Some(PAGE)))
@@ -274,24 +286,51 @@ impl<T: Transport + 'static> Cloud<T> {
             ),
             Kind::Networks => paged(
                 self.network(),
-                rows(obj_list(path!("networks"), "networks"), network_row),
+                rows(
+                    networks::list(&networks::ListNetworks {
+                        common: net_page(),
+                        ..Default::default()
+                    }),
+                    network_row,
+                ),
             ),
             Kind::Subnets => paged(
                 self.network(),
-                rows(obj_list(path!("subnets"), "subnets"), subnet_row),
+                rows(
+                    subnets::list(&subnets::ListSubnets {
+                        common: net_page(),
+                        ..Default::default()
+                    }),
+                    subnet_row,
+                ),
             ),
             Kind::Routers => paged(
                 self.network(),
-                rows(obj_list(path!("routers"), "routers"), router_row),
+                rows(
+                    routers::list(&routers::ListRouters {
+                        common: net_page(),
+                        ..Default::default()
+                    }),
+                    router_row,
+                ),
             ),
             Kind::FloatingIps => paged(
                 self.network(),
-                rows(obj_list(path!("floatingips"), "floatingips"), fip_row),
+                rows(
+                    floating_ips::list(&floating_ips::ListFloatingIps {
+                        common: net_page(),
+                        ..Default::default()
+                    }),
+                    fip_row,
+                ),
             ),
             Kind::SecurityGroups => paged(
                 self.network(),
                 rows(
-                    obj_list(path!("security-groups"), "security_groups"),
+                    security_groups::list(&security_groups::ListSecurityGroups {
+                        common: net_page(),
+                        ..Default::default()
+                    }),
                     secgroup_row,
                 ),
             ),
@@ -326,37 +365,44 @@ impl<T: Transport + 'static> Cloud<T> {
 
     /// `(id, label)` choices for a picker, read whole (flavors, images, networks, …).
     pub async fn choices(&self, what: &str) -> Result<Vec<(String, String)>> {
-        fn all(path: Result<String, ferrocloud::InvalidInput>, key: &'static str) -> List<Obj> {
-            List::new(path, key, Paging::Single)
-        }
         let (svc, list) = match what {
             "flavors" => (
                 self.compute(),
-                rows(all(path!("flavors/detail"), "flavors"), flavor_choice),
+                rows(
+                    flavors::list_detail(&flavors::ListFlavors::default()),
+                    flavor_choice,
+                ),
             ),
             "keypairs" => (
                 self.compute(),
-                rows(all(path!("os-keypairs"), "keypairs"), keypair_choice),
+                rows(
+                    keypairs::list(&keypairs::ListKeypairs::default()),
+                    keypair_choice,
+                ),
             ),
             "servers" => (
                 self.compute(),
-                rows(all(path!("servers"), "servers"), obj_choice),
+                rows(
+                    List::new(path!("servers"), "servers", Paging::Single),
+                    obj_choice,
+                ),
             ),
-            "networks" => (
-                self.network(),
-                rows(all(path!("networks"), "networks"), obj_choice),
-            ),
-            "external" => (
+            "networks" | "external" => (
                 self.network(),
                 rows(
-                    all(path!("networks"), "networks")
-                        .query(query!("router:external": Some("true"))),
-                    obj_choice,
+                    networks::list(&networks::ListNetworks {
+                        router_external: (what == "external").then_some(true),
+                        ..Default::default()
+                    }),
+                    network_choice,
                 ),
             ),
             "floatingips" => (
                 self.network(),
-                rows(all(path!("floatingips"), "floatingips"), fip_choice),
+                rows(
+                    floating_ips::list(&floating_ips::ListFloatingIps::default()),
+                    fip_choice,
+                ),
             ),
             "images" => (
                 self.image(),
@@ -393,36 +439,29 @@ impl<T: Transport + 'static> Cloud<T> {
 
     /// The whole resource `id` of `kind`, fresh from its service, for the detail view.
     pub async fn detail(&self, kind: Kind, id: &str) -> Result<Obj> {
-        fn get(path: Result<String, ferrocloud::InvalidInput>, key: &'static str) -> Op<Obj> {
-            Op::get(path).decode_key(key)
-        }
         let key = Decode::Key;
         match kind {
             Kind::Servers => self.compute().call(&server_op(id)).await,
             Kind::Networks => {
-                self.network()
-                    .call(&get(path!("networks/{}", id), "network"))
-                    .await
+                let op = networks::get(id).map_output(key("network", decode_key::<Obj>));
+                self.network().call(&op).await
             }
             Kind::Subnets => {
-                self.network()
-                    .call(&get(path!("subnets/{}", id), "subnet"))
-                    .await
+                let op = subnets::get(id).map_output(key("subnet", decode_key::<Obj>));
+                self.network().call(&op).await
             }
             Kind::Routers => {
-                self.network()
-                    .call(&get(path!("routers/{}", id), "router"))
-                    .await
+                let op = routers::get(id).map_output(key("router", decode_key::<Obj>));
+                self.network().call(&op).await
             }
             Kind::FloatingIps => {
-                self.network()
-                    .call(&get(path!("floatingips/{}", id), "floatingip"))
-                    .await
+                let op = floating_ips::get(id).map_output(key("floatingip", decode_key::<Obj>));
+                self.network().call(&op).await
             }
             Kind::SecurityGroups => {
-                self.network()
-                    .call(&get(path!("security-groups/{}", id), "security_group"))
-                    .await
+                let op =
+                    security_groups::get(id).map_output(key("security_group", decode_key::<Obj>));
+                self.network().call(&op).await
             }
             Kind::Volumes => {
                 self.block_storage()
@@ -589,11 +628,10 @@ impl<T: Transport + 'static> Cloud<T> {
         }
         progress(1, 3, "attaching");
         self.compute()
-            .call(
-                &Op::<()>::post(path!("servers/{}/os-volume_attachments", server))
-                    .json(&json!({"volumeAttachment": {"volumeId": volume}}))
-                    .decode_nothing(),
-            )
+            .call(&volume_attach::create(
+                server,
+                &volume_attach::CreateVolumeAttachment::new(volume),
+            ))
             .await?;
         progress(2, 3, "waiting for in-use");
         self.block_storage()
@@ -623,25 +661,20 @@ impl<T: Transport + 'static> Cloud<T> {
         }
         let neutron = self.network();
         progress(1, 2, "creating the network");
-        let net: Obj = neutron
-            .call(
-                &Op::post(path!("networks"))
-                    .json_under("network", &json!({"name": name}))
-                    .decode_key("network"),
-            )
+        let net = neutron
+            .call(&networks::create(&networks::CreateNetwork {
+                name: Some(name.to_owned()),
+                ..Default::default()
+            }))
             .await?;
         progress(2, 2, "creating the subnet");
-        let subnet = json!({"network_id": net.s("id"), "cidr": cidr, "ip_version": 4, "name": format!("{name}-subnet")});
-        let made: Result<Obj> = neutron
-            .call(
-                &Op::post(path!("subnets"))
-                    .json_under("subnet", &subnet)
-                    .decode_key("subnet"),
-            )
-            .await;
-        if let Err(e) = made {
+        let subnet = subnets::CreateSubnet {
+            name: Some(format!("{name}-subnet")),
+            ..subnets::CreateSubnet::new(&net.id, 4, cidr)
+        };
+        if let Err(e) = neutron.call(&subnets::create(&subnet)).await {
             // Leave nothing half-made behind.
-            let _ = self.delete_network(net.s("id")).await;
+            let _ = self.delete_network(&net.id).await;
             return Err(e);
         }
         Ok(())
@@ -649,24 +682,20 @@ impl<T: Transport + 'static> Cloud<T> {
 
     /// Deletes a network (and, with it, its subnets).
     pub async fn delete_network(&self, id: &str) -> Result<()> {
-        self.network()
-            .call(&Op::<()>::delete(path!("networks/{}", id)).decode_nothing())
-            .await
+        self.network().call(&networks::delete(id)).await
     }
 
     /// Allocates a floating IP on an external network.
-    pub async fn allocate_fip(&self, network: &str) -> Result<Obj> {
+    pub async fn allocate_fip(&self, network: &str) -> Result<floating_ips::FloatingIp> {
         if network.is_empty() {
             return Err(
                 ferrocloud::InvalidInput::field("network", "pick an external network").into(),
             );
         }
         self.network()
-            .call(
-                &Op::post(path!("floatingips"))
-                    .json_under("floatingip", &json!({"floating_network_id": network}))
-                    .decode_key("floatingip"),
-            )
+            .call(&floating_ips::create(&floating_ips::CreateFloatingIp::on(
+                network,
+            )))
             .await
     }
 
@@ -680,32 +709,27 @@ impl<T: Transport + 'static> Cloud<T> {
             .into());
         }
         let neutron = self.network();
-        let ports: Vec<Obj> = neutron
-            .collect_all(
-                List::new(path!("ports"), "ports", Paging::Single)
-                    .query(query!(device_id: Some(server))),
-            )
+        let found = neutron
+            .first_page(&ports::list(&ports::ListPorts {
+                device_id: Some(server.to_owned()),
+                ..Default::default()
+            }))
             .await?;
-        let port = ports.first().map(|p| p.s("id").to_owned()).ok_or_else(|| {
+        let port = found.items.first().map(|p| p.id.clone()).ok_or_else(|| {
             Error::from(ferrocloud::InvalidInput::field(
                 "server",
                 "the server has no port: boot it on a network first",
             ))
         })?;
         neutron
-            .call(
-                &Op::<()>::put(path!("floatingips/{}", fip))
-                    .json_under("floatingip", &json!({"port_id": port}))
-                    .decode_nothing(),
-            )
+            .call(&floating_ips::associate(fip, &port))
             .await
+            .map(|_| ())
     }
 
     /// Releases a floating IP.
     pub async fn release_fip(&self, id: &str) -> Result<()> {
-        self.network()
-            .call(&Op::<()>::delete(path!("floatingips/{}", id)).decode_nothing())
-            .await
+        self.network().call(&floating_ips::delete(id)).await
     }
 }
 
@@ -741,23 +765,21 @@ fn obj_choice(o: &Obj) -> Row {
     choice(o.s("id"), name_or_id(o.s("name"), o.s("id")))
 }
 
-fn flavor_choice(o: &Obj) -> Row {
-    let label = format!(
-        "{} ({} vCPU, {} MiB)",
-        o.s("name"),
-        o.0["vcpus"],
-        o.0["ram"]
-    );
-    choice(o.s("id"), label)
+fn network_choice(n: &networks::Network) -> Row {
+    choice(&n.id, name_or_id(&n.name, &n.id))
 }
 
-fn keypair_choice(o: &Obj) -> Row {
-    let name = o.0["keypair"]["name"].as_str().unwrap_or_default();
-    choice(name, name.to_owned())
+fn flavor_choice(f: &flavors::Flavor) -> Row {
+    let label = format!("{} ({} vCPU, {} MiB)", f.name, f.vcpus, f.ram);
+    choice(&f.id, label)
 }
 
-fn fip_choice(o: &Obj) -> Row {
-    choice(o.s("id"), o.s("floating_ip_address").to_owned())
+fn keypair_choice(k: &keypairs::KeypairEntry) -> Row {
+    choice(&k.keypair.name, k.keypair.name.clone())
+}
+
+fn fip_choice(f: &floating_ips::FloatingIp) -> Row {
+    choice(&f.id, f.floating_ip_address.clone())
 }
 
 fn image_choice(i: &images::Image) -> Row {
@@ -799,82 +821,71 @@ fn server_row(o: &Obj) -> Row {
     }
 }
 
-fn yes(v: &Value) -> String {
-    if v.as_bool() == Some(true) {
-        "yes"
-    } else {
-        "no"
-    }
-    .to_owned()
+fn yes(v: bool) -> String {
+    if v { "yes" } else { "no" }.to_owned()
 }
 
-fn network_row(o: &Obj) -> Row {
-    let subnets = o.0["subnets"].as_array().map_or(0, Vec::len);
+fn network_row(n: &networks::Network) -> Row {
     Row {
-        id: o.s("id").to_owned(),
+        id: n.id.clone(),
         cells: vec![
-            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
-            Cell::Status(o.s("status").to_owned()),
-            Cell::Text(subnets.to_string()),
-            Cell::Text(yes(&o.0["shared"])),
-            Cell::Text(yes(&o.0["router:external"])),
+            Cell::Text(name_or_id(&n.name, &n.id)),
+            Cell::Status(n.status.as_str().to_owned()),
+            Cell::Text(n.subnets.len().to_string()),
+            Cell::Text(yes(n.shared)),
+            Cell::Text(yes(n.router_external == Some(true))),
         ],
     }
 }
 
-fn subnet_row(o: &Obj) -> Row {
+fn subnet_row(s: &subnets::Subnet) -> Row {
     Row {
-        id: o.s("id").to_owned(),
+        id: s.id.clone(),
         cells: vec![
-            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
-            Cell::Text(o.s("cidr").to_owned()),
-            Cell::Text(o.0["ip_version"].to_string()),
-            Cell::Text(o.s("gateway_ip").to_owned()),
-            Cell::Text(short(o.s("network_id"))),
+            Cell::Text(name_or_id(&s.name, &s.id)),
+            Cell::opt(s.cidr.as_deref()),
+            Cell::Text(s.ip_version.to_string()),
+            Cell::opt(s.gateway_ip.as_deref()),
+            Cell::Text(short(&s.network_id)),
         ],
     }
 }
 
-fn router_row(o: &Obj) -> Row {
-    let gw = o.0["external_gateway_info"]["network_id"]
-        .as_str()
-        .map(short)
-        .unwrap_or_else(|| "—".into());
+fn router_row(r: &routers::Router) -> Row {
     Row {
-        id: o.s("id").to_owned(),
+        id: r.id.clone(),
         cells: vec![
-            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
-            Cell::Status(o.s("status").to_owned()),
-            Cell::Text(gw),
-            Cell::Text(yes(&o.0["admin_state_up"])),
-        ],
-    }
-}
-
-fn fip_row(o: &Obj) -> Row {
-    Row {
-        id: o.s("id").to_owned(),
-        cells: vec![
-            Cell::Text(o.s("floating_ip_address").to_owned()),
-            Cell::Status(o.s("status").to_owned()),
-            Cell::opt(o.0["fixed_ip_address"].as_str()),
-            Cell::opt(o.0["port_id"].as_str().map(short)),
-        ],
-    }
-}
-
-fn secgroup_row(o: &Obj) -> Row {
-    Row {
-        id: o.s("id").to_owned(),
-        cells: vec![
-            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
-            Cell::Text(o.s("description").to_owned()),
-            Cell::Text(
-                o.0["security_group_rules"]
-                    .as_array()
-                    .map_or(0, Vec::len)
-                    .to_string(),
+            Cell::Text(name_or_id(&r.name, &r.id)),
+            Cell::Status(r.status.as_str().to_owned()),
+            Cell::opt(
+                r.external_gateway_info
+                    .as_ref()
+                    .map(|g| short(&g.network_id)),
             ),
+            Cell::Text(yes(r.admin_state_up)),
+        ],
+    }
+}
+
+fn fip_row(f: &floating_ips::FloatingIp) -> Row {
+    Row {
+        id: f.id.clone(),
+        cells: vec![
+            Cell::Text(f.floating_ip_address.clone()),
+            Cell::Status(f.status.as_str().to_owned()),
+            Cell::opt(f.fixed_ip_address.as_deref()),
+            Cell::opt(f.port_id.as_deref().map(short)),
+        ],
+    }
+}
+
+fn secgroup_row(g: &security_groups::SecurityGroup) -> Row {
+    Row {
+        id: g.id.clone(),
+        cells: vec![
+            Cell::Text(name_or_id(&g.name, &g.id)),
+            Cell::Text(g.description.clone()),
+            Cell::Text(g.security_group_rules.len().to_string()),
         ],
     }
 }
@@ -943,9 +954,10 @@ mod tests {
 
     #[test]
     fn unnamed_resources_show_a_short_id() {
-        let r = network_row(&Obj(
-            json!({"id": "abcdef0123", "subnets": ["a", "b"], "router:external": true}),
-        ));
+        let n: networks::Network = serde_json::from_value(json!({"id": "abcdef0123", "name": "",
+            "status": "ACTIVE", "subnets": ["a", "b"], "router:external": true}))
+        .unwrap();
+        let r = network_row(&n);
         assert_eq!(r.cells[0], Cell::Text("abcdef01".into()));
         assert_eq!(r.cells[2], Cell::Text("2".into()));
         assert_eq!(r.cells[4], Cell::Text("yes".into()));

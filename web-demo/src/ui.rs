@@ -328,7 +328,6 @@ mod tests {
                 Cell::Text("<b>web</b>".into()),
                 Cell::Status("ACTIVE".into()),
             ],
-            detail: Value::Null,
         }];
         let h = table(
             "servers",
