@@ -1,10 +1,15 @@
 //! What the dashboard shows and does, over any [`Transport`]: the resource kinds and
 //! their tables, the pickers of the create forms, and the actions.
 //!
-//! Everything goes through ferrocloud's typed modules (networking, block storage, image,
-//! flavors, key pairs, volume attachments), except Nova servers: they use [`Obj`]
-//! operations declared here with ferrocloud's own `Op` / `List` until the typed
-//! `compute::servers` module lands in the core; only this file changes then.
+//! Every request comes from ferrocloud's typed modules (networking, block storage, image,
+//! identity, flavors, key pairs, volume attachments: their paths, filters, bodies,
+//! validation and paging), except Nova servers, which use operations declared here with
+//! ferrocloud's own `Op` / `List` until the typed `compute::servers` module lands.
+//!
+//! Answers are read as JSON objects ([`Obj`]) rather than into each module's typed
+//! struct: the dashboard shows fields generically, and one JSON decoder for everything
+//! keeps the wasm bundle small (a serde decoder per resource type costs 5–15 KB each).
+//! [`obj`] switches a typed operation's output to [`Obj`]; [`rows`] does it for lists.
 
 use std::time::Duration;
 
@@ -21,6 +26,7 @@ use ferrocloud::{
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -160,20 +166,21 @@ impl Kind {
 /// A table being paged: pages are fetched one at a time as the user asks for them.
 pub type Pages = LocalBoxStream<'static, Result<(Vec<Row>, bool)>>;
 
-/// A typed list whose items are turned into table rows as each page is parsed.
-struct Mapped<L: Paginated> {
-    list: L,
-    row: fn(&L::Item) -> Row,
+/// A typed list's request, with its pages read as JSON objects and turned into rows.
+struct Mapped<T> {
+    req: List<T>,
+    parse: List<Obj>,
+    row: fn(&Obj) -> Row,
 }
 
-/// Any list, as rows: every table shares one paging stream (and one copy of its code in
-/// the bundle) whatever the item type.
+/// Any list, as rows: every table shares one paging stream and one JSON decoder (and one
+/// copy of their code in the bundle) whatever the resource.
 pub struct Rows(Box<dyn Paginated<Item = Row>>);
 
-impl<L: Paginated> Paginated for Mapped<L> {
+impl<T: DeserializeOwned> Paginated for Mapped<T> {
     type Item = Row;
     fn first_request(&self, svc: &ServiceClient) -> Result<http::Request<bytes::Bytes>> {
-        self.list.first_request(svc)
+        self.req.first_request(svc)
     }
     fn parse_page(
         &self,
@@ -181,7 +188,7 @@ impl<L: Paginated> Paginated for Mapped<L> {
         request_url: &str,
         resp: http::Response<bytes::Bytes>,
     ) -> Result<Page<Row>> {
-        let page = self.list.parse_page(svc, request_url, resp)?;
+        let page = self.parse.parse_page(svc, request_url, resp)?;
         Ok(Page {
             items: page.items.iter().map(self.row).collect(),
             next: page.next,
@@ -204,9 +211,20 @@ impl Paginated for Rows {
     }
 }
 
-/// `list`, read as rows made by `row`.
-pub fn rows<L: Paginated + 'static>(list: L, row: fn(&L::Item) -> Row) -> Rows {
-    Rows(Box::new(Mapped { list, row }))
+/// The typed `list`'s requests, each item read as JSON and made a row by `row`.
+pub fn rows<T: DeserializeOwned + 'static>(list: List<T>, row: fn(&Obj) -> Row) -> Rows {
+    // Same key and paging style as the typed list; the path comes from its request.
+    let parse = List::new(Ok(String::new()), list.key(), list.paging()).with_marker();
+    Rows(Box::new(Mapped {
+        req: list,
+        parse,
+        row,
+    }))
+}
+
+/// The typed `op`'s request, its answer read as the JSON object under `key`.
+pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
+    op.map_output(Decode::Key(key, decode_key::<Obj>))
 }
 
 fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
@@ -383,7 +401,7 @@ impl<T: Transport + 'static> Cloud<T> {
             "servers" => (
                 self.compute(),
                 rows(
-                    List::new(path!("servers"), "servers", Paging::Single),
+                    List::<Obj>::new(path!("servers"), "servers", Paging::Single),
                     obj_choice,
                 ),
             ),
@@ -394,7 +412,7 @@ impl<T: Transport + 'static> Cloud<T> {
                         router_external: (what == "external").then_some(true),
                         ..Default::default()
                     }),
-                    network_choice,
+                    obj_choice,
                 ),
             ),
             "floatingips" => (
@@ -411,7 +429,7 @@ impl<T: Transport + 'static> Cloud<T> {
                         status: Some(images::ImageStatus::Active),
                         ..Default::default()
                     }),
-                    image_choice,
+                    obj_choice,
                 ),
             ),
             "volumes" => {
@@ -424,53 +442,41 @@ impl<T: Transport + 'static> Cloud<T> {
             }
             _ => return Ok(Vec::new()),
         };
-        let found = svc.collect_all(list).await?;
-        Ok(found
-            .into_iter()
-            .map(|r| {
-                let label = match r.cells.into_iter().next() {
-                    Some(Cell::Text(t) | Cell::Status(t)) => t,
-                    None => String::new(),
-                };
-                (r.id, label)
-            })
-            .collect())
+        Ok(pairs(svc.collect_all(list).await?))
     }
 
     /// The whole resource `id` of `kind`, fresh from its service, for the detail view.
     pub async fn detail(&self, kind: Kind, id: &str) -> Result<Obj> {
-        let key = Decode::Key;
         match kind {
             Kind::Servers => self.compute().call(&server_op(id)).await,
             Kind::Networks => {
-                let op = networks::get(id).map_output(key("network", decode_key::<Obj>));
+                let op = obj(networks::get(id), "network");
                 self.network().call(&op).await
             }
             Kind::Subnets => {
-                let op = subnets::get(id).map_output(key("subnet", decode_key::<Obj>));
+                let op = obj(subnets::get(id), "subnet");
                 self.network().call(&op).await
             }
             Kind::Routers => {
-                let op = routers::get(id).map_output(key("router", decode_key::<Obj>));
+                let op = obj(routers::get(id), "router");
                 self.network().call(&op).await
             }
             Kind::FloatingIps => {
-                let op = floating_ips::get(id).map_output(key("floatingip", decode_key::<Obj>));
+                let op = obj(floating_ips::get(id), "floatingip");
                 self.network().call(&op).await
             }
             Kind::SecurityGroups => {
-                let op =
-                    security_groups::get(id).map_output(key("security_group", decode_key::<Obj>));
+                let op = obj(security_groups::get(id), "security_group");
                 self.network().call(&op).await
             }
             Kind::Volumes => {
                 self.block_storage()
-                    .call(&volumes::get(id).map_output(key("volume", decode_key::<Obj>)))
+                    .call(&obj(volumes::get(id), "volume"))
                     .await
             }
             Kind::Snapshots => {
                 self.block_storage()
-                    .call(&snapshots::get(id).map_output(key("snapshot", decode_key::<Obj>)))
+                    .call(&obj(snapshots::get(id), "snapshot"))
                     .await
             }
             Kind::Images => {
@@ -580,15 +586,23 @@ impl<T: Transport + 'static> Cloud<T> {
         let cinder = self.block_storage();
         progress(1, 3, "requesting the volume");
         let v = cinder
-            .call(&volumes::create(&volumes::CreateVolume {
-                size: Some(size),
-                name: Some(name.to_owned()),
-                ..Default::default()
-            }))
+            .call(&obj(
+                volumes::create(&volumes::CreateVolume {
+                    size: Some(size),
+                    name: Some(name.to_owned()),
+                    ..Default::default()
+                }),
+                "volume",
+            ))
             .await?;
         progress(2, 3, "creating (waiting for available)");
         cinder
-            .wait_for_status(&volumes::get(&v.id), &["available"], &["error"], wait())
+            .wait_for_status(
+                &obj(volumes::get(v.s("id")), "volume"),
+                &["available"],
+                &["error"],
+                wait(),
+            )
             .await?;
         progress(3, 3, "available");
         Ok(())
@@ -599,7 +613,9 @@ impl<T: Transport + 'static> Cloud<T> {
         let cinder = self.block_storage();
         progress(1, 2, "deleting");
         cinder.call(&volumes::delete(id, false)).await?;
-        cinder.wait_for_deleted(&volumes::get(id), wait()).await?;
+        cinder
+            .wait_for_deleted(&obj(volumes::get(id), "volume"), wait())
+            .await?;
         progress(2, 2, "deleted");
         Ok(())
     }
@@ -609,7 +625,9 @@ impl<T: Transport + 'static> Cloud<T> {
         let cinder = self.block_storage();
         progress(1, 2, "deleting");
         cinder.call(&snapshots::delete(id)).await?;
-        cinder.wait_for_deleted(&snapshots::get(id), wait()).await?;
+        cinder
+            .wait_for_deleted(&obj(snapshots::get(id), "snapshot"), wait())
+            .await?;
         progress(2, 2, "deleted");
         Ok(())
     }
@@ -628,15 +646,15 @@ impl<T: Transport + 'static> Cloud<T> {
         }
         progress(1, 3, "attaching");
         self.compute()
-            .call(&volume_attach::create(
-                server,
-                &volume_attach::CreateVolumeAttachment::new(volume),
+            .call(&obj(
+                volume_attach::create(server, &volume_attach::CreateVolumeAttachment::new(volume)),
+                "volumeAttachment",
             ))
             .await?;
         progress(2, 3, "waiting for in-use");
         self.block_storage()
             .wait_for_status(
-                &volumes::get(volume),
+                &obj(volumes::get(volume), "volume"),
                 &["in-use"],
                 &["error", "available"],
                 attach_wait(),
@@ -662,19 +680,22 @@ impl<T: Transport + 'static> Cloud<T> {
         let neutron = self.network();
         progress(1, 2, "creating the network");
         let net = neutron
-            .call(&networks::create(&networks::CreateNetwork {
-                name: Some(name.to_owned()),
-                ..Default::default()
-            }))
+            .call(&obj(
+                networks::create(&networks::CreateNetwork {
+                    name: Some(name.to_owned()),
+                    ..Default::default()
+                }),
+                "network",
+            ))
             .await?;
         progress(2, 2, "creating the subnet");
         let subnet = subnets::CreateSubnet {
             name: Some(format!("{name}-subnet")),
-            ..subnets::CreateSubnet::new(&net.id, 4, cidr)
+            ..subnets::CreateSubnet::new(net.s("id"), 4, cidr)
         };
-        if let Err(e) = neutron.call(&subnets::create(&subnet)).await {
+        if let Err(e) = neutron.call(&obj(subnets::create(&subnet), "subnet")).await {
             // Leave nothing half-made behind.
-            let _ = self.delete_network(&net.id).await;
+            let _ = self.delete_network(net.s("id")).await;
             return Err(e);
         }
         Ok(())
@@ -686,16 +707,17 @@ impl<T: Transport + 'static> Cloud<T> {
     }
 
     /// Allocates a floating IP on an external network.
-    pub async fn allocate_fip(&self, network: &str) -> Result<floating_ips::FloatingIp> {
+    pub async fn allocate_fip(&self, network: &str) -> Result<Obj> {
         if network.is_empty() {
             return Err(
                 ferrocloud::InvalidInput::field("network", "pick an external network").into(),
             );
         }
         self.network()
-            .call(&floating_ips::create(&floating_ips::CreateFloatingIp::on(
-                network,
-            )))
+            .call(&obj(
+                floating_ips::create(&floating_ips::CreateFloatingIp::on(network)),
+                "floatingip",
+            ))
             .await
     }
 
@@ -710,19 +732,22 @@ impl<T: Transport + 'static> Cloud<T> {
         }
         let neutron = self.network();
         let found = neutron
-            .first_page(&ports::list(&ports::ListPorts {
-                device_id: Some(server.to_owned()),
-                ..Default::default()
-            }))
+            .collect_all(rows(
+                ports::list(&ports::ListPorts {
+                    device_id: Some(server.to_owned()),
+                    ..Default::default()
+                }),
+                obj_choice,
+            ))
             .await?;
-        let port = found.items.first().map(|p| p.id.clone()).ok_or_else(|| {
+        let port = found.first().map(|p| p.id.clone()).ok_or_else(|| {
             Error::from(ferrocloud::InvalidInput::field(
                 "server",
                 "the server has no port: boot it on a network first",
             ))
         })?;
         neutron
-            .call(&floating_ips::associate(fip, &port))
+            .call(&obj(floating_ips::associate(fip, &port), "floatingip"))
             .await
             .map(|_| ())
     }
@@ -754,6 +779,19 @@ pub fn check_name(name: &str) -> Result<(), ferrocloud::InvalidInput> {
     Ok(())
 }
 
+/// `(id, label)` pairs of picker rows (the label is the first cell).
+pub fn pairs(rows: Vec<Row>) -> Vec<(String, String)> {
+    rows.into_iter()
+        .map(|r| {
+            let label = match r.cells.into_iter().next() {
+                Some(Cell::Text(t) | Cell::Status(t)) => t,
+                None => String::new(),
+            };
+            (r.id, label)
+        })
+        .collect()
+}
+
 fn choice(id: &str, label: String) -> Row {
     Row {
         id: id.to_owned(),
@@ -761,37 +799,33 @@ fn choice(id: &str, label: String) -> Row {
     }
 }
 
-fn obj_choice(o: &Obj) -> Row {
+/// A picker row: the id and the name (or a short id).
+pub fn obj_choice(o: &Obj) -> Row {
     choice(o.s("id"), name_or_id(o.s("name"), o.s("id")))
 }
 
-fn network_choice(n: &networks::Network) -> Row {
-    choice(&n.id, name_or_id(&n.name, &n.id))
+fn flavor_choice(o: &Obj) -> Row {
+    let label = format!(
+        "{} ({} vCPU, {} MiB)",
+        o.s("name"),
+        o.0["vcpus"],
+        o.0["ram"]
+    );
+    choice(o.s("id"), label)
 }
 
-fn flavor_choice(f: &flavors::Flavor) -> Row {
-    let label = format!("{} ({} vCPU, {} MiB)", f.name, f.vcpus, f.ram);
-    choice(&f.id, label)
+fn keypair_choice(o: &Obj) -> Row {
+    let name = o.0["keypair"]["name"].as_str().unwrap_or_default();
+    choice(name, name.to_owned())
 }
 
-fn keypair_choice(k: &keypairs::KeypairEntry) -> Row {
-    choice(&k.keypair.name, k.keypair.name.clone())
+fn fip_choice(o: &Obj) -> Row {
+    choice(o.s("id"), o.s("floating_ip_address").to_owned())
 }
 
-fn fip_choice(f: &floating_ips::FloatingIp) -> Row {
-    choice(&f.id, f.floating_ip_address.clone())
-}
-
-fn image_choice(i: &images::Image) -> Row {
-    choice(
-        &i.id,
-        name_or_id(i.name.as_deref().unwrap_or_default(), &i.id),
-    )
-}
-
-fn volume_choice(v: &volumes::Volume) -> Row {
-    let name = name_or_id(v.name.as_deref().unwrap_or_default(), &v.id);
-    choice(&v.id, format!("{name} ({} GiB)", v.size))
+fn volume_choice(o: &Obj) -> Row {
+    let name = name_or_id(o.s("name"), o.s("id"));
+    choice(o.s("id"), format!("{name} ({} GiB)", o.0["size"]))
 }
 
 fn server_row(o: &Obj) -> Row {
@@ -821,114 +855,126 @@ fn server_row(o: &Obj) -> Row {
     }
 }
 
-fn yes(v: bool) -> String {
-    if v { "yes" } else { "no" }.to_owned()
+fn yes(v: &Value) -> String {
+    if v.as_bool() == Some(true) {
+        "yes"
+    } else {
+        "no"
+    }
+    .to_owned()
 }
 
-fn network_row(n: &networks::Network) -> Row {
+fn network_row(o: &Obj) -> Row {
+    let subnets = o.0["subnets"].as_array().map_or(0, Vec::len);
     Row {
-        id: n.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(&n.name, &n.id)),
-            Cell::Status(n.status.as_str().to_owned()),
-            Cell::Text(n.subnets.len().to_string()),
-            Cell::Text(yes(n.shared)),
-            Cell::Text(yes(n.router_external == Some(true))),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::Text(subnets.to_string()),
+            Cell::Text(yes(&o.0["shared"])),
+            Cell::Text(yes(&o.0["router:external"])),
         ],
     }
 }
 
-fn subnet_row(s: &subnets::Subnet) -> Row {
+fn subnet_row(o: &Obj) -> Row {
     Row {
-        id: s.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(&s.name, &s.id)),
-            Cell::opt(s.cidr.as_deref()),
-            Cell::Text(s.ip_version.to_string()),
-            Cell::opt(s.gateway_ip.as_deref()),
-            Cell::Text(short(&s.network_id)),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Text(o.s("cidr").to_owned()),
+            Cell::Text(o.0["ip_version"].to_string()),
+            Cell::Text(o.s("gateway_ip").to_owned()),
+            Cell::Text(short(o.s("network_id"))),
         ],
     }
 }
 
-fn router_row(r: &routers::Router) -> Row {
+fn router_row(o: &Obj) -> Row {
+    let gw = o.0["external_gateway_info"]["network_id"]
+        .as_str()
+        .map(short)
+        .unwrap_or_else(|| "—".into());
     Row {
-        id: r.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(&r.name, &r.id)),
-            Cell::Status(r.status.as_str().to_owned()),
-            Cell::opt(
-                r.external_gateway_info
-                    .as_ref()
-                    .map(|g| short(&g.network_id)),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::Text(gw),
+            Cell::Text(yes(&o.0["admin_state_up"])),
+        ],
+    }
+}
+
+fn fip_row(o: &Obj) -> Row {
+    Row {
+        id: o.s("id").to_owned(),
+        cells: vec![
+            Cell::Text(o.s("floating_ip_address").to_owned()),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::opt(o.0["fixed_ip_address"].as_str()),
+            Cell::opt(o.0["port_id"].as_str().map(short)),
+        ],
+    }
+}
+
+fn secgroup_row(o: &Obj) -> Row {
+    Row {
+        id: o.s("id").to_owned(),
+        cells: vec![
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Text(o.s("description").to_owned()),
+            Cell::Text(
+                o.0["security_group_rules"]
+                    .as_array()
+                    .map_or(0, Vec::len)
+                    .to_string(),
             ),
-            Cell::Text(yes(r.admin_state_up)),
         ],
     }
 }
 
-fn fip_row(f: &floating_ips::FloatingIp) -> Row {
-    Row {
-        id: f.id.clone(),
-        cells: vec![
-            Cell::Text(f.floating_ip_address.clone()),
-            Cell::Status(f.status.as_str().to_owned()),
-            Cell::opt(f.fixed_ip_address.as_deref()),
-            Cell::opt(f.port_id.as_deref().map(short)),
-        ],
-    }
-}
-
-fn secgroup_row(g: &security_groups::SecurityGroup) -> Row {
-    Row {
-        id: g.id.clone(),
-        cells: vec![
-            Cell::Text(name_or_id(&g.name, &g.id)),
-            Cell::Text(g.description.clone()),
-            Cell::Text(g.security_group_rules.len().to_string()),
-        ],
-    }
-}
-
-fn volume_row(v: &volumes::Volume) -> Row {
-    let attached: Vec<String> = v
-        .attachments
-        .iter()
-        .filter_map(|a| a.server_id.as_deref().map(short))
+fn volume_row(o: &Obj) -> Row {
+    let attached: Vec<String> = o.0["attachments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["server_id"].as_str().map(short))
         .collect();
     Row {
-        id: v.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(v.name.as_deref().unwrap_or_default(), &v.id)),
-            Cell::Status(v.status.as_str().to_owned()),
-            Cell::Text(v.size.to_string()),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::Text(o.0["size"].to_string()),
             Cell::Text(attached.join(", ")),
-            Cell::opt(v.volume_type.as_deref()),
+            Cell::opt(o.0["volume_type"].as_str()),
         ],
     }
 }
 
-fn snapshot_row(s: &snapshots::Snapshot) -> Row {
+fn snapshot_row(o: &Obj) -> Row {
     Row {
-        id: s.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(s.name.as_deref().unwrap_or_default(), &s.id)),
-            Cell::Status(s.status.as_str().to_owned()),
-            Cell::Text(s.size.to_string()),
-            Cell::opt(s.volume_id.as_deref().map(short)),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::Text(o.0["size"].to_string()),
+            Cell::opt(o.0["volume_id"].as_str().map(short)),
         ],
     }
 }
 
-fn image_row(i: &images::Image) -> Row {
+fn image_row(o: &Obj) -> Row {
     Row {
-        id: i.id.clone(),
+        id: o.s("id").to_owned(),
         cells: vec![
-            Cell::Text(name_or_id(i.name.as_deref().unwrap_or_default(), &i.id)),
-            Cell::Status(i.status.as_str().to_owned()),
-            Cell::opt(i.size),
-            Cell::opt(i.disk_format.as_deref()),
-            Cell::opt(i.visibility.as_ref().map(|d| d.as_str().to_owned())),
+            Cell::Text(name_or_id(o.s("name"), o.s("id"))),
+            Cell::Status(o.s("status").to_owned()),
+            Cell::opt(o.0["size"].as_u64()),
+            Cell::opt(o.0["disk_format"].as_str()),
+            Cell::opt(o.0["visibility"].as_str()),
         ],
     }
 }
@@ -954,10 +1000,9 @@ mod tests {
 
     #[test]
     fn unnamed_resources_show_a_short_id() {
-        let n: networks::Network = serde_json::from_value(json!({"id": "abcdef0123", "name": "",
-            "status": "ACTIVE", "subnets": ["a", "b"], "router:external": true}))
-        .unwrap();
-        let r = network_row(&n);
+        let r = network_row(&Obj(
+            json!({"id": "abcdef0123", "subnets": ["a", "b"], "router:external": true}),
+        ));
         assert_eq!(r.cells[0], Cell::Text("abcdef01".into()));
         assert_eq!(r.cells[2], Cell::Text("2".into()));
         assert_eq!(r.cells[4], Cell::Text("yes".into()));
@@ -968,11 +1013,8 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::from_slug(k.slug()), Some(k));
         }
-        let v: volumes::Volume =
-            serde_json::from_value(json!({"id": "v1", "status": "in-use", "size": 1,
-            "attachments": [{"server_id": "srv-123456789"}]}))
-            .unwrap();
-        let r = volume_row(&v);
+        let r = volume_row(&Obj(json!({"id": "v1", "status": "in-use", "size": 1,
+            "attachments": [{"server_id": "srv-123456789"}]})));
         assert_eq!(r.cells.len(), Kind::Volumes.columns().len());
         assert_eq!(r.cells[3], Cell::Text("srv-1234".into()));
     }

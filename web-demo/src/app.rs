@@ -430,9 +430,12 @@ async fn start_session(url: String, auth: &AuthOptions, can_rescope: bool) -> Re
     let token = client.token().await?;
     let projects = client
         .identity()
-        .collect_all(projects::available())
+        .collect_all(crate::api::rows(
+            projects::available(),
+            crate::api::obj_choice,
+        ))
         .await
-        .map(|ps| ps.into_iter().map(|p| (p.id, p.name)).collect())
+        .map(crate::api::pairs)
         .unwrap_or_default();
     with(|s| {
         s.epoch += 1;

@@ -429,7 +429,7 @@ mod seed {
             if fips.is_empty() {
                 let fip = demo.allocate_fip(ext.s("id")).await?;
                 if let Some(web) = find(&nova, path!("servers"), "servers", "demo-web-1").await? {
-                    demo.associate_fip(&fip.id, web.s("id")).await?;
+                    demo.associate_fip(fip.s("id"), web.s("id")).await?;
                 }
             }
         }
