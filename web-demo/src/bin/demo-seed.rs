@@ -41,12 +41,13 @@ mod seed {
     use std::time::Duration;
 
     use ferrocloud::block_storage::{snapshots, volumes};
+    use ferrocloud::compute::{flavors, keypairs};
     use ferrocloud::identity::v3::{projects, roles, users};
     use ferrocloud::image::images;
-    use ferrocloud::{path, query, AuthOptions, Error, List, Op, Paging, Secret, Transport};
+    use ferrocloud::network::{floating_ips, networks, routers, subnets};
+    use ferrocloud::{path, query, AuthOptions, Error, List, Paging, Secret, Transport};
     use ferrocloud_native::{Cloud as NativeCloud, NativeOptions};
     use ferrocloud_web_demo::api::{Cloud, Obj};
-    use serde_json::json;
 
     /// The demo credentials the dashboard's login form is filled with.
     pub const PROJECT: &str = "ferrocloud-demo";
@@ -205,57 +206,53 @@ mod seed {
         };
         step("flavor demo.tiny");
         let nova = admin_view.compute();
-        let flavor = match find(&nova, path!("flavors/detail"), "flavors", "demo.tiny").await? {
+        let existing = nova
+            .collect_all(flavors::list_detail(&flavors::ListFlavors::default()))
+            .await?
+            .into_iter()
+            .find(|f| f.name == "demo.tiny");
+        let flavor = match existing {
             Some(f) => f,
             None => {
-                nova.call(
-                    &Op::post(path!("flavors"))
-                        .json_under(
-                            "flavor",
-                            &json!({"name": "demo.tiny", "ram": 64, "vcpus": 1, "disk": 1}),
-                        )
-                        .decode_key("flavor"),
-                )
+                nova.call(&flavors::create(&flavors::CreateFlavor {
+                    name: "demo.tiny".into(),
+                    ram: 64,
+                    vcpus: 1,
+                    disk: 1,
+                    ..Default::default()
+                }))
                 .await?
             }
         };
 
         step("external network");
         let neutron = admin_view.network();
-        let externals: Vec<Obj> = neutron
-            .collect_all(
-                List::new(path!("networks"), "networks", Paging::Single)
-                    .query(query!("router:external": Some("true"))),
-            )
+        let externals = neutron
+            .collect_all(networks::list(&networks::ListNetworks {
+                router_external: Some(true),
+                ..Default::default()
+            }))
             .await?;
         let external = match externals.into_iter().next() {
             Some(n) => Some(n),
             None => {
-                let made: Result<Obj, Error> = neutron
-                    .call(
-                        &Op::post(path!("networks"))
-                            .json_under(
-                                "network",
-                                &json!({"name": "demo-public", "router:external": true,
-                                        "provider:network_type": "flat",
-                                        "provider:physical_network": "public"}),
-                            )
-                            .decode_key("network"),
-                    )
+                let made = neutron
+                    .call(&networks::create(&networks::CreateNetwork {
+                        name: Some("demo-public".into()),
+                        router_external: Some(true),
+                        provider_network_type: Some("flat".into()),
+                        provider_physical_network: Some("public".into()),
+                        ..Default::default()
+                    }))
                     .await;
                 match made {
                     Ok(net) => {
                         neutron
-                            .call(
-                                &Op::<Obj>::post(path!("subnets"))
-                                    .json_under(
-                                        "subnet",
-                                        &json!({"network_id": net.s("id"), "name": "demo-public-subnet",
-                                                "cidr": "198.51.100.0/24", "ip_version": 4,
-                                                "enable_dhcp": false}),
-                                    )
-                                    .decode_key("subnet"),
-                            )
+                            .call(&subnets::create(&subnets::CreateSubnet {
+                                name: Some("demo-public-subnet".into()),
+                                enable_dhcp: Some(false),
+                                ..subnets::CreateSubnet::new(&net.id, 4, "198.51.100.0/24")
+                            }))
                             .await?;
                         Some(net)
                     }
@@ -309,56 +306,64 @@ mod seed {
 
         step("network demo-net with subnet, router demo-router");
         let neutron = demo.network();
-        let net = match find(&neutron, path!("networks"), "networks", "demo-net").await? {
+        let find_net = || async {
+            let nets = neutron
+                .collect_all(networks::list(&networks::ListNetworks {
+                    name: Some("demo-net".into()),
+                    ..Default::default()
+                }))
+                .await?;
+            Ok::<_, Error>(nets.into_iter().next())
+        };
+        let net = match find_net().await? {
             Some(n) => n,
             None => {
                 demo.create_network("demo-net", "10.42.0.0/24", &noop)
                     .await?;
-                find(&neutron, path!("networks"), "networks", "demo-net")
+                find_net()
                     .await?
                     .ok_or_else(|| Error::decode_msg("network", "demo-net vanished"))?
             }
         };
-        if find(&neutron, path!("routers"), "routers", "demo-router")
+        let has_router = !neutron
+            .collect_all(routers::list(&routers::ListRouters {
+                name: Some("demo-router".into()),
+                ..Default::default()
+            }))
             .await?
-            .is_none()
-        {
-            let mut router = json!({"name": "demo-router"});
-            if let Some(ext) = &external {
-                router["external_gateway_info"] = json!({"network_id": ext.s("id")});
-            }
-            let r: Obj = neutron
-                .call(
-                    &Op::post(path!("routers"))
-                        .json_under("router", &router)
-                        .decode_key("router"),
-                )
+            .is_empty();
+        if !has_router {
+            let r = neutron
+                .call(&routers::create(&routers::CreateRouter {
+                    name: Some("demo-router".into()),
+                    external_gateway_info: external.as_ref().map(|e| routers::GatewayInfo {
+                        network_id: e.id.clone(),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }))
                 .await?;
-            if let Some(subnet) = net.0["subnets"][0].as_str() {
+            if let Some(subnet) = net.subnets.first() {
                 neutron
-                    .call(
-                        &Op::<()>::put(path!("routers/{}/add_router_interface", r.s("id")))
-                            .json(&json!({"subnet_id": subnet}))
-                            .decode_nothing(),
-                    )
+                    .call(&routers::add_interface(
+                        &r.id,
+                        &routers::Interface::Subnet(subnet.clone()),
+                    ))
                     .await?;
             }
         }
 
         step("key pair demo-key");
         let nova = demo.compute();
-        let keys: Vec<Obj> = nova
-            .collect_all(List::new(path!("os-keypairs"), "keypairs", Paging::Single))
+        let keys = nova
+            .collect_all(keypairs::list(&keypairs::ListKeypairs::default()))
             .await?;
-        if !keys.iter().any(|k| k.0["keypair"]["name"] == "demo-key") {
-            nova.call(
-                &Op::<Obj>::post(path!("os-keypairs"))
-                    .json_under(
-                        "keypair",
-                        &json!({"name": "demo-key", "public_key": PUBLIC_KEY}),
-                    )
-                    .decode_key("keypair"),
-            )
+        if !keys.iter().any(|k| k.keypair.name == "demo-key") {
+            nova.call(&keypairs::create(&keypairs::CreateKeypair {
+                name: "demo-key".into(),
+                public_key: Some(PUBLIC_KEY.into()),
+                ..Default::default()
+            }))
             .await?;
         }
 
@@ -407,9 +412,9 @@ mod seed {
             {
                 demo.create_server(
                     name,
-                    flavor.s("id"),
+                    &flavor.id,
                     &image.id,
-                    net.s("id"),
+                    &net.id,
                     "demo-key",
                     &|_, _, what| println!("[seed]   {name}: {what}"),
                 )
@@ -419,15 +424,11 @@ mod seed {
 
         if let Some(ext) = &external {
             step("floating IP for demo-web-1");
-            let fips: Vec<Obj> = neutron
-                .collect_all(List::new(
-                    path!("floatingips"),
-                    "floatingips",
-                    Paging::Single,
-                ))
+            let fips = neutron
+                .collect_all(floating_ips::list(&floating_ips::ListFloatingIps::default()))
                 .await?;
             if fips.is_empty() {
-                let fip = demo.allocate_fip(ext.s("id")).await?;
+                let fip = demo.allocate_fip(&ext.id).await?;
                 if let Some(web) = find(&nova, path!("servers"), "servers", "demo-web-1").await? {
                     demo.associate_fip(fip.s("id"), web.s("id")).await?;
                 }
