@@ -31,7 +31,7 @@ echo "rust $(rustc --version | cut -d' ' -f2), node $(node --version), wasm32 ta
 log "starting the local OpenStack in $OSCLOUD_DIR (CORS on; first run takes a few minutes)"
 # CORS must allow this page: start.sh's default allowed origin is '*'.
 export OSCLOUD_CORS_ORIGIN=${OSCLOUD_CORS_ORIGIN-*}
-bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" | grep -E '^\[oscloud' || true
+bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" 2>&1 | grep -E '^\[oscloud' || true
 curl -s -m 5 -o /dev/null http://127.0.0.1:5000/v3 || { echo "Keystone is not answering" >&2; exit 1; }
 export OS_CLIENT_CONFIG_FILE=$OSCLOUD_DIR/clouds.yaml
 

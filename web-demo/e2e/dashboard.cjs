@@ -94,6 +94,13 @@ async function step(name, fn) {
       await page.locator('#detail dl.fields dt:text-is("flavor")').waitFor({ timeout: 10_000 });
     });
 
+    await step('switch to the empty second project and back', async () => {
+      await page.selectOption('#project-pick', { label: `${PROJECT}-2` });
+      await page.locator('#tbl td.empty').waitFor({ timeout: 60_000 });
+      await page.selectOption('#project-pick', { label: PROJECT });
+      await badge('demo-web-1', 'ACTIVE').waitFor({ timeout: 60_000 });
+    });
+
     await step('create a server and watch it reach ACTIVE', async () => {
       await page.fill('#srv_name', serverName);
       await choose('srv_flavor', 'demo.tiny');

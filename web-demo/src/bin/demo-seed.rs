@@ -5,7 +5,8 @@
 //! ```
 //!
 //! As the admin of clouds.yaml entry `oscloud-admin` (or `$DEMO_ADMIN_CLOUD`) it makes the
-//! project and user `ferrocloud-demo` (role `member`), a flavor `demo.tiny` and, when the
+//! project and user `ferrocloud-demo` (role `member`, also on an empty second project
+//! `ferrocloud-demo-2`), a flavor `demo.tiny` and, when the
 //! cloud has none, an external network. As the demo user it then makes an image, a
 //! network with a subnet, a router, a key pair, two volumes and a snapshot, two servers
 //! and a floating IP. Whatever already exists (by name) is kept: running it twice changes
@@ -51,6 +52,8 @@ mod seed {
 
     /// The demo credentials the dashboard's login form is filled with.
     pub const PROJECT: &str = "ferrocloud-demo";
+    /// A second, empty project of the demo user (to show project switching).
+    pub const SECOND_PROJECT: &str = "ferrocloud-demo-2";
     /// The demo user.
     pub const USER: &str = "ferrocloud-demo";
     /// The demo user's password (a throwaway local cloud).
@@ -75,6 +78,32 @@ mod seed {
     }
 
     fn noop(_: u32, _: u32, _: &str) {}
+
+    /// The project named `name` in the default domain, made if missing.
+    async fn ensure_project<T: Transport + 'static>(
+        keystone: &ferrocloud::Service<T>,
+        name: &str,
+    ) -> Result<projects::Project, Error> {
+        let found = keystone
+            .collect_all(projects::list(&projects::ListProjects {
+                name: Some(name.into()),
+                ..Default::default()
+            }))
+            .await?;
+        match found.into_iter().next() {
+            Some(p) => Ok(p),
+            None => {
+                keystone
+                    .call(&projects::create(&projects::CreateProject {
+                        name: name.into(),
+                        description: Some("ferrocloud dashboard demo".into()),
+                        domain_id: Some("default".into()),
+                        ..Default::default()
+                    }))
+                    .await
+            }
+        }
+    }
 
     async fn demo_cloud(auth_url: &str) -> Result<Cloud<ferrocloud_native::HyperTransport>, Error> {
         let auth = AuthOptions::password(auth_url, USER, "Default", PASSWORD)
@@ -128,28 +157,9 @@ mod seed {
         let auth_url = admin.credentials().auth_url.clone();
         let keystone = admin.identity();
 
-        step("project and user");
-        let project = match keystone
-            .collect_all(projects::list(&projects::ListProjects {
-                name: Some(PROJECT.into()),
-                ..Default::default()
-            }))
-            .await?
-            .into_iter()
-            .next()
-        {
-            Some(p) => p,
-            None => {
-                keystone
-                    .call(&projects::create(&projects::CreateProject {
-                        name: PROJECT.into(),
-                        description: Some("ferrocloud dashboard demo".into()),
-                        domain_id: Some("default".into()),
-                        ..Default::default()
-                    }))
-                    .await?
-            }
-        };
+        step("projects and user");
+        let project = ensure_project(&keystone, PROJECT).await?;
+        let second = ensure_project(&keystone, SECOND_PROJECT).await?;
         let existing = keystone
             .collect_all(users::list(&users::ListUsers {
                 name: Some(USER.into()),
@@ -192,13 +202,15 @@ mod seed {
             .into_iter()
             .next()
             .ok_or_else(|| ferrocloud::InvalidInput::field("role", "no role named member"))?;
-        keystone
-            .call(&roles::assign(
-                &roles::Target::Project(project.id.clone()),
-                &roles::Actor::User(user.id.clone()),
-                &member.id,
-            ))
-            .await?;
+        for p in [&project, &second] {
+            keystone
+                .call(&roles::assign(
+                    &roles::Target::Project(p.id.clone()),
+                    &roles::Actor::User(user.id.clone()),
+                    &member.id,
+                ))
+                .await?;
+        }
 
         let admin_view = Cloud {
             client: (*admin).clone(),
