@@ -21,8 +21,8 @@ use ferrocloud::network::{
 };
 use ferrocloud::op::{decode_json, decode_key, Decode};
 use ferrocloud::{
-    path, query, Client, Error, HasId, HasStatus, List, Op, Page, Paginated, Paging, Result,
-    Service, ServiceClient, Transport, Wait,
+    path, query, Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Paging,
+    Result, Service, ServiceClient, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
@@ -486,6 +486,30 @@ impl<T: Transport + 'static> Cloud<T> {
             }
         }
     }
+}
+
+/// Revokes every token of a session, each with itself as the credential: once the first
+/// is revoked, the ones rescoped from it may be gone too (Keystone answers 401 or 404
+/// for those, which counts as revoked).
+pub async fn revoke_all<T: Transport + 'static>(
+    client: &Client<T>,
+    tokens: &[ferrocloud::Secret],
+) -> Result<()> {
+    let svc = client.identity().service_client().await?;
+    for t in tokens {
+        let mut req = ferrocloud::identity::v3::tokens::revoke(t).request(&svc)?;
+        let mut auth = http::HeaderValue::from_str(t.expose())
+            .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
+        auth.set_sensitive(true);
+        req.headers_mut().insert("x-auth-token", auth);
+        let (method, url) = (req.method().clone(), req.uri().to_string());
+        let resp = client.transport().send(req).await?;
+        let status = resp.status().as_u16();
+        if !resp.status().is_success() && status != 401 && status != 404 {
+            return Err(Error::from_response(&method, &url, &resp));
+        }
+    }
+    Ok(())
 }
 
 /// A long-running step's progress callback: `(done, total, what)`.

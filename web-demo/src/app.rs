@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::future::Future;
 use std::pin::Pin;
 
-use ferrocloud::identity::v3::{projects, tokens};
+use ferrocloud::identity::v3::projects;
 use ferrocloud::{AuthOptions, Client, Error, Secret};
 use ferrocloud_wasm::FetchTransport;
 use futures::StreamExt;
@@ -518,20 +518,12 @@ fn logout() {
             "<p class=\"fine\">Signed out; revoking the session's tokens…</p>",
         );
         wasm_bindgen_futures::spawn_local(async move {
-            let identity = c.client.identity();
-            let mut failed = None;
-            for t in &tokens {
-                if let Err(e) = identity.call(&tokens::revoke(t)).await {
-                    if !e.is_not_found() {
-                        failed = Some(e);
-                    }
-                }
-            }
+            let failed = crate::api::revoke_all(&c.client, &tokens).await.err();
             match failed {
                 Some(e) => show_problem(&e),
                 None => set_html(
                     "problem",
-                    "<p class=\"fine\" id=\"revoked\">Signed out: the token was revoked.</p>",
+                    "<p class=\"fine\" id=\"revoked\">Signed out: the session's tokens were revoked.</p>",
                 ),
             }
         });
