@@ -283,7 +283,7 @@ fn extra_specs(cov: &mut Coverage) {
 
 fn image_ok(file: &str, i: &Image) {
     no_untyped(file, &i.extra);
-    assert_eq!(i.status, ImageStatus::Active, "{file}");
+    assert_eq!(i.status, Some(ImageStatus::Active), "{file}");
     assert!(
         i.created.is_some() && i.updated.is_some() && i.size.is_some(),
         "{file}"

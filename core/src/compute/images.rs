@@ -83,9 +83,9 @@ pub struct Image {
     /// Name.
     #[serde(default)]
     pub name: Option<String>,
-    /// Status.
+    /// Status (`None` when Nova sends none).
     #[serde(default)]
-    pub status: ImageStatus,
+    pub status: Option<ImageStatus>,
     /// Upload progress in percent.
     #[serde(default)]
     pub progress: Option<u32>,
@@ -129,7 +129,7 @@ impl HasId for Image {
 
 impl HasStatus for Image {
     fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+        self.status.as_ref().map(ImageStatus::as_str)
     }
 }
 
@@ -254,7 +254,9 @@ mod tests {
     #[test]
     fn unknown_status_is_kept() {
         let i: Image = serde_json::from_str(r#"{"id": "a", "status": "QUEUED"}"#).unwrap();
-        assert_eq!(i.status, ImageStatus::Other("QUEUED".into()));
+        assert_eq!(i.status, Some(ImageStatus::Other("QUEUED".into())));
+        let none: Image = serde_json::from_str(r#"{"id": "a"}"#).unwrap();
+        assert_eq!(HasStatus::status(&none), None);
         assert_eq!(HasStatus::status(&i), Some("QUEUED"));
     }
 }

@@ -115,7 +115,8 @@ pub struct UpdateVolumeAttachment {
 }
 
 impl UpdateVolumeAttachment {
-    /// Swap the attached volume for `new_volume_id`.
+    /// Swap the attached volume for `new_volume_id`. Recent Nova accepts this only from
+    /// Cinder while it migrates the volume (others get 409 "is not migrating").
     pub fn swap(new_volume_id: &str) -> Self {
         UpdateVolumeAttachment {
             volume_id: new_volume_id.into(),
@@ -138,7 +139,8 @@ impl UpdateVolumeAttachment {
 pub struct ListVolumeAttachments {
     /// At most this many.
     pub limit: Option<u32>,
-    /// Skip this many.
+    /// Skip this many. Nova counts every block device mapping of the server here,
+    /// including an image-backed root disk that the list does not show.
     pub offset: Option<u32>,
 }
 
