@@ -1,10 +1,8 @@
 //! What the dashboard shows and does, over any [`Transport`]: the resource kinds and
 //! their tables, the pickers of the create forms, and the actions.
 //!
-//! Every request comes from ferrocloud's typed modules (networking, block storage, image,
-//! identity, flavors, key pairs, volume attachments: their paths, filters, bodies,
-//! validation and paging), except Nova servers, which use operations declared here with
-//! ferrocloud's own `Op` / `List` until the typed `compute::servers` module lands.
+//! Every request comes from ferrocloud's typed modules (compute, networking, block
+//! storage, image and identity: their paths, filters, bodies, validation and paging).
 //!
 //! Answers are read as JSON objects ([`Obj`]) rather than into each module's typed
 //! struct: the dashboard shows fields generically, and one JSON decoder for everything
@@ -14,28 +12,28 @@
 use std::time::Duration;
 
 use ferrocloud::block_storage::{snapshots, volumes};
-use ferrocloud::compute::{flavors, keypairs, volume_attach};
+use ferrocloud::compute::{flavors, keypairs, server_actions, servers, volume_attach};
 use ferrocloud::image::images;
 use ferrocloud::network::{
     floating_ips, networks, ports, routers, security_groups, subnets, ListCommon,
 };
 use ferrocloud::op::{decode_json, decode_key, Decode};
 use ferrocloud::{
-    path, query, Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Paging,
-    Result, Service, ServiceClient, Transport, Wait,
+    Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Result, Service,
+    ServiceClient, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::ui::{Action, Cell, Row};
 
 /// Rows per table page.
 pub const PAGE: u32 = 20;
 
-/// A JSON object from a service (compute and networking, until their typed modules land).
+/// A JSON object from a service: how the dashboard reads every answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Obj(pub Value);
@@ -252,12 +250,6 @@ fn net_page() -> ListCommon {
     }
 }
 
-fn obj_list(path: Result<String, ferrocloud::InvalidInput>, key: &'static str) -> List<Obj> {
-    List::new(path, key, Paging::Linked)
-        .query(query!(limit: Some(PAGE)))
-        .with_marker()
-}
-
 /// The handles of one session: a client and the region picked.
 #[derive(Debug, Clone)]
 pub struct Cloud<T> {
@@ -300,7 +292,13 @@ impl<T: Transport + 'static> Cloud<T> {
         match kind {
             Kind::Servers => paged(
                 self.compute(),
-                rows(obj_list(path!("servers/detail"), "servers"), server_row),
+                rows(
+                    servers::list_detail(&servers::ListServers {
+                        limit: Some(PAGE),
+                        ..Default::default()
+                    }),
+                    server_row,
+                ),
             ),
             Kind::Networks => paged(
                 self.network(),
@@ -400,10 +398,7 @@ impl<T: Transport + 'static> Cloud<T> {
             ),
             "servers" => (
                 self.compute(),
-                rows(
-                    List::<Obj>::new(path!("servers"), "servers", Paging::Single),
-                    obj_choice,
-                ),
+                rows(servers::list(&servers::ListServers::default()), obj_choice),
             ),
             "networks" | "external" => (
                 self.network(),
@@ -521,7 +516,7 @@ pub fn wait() -> Wait {
 }
 
 fn server_op(id: &str) -> Op<Obj> {
-    Op::get(path!("servers/{}", id)).decode_key("server")
+    obj(servers::get(id), "server")
 }
 
 /// The server-side work behind the dashboard's buttons and forms.
@@ -537,24 +532,22 @@ impl<T: Transport + 'static> Cloud<T> {
         progress: Progress<'_>,
     ) -> Result<Obj> {
         check_name(name)?;
-        let mut server = json!({"name": name, "flavorRef": flavor, "imageRef": image});
-        server["networks"] = if network.is_empty() {
-            json!("none")
+        let networks = if network.is_empty() {
+            servers::Networks::None
         } else {
-            json!([{"uuid": network}])
+            servers::Networks::List(vec![servers::NetworkSpec::network(network)])
         };
-        if !keypair.is_empty() {
-            server["key_name"] = json!(keypair);
-        }
+        let server = servers::CreateServer {
+            name: name.to_owned(),
+            flavor_ref: flavor.to_owned(),
+            image_ref: Some(image.to_owned()),
+            networks: Some(networks),
+            key_name: (!keypair.is_empty()).then(|| keypair.to_owned()),
+            ..Default::default()
+        };
         let nova = self.compute();
         progress(1, 3, "requesting the server");
-        let created: Obj = nova
-            .call(
-                &Op::post(path!("servers"))
-                    .json_under("server", &server)
-                    .decode_key("server"),
-            )
-            .await?;
+        let created = nova.call(&obj(servers::create(&server), "server")).await?;
         let id = created.s("id").to_owned();
         progress(2, 3, "building (waiting for ACTIVE)");
         let s = nova
@@ -568,14 +561,16 @@ impl<T: Transport + 'static> Cloud<T> {
     /// state.
     pub async fn server_action(&self, id: &str, act: &str, progress: Progress<'_>) -> Result<()> {
         let nova = self.compute();
-        let (body, target) = match act {
-            "start" => (json!({"os-start": null}), "ACTIVE"),
-            "stop" => (json!({"os-stop": null}), "SHUTOFF"),
-            "reboot" => (json!({"reboot": {"type": "SOFT"}}), "ACTIVE"),
+        let (op, target) = match act {
+            "start" => (server_actions::start(id), "ACTIVE"),
+            "stop" => (server_actions::stop(id), "SHUTOFF"),
+            "reboot" => (
+                server_actions::reboot(id, server_actions::RebootType::Soft),
+                "ACTIVE",
+            ),
             "delete" => {
                 progress(1, 2, "deleting");
-                nova.call(&Op::<()>::delete(path!("servers/{}", id)).decode_nothing())
-                    .await?;
+                nova.call(&servers::delete(id)).await?;
                 nova.wait_for_deleted(&server_op(id), wait()).await?;
                 progress(2, 2, "deleted");
                 return Ok(());
@@ -589,14 +584,9 @@ impl<T: Transport + 'static> Cloud<T> {
             }
         };
         progress(1, 3, "sent");
-        nova.call(
-            &Op::<()>::post(path!("servers/{}/action", id))
-                .json(&body)
-                .decode_nothing(),
-        )
-        .await?;
-        // A reboot passes through REBOOT: wait to leave ACTIVE first would race the fake
-        // driver, so wait straight for the end state.
+        nova.call(&op).await?;
+        // The fake driver can finish a reboot before the first poll: wait straight for
+        // the end state rather than for the intermediate one.
         progress(2, 3, &format!("waiting for {target}"));
         nova.wait_for_status(&server_op(id), &[target], &["ERROR"], wait())
             .await?;
@@ -1006,6 +996,7 @@ fn image_row(o: &Obj) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn server_rows_gather_addresses_and_flavor() {

@@ -42,13 +42,13 @@ mod seed {
     use std::time::Duration;
 
     use ferrocloud::block_storage::{snapshots, volumes};
-    use ferrocloud::compute::{flavors, keypairs};
+    use ferrocloud::compute::{flavors, keypairs, servers};
     use ferrocloud::identity::v3::{projects, roles, users};
     use ferrocloud::image::images;
     use ferrocloud::network::{floating_ips, networks, routers, subnets};
-    use ferrocloud::{path, query, AuthOptions, Error, List, Paging, Secret, Transport};
+    use ferrocloud::{AuthOptions, Error, Secret, Transport};
     use ferrocloud_native::{Cloud as NativeCloud, NativeOptions};
-    use ferrocloud_web_demo::api::{Cloud, Obj};
+    use ferrocloud_web_demo::api::Cloud;
 
     /// The demo credentials the dashboard's login form is filled with.
     pub const PROJECT: &str = "ferrocloud-demo";
@@ -64,17 +64,18 @@ mod seed {
         println!("[seed] {what}");
     }
 
-    /// The id of the item named `name` in a list, if any.
-    async fn find<T: Transport + 'static>(
-        svc: &ferrocloud::Service<T>,
-        path: Result<String, ferrocloud::InvalidInput>,
-        key: &'static str,
+    /// The server named `name`, if any.
+    async fn find_server<T: Transport + 'static>(
+        nova: &ferrocloud::Service<T>,
         name: &str,
-    ) -> Result<Option<Obj>, Error> {
-        let items: Vec<Obj> = svc
-            .collect_all(List::new(path, key, Paging::Single).query(query!(name: Some(name))))
+    ) -> Result<Option<servers::ServerRef>, Error> {
+        let found = nova
+            .collect_all(servers::list(&servers::ListServers {
+                name: Some(format!("^{name}$")),
+                ..Default::default()
+            }))
             .await?;
-        Ok(items.into_iter().find(|o| o.s("name") == name))
+        Ok(found.into_iter().find(|s| s.name.as_deref() == Some(name)))
     }
 
     fn noop(_: u32, _: u32, _: &str) {}
@@ -418,10 +419,7 @@ mod seed {
 
         step("servers demo-web-1, demo-web-2");
         for name in ["demo-web-1", "demo-web-2"] {
-            if find(&nova, path!("servers"), "servers", name)
-                .await?
-                .is_none()
-            {
+            if find_server(&nova, name).await?.is_none() {
                 demo.create_server(
                     name,
                     &flavor.id,
@@ -441,8 +439,8 @@ mod seed {
                 .await?;
             if fips.is_empty() {
                 let fip = demo.allocate_fip(&ext.id).await?;
-                if let Some(web) = find(&nova, path!("servers"), "servers", "demo-web-1").await? {
-                    demo.associate_fip(fip.s("id"), web.s("id")).await?;
+                if let Some(web) = find_server(&nova, "demo-web-1").await? {
+                    demo.associate_fip(fip.s("id"), &web.id).await?;
                 }
             }
         }
