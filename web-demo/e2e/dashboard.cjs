@@ -155,6 +155,18 @@ async function step(name, fn) {
       await shot('07-error.png');
     });
 
+    await step('create a volume (available) and delete it', async () => {
+      const volName = `${PREFIX}vol-${stamp}`;
+      await page.click('nav a[data-id="volumes"]');
+      await page.fill('#vol_name', volName);
+      await page.fill('#vol_size', '1');
+      await page.click('form[data-act="create-volume"] button[type="submit"]');
+      await badge(volName, 'available').waitFor({ timeout: SLOW });
+      await row(volName).locator('button[data-act="delete"]').click();
+      await page.waitForFunction((n) => ![...document.querySelectorAll('#tbl a')].some((a) => a.textContent === n),
+        volName, { timeout: SLOW });
+    });
+
     await step('the other tables load', async () => {
       for (const [slug, name] of [['volumes', 'demo-data-1'], ['snapshots', 'demo-snap'], ['images', 'demo-image'],
         ['routers', 'demo-router'], ['secgroups', 'default']]) {

@@ -670,7 +670,7 @@ impl<T: Transport + 'static> Cloud<T> {
             .wait_for_status(
                 &obj(volumes::get(volume), "volume"),
                 &["in-use"],
-                &["error", "available"],
+                &["error"],
                 attach_wait(),
             )
             .await?;
