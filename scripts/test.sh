@@ -49,11 +49,10 @@ cargo build -p ferrocloud --target wasm32-unknown-unknown
 cargo build -p ferrocloud --target wasm32-unknown-unknown --no-default-features
 
 log "unit, doc, samples and real-cloud tests"
-cargo test --workspace --exclude ferrocloud-wasm --exclude ferrocloud-web-demo
+cargo test --workspace
 
-for suite in scripts/wasm-test.sh scripts/dashboard-e2e.sh; do
-  if [[ -f $suite ]]; then
-    log "$suite"
-    bash "$suite"
-  fi
-done
+log "browser suites: ferrocloud-wasm in headless Chromium (main thread, workers)"
+bash scripts/wasm-test.sh
+
+log "dashboard end-to-end (Playwright + Chromium against the real cloud)"
+bash scripts/dashboard-e2e.sh
