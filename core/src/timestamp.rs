@@ -77,7 +77,7 @@ impl std::str::FromStr for Timestamp {
         // "+0000" style offsets (no colon) and a lower-case "z".
         if let Some((head, tail)) = s
             .rsplit_once(['+', '-'])
-            .filter(|(h, t)| h.contains('T') && t.len() == 4)
+            .filter(|(h, t)| h.contains('T') && t.len() == 4 && t.is_ascii())
         {
             let sign = &s[head.len()..=head.len()];
             let fixed = format!("{head}{sign}{}:{}", &tail[..2], &tail[2..]);
@@ -157,6 +157,16 @@ mod tests {
             assert_eq!(s.parse::<Timestamp>(), Ok(want), "{s}");
         }
         assert!("yesterday".parse::<Timestamp>().is_err());
+        // Multibyte input where an ASCII offset is expected: an error, never a panic
+        // (found by fuzzing: the offset was sliced at a byte index).
+        for s in [
+            "2015-08-27T09:49:58+a€",
+            "2015-08-27T09:49:58-€0",
+            "T+é€",
+            "Tz€€+0€",
+        ] {
+            assert!(s.parse::<Timestamp>().is_err(), "{s}");
+        }
         assert!("".parse::<Timestamp>().is_err());
     }
 

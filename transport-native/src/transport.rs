@@ -156,7 +156,10 @@ impl HyperTransport {
     }
 }
 
-fn classify(err: &hyper_util::client::legacy::Error) -> TransportError {
+/// A typed error for a failed exchange with `uri`: the whole source chain is walked, so a
+/// TLS or timeout cause buried under several layers (hyper-util, hyper-rustls, io) is
+/// still found.
+fn classify(err: &hyper_util::client::legacy::Error, uri: &http::Uri) -> TransportError {
     let mut chain = Vec::new();
     let mut source: Option<&(dyn StdError + 'static)> = err.source();
     let mut tls = false;
@@ -192,7 +195,7 @@ fn classify(err: &hyper_util::client::legacy::Error) -> TransportError {
         TransportErrorKind::Tls => " (check the certificate: set OS_CACERT / clouds.yaml `cacert` to the cloud's CA bundle)",
         _ => "",
     };
-    TransportError::new(kind, format!("{detail}{hint}"))
+    TransportError::new(kind, format!("{uri}: {detail}{hint}"))
 }
 
 impl Transport for HyperTransport {
@@ -203,7 +206,7 @@ impl Transport for HyperTransport {
                 .client
                 .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()))
                 .await
-                .map_err(|e| classify(&e))?;
+                .map_err(|e| classify(&e, &uri))?;
             let (parts, body) = resp.into_parts();
             let body = body
                 .collect()
@@ -245,7 +248,11 @@ impl Transport for HyperTransport {
             StreamBody::new(frames).boxed_unsync()
         });
         let exchange = async {
-            let resp = self.client.request(req).await.map_err(|e| classify(&e))?;
+            let resp = self
+                .client
+                .request(req)
+                .await
+                .map_err(|e| classify(&e, &uri))?;
             let (parts, body) = resp.into_parts();
             let body = body
                 .collect()
@@ -286,7 +293,7 @@ impl Transport for HyperTransport {
             .client
             .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()));
         let resp = match tokio::time::timeout(self.timeout, request).await {
-            Ok(r) => r.map_err(|e| classify(&e))?,
+            Ok(r) => r.map_err(|e| classify(&e, &uri))?,
             Err(_) => {
                 return Err(TransportError::new(
                     TransportErrorKind::Timeout,
