@@ -33,6 +33,11 @@ pub mod driver;
 mod enums;
 pub mod error;
 pub mod fault;
+#[allow(dead_code)]
+mod flex;
+mod link;
+#[cfg(any(feature = "block-storage", feature = "compute"))]
+pub mod metadata;
 pub mod op;
 pub mod paging;
 mod patch;
@@ -67,6 +72,7 @@ pub use auth::{AuthOptions, Token};
 pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};
 pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
 pub use error::{Error, HttpError, InvalidInput, Result, TransportError, TransportErrorKind};
+pub use link::Link;
 pub use op::{Op, Operation};
 pub use paging::{HasId, List, Page, Paginated, Paging};
 pub use patch::Patch;

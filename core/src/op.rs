@@ -17,8 +17,7 @@ use crate::service::{Body, Query, ServiceClient};
 ///
 /// Operations do no I/O. Drive them with a [`Client`](crate::Client) (or any HTTP stack:
 /// send [`Operation::request`], then give the response to [`Operation::parse`]; error
-/// statuses are turned into [`Error::Http`](crate::Error::Http) by
-/// [`check_status`](crate::op::check_status) first).
+/// statuses are turned into [`Error::Http`] by [`check_status`] first).
 pub trait Operation {
     /// What a successful call yields.
     type Output;

@@ -30,17 +30,15 @@ pub mod actions;
 pub mod snapshots;
 pub mod volumes;
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::path;
 
-/// String-to-string metadata of volumes and snapshots.
-pub type Metadata = BTreeMap<String, String>;
+pub(crate) use crate::metadata::{flex_metadata, MetadataOf};
+pub use crate::metadata::{MetaItem, Metadata};
 
 /// The Block Storage API version a request speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -130,123 +128,7 @@ pub struct Link {
     pub rel: Option<String>,
 }
 
-/// Reads a boolean Cinder may send as `true`, `"true"`, `"True"` or `"false"`.
-pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(b)),
-        Some(Value::String(s)) => match s.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "on" => Ok(Some(true)),
-            "false" | "0" | "no" | "off" | "" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom(format_args!(
-                "{s:?} is not a boolean"
-            ))),
-        },
-        Some(other) => Err(serde::de::Error::custom(format_args!(
-            "{other} is not a boolean"
-        ))),
-    }
-}
-
-/// Cinder's metadata values are strings; older releases and extensions may send other
-/// scalars, which are kept as their JSON text.
-pub(crate) fn flex_metadata<'de, D: Deserializer<'de>>(d: D) -> Result<Metadata, D::Error> {
-    let raw = Option::<Map<String, Value>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Value::String(s) => s,
-                Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k, v)
-        })
-        .collect())
-}
-
-/// Where metadata lives: `volumes` or `snapshots`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct MetadataOf(pub &'static str);
-
-/// One key and its value, as `{"meta": {key: value}}` carries it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MetaItem {
-    /// The key.
-    pub key: String,
-    /// The value.
-    pub value: String,
-}
-
-impl<'de> Deserialize<'de> for MetaItem {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let m = flex_metadata(d)?;
-        let mut it = m.into_iter();
-        match (it.next(), it.next()) {
-            (Some((key, value)), None) => Ok(MetaItem { key, value }),
-            _ => Err(serde::de::Error::custom(
-                "expected exactly one metadata item under \"meta\"",
-            )),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct MetadataBody {
-    #[serde(deserialize_with = "flex_metadata", default)]
-    metadata: Metadata,
-}
-
-fn metadata_body(resp: http::Response<bytes::Bytes>) -> crate::Result<Metadata> {
-    crate::op::decode_json::<MetadataBody>("metadata response", resp.body()).map(|b| b.metadata)
-}
-
-impl MetadataOf {
-    fn all(self, id: &str) -> Result<String, InvalidInput> {
-        path!("{}/{}/metadata", self.0, id)
-    }
-
-    fn key(self, id: &str, key: &str) -> Result<String, InvalidInput> {
-        path!("{}/{}/metadata/{}", self.0, id, key)
-    }
-
-    /// `GET …/{id}/metadata`.
-    pub(crate) fn get(self, id: &str) -> Op<Metadata> {
-        Op::get(self.all(id)).decode_with(metadata_body)
-    }
-
-    /// `POST …/{id}/metadata`: adds or changes these keys, keeps the others.
-    pub(crate) fn merge(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
-        Op::post(self.all(id))
-            .json_under("metadata", metadata)
-            .decode_with(metadata_body)
-    }
-
-    /// `PUT …/{id}/metadata`: replaces all metadata.
-    pub(crate) fn replace(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
-        Op::put(self.all(id))
-            .json_under("metadata", metadata)
-            .decode_with(metadata_body)
-    }
-
-    /// `GET …/{id}/metadata/{key}`.
-    pub(crate) fn get_key(self, id: &str, key: &str) -> Op<MetaItem> {
-        Op::get(self.key(id, key)).decode_key("meta")
-    }
-
-    /// `PUT …/{id}/metadata/{key}`.
-    pub(crate) fn set_key(self, id: &str, key: &str, value: &str) -> Op<MetaItem> {
-        let body: BTreeMap<&str, &str> = [(key, value)].into_iter().collect();
-        Op::put(self.key(id, key))
-            .json_under("meta", &body)
-            .decode_key("meta")
-    }
-
-    /// `DELETE …/{id}/metadata/{key}`.
-    pub(crate) fn delete_key(self, id: &str, key: &str) -> Op<()> {
-        Op::delete(self.key(id, key))
-    }
-}
+pub(crate) use crate::flex::flex_bool;
 
 /// `POST {resource}/{id}/action` with `{"<action>": body}`.
 pub(crate) fn action<T, B>(resource: &'static str, id: &str, name: &'static str, body: &B) -> Op<T>
@@ -351,14 +233,6 @@ mod tests {
             versioned_endpoint("http://h/volume/v3/p", ApiVersion::V1).unwrap(),
             "http://h/volume/v1/p"
         );
-    }
-
-    #[test]
-    fn meta_item_needs_one_key() {
-        assert!(serde_json::from_str::<MetaItem>(r#"{"a": "1", "b": "2"}"#).is_err());
-        assert!(serde_json::from_str::<MetaItem>("{}").is_err());
-        let m: MetaItem = serde_json::from_str(r#"{"a": 5}"#).unwrap();
-        assert_eq!((m.key.as_str(), m.value.as_str()), ("a", "5"));
     }
 
     #[test]

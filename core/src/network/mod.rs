@@ -1,1 +1,40 @@
-//! (in progress)
+//! Networking (Neutron v2.0): [`networks`], [`subnets`], [`ports`], [`routers`],
+//! [`floating_ips`], [`security_groups`] and [`security_group_rules`].
+//!
+//! What every resource shares lives in one place: [`ListCommon`] (`fields`,
+//! `sort_key`/`sort_dir`, `limit`/`marker` and the tag filters), [`Tags`] (each module's
+//! `TAGS`: list, check, add, add all, replace, remove, clear) and [`IfRevision`]
+//! (`If-Match: revision_number=N`, answered with 412 when the resource moved on).
+//!
+//! Lists page through `<resource>_links` ([`Paging::Linked`](crate::Paging::Linked));
+//! a Neutron with pagination disabled answers one page without links, which ends the
+//! list. Errors carry Neutron's `NeutronError` message
+//! ([`HttpError::message`](crate::HttpError::message)) and kind (`NetworkInUse`, …).
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::network::{networks, subnets, ListCommon};
+//! let neutron = client.network();
+//! let net = neutron.call(&networks::create(&Default::default())).await?;
+//! let subnet = neutron
+//!     .call(&subnets::create(&subnets::CreateSubnet::new(&net.id, 4, "10.0.0.0/24")))
+//!     .await?;
+//! let two_at_a_time = networks::ListNetworks {
+//!     common: ListCommon { limit: Some(2), ..Default::default() },
+//!     ..Default::default()
+//! };
+//! let all = neutron.collect_all(networks::list(&two_at_a_time)).await?;
+//! let err = neutron.call(&networks::delete(&net.id)).await;
+//! # Ok(()) }
+//! ```
+
+pub mod floating_ips;
+pub mod networks;
+pub mod ports;
+pub mod routers;
+pub mod security_group_rules;
+pub mod security_groups;
+mod shared;
+pub mod subnets;
+
+pub use shared::{IfRevision, ListCommon, SortDir, Tags, TAG_MAX_LEN};

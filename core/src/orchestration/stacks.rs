@@ -493,8 +493,12 @@ fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePre
     }
 }
 
-/// `DELETE /stacks/{stack_name}/{stack_id}` (204; deletion continues in the background:
-/// wait with `wait_for_deleted(&get_by(..))`).
+/// `DELETE /stacks/{stack_name}/{stack_id}` (204; deletion continues in the background).
+///
+/// Heat keeps answering `GET` for a deleted stack with `stack_status` `DELETE_COMPLETE`
+/// rather than 404, so wait with
+/// `wait_for_status(&get_by(..), &["DELETE_COMPLETE"], &["DELETE_FAILED"], wait)`,
+/// not `wait_for_deleted`.
 pub fn delete(stack_name: &str, stack_id: &str) -> Op<()> {
     Op::delete(path!("stacks/{}/{}", stack_name, stack_id)).decode_nothing()
 }

@@ -1,0 +1,262 @@
+//! Nova's image proxy (`/images`, deprecated upstream in favour of Glance but still
+//! served): list (summary and detail) with filters, get, delete, and image metadata.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::compute::images::{self, ListImages};
+//! let nova = client.compute();
+//! let active = nova
+//!     .collect_all(images::list_detail(&ListImages { status: Some("ACTIVE".into()), ..Default::default() }))
+//!     .await?;
+//! if let Some(image) = active.first() {
+//!     let meta = [("os_distro".to_string(), "cirros".to_string())].into_iter().collect();
+//!     nova.call(&images::merge_metadata(&image.id, &meta)).await?;
+//!     let one = nova.call(&images::metadata_key(&image.id, "os_distro")).await?;
+//!     assert_eq!(one.value, "cirros");
+//! }
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::driver::HasStatus;
+use crate::metadata::{MetaItem, Metadata, MetadataOf};
+use crate::op::Op;
+use crate::paging::{HasId, List, Paging};
+use crate::timestamp::Timestamp;
+use crate::{path, query, Link};
+
+crate::string_enum! {
+    /// The status of an image as Nova reports it.
+    pub enum ImageStatus {
+        /// Usable.
+        Active = "ACTIVE",
+        /// Being uploaded or snapshotted.
+        Saving = "SAVING",
+        /// Deleted.
+        Deleted = "DELETED",
+        /// Failed.
+        Error = "ERROR",
+        /// Nova cannot map Glance's status.
+        Unknown = "UNKNOWN",
+    }
+}
+
+/// An image as `GET /images` lists it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSummary {
+    /// Image id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `self`, `bookmark` and the Glance `alternate` link.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Fields ferrocloud does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for ImageSummary {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+/// The server a snapshot image was made from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageServer {
+    /// Server id.
+    pub id: String,
+    /// Links to the server.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// An image with its details (`GET /images/detail`, `GET /images/{id}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// Image id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Status (`None` when Nova sends none).
+    #[serde(default)]
+    pub status: Option<ImageStatus>,
+    /// Upload progress in percent.
+    #[serde(default)]
+    pub progress: Option<u32>,
+    /// Minimum root disk in GiB.
+    #[serde(default, rename = "minDisk")]
+    pub min_disk: Option<u64>,
+    /// Minimum memory in MiB.
+    #[serde(default, rename = "minRam")]
+    pub min_ram: Option<u64>,
+    /// Size in bytes (`OS-EXT-IMG-SIZE:size`).
+    #[serde(default, rename = "OS-EXT-IMG-SIZE:size")]
+    pub size: Option<u64>,
+    /// Disk configuration (`OS-DCF:diskConfig`: `AUTO` or `MANUAL`).
+    #[serde(default, rename = "OS-DCF:diskConfig")]
+    pub disk_config: Option<String>,
+    /// Creation time.
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    /// Last change.
+    #[serde(default)]
+    pub updated: Option<Timestamp>,
+    /// The image's properties as Nova shows them; values are strings or `null`.
+    #[serde(default)]
+    pub metadata: Map<String, Value>,
+    /// For snapshots: the server it was made from.
+    #[serde(default)]
+    pub server: Option<ImageServer>,
+    /// `self`, `bookmark` and the Glance `alternate` link.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Fields ferrocloud does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for Image {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+impl HasStatus for Image {
+    fn status(&self) -> Option<&str> {
+        self.status.as_ref().map(ImageStatus::as_str)
+    }
+}
+
+/// Filters of [`list`] and [`list_detail`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListImages {
+    /// Changed since this time (`changes-since`).
+    pub changes_since: Option<Timestamp>,
+    /// Snapshots of this server (its URL or id, `server`).
+    pub server: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Status (`ACTIVE`, `SAVING`, …).
+    pub status: Option<String>,
+    /// At least this much minimum disk (GiB, `minDisk`).
+    pub min_disk: Option<u64>,
+    /// At least this much minimum memory (MiB, `minRam`).
+    pub min_ram: Option<u64>,
+    /// `BASE` or `SERVER` (snapshots).
+    pub kind: Option<String>,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Start after this image id.
+    pub marker: Option<String>,
+}
+
+impl ListImages {
+    fn query(&self) -> crate::Query {
+        query!(
+            "changes-since": self.changes_since.map(|t| t.to_string()),
+            server: self.server.as_deref(),
+            name: self.name.as_deref(),
+            status: self.status.as_deref(),
+            minDisk: self.min_disk,
+            minRam: self.min_ram,
+            "type": self.kind.as_deref(),
+            limit: self.limit,
+            marker: self.marker.as_deref(),
+        )
+    }
+}
+
+/// `GET /images`: ids and names (linked paging).
+pub fn list(filter: &ListImages) -> List<ImageSummary> {
+    List::new(path!("images"), "images", Paging::Linked).query(filter.query())
+}
+
+/// `GET /images/detail` (linked paging).
+pub fn list_detail(filter: &ListImages) -> List<Image> {
+    List::new(path!("images/detail"), "images", Paging::Linked).query(filter.query())
+}
+
+/// `GET /images/{image_id}`.
+pub fn get(image_id: &str) -> Op<Image> {
+    Op::get(path!("images/{}", image_id)).decode_key("image")
+}
+
+/// `DELETE /images/{image_id}`.
+pub fn delete(image_id: &str) -> Op<()> {
+    Op::delete(path!("images/{}", image_id))
+}
+
+const META: MetadataOf = MetadataOf("images");
+
+/// `GET /images/{image_id}/metadata` (`null` values read as `""`).
+pub fn metadata(image_id: &str) -> Op<Metadata> {
+    META.get(image_id)
+}
+
+/// `POST /images/{image_id}/metadata`: adds or changes these keys, keeps the others;
+/// answers all metadata.
+pub fn merge_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
+    META.merge(image_id, metadata)
+}
+
+/// `PUT /images/{image_id}/metadata`: replaces all metadata.
+pub fn replace_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
+    META.replace(image_id, metadata)
+}
+
+/// `GET /images/{image_id}/metadata/{key}`.
+pub fn metadata_key(image_id: &str, key: &str) -> Op<MetaItem> {
+    META.get_key(image_id, key)
+}
+
+/// `PUT /images/{image_id}/metadata/{key}`: sets one key.
+pub fn set_metadata_key(image_id: &str, key: &str, value: &str) -> Op<MetaItem> {
+    META.set_key(image_id, key, value)
+}
+
+/// `DELETE /images/{image_id}/metadata/{key}`.
+pub fn delete_metadata_key(image_id: &str, key: &str) -> Op<()> {
+    META.delete_key(image_id, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paging::Paginated;
+    use crate::{ServiceClient, ServiceType};
+
+    #[test]
+    fn list_query() {
+        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
+        let req = list(&ListImages {
+            changes_since: Some("2011-01-01T01:02:03Z".parse().unwrap()),
+            kind: Some("SNAPSHOT".into()),
+            min_ram: Some(64),
+            limit: Some(1),
+            ..Default::default()
+        })
+        .first_request(&nova)
+        .unwrap();
+        let uri = req.uri().to_string();
+        assert!(
+            uri.starts_with("http://nova/v2.1/images?changes-since=2011-01-01T01%3A02%3A03"),
+            "{uri}"
+        );
+        assert!(uri.ends_with("&minRam=64&type=SNAPSHOT&limit=1"), "{uri}");
+    }
+
+    #[test]
+    fn unknown_status_is_kept() {
+        let i: Image = serde_json::from_str(r#"{"id": "a", "status": "QUEUED"}"#).unwrap();
+        assert_eq!(i.status, Some(ImageStatus::Other("QUEUED".into())));
+        let none: Image = serde_json::from_str(r#"{"id": "a"}"#).unwrap();
+        assert_eq!(HasStatus::status(&none), None);
+        assert_eq!(HasStatus::status(&i), Some("QUEUED"));
+    }
+}

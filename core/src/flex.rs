@@ -1,0 +1,23 @@
+//! Lenient readers for values services send in more than one JSON shape.
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// Reads a boolean a service may send as `true`, `"true"`, `"True"` or `"false"`
+/// (Cinder's flags, Neutron's `pvlan`); `null` or absence reads as `None`.
+pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(b)),
+        Some(Value::String(s)) => match s.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(Some(true)),
+            "false" | "0" | "no" | "off" | "" => Ok(Some(false)),
+            _ => Err(serde::de::Error::custom(format_args!(
+                "{s:?} is not a boolean"
+            ))),
+        },
+        Some(other) => Err(serde::de::Error::custom(format_args!(
+            "{other} is not a boolean"
+        ))),
+    }
+}

@@ -1,0 +1,669 @@
+//! Neutron ports (`/v2.0/ports`): fixed IPs, allowed address pairs, extra DHCP options,
+//! binding attributes (`binding:*`), security groups, port security, QoS and DNS.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::network::ports::{self, AddressPair, CreatePort, FixedIp, ListPorts, UpdatePort};
+//! use ferrocloud::Wait;
+//! let neutron = client.network();
+//! let port = neutron
+//!     .call(&ports::create(&CreatePort {
+//!         name: Some("vip".into()),
+//!         fixed_ips: vec![FixedIp::in_subnet("subnet-id")],
+//!         allowed_address_pairs: vec![AddressPair { ip_address: "10.0.0.200".into(), mac_address: None }],
+//!         ..CreatePort::new("net-id")
+//!     }))
+//!     .await?;
+//! // Detach it from its device: Neutron clears `device_id` with "", never with null.
+//! neutron
+//!     .call(&ports::update(&port.id, &UpdatePort { device_id: Some(String::new()), ..Default::default() }))
+//!     .await?;
+//! let mine = neutron
+//!     .collect_all(ports::list(&ListPorts { network_id: Some("net-id".into()), ..Default::default() }))
+//!     .await?;
+//! neutron.call(&ports::delete(&port.id)).await?;
+//! # Ok(()) }
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::shared::{self, ListCommon, Tags};
+use crate::driver::HasStatus;
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::{HasId, List};
+use crate::service::Body;
+use crate::timestamp::Timestamp;
+use crate::{path, query, string_enum, Patch};
+
+string_enum! {
+    /// A port's status.
+    pub enum PortStatus {
+        /// Bound and up.
+        Active = "ACTIVE",
+        /// Not bound or down.
+        Down = "DOWN",
+        /// Being built.
+        Build = "BUILD",
+        /// Failed.
+        Error = "ERROR",
+        /// Not applicable (e.g. router gateway ports of some backends).
+        NotApplicable = "N/A",
+    }
+}
+
+string_enum! {
+    /// The kind of virtual NIC a port binds as (`binding:vnic_type`).
+    pub enum VnicType {
+        /// A normal vNIC.
+        Normal = "normal",
+        /// SR-IOV direct.
+        Direct = "direct",
+        /// SR-IOV macvtap.
+        Macvtap = "macvtap",
+        /// Bare metal.
+        Baremetal = "baremetal",
+        /// SR-IOV physical function.
+        DirectPhysical = "direct-physical",
+        /// Virtio forwarder.
+        VirtioForwarder = "virtio-forwarder",
+        /// Smart NIC.
+        SmartNic = "smart-nic",
+        /// vDPA.
+        Vdpa = "vdpa",
+        /// Remote-managed.
+        RemoteManaged = "remote-managed",
+    }
+}
+
+/// A fixed IP of a port (also a router gateway's `external_fixed_ips`). In requests give
+/// a subnet, an address, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixedIp {
+    /// The address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_address: Option<String>,
+    /// The subnet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+}
+
+impl FixedIp {
+    /// Any free address of `subnet_id`.
+    pub fn in_subnet(subnet_id: &str) -> Self {
+        FixedIp {
+            ip_address: None,
+            subnet_id: Some(subnet_id.into()),
+        }
+    }
+
+    /// This address (on whichever subnet holds it).
+    pub fn address(ip_address: &str) -> Self {
+        FixedIp {
+            ip_address: Some(ip_address.into()),
+            subnet_id: None,
+        }
+    }
+}
+
+/// An address (and optional MAC) the port may also send from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressPair {
+    /// IP address or CIDR.
+    pub ip_address: String,
+    /// MAC address (default: the port's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+}
+
+/// An extra DHCP option. In an update, `opt_value: None` (sent as `null`) deletes the
+/// option.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraDhcpOpt {
+    /// Option name (`bootfile-name`, `tftp-server`, …).
+    pub opt_name: String,
+    /// Option value.
+    #[serde(default)]
+    pub opt_value: Option<String>,
+    /// 4 or 6 (default 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_version: Option<u8>,
+}
+
+/// One DNS assignment of a port.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsAssignment {
+    /// Host name.
+    #[serde(default)]
+    pub hostname: String,
+    /// Address.
+    #[serde(default)]
+    pub ip_address: String,
+    /// Fully qualified name.
+    #[serde(default)]
+    pub fqdn: String,
+}
+
+/// One group of a port's placement resource request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestGroup {
+    /// Group id.
+    #[serde(default)]
+    pub id: String,
+    /// Required traits.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Resource class amounts.
+    #[serde(default)]
+    pub resources: BTreeMap<String, u64>,
+}
+
+/// What a port asks of Placement (`resource_request`, admin only).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceRequest {
+    /// Request groups.
+    #[serde(default)]
+    pub request_groups: Vec<RequestGroup>,
+    /// Group ids that must come from the same subtree.
+    #[serde(default)]
+    pub same_subtree: Vec<String>,
+}
+
+/// A port.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Port {
+    /// Port id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Its network.
+    #[serde(default)]
+    pub network_id: String,
+    /// Administrative state.
+    #[serde(default)]
+    pub admin_state_up: bool,
+    /// Status.
+    #[serde(default)]
+    pub status: PortStatus,
+    /// MAC address.
+    #[serde(default)]
+    pub mac_address: String,
+    /// Fixed IPs.
+    #[serde(default)]
+    pub fixed_ips: Vec<FixedIp>,
+    /// The device using it (server id, router id, …; `""` when none).
+    #[serde(default)]
+    pub device_id: String,
+    /// The kind of device (`compute:nova`, `network:router_interface`, …).
+    #[serde(default)]
+    pub device_owner: String,
+    /// Security group ids.
+    #[serde(default)]
+    pub security_groups: Vec<String>,
+    /// Allowed address pairs.
+    #[serde(default)]
+    pub allowed_address_pairs: Vec<AddressPair>,
+    /// Extra DHCP options.
+    #[serde(default)]
+    pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
+    /// Port security (anti-spoofing and security groups) on.
+    #[serde(default)]
+    pub port_security_enabled: Option<bool>,
+    /// Binding host.
+    #[serde(rename = "binding:host_id", default)]
+    pub binding_host_id: Option<String>,
+    /// Binding profile.
+    #[serde(rename = "binding:profile", default)]
+    pub binding_profile: Option<Map<String, Value>>,
+    /// VIF details.
+    #[serde(rename = "binding:vif_details", default)]
+    pub binding_vif_details: Option<Map<String, Value>>,
+    /// VIF type (`ovs`, `unbound`, `binding_failed`, …).
+    #[serde(rename = "binding:vif_type", default)]
+    pub binding_vif_type: Option<String>,
+    /// vNIC type.
+    #[serde(rename = "binding:vnic_type", default)]
+    pub binding_vnic_type: Option<VnicType>,
+    /// Data plane status.
+    #[serde(default)]
+    pub data_plane_status: Option<String>,
+    /// DNS name.
+    #[serde(default)]
+    pub dns_name: Option<String>,
+    /// DNS domain.
+    #[serde(default)]
+    pub dns_domain: Option<String>,
+    /// DNS assignments.
+    #[serde(default)]
+    pub dns_assignment: Vec<DnsAssignment>,
+    /// `immediate`, `deferred` or `none`.
+    #[serde(default)]
+    pub ip_allocation: Option<String>,
+    /// MAC learning.
+    #[serde(default)]
+    pub mac_learning_enabled: Option<bool>,
+    /// Propagate uplink status.
+    #[serde(default)]
+    pub propagate_uplink_status: Option<bool>,
+    /// QoS policy of the port.
+    #[serde(default)]
+    pub qos_policy_id: Option<String>,
+    /// QoS policy inherited from the network.
+    #[serde(default)]
+    pub qos_network_policy_id: Option<String>,
+    /// Placement resource request.
+    #[serde(default)]
+    pub resource_request: Option<ResourceRequest>,
+    /// Hardware offload type.
+    #[serde(default)]
+    pub hardware_offload_type: Option<String>,
+    /// Trusted VF.
+    #[serde(default)]
+    pub trusted: Option<bool>,
+    /// Backend hints.
+    #[serde(default)]
+    pub hints: Option<Value>,
+    /// NUMA affinity policy.
+    #[serde(default)]
+    pub numa_affinity_policy: Option<String>,
+    /// Private VLAN type.
+    #[serde(default)]
+    pub pvlan_type: Option<String>,
+    /// Private VLAN community.
+    #[serde(default)]
+    pub pvlan_community: Option<String>,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Owning project (legacy name).
+    #[serde(default)]
+    pub tenant_id: Option<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Revision.
+    #[serde(default)]
+    pub revision_number: u64,
+    /// Creation time.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Last change.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Fields ferrocloud does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for Port {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+impl HasStatus for Port {
+    fn status(&self) -> Option<&str> {
+        Some(self.status.as_str())
+    }
+}
+
+/// The body of [`create`] (one element of [`create_many`]); start from
+/// [`CreatePort::new`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreatePort {
+    /// The network (required).
+    pub network_id: String,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// MAC address (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+    /// Fixed IPs (default: one address of each subnet of the network).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed_ips: Vec<FixedIp>,
+    /// Device id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// Device owner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_owner: Option<String>,
+    /// Security groups (`None`: the project's default group; `Some(vec![])`: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<String>>,
+    /// Allowed address pairs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_address_pairs: Vec<AddressPair>,
+    /// Extra DHCP options.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
+    /// Port security.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_security_enabled: Option<bool>,
+    /// Binding host (admin).
+    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    pub binding_host_id: Option<String>,
+    /// Binding profile (admin).
+    #[serde(rename = "binding:profile", skip_serializing_if = "Option::is_none")]
+    pub binding_profile: Option<Map<String, Value>>,
+    /// vNIC type.
+    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    pub binding_vnic_type: Option<VnicType>,
+    /// DNS name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_name: Option<String>,
+    /// DNS domain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_domain: Option<String>,
+    /// MAC learning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mac_learning_enabled: Option<bool>,
+    /// Propagate uplink status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub propagate_uplink_status: Option<bool>,
+    /// QoS policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qos_policy_id: Option<String>,
+    /// Hardware offload type (`switchdev`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hardware_offload_type: Option<String>,
+    /// Trusted VF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted: Option<bool>,
+    /// Backend hints.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hints: Option<Value>,
+    /// NUMA affinity policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numa_affinity_policy: Option<String>,
+    /// Private VLAN type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pvlan_type: Option<String>,
+    /// Private VLAN community.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pvlan_community: Option<String>,
+    /// Owner (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+}
+
+impl CreatePort {
+    /// A port on `network_id`, everything else default.
+    pub fn new(network_id: &str) -> Self {
+        CreatePort {
+            network_id: network_id.into(),
+            ..Default::default()
+        }
+    }
+
+    fn validate(&self) -> Result<(), InvalidInput> {
+        if self.network_id.is_empty() {
+            return Err(InvalidInput::field("network_id", "a port needs a network"));
+        }
+        Ok(())
+    }
+}
+
+/// The body of [`update`]. `None` leaves a field as it is.
+///
+/// What clears what, per Neutron: `device_id` and `device_owner` are cleared with `""`
+/// (Neutron rejects `null` there); `binding:profile`, `qos_policy_id`,
+/// `data_plane_status`, `hints` and `numa_affinity_policy` are cleared with
+/// [`Patch::Null`]; list fields are emptied with `Some(vec![])`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpdatePort {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Administrative state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_state_up: Option<bool>,
+    /// MAC address (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+    /// Replaces the fixed IPs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<Vec<FixedIp>>,
+    /// Device id (`""` clears it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// Device owner (`""` clears it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_owner: Option<String>,
+    /// Replaces the security groups.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<String>>,
+    /// Replaces the allowed address pairs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_address_pairs: Option<Vec<AddressPair>>,
+    /// Adds, changes (or with a `None` value deletes) extra DHCP options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_dhcp_opts: Option<Vec<ExtraDhcpOpt>>,
+    /// Port security.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_security_enabled: Option<bool>,
+    /// Binding host (admin).
+    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    pub binding_host_id: Option<String>,
+    /// Binding profile (admin).
+    #[serde(rename = "binding:profile", skip_serializing_if = "Patch::is_keep")]
+    pub binding_profile: Patch<Map<String, Value>>,
+    /// vNIC type.
+    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    pub binding_vnic_type: Option<VnicType>,
+    /// Data plane status (`ACTIVE`, `DOWN`; admin).
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub data_plane_status: Patch<String>,
+    /// DNS name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_name: Option<String>,
+    /// DNS domain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_domain: Option<String>,
+    /// MAC learning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mac_learning_enabled: Option<bool>,
+    /// Propagate uplink status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub propagate_uplink_status: Option<bool>,
+    /// QoS policy.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub qos_policy_id: Patch<String>,
+    /// Trusted VF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted: Option<bool>,
+    /// Backend hints.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub hints: Patch<Value>,
+    /// NUMA affinity policy.
+    #[serde(skip_serializing_if = "Patch::is_keep")]
+    pub numa_affinity_policy: Patch<String>,
+    /// Private VLAN type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pvlan_type: Option<String>,
+    /// Private VLAN community.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pvlan_community: Option<String>,
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListPorts {
+    /// Exact id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Network.
+    pub network_id: Option<String>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Status.
+    pub status: Option<PortStatus>,
+    /// MAC address.
+    pub mac_address: Option<String>,
+    /// Device id.
+    pub device_id: Option<String>,
+    /// Device owner.
+    pub device_owner: Option<String>,
+    /// Fixed IP filters, each sent as `fixed_ips=ip_address=…` / `fixed_ips=subnet_id=…`
+    /// (`ip_address_substr=` through [`ListCommon::extra`]).
+    pub fixed_ips: Vec<FixedIp>,
+    /// Ports in any of these security groups.
+    pub security_groups: Vec<String>,
+    /// Binding host.
+    pub binding_host_id: Option<String>,
+    /// vNIC type.
+    pub binding_vnic_type: Option<VnicType>,
+    /// IP allocation.
+    pub ip_allocation: Option<String>,
+    /// DNS name.
+    pub dns_name: Option<String>,
+    /// Port security.
+    pub port_security_enabled: Option<bool>,
+    /// Owning project.
+    pub project_id: Option<String>,
+    /// Revision.
+    pub revision_number: Option<u64>,
+    /// Fields, sorting, paging and tag filters.
+    pub common: ListCommon,
+}
+
+/// The tags of ports.
+pub const TAGS: Tags = Tags::new("ports");
+
+/// `GET /v2.0/ports`, paged through `ports_links`.
+pub fn list(f: &ListPorts) -> List<Port> {
+    let mut q = query!(
+        id: f.id.as_deref(),
+        name: f.name.as_deref(),
+        description: f.description.as_deref(),
+        network_id: f.network_id.as_deref(),
+        admin_state_up: f.admin_state_up,
+        status: f.status.as_ref(),
+        mac_address: f.mac_address.as_deref(),
+        device_id: f.device_id.as_deref(),
+        device_owner: f.device_owner.as_deref(),
+        "binding:host_id": f.binding_host_id.as_deref(),
+        "binding:vnic_type": f.binding_vnic_type.as_ref(),
+        ip_allocation: f.ip_allocation.as_deref(),
+        dns_name: f.dns_name.as_deref(),
+        port_security_enabled: f.port_security_enabled,
+        project_id: f.project_id.as_deref(),
+        revision_number: f.revision_number,
+    );
+    for ip in &f.fixed_ips {
+        if let Some(a) = &ip.ip_address {
+            q = q.push("fixed_ips", format!("ip_address={a}"));
+        }
+        if let Some(s) = &ip.subnet_id {
+            q = q.push("fixed_ips", format!("subnet_id={s}"));
+        }
+    }
+    let q = q.push_all("security_groups", &f.security_groups);
+    shared::list("ports", "ports", q, &f.common)
+}
+
+/// `GET /v2.0/ports/{port_id}`.
+pub fn get(port_id: &str) -> Op<Port> {
+    Op::get(path!("ports/{}", port_id)).decode_key("port")
+}
+
+#[derive(Serialize)]
+struct One<'a> {
+    port: &'a CreatePort,
+}
+
+#[derive(Serialize)]
+struct Many<'a> {
+    ports: &'a [CreatePort],
+}
+
+/// `POST /v2.0/ports`.
+pub fn create(port: &CreatePort) -> Op<Port> {
+    let body = port.validate().and_then(|()| Body::json(&One { port }));
+    Op::post(path!("ports")).body(body).decode_key("port")
+}
+
+/// `POST /v2.0/ports` with `{"ports": [...]}`: creates them all or none.
+pub fn create_many(ports: &[CreatePort]) -> Op<Vec<Port>> {
+    let body = ports
+        .iter()
+        .try_for_each(CreatePort::validate)
+        .and_then(|()| Body::json(&Many { ports }));
+    Op::post(path!("ports")).body(body).decode_key("ports")
+}
+
+/// `PUT /v2.0/ports/{port_id}`.
+pub fn update(port_id: &str, update: &UpdatePort) -> Op<Port> {
+    Op::put(path!("ports/{}", port_id))
+        .json_under("port", update)
+        .decode_key("port")
+}
+
+/// `DELETE /v2.0/ports/{port_id}`.
+pub fn delete(port_id: &str) -> Op<()> {
+    Op::delete(path!("ports/{}", port_id)).decode_nothing()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    #[test]
+    fn list_filters_repeat_and_update_clears() {
+        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let req = list(&ListPorts {
+            device_id: Some("r1".into()),
+            fixed_ips: vec![FixedIp::address("10.0.0.5"), FixedIp::in_subnet("s1")],
+            security_groups: vec!["a".into(), "b".into()],
+            ..Default::default()
+        })
+        .request(&neutron)
+        .unwrap();
+        assert_eq!(
+            req.uri().query(),
+            Some("device_id=r1&fixed_ips=ip_address%3D10.0.0.5&fixed_ips=subnet_id%3Ds1&security_groups=a&security_groups=b")
+        );
+        let body = serde_json::to_value(UpdatePort {
+            device_id: Some(String::new()),
+            binding_profile: Patch::Null,
+            extra_dhcp_opts: Some(vec![ExtraDhcpOpt {
+                opt_name: "tftp-server".into(),
+                opt_value: None,
+                ip_version: None,
+            }]),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"device_id": "", "binding:profile": null,
+                "extra_dhcp_opts": [{"opt_name": "tftp-server", "opt_value": null}]})
+        );
+        assert!(create(&CreatePort::default()).request(&neutron).is_err());
+        let p: Port =
+            serde_json::from_str(r#"{"id": "p", "status": "N/A", "binding:vnic_type": "weird"}"#)
+                .unwrap();
+        assert_eq!(p.status, PortStatus::NotApplicable);
+        assert_eq!(p.binding_vnic_type, Some(VnicType::Other("weird".into())));
+    }
+}

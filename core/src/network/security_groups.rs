@@ -1,0 +1,181 @@
+//! Neutron security groups (`/v2.0/security-groups`): stateful or stateless, with their
+//! rules embedded in every response (manage rules with
+//! [`security_group_rules`](super::security_group_rules)).
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::network::security_groups::{self, CreateSecurityGroup, ListSecurityGroups, UpdateSecurityGroup};
+//! let neutron = client.network();
+//! let sg = neutron
+//!     .call(&security_groups::create(&CreateSecurityGroup {
+//!         name: "web".into(),
+//!         description: Some("HTTP in".into()),
+//!         stateful: Some(true),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! // Neutron adds the two egress rules itself.
+//! assert!(sg.security_group_rules.iter().all(|r| r.security_group_id == sg.id));
+//! neutron
+//!     .call(&security_groups::update(&sg.id, &UpdateSecurityGroup { name: Some("web-1".into()), ..Default::default() }))
+//!     .await?;
+//! let named = neutron
+//!     .collect_all(security_groups::list(&ListSecurityGroups { name: Some("web-1".into()), ..Default::default() }))
+//!     .await?;
+//! neutron.call(&security_groups::delete(&sg.id)).await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::security_group_rules::SecurityGroupRule;
+use super::shared::{self, ListCommon, Tags};
+use crate::op::Op;
+use crate::paging::{HasId, List};
+use crate::timestamp::Timestamp;
+use crate::{path, query};
+
+/// A security group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SecurityGroup {
+    /// Security group id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Stateful (connection tracking) or stateless.
+    #[serde(default)]
+    pub stateful: Option<bool>,
+    /// Shared with this project through RBAC.
+    #[serde(default)]
+    pub shared: Option<bool>,
+    /// Set on rules; some releases also show it on the group.
+    #[serde(default)]
+    pub belongs_to_default_sg: Option<bool>,
+    /// Its rules.
+    #[serde(default)]
+    pub security_group_rules: Vec<SecurityGroupRule>,
+    /// Owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// Owning project (legacy name).
+    #[serde(default)]
+    pub tenant_id: Option<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Revision.
+    #[serde(default)]
+    pub revision_number: u64,
+    /// Creation time.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Last change.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Fields ferrocloud does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl HasId for SecurityGroup {
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+}
+
+/// The body of [`create`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CreateSecurityGroup {
+    /// Name (required; `default` is reserved).
+    pub name: String,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Stateful (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stateful: Option<bool>,
+    /// Owner (admin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+}
+
+/// The body of [`update`] (`None` leaves a field as it is; none is nullable).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateSecurityGroup {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description (`""` clears it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Stateful (only while no port uses the group).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stateful: Option<bool>,
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListSecurityGroups {
+    /// Exact id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Stateful.
+    pub stateful: Option<bool>,
+    /// Shared.
+    pub shared: Option<bool>,
+    /// Owning project.
+    pub project_id: Option<String>,
+    /// Revision.
+    pub revision_number: Option<u64>,
+    /// Fields, sorting, paging and tag filters.
+    pub common: ListCommon,
+}
+
+/// The tags of security groups.
+pub const TAGS: Tags = Tags::new("security-groups");
+
+/// `GET /v2.0/security-groups`, paged through `security_groups_links`.
+pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {
+    let q = query!(
+        id: f.id.as_deref(),
+        name: f.name.as_deref(),
+        description: f.description.as_deref(),
+        stateful: f.stateful,
+        shared: f.shared,
+        project_id: f.project_id.as_deref(),
+        revision_number: f.revision_number,
+    );
+    shared::list("security-groups", "security_groups", q, &f.common)
+}
+
+/// `GET /v2.0/security-groups/{security_group_id}`.
+pub fn get(security_group_id: &str) -> Op<SecurityGroup> {
+    Op::get(path!("security-groups/{}", security_group_id)).decode_key("security_group")
+}
+
+/// `POST /v2.0/security-groups`.
+pub fn create(group: &CreateSecurityGroup) -> Op<SecurityGroup> {
+    Op::post(path!("security-groups"))
+        .json_under("security_group", group)
+        .decode_key("security_group")
+}
+
+/// `PUT /v2.0/security-groups/{security_group_id}`.
+pub fn update(security_group_id: &str, update: &UpdateSecurityGroup) -> Op<SecurityGroup> {
+    Op::put(path!("security-groups/{}", security_group_id))
+        .json_under("security_group", update)
+        .decode_key("security_group")
+}
+
+/// `DELETE /v2.0/security-groups/{security_group_id}` (409 while ports use it).
+pub fn delete(security_group_id: &str) -> Op<()> {
+    Op::delete(path!("security-groups/{}", security_group_id)).decode_nothing()
+}

@@ -1,0 +1,287 @@
+//! What every Neutron resource shares: the common list parameters ([`ListCommon`]),
+//! the tags API ([`Tags`]) and `If-Match: revision_number=N` conditional writes
+//! ([`IfRevision`]).
+
+use http::header::{HeaderValue, IF_MATCH};
+use serde::Serialize;
+
+use crate::error::InvalidInput;
+use crate::op::Op;
+use crate::paging::List;
+use crate::service::{Body, Query};
+use crate::{path, string_enum};
+
+string_enum! {
+    /// A sort direction (`sort_dir`).
+    pub enum SortDir {
+        /// Ascending.
+        Asc = "asc",
+        /// Descending.
+        Desc = "desc",
+    }
+}
+
+/// The parameters every Neutron list takes: field selection, sorting, paging and the
+/// tag filters of the standard attributes.
+///
+/// ```
+/// use ferrocloud::network::{ListCommon, SortDir};
+/// let common = ListCommon {
+///     fields: vec!["id".into(), "name".into()],
+///     sort: vec![("name".into(), SortDir::Asc), ("id".into(), SortDir::Desc)],
+///     limit: Some(2),
+///     tags: vec!["red".into(), "blue".into()],
+///     ..Default::default()
+/// };
+/// let q = common.apply(ferrocloud::Query::new());
+/// let pairs: Vec<String> = q.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect();
+/// assert_eq!(
+///     pairs,
+///     ["fields=id", "fields=name", "sort_key=name", "sort_dir=asc", "sort_key=id",
+///      "sort_dir=desc", "limit=2", "tags=red,blue"]
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListCommon {
+    /// Return only these fields (`fields=`, repeated). Empty: every field.
+    pub fields: Vec<String>,
+    /// Sort keys with their direction (`sort_key=` / `sort_dir=` pairs, in order).
+    pub sort: Vec<(String, SortDir)>,
+    /// Page size. With paging enabled Neutron links the next page in `<resource>_links`.
+    pub limit: Option<u32>,
+    /// Start after this id.
+    pub marker: Option<String>,
+    /// Walk the pages backwards from `marker`.
+    pub page_reverse: bool,
+    /// Items carrying all of these tags (`tags=a,b`).
+    pub tags: Vec<String>,
+    /// Items carrying any of these tags (`tags-any=a,b`).
+    pub tags_any: Vec<String>,
+    /// Items carrying none of all these tags together (`not-tags=a,b`).
+    pub not_tags: Vec<String>,
+    /// Items carrying none of these tags (`not-tags-any=a,b`).
+    pub not_tags_any: Vec<String>,
+    /// Other filters, sent as given (e.g. extension attributes).
+    pub extra: Vec<(String, String)>,
+}
+
+fn joined(tags: &[String]) -> Option<String> {
+    (!tags.is_empty()).then(|| tags.join(","))
+}
+
+impl ListCommon {
+    /// Appends these parameters to `q`.
+    pub fn apply(&self, q: Query) -> Query {
+        let mut q = q.push_all("fields", &self.fields);
+        for (key, dir) in &self.sort {
+            q = q.push("sort_key", key).push("sort_dir", dir);
+        }
+        let mut q = q
+            .push_opt("limit", self.limit)
+            .push_opt("marker", self.marker.as_deref())
+            .push_opt("page_reverse", self.page_reverse.then_some("true"))
+            .push_opt("tags", joined(&self.tags))
+            .push_opt("tags-any", joined(&self.tags_any))
+            .push_opt("not-tags", joined(&self.not_tags))
+            .push_opt("not-tags-any", joined(&self.not_tags_any));
+        for (k, v) in &self.extra {
+            q = q.push(k.clone(), v);
+        }
+        q
+    }
+}
+
+/// A list of `resource` (`networks`, `ports`, …) with `filters` and `common` as the query,
+/// items under `key`, paged through `<key>_links`.
+pub(crate) fn list<T>(
+    resource: &'static str,
+    key: &'static str,
+    filters: Query,
+    common: &ListCommon,
+) -> List<T> {
+    List::new(path!("{}", resource), key, crate::Paging::Linked).query(common.apply(filters))
+}
+
+/// A conditional write: the request carries `If-Match: revision_number=N`, and Neutron
+/// answers 412 Precondition Failed when the resource's `revision_number` moved on.
+///
+/// ```
+/// use ferrocloud::network::{networks, IfRevision};
+/// use ferrocloud::{Operation, ServiceClient, ServiceType};
+/// let op = networks::update("n1", &Default::default()).if_revision(4);
+/// let req = op.request(&ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()).unwrap();
+/// assert_eq!(req.headers()["if-match"], "revision_number=4");
+/// ```
+pub trait IfRevision {
+    /// Only applies when the resource is still at `revision_number`.
+    fn if_revision(self, revision_number: u64) -> Self;
+}
+
+impl<T> IfRevision for Op<T> {
+    fn if_revision(self, revision_number: u64) -> Self {
+        match HeaderValue::from_str(&format!("revision_number={revision_number}")) {
+            Ok(v) => self.header(IF_MATCH, v),
+            // A formatted integer is always a valid header value.
+            Err(_) => self,
+        }
+    }
+}
+
+/// Neutron's limit on a tag's length.
+pub const TAG_MAX_LEN: usize = 255;
+
+fn check_tag(tag: &str) -> Result<(), InvalidInput> {
+    if tag.is_empty() || tag.chars().count() > TAG_MAX_LEN {
+        return Err(InvalidInput::field(
+            "tag",
+            format!("a tag has 1 to {TAG_MAX_LEN} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// A tag that travels as a path segment: `/` cannot (Neutron's router splits on `%2F` too).
+fn check_path_tag(tag: &str) -> Result<(), InvalidInput> {
+    check_tag(tag)?;
+    if tag.contains('/') {
+        return Err(InvalidInput::field(
+            "tag",
+            format!("{tag:?}: a tag with '/' can only be set with `add_all` or `replace`"),
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TagsBody<'a> {
+    tags: &'a [String],
+}
+
+fn tags_body(tags: &[String]) -> Result<Body, InvalidInput> {
+    tags.iter().try_for_each(|t| check_tag(t))?;
+    Body::json(&TagsBody { tags })
+}
+
+/// The tags API (`/v2.0/{resource}/{id}/tags`) of one Neutron resource type. Each resource
+/// module has one as `TAGS` (e.g. [`networks::TAGS`](crate::network::networks::TAGS)).
+///
+/// ```
+/// use ferrocloud::network::networks;
+/// use ferrocloud::{Operation, ServiceClient, ServiceType};
+/// let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+/// let req = networks::TAGS.add("n1", "blue").request(&neutron).unwrap();
+/// assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v2.0/networks/n1/tags/blue"));
+/// assert!(networks::TAGS.add("n1", "").request(&neutron).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tags {
+    resource: &'static str,
+}
+
+impl Tags {
+    /// The tags of `resource` (the collection's URL segment, e.g. `security-groups`).
+    pub const fn new(resource: &'static str) -> Self {
+        Tags { resource }
+    }
+
+    /// The collection's URL segment.
+    pub fn resource(&self) -> &'static str {
+        self.resource
+    }
+
+    /// `GET /{resource}/{id}/tags`.
+    pub fn list(&self, id: &str) -> Op<Vec<String>> {
+        Op::get(path!("{}/{}/tags", self.resource, id)).decode_key("tags")
+    }
+
+    /// `GET /{resource}/{id}/tags/{tag}`: `Ok` when the tag is there, a 404
+    /// [`Error`](crate::Error) when not.
+    pub fn check(&self, id: &str, tag: &str) -> Op<()> {
+        Op::get(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
+    }
+
+    /// `PUT /{resource}/{id}/tags/{tag}`: adds one tag.
+    pub fn add(&self, id: &str, tag: &str) -> Op<()> {
+        Op::put(path!("{}/{}/tags/{}", self.resource, id, tag))
+            .body(check_path_tag(tag).map(|()| Body::empty()))
+            .decode_nothing()
+    }
+
+    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others; returns them all.
+    pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
+        Op::post(path!("{}/{}/tags", self.resource, id))
+            .body(tags_body(tags))
+            .decode_key("tags")
+    }
+
+    /// `PUT /{resource}/{id}/tags`: replaces every tag with `tags`; returns them.
+    pub fn replace(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
+        Op::put(path!("{}/{}/tags", self.resource, id))
+            .body(tags_body(tags))
+            .decode_key("tags")
+    }
+
+    /// `DELETE /{resource}/{id}/tags/{tag}`: removes one tag (404 when absent).
+    pub fn remove(&self, id: &str, tag: &str) -> Op<()> {
+        Op::delete(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
+    }
+
+    /// `DELETE /{resource}/{id}/tags`: removes every tag.
+    pub fn clear(&self, id: &str) -> Op<()> {
+        Op::delete(path!("{}/{}/tags", self.resource, id)).decode_nothing()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    fn neutron() -> ServiceClient {
+        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    }
+
+    #[test]
+    fn tag_requests() {
+        let t = Tags::new("security-groups");
+        let req = t
+            .replace("s1", &["a".into(), "b".into()])
+            .request(&neutron())
+            .unwrap();
+        assert_eq!(req.method(), http::Method::PUT);
+        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags");
+        assert_eq!(req.body().as_ref(), br#"{"tags":["a","b"]}"#);
+        let req = t.clear("s1").request(&neutron()).unwrap();
+        assert_eq!(req.method(), http::Method::DELETE);
+        let req = t.remove("s1", "x y").request(&neutron()).unwrap();
+        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags/x%20y");
+        for bad in ["", "a/b"] {
+            assert!(t.add("s1", bad).request(&neutron()).is_err(), "{bad:?}");
+        }
+        let long = "x".repeat(TAG_MAX_LEN + 1);
+        assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());
+        assert!(t.add_all("s1", &["ok".into()]).request(&neutron()).is_ok());
+    }
+
+    #[test]
+    fn revision_header_and_empty_common() {
+        let op: Op<()> = Op::put(path!("networks/{}", "n")).if_revision(7);
+        let req = op.request(&neutron()).unwrap();
+        assert_eq!(req.headers()["if-match"], "revision_number=7");
+        assert!(ListCommon::default().apply(Query::new()).is_empty());
+        let q = ListCommon {
+            marker: Some("m".into()),
+            page_reverse: true,
+            not_tags_any: vec!["x".into()],
+            extra: vec![("k".into(), "v".into())],
+            ..Default::default()
+        }
+        .apply(Query::new());
+        let mut url = String::from("http://h/");
+        q.append_to(&mut url);
+        assert_eq!(
+            url,
+            "http://h/?marker=m&page_reverse=true&not-tags-any=x&k=v"
+        );
+    }
+}
