@@ -10,7 +10,9 @@
 #   and fuzz/seeds on every run (existing entries are kept, so they grow run to run);
 # - a crash leaves its input in fuzz/artifacts/<target>/ and makes the script fail.
 #
-# Knobs: FERROCLOUD_SHARED (default ../shared), FUZZ_RSS_MB (default 2048).
+# Knobs: FERROCLOUD_SHARED (default ../shared), FUZZ_RSS_MB (default 2048),
+# FUZZ_SANITIZER (default none: the code under test is safe Rust, where a bug shows as a
+# panic, which libFuzzer catches without a sanitizer; `address` builds far slower).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -36,6 +38,7 @@ if [[ ! -x $TOOLS/bin/cargo-fuzz ]]; then
 fi
 export PATH=$TOOLS/bin:$PATH
 FUZZ_TARGET_DIR=$ROOT/target/fuzz-build
+FUZZ_FLAGS=(-O -s "${FUZZ_SANITIZER:-none}" --target-dir "$FUZZ_TARGET_DIR")
 
 # --- corpora -----------------------------------------------------------------------------
 seed() { # seed TARGET FILE...
@@ -83,7 +86,7 @@ ALL=$(cargo "${TOOLCHAIN[@]}" fuzz list)
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -gt 0 ]] || mapfile -t TARGETS <<<"$ALL"
 log "building ${#TARGETS[@]} targets"
-cargo "${TOOLCHAIN[@]}" fuzz build -O --target-dir "$FUZZ_TARGET_DIR" >/dev/null 2>"$FUZZ_TARGET_DIR.build.log" \
+cargo "${TOOLCHAIN[@]}" fuzz build "${FUZZ_FLAGS[@]}" >/dev/null 2>"$FUZZ_TARGET_DIR.build.log" \
   || { cat "$FUZZ_TARGET_DIR.build.log" >&2; exit 1; }
 
 total=0
@@ -94,7 +97,7 @@ for t in "${TARGETS[@]}"; do
   before=$(find "artifacts/$t" -type f | wc -l)
   out=$(mktemp)
   set +e
-  cargo "${TOOLCHAIN[@]}" fuzz run -O --target-dir "$FUZZ_TARGET_DIR" "$t" "corpus/$t" -- \
+  cargo "${TOOLCHAIN[@]}" fuzz run "${FUZZ_FLAGS[@]}" "$t" "corpus/$t" -- \
     -max_total_time="$PER" -timeout=10 -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
     -print_final_stats=1 >"$out" 2>&1
   rc=$?
