@@ -7,7 +7,8 @@
 #    install Chromium, wasm-bindgen-cli, binaryen and Playwright when they need them);
 # 2. starts the real local OpenStack (../shared/tools/oscloud/start.sh, idempotent);
 # 3. runs: rustfmt and clippy checks, the wasm32 build of the core, the unit, doc,
-#    samples and real-cloud tests (cargo test), then the browser suites;
+#    samples, real-cloud, fault, TLS, secrets and load tests (cargo test), the fuzz smoke
+#    (scripts/robustness-smoke.sh), then the browser suites;
 # 4. with CI=true, stops the cloud again if this script started it (pass or fail).
 #
 # Knobs: OSCLOUD_DIR (default /tmp/oscloud), FERROCLOUD_SHARED (default ../shared).
@@ -50,6 +51,9 @@ cargo build -p ferrocloud --target wasm32-unknown-unknown --no-default-features
 
 log "unit, doc, samples and real-cloud tests"
 cargo test --workspace --exclude ferrocloud-wasm --exclude ferrocloud-web-demo
+
+log "robustness smoke: every fuzz target for a few seconds"
+bash scripts/robustness-smoke.sh
 
 for suite in scripts/wasm-test.sh scripts/dashboard-e2e.sh; do
   if [[ -f $suite ]]; then
