@@ -48,6 +48,8 @@ http {
   fastcgi_temp_path $PREFIX/tmp/fastcgi;
   uwsgi_temp_path $PREFIX/tmp/uwsgi;
   scgi_temp_path $PREFIX/tmp/scgi;
+  # (no \`if\` in the location: it would make a nested location without the try_files)
+  map \$arg_marker \$b4_page { "" first; default \$arg_marker; }
   server {
     listen 127.0.0.1:$PORT;
     root $FIX/b4;
@@ -57,9 +59,7 @@ http {
       return 201 '$TOKEN';
     }
     location = /compute/v2.1/servers/detail {
-      set \$page first;
-      if (\$arg_marker) { set \$page \$arg_marker; }
-      try_files /compute/v2.1/servers/pages/\$page.json =404;
+      try_files /compute/v2.1/servers/pages/\$b4_page.json =404;
     }
   }
 }
