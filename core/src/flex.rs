@@ -21,3 +21,28 @@ pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>,
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flexible_booleans() {
+        #[derive(Deserialize)]
+        struct B {
+            #[serde(default, deserialize_with = "flex_bool")]
+            b: Option<bool>,
+        }
+        for (s, want) in [
+            (r#"{"b": "True"}"#, Some(true)),
+            (r#"{"b": "false"}"#, Some(false)),
+            (r#"{"b": true}"#, Some(true)),
+            (r#"{"b": null}"#, None),
+            ("{}", None),
+        ] {
+            assert_eq!(serde_json::from_str::<B>(s).unwrap().b, want, "{s}");
+        }
+        assert!(serde_json::from_str::<B>(r#"{"b": "maybe"}"#).is_err());
+        assert!(serde_json::from_str::<B>(r#"{"b": [1]}"#).is_err());
+    }
+}

@@ -4,7 +4,9 @@ use ferrocloud::config::{self, CloudsFiles};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (clouds, secure) = match text.split_once('\0') {
         Some((c, s)) => (c, Some(s)),
         None => (text, None),

@@ -1,13 +1,15 @@
-//! Compute (Nova): flavors, images, keypairs, interface and volume attachments.
-//! (Servers join when they land on main.)
+//! Compute (Nova): servers, flavors, images, keypairs, interface and volume attachments.
 #![no_main]
-use ferrocloud::compute::{attach_interfaces, flavors, images, keypairs, volume_attach};
+use ferrocloud::compute::{attach_interfaces, flavors, images, keypairs, servers, volume_attach};
 use ferrocloud::ServiceType;
 use ferrocloud_fuzz::{list, op};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|d: &[u8]| {
     let k = ServiceType::COMPUTE;
+    list(servers::list(&Default::default()), k, d);
+    list(servers::list_detail(&Default::default()), k, d);
+    op(servers::get("s"), d);
     list(flavors::list(&Default::default()), k, d);
     list(flavors::list_detail(&Default::default()), k, d);
     op(flavors::get("f"), d);

@@ -1,7 +1,9 @@
 //! Identity (Keystone v3 + v2.0 tenants): every list and get parser.
 #![no_main]
 use ferrocloud::identity::v2::tenants;
-use ferrocloud::identity::v3::{application_credentials as ac, domains, projects, roles, trusts, users};
+use ferrocloud::identity::v3::{
+    application_credentials as ac, domains, projects, roles, trusts, users,
+};
 use ferrocloud::ServiceType;
 use ferrocloud_fuzz::{list, op};
 use libfuzzer_sys::fuzz_target;

@@ -37,7 +37,11 @@ pub fn op<O: Operation>(o: O, body: &[u8]) {
 pub fn list<T: DeserializeOwned>(l: List<T>, kind: ServiceType, body: &[u8]) {
     let s = svc(kind);
     let _ = l.parse_page(&s, "http://h:1234/v1/p/things?limit=2", resp(200, body));
-    let _ = l.parse_page(&s, "http://h:1234/v1/p/things?marker=a&limit=3", resp(200, body));
+    let _ = l.parse_page(
+        &s,
+        "http://h:1234/v1/p/things?marker=a&limit=3",
+        resp(200, body),
+    );
     let _ = Operation::parse(&l, resp(200, body));
 }
 

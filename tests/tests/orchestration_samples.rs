@@ -63,7 +63,7 @@ fn orchestration_samples() {
         stacks::create(&create),
     );
     assert_eq!(created.id, id);
-    assert_eq!(created.links[0].rel, "self");
+    assert_eq!(created.links[0].rel.as_deref(), Some("self"));
     let preview = response(
         &mut cov,
         &o("stack-preview-response.json"),

@@ -1,6 +1,6 @@
 //! B4 through the SDK: list all 10,000 servers (10 pages of 1000) from the local nginx
-//! of `scripts/bench-b4.sh`, through the native transport and the driver's streaming
-//! list (one page in memory at a time). Authentication goes to the same nginx, which
+//! of `scripts/bench-b4.sh` with the typed `compute::servers::list_detail`, through the
+//! native transport and the driver's streaming list (one page in memory at a time). Authentication goes to the same nginx, which
 //! answers a static token whose catalog points compute back at it.
 //!
 //! ```text
@@ -12,7 +12,8 @@ mod b4;
 
 use std::time::Instant;
 
-use ferrocloud::{path, AuthOptions, List, Paging, Query};
+use ferrocloud::compute::servers::{self, ListServers};
+use ferrocloud::AuthOptions;
 use ferrocloud_native::Cloud;
 use futures::TryStreamExt;
 
@@ -22,8 +23,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let auth = AuthOptions::password(&format!("{}/v3", b4::base()), "bench", "Default", "pw")
         .project_name("bench", "Default");
     let cloud = Cloud::new(&auth, ferrocloud_native::NativeOptions::default())?;
-    let list: List<b4::Server> = List::new(path!("servers/detail"), "servers", Paging::Linked)
-        .query(Query::new().push("limit", 1000));
+    let list = servers::list_detail(&ListServers {
+        limit: Some(1000),
+        ..Default::default()
+    });
     let nova = cloud.compute();
     let mut servers = std::pin::pin!(nova.list(list));
     let mut count = 0;

@@ -1,6 +1,7 @@
 //! B4 raw baseline: the same 10 pages fetched with hyper (hyper-util's pooled client) and
-//! decoded with serde_json into the same struct, with no SDK: the floor the SDK's
-//! overhead is measured against.
+//! decoded with serde_json, with no SDK (no client, driver, paging or auth): the floor
+//! the SDK's overhead is measured against. The items decode into the same
+//! `compute::servers::Server` type (a plain serde struct), so both do the same decoding.
 
 #[path = "b4/mod.rs"]
 mod b4;
@@ -14,7 +15,7 @@ use hyper_util::rt::TokioExecutor;
 
 #[derive(serde::Deserialize)]
 struct Page {
-    servers: Vec<b4::Server>,
+    servers: Vec<ferrocloud::compute::servers::Server>,
     #[serde(default)]
     servers_links: Vec<Link>,
 }

@@ -1,4 +1,35 @@
-//! (in progress)
+//! Compute (Nova): [`servers`] with their [`server_actions`], [`server_consoles`],
+//! [`server_metadata`], [`server_tags`], [`attach_interfaces`] and [`volume_attach`];
+//! [`flavors`], the [`images`] proxy and [`keypairs`].
+//!
+//! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
+//! the microversion once per service handle (`client.compute().microversion("2.90")`)
+//! or per call with [`Op::microversion`](crate::Op::microversion).
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::compute::{server_actions, servers};
+//! use ferrocloud::Wait;
+//! let nova = client.compute().microversion("2.90");
+//! // List (every page):
+//! let all = nova.collect_all(servers::list_detail(&Default::default())).await?;
+//! // Create and wait until it runs:
+//! let created = nova
+//!     .call(&servers::create(&servers::CreateServer {
+//!         name: "web-1".into(),
+//!         image_ref: Some("70a599e0-31e7-49b7-b260-868f441e862b".into()),
+//!         flavor_ref: "1".into(),
+//!         networks: Some(servers::Networks::Auto),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
+//! let server = nova
+//!     .wait_for_status(&servers::get(&created.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .await?;
+//! // An action:
+//! nova.call(&server_actions::reboot(&server.id, server_actions::RebootType::Soft)).await?;
+//! # Ok(()) }
+//! ```
 
 /// Interfaces attached to a server.
 pub mod attach_interfaces;
@@ -8,5 +39,10 @@ pub mod flavors;
 pub mod images;
 /// Keypairs.
 pub mod keypairs;
+pub mod server_actions;
+pub mod server_consoles;
+pub mod server_metadata;
+pub mod server_tags;
+pub mod servers;
 /// Volumes attached to a server.
 pub mod volume_attach;

@@ -89,16 +89,7 @@ pub(crate) fn patch_body(ops: &[PatchOp]) -> Result<Body, InvalidInput> {
     Body::json(ops)
 }
 
-/// A link as Magnum sends them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    /// Target.
-    #[serde(default)]
-    pub href: String,
-    /// Relation (`self`, `bookmark`).
-    #[serde(default)]
-    pub rel: String,
-}
+pub use crate::Link;
 
 /// What create, update, resize and upgrade answer: the cluster's uuid.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

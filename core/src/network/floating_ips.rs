@@ -30,7 +30,6 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
@@ -290,6 +289,12 @@ pub struct FloatingIpPool {
     pub tenant_id: Option<String>,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "floatingips",
+    one: "floatingip",
+    many: "floatingips",
+};
+
 /// The tags of floating IPs.
 pub const TAGS: Tags = Tags::new("floatingips");
 
@@ -307,39 +312,30 @@ pub fn list(f: &ListFloatingIps) -> List<FloatingIp> {
         project_id: f.project_id.as_deref(),
         revision_number: f.revision_number,
     );
-    shared::list("floatingips", "floatingips", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/floatingips/{floatingip_id}`.
 pub fn get(floatingip_id: &str) -> Op<FloatingIp> {
-    Op::get(path!("floatingips/{}", floatingip_id)).decode_key("floatingip")
-}
-
-#[derive(Serialize)]
-struct One<'a> {
-    floatingip: &'a CreateFloatingIp,
+    RESOURCE.get(floatingip_id)
 }
 
 /// `POST /v2.0/floatingips`.
 pub fn create(fip: &CreateFloatingIp) -> Op<FloatingIp> {
-    let body = if fip.floating_network_id.is_empty() {
+    let checked = if fip.floating_network_id.is_empty() {
         Err(InvalidInput::field(
             "floating_network_id",
             "a floating IP needs an external network",
         ))
     } else {
-        Body::json(&One { floatingip: fip })
+        Ok(())
     };
-    Op::post(path!("floatingips"))
-        .body(body)
-        .decode_key("floatingip")
+    RESOURCE.create(checked, fip)
 }
 
 /// `PUT /v2.0/floatingips/{floatingip_id}`.
 pub fn update(floatingip_id: &str, update: &UpdateFloatingIp) -> Op<FloatingIp> {
-    Op::put(path!("floatingips/{}", floatingip_id))
-        .json_under("floatingip", update)
-        .decode_key("floatingip")
+    RESOURCE.update(floatingip_id, update)
 }
 
 /// Associates the floating IP with `port_id` (an [`update`] setting `port_id`).
@@ -366,7 +362,7 @@ pub fn disassociate(floatingip_id: &str) -> Op<FloatingIp> {
 
 /// `DELETE /v2.0/floatingips/{floatingip_id}`.
 pub fn delete(floatingip_id: &str) -> Op<()> {
-    Op::delete(path!("floatingips/{}", floatingip_id)).decode_nothing()
+    RESOURCE.delete(floatingip_id)
 }
 
 /// `GET /v2.0/floatingip_pools` (one page).

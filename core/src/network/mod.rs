@@ -6,6 +6,11 @@
 //! `TAGS`: list, check, add, add all, replace, remove, clear) and [`IfRevision`]
 //! (`If-Match: revision_number=N`, answered with 412 when the resource moved on).
 //!
+//! The `external` extension (gophercloud's `extensions/external`) is the
+//! `router_external` field (`router:external`) of networks, in their responses, create
+//! and update bodies and list filters; the provider extension is the `provider_*` fields
+//! and `segments`.
+//!
 //! Lists page through `<resource>_links` ([`Paging::Linked`](crate::Paging::Linked));
 //! a Neutron with pagination disabled answers one page without links, which ends the
 //! list. Errors carry Neutron's `NeutronError` message

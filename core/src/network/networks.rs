@@ -38,7 +38,7 @@ use crate::flex::flex_bool;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::timestamp::Timestamp;
-use crate::{path, query, string_enum, Patch};
+use crate::{query, string_enum, Patch};
 
 string_enum! {
     /// A network's status.
@@ -363,6 +363,12 @@ pub struct ListNetworks {
     pub common: ListCommon,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "networks",
+    one: "network",
+    many: "networks",
+};
+
 /// The tags of networks.
 pub const TAGS: Tags = Tags::new("networks");
 
@@ -387,39 +393,33 @@ pub fn list(f: &ListNetworks) -> List<Network> {
         port_security_enabled: f.port_security_enabled,
         qos_policy_id: f.qos_policy_id.as_deref(),
     );
-    shared::list("networks", "networks", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/networks/{network_id}`.
 pub fn get(network_id: &str) -> Op<Network> {
-    Op::get(path!("networks/{}", network_id)).decode_key("network")
+    RESOURCE.get(network_id)
 }
 
 /// `POST /v2.0/networks`.
 pub fn create(network: &CreateNetwork) -> Op<Network> {
-    Op::post(path!("networks"))
-        .json_under("network", network)
-        .decode_key("network")
+    RESOURCE.create(Ok(()), network)
 }
 
 /// `POST /v2.0/networks` with `{"networks": [...]}`: creates them all or none.
 pub fn create_many(networks: &[CreateNetwork]) -> Op<Vec<Network>> {
-    Op::post(path!("networks"))
-        .json_under("networks", networks)
-        .decode_key("networks")
+    RESOURCE.create_many(Ok(()), networks)
 }
 
 /// `PUT /v2.0/networks/{network_id}` (add [`IfRevision::if_revision`](super::IfRevision)
 /// for a conditional update).
 pub fn update(network_id: &str, update: &UpdateNetwork) -> Op<Network> {
-    Op::put(path!("networks/{}", network_id))
-        .json_under("network", update)
-        .decode_key("network")
+    RESOURCE.update(network_id, update)
 }
 
 /// `DELETE /v2.0/networks/{network_id}` (409 while ports other than the DHCP ports use it).
 pub fn delete(network_id: &str) -> Op<()> {
-    Op::delete(path!("networks/{}", network_id)).decode_nothing()
+    RESOURCE.delete(network_id)
 }
 
 #[cfg(test)]

@@ -35,9 +35,8 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
-use crate::{path, query, string_enum, Patch};
+use crate::{query, string_enum, Patch};
 
 string_enum! {
     /// A port's status.
@@ -546,6 +545,12 @@ pub struct ListPorts {
     pub common: ListCommon,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "ports",
+    one: "port",
+    many: "ports",
+};
+
 /// The tags of ports.
 pub const TAGS: Tags = Tags::new("ports");
 
@@ -578,49 +583,32 @@ pub fn list(f: &ListPorts) -> List<Port> {
         }
     }
     let q = q.push_all("security_groups", &f.security_groups);
-    shared::list("ports", "ports", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/ports/{port_id}`.
 pub fn get(port_id: &str) -> Op<Port> {
-    Op::get(path!("ports/{}", port_id)).decode_key("port")
-}
-
-#[derive(Serialize)]
-struct One<'a> {
-    port: &'a CreatePort,
-}
-
-#[derive(Serialize)]
-struct Many<'a> {
-    ports: &'a [CreatePort],
+    RESOURCE.get(port_id)
 }
 
 /// `POST /v2.0/ports`.
 pub fn create(port: &CreatePort) -> Op<Port> {
-    let body = port.validate().and_then(|()| Body::json(&One { port }));
-    Op::post(path!("ports")).body(body).decode_key("port")
+    RESOURCE.create(port.validate(), port)
 }
 
 /// `POST /v2.0/ports` with `{"ports": [...]}`: creates them all or none.
 pub fn create_many(ports: &[CreatePort]) -> Op<Vec<Port>> {
-    let body = ports
-        .iter()
-        .try_for_each(CreatePort::validate)
-        .and_then(|()| Body::json(&Many { ports }));
-    Op::post(path!("ports")).body(body).decode_key("ports")
+    RESOURCE.create_many(ports.iter().try_for_each(CreatePort::validate), ports)
 }
 
 /// `PUT /v2.0/ports/{port_id}`.
 pub fn update(port_id: &str, update: &UpdatePort) -> Op<Port> {
-    Op::put(path!("ports/{}", port_id))
-        .json_under("port", update)
-        .decode_key("port")
+    RESOURCE.update(port_id, update)
 }
 
 /// `DELETE /v2.0/ports/{port_id}`.
 pub fn delete(port_id: &str) -> Op<()> {
-    Op::delete(path!("ports/{}", port_id)).decode_nothing()
+    RESOURCE.delete(port_id)
 }
 
 #[cfg(test)]

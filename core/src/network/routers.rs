@@ -360,6 +360,12 @@ pub struct RouterInterface {
     pub extra: Map<String, Value>,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "routers",
+    one: "router",
+    many: "routers",
+};
+
 /// The tags of routers.
 pub const TAGS: Tags = Tags::new("routers");
 
@@ -377,31 +383,27 @@ pub fn list(f: &ListRouters) -> List<Router> {
         project_id: f.project_id.as_deref(),
         revision_number: f.revision_number,
     );
-    shared::list("routers", "routers", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/routers/{router_id}`.
 pub fn get(router_id: &str) -> Op<Router> {
-    Op::get(path!("routers/{}", router_id)).decode_key("router")
+    RESOURCE.get(router_id)
 }
 
 /// `POST /v2.0/routers`.
 pub fn create(router: &CreateRouter) -> Op<Router> {
-    Op::post(path!("routers"))
-        .json_under("router", router)
-        .decode_key("router")
+    RESOURCE.create(Ok(()), router)
 }
 
 /// `PUT /v2.0/routers/{router_id}`.
 pub fn update(router_id: &str, update: &UpdateRouter) -> Op<Router> {
-    Op::put(path!("routers/{}", router_id))
-        .json_under("router", update)
-        .decode_key("router")
+    RESOURCE.update(router_id, update)
 }
 
 /// `DELETE /v2.0/routers/{router_id}` (409 while it has interfaces).
 pub fn delete(router_id: &str) -> Op<()> {
-    Op::delete(path!("routers/{}", router_id)).decode_nothing()
+    RESOURCE.delete(router_id)
 }
 
 /// `PUT /v2.0/routers/{router_id}/add_router_interface`.

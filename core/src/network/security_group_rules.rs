@@ -33,9 +33,8 @@ use super::shared::{self, ListCommon};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
-use crate::{path, query, string_enum};
+use crate::{query, string_enum};
 
 string_enum! {
     /// Which traffic a rule matches.
@@ -328,6 +327,12 @@ pub struct ListRules {
     pub common: ListCommon,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "security-group-rules",
+    one: "security_group_rule",
+    many: "security_group_rules",
+};
+
 /// `GET /v2.0/security-group-rules`, paged through `security_group_rules_links`.
 pub fn list(f: &ListRules) -> List<SecurityGroupRule> {
     let q = query!(
@@ -346,55 +351,28 @@ pub fn list(f: &ListRules) -> List<SecurityGroupRule> {
         project_id: f.project_id.as_deref(),
         revision_number: f.revision_number,
     );
-    shared::list("security-group-rules", "security_group_rules", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/security-group-rules/{security_group_rule_id}`.
 pub fn get(rule_id: &str) -> Op<SecurityGroupRule> {
-    Op::get(path!("security-group-rules/{}", rule_id)).decode_key("security_group_rule")
-}
-
-#[derive(Serialize)]
-struct One<'a> {
-    security_group_rule: &'a CreateRule,
-}
-
-#[derive(Serialize)]
-struct Many<'a> {
-    security_group_rules: &'a [CreateRule],
+    RESOURCE.get(rule_id)
 }
 
 /// `POST /v2.0/security-group-rules`. Port order, the protocol and the single remote
 /// are checked first.
 pub fn create(rule: &CreateRule) -> Op<SecurityGroupRule> {
-    let body = rule.validate().and_then(|()| {
-        Body::json(&One {
-            security_group_rule: rule,
-        })
-    });
-    Op::post(path!("security-group-rules"))
-        .body(body)
-        .decode_key("security_group_rule")
+    RESOURCE.create(rule.validate(), rule)
 }
 
 /// `POST /v2.0/security-group-rules` with `{"security_group_rules": [...]}`.
 pub fn create_many(rules: &[CreateRule]) -> Op<Vec<SecurityGroupRule>> {
-    let body = rules
-        .iter()
-        .try_for_each(CreateRule::validate)
-        .and_then(|()| {
-            Body::json(&Many {
-                security_group_rules: rules,
-            })
-        });
-    Op::post(path!("security-group-rules"))
-        .body(body)
-        .decode_key("security_group_rules")
+    RESOURCE.create_many(rules.iter().try_for_each(CreateRule::validate), rules)
 }
 
 /// `DELETE /v2.0/security-group-rules/{security_group_rule_id}`.
 pub fn delete(rule_id: &str) -> Op<()> {
-    Op::delete(path!("security-group-rules/{}", rule_id)).decode_nothing()
+    RESOURCE.delete(rule_id)
 }
 
 #[cfg(test)]

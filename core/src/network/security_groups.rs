@@ -33,8 +33,8 @@ use super::security_group_rules::SecurityGroupRule;
 use super::shared::{self, ListCommon, Tags};
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::query;
 use crate::timestamp::Timestamp;
-use crate::{path, query};
 
 /// A security group.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -139,6 +139,12 @@ pub struct ListSecurityGroups {
     pub common: ListCommon,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "security-groups",
+    one: "security_group",
+    many: "security_groups",
+};
+
 /// The tags of security groups.
 pub const TAGS: Tags = Tags::new("security-groups");
 
@@ -153,29 +159,25 @@ pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {
         project_id: f.project_id.as_deref(),
         revision_number: f.revision_number,
     );
-    shared::list("security-groups", "security_groups", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/security-groups/{security_group_id}`.
 pub fn get(security_group_id: &str) -> Op<SecurityGroup> {
-    Op::get(path!("security-groups/{}", security_group_id)).decode_key("security_group")
+    RESOURCE.get(security_group_id)
 }
 
 /// `POST /v2.0/security-groups`.
 pub fn create(group: &CreateSecurityGroup) -> Op<SecurityGroup> {
-    Op::post(path!("security-groups"))
-        .json_under("security_group", group)
-        .decode_key("security_group")
+    RESOURCE.create(Ok(()), group)
 }
 
 /// `PUT /v2.0/security-groups/{security_group_id}`.
 pub fn update(security_group_id: &str, update: &UpdateSecurityGroup) -> Op<SecurityGroup> {
-    Op::put(path!("security-groups/{}", security_group_id))
-        .json_under("security_group", update)
-        .decode_key("security_group")
+    RESOURCE.update(security_group_id, update)
 }
 
 /// `DELETE /v2.0/security-groups/{security_group_id}` (409 while ports use it).
 pub fn delete(security_group_id: &str) -> Op<()> {
-    Op::delete(path!("security-groups/{}", security_group_id)).decode_nothing()
+    RESOURCE.delete(security_group_id)
 }

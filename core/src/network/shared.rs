@@ -3,6 +3,7 @@
 //! ([`IfRevision`]).
 
 use http::header::{HeaderValue, IF_MATCH};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::InvalidInput;
@@ -91,19 +92,80 @@ impl ListCommon {
     }
 }
 
-/// A list of `resource` (`networks`, `ports`, …) with `filters` and `common` as the query,
-/// items under `key`, paged through `<key>_links`.
-pub(crate) fn list<T>(
-    resource: &'static str,
-    key: &'static str,
-    filters: Query,
-    common: &ListCommon,
-) -> List<T> {
-    List::new(path!("{}", resource), key, crate::Paging::Linked).query(common.apply(filters))
+/// The collection and JSON keys of a Neutron resource: all that differs between the get,
+/// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,
+/// floating IPs, security groups and rules.
+pub(crate) struct Resource {
+    /// Collection path under `/v2.0` (`security-groups`).
+    pub collection: &'static str,
+    /// Key of one resource in bodies (`security_group`).
+    pub one: &'static str,
+    /// Key of many (`security_groups`): list answers and bulk creates.
+    pub many: &'static str,
+}
+
+impl Resource {
+    fn item(&self, id: &str) -> Result<String, InvalidInput> {
+        path!("{}/{}", self.collection, id)
+    }
+
+    /// `GET /v2.0/{collection}` with `filters` and `common`, paged through `<many>_links`.
+    pub(crate) fn list<T>(&self, filters: Query, common: &ListCommon) -> List<T> {
+        List::new(
+            path!("{}", self.collection),
+            self.many,
+            crate::Paging::Linked,
+        )
+        .query(common.apply(filters))
+    }
+
+    /// `GET /v2.0/{collection}/{id}`.
+    pub(crate) fn get<T: DeserializeOwned>(&self, id: &str) -> Op<T> {
+        Op::get(self.item(id)).decode_key(self.one)
+    }
+
+    /// `POST /v2.0/{collection}` with `{"<one>": body}`, once `checked` holds.
+    pub(crate) fn create<T: DeserializeOwned, B: Serialize>(
+        &self,
+        checked: Result<(), InvalidInput>,
+        body: &B,
+    ) -> Op<T> {
+        let op = Op::post(path!("{}", self.collection)).json_under(self.one, body);
+        match checked {
+            Ok(()) => op.decode_key(self.one),
+            Err(e) => op.body(Err(e)),
+        }
+    }
+
+    /// `POST /v2.0/{collection}` with `{"<many>": [...]}` (all or none), once `checked` holds.
+    pub(crate) fn create_many<T: DeserializeOwned, B: Serialize>(
+        &self,
+        checked: Result<(), InvalidInput>,
+        bodies: &[B],
+    ) -> Op<Vec<T>> {
+        let op = Op::post(path!("{}", self.collection)).json_under(self.many, bodies);
+        match checked {
+            Ok(()) => op.decode_key(self.many),
+            Err(e) => op.body(Err(e)),
+        }
+    }
+
+    /// `PUT /v2.0/{collection}/{id}` with `{"<one>": update}`.
+    pub(crate) fn update<T: DeserializeOwned, B: Serialize>(&self, id: &str, update: &B) -> Op<T> {
+        Op::put(self.item(id))
+            .json_under(self.one, update)
+            .decode_key(self.one)
+    }
+
+    /// `DELETE /v2.0/{collection}/{id}`.
+    pub(crate) fn delete(&self, id: &str) -> Op<()> {
+        Op::delete(self.item(id)).decode_nothing()
+    }
 }
 
 /// A conditional write: the request carries `If-Match: revision_number=N`, and Neutron
-/// answers 412 Precondition Failed when the resource's `revision_number` moved on.
+/// answers 412 Precondition Failed when the resource's `revision_number` moved on. Works
+/// on every `update` and `delete` of the standard-attribute resources.
 ///
 /// ```
 /// use ferrocloud::network::{networks, IfRevision};
@@ -207,7 +269,8 @@ impl Tags {
             .decode_nothing()
     }
 
-    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others; returns them all.
+    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
+    /// with the tags sent, not the whole set (use [`Tags::list`] for that).
     pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
         Op::post(path!("{}/{}/tags", self.resource, id))
             .body(tags_body(tags))
@@ -261,6 +324,45 @@ mod tests {
         let long = "x".repeat(TAG_MAX_LEN + 1);
         assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());
         assert!(t.add_all("s1", &["ok".into()]).request(&neutron()).is_ok());
+    }
+
+    #[test]
+    fn linked_pages_and_a_single_unpaged_page() {
+        use crate::paging::Paginated;
+        let networks = Resource {
+            collection: "networks",
+            one: "network",
+            many: "networks",
+        };
+        let l: List<serde_json::Value> = networks.list(
+            Query::new(),
+            &ListCommon {
+                limit: Some(2),
+                ..Default::default()
+            },
+        );
+        let svc = neutron();
+        let resp = |body: &str| http::Response::new(bytes::Bytes::from(body.to_owned()));
+        let url = "http://h:9696/v2.0/networks?limit=2";
+        let next = "http://h:9696/v2.0/networks?limit=2&marker=b";
+        let page = l
+            .parse_page(&svc, url, resp(&format!(r#"{{"networks": [{{"id": "a"}}, {{"id": "b"}}], "networks_links": [{{"href": "{next}", "rel": "next"}}]}}"#)))
+            .unwrap();
+        assert_eq!(page.next.as_deref(), Some(next));
+        // Pagination off (or the last page): no links, so the list ends here.
+        let single = l
+            .parse_page(
+                &svc,
+                url,
+                resp(r#"{"networks": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}"#),
+            )
+            .unwrap();
+        assert_eq!((single.items.len(), single.next), (3, None));
+        // The last page links back (`previous`) only.
+        let last = l
+            .parse_page(&svc, next, resp(r#"{"networks": [{"id": "c"}], "networks_links": [{"href": "http://h:9696/v2.0/networks?limit=2&marker=c&page_reverse=True", "rel": "previous"}]}"#))
+            .unwrap();
+        assert_eq!(last.next, None);
     }
 
     #[test]

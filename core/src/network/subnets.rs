@@ -32,9 +32,8 @@ use super::shared::{self, ListCommon, Tags};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
-use crate::{path, query, string_enum, Patch};
+use crate::{query, string_enum, Patch};
 
 string_enum! {
     /// An IPv6 address mode (`ipv6_address_mode`) or router-advertisement mode (`ipv6_ra_mode`).
@@ -323,6 +322,12 @@ pub struct ListSubnets {
     pub common: ListCommon,
 }
 
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "subnets",
+    one: "subnet",
+    many: "subnets",
+};
+
 /// The tags of subnets.
 pub const TAGS: Tags = Tags::new("subnets");
 
@@ -345,49 +350,32 @@ pub fn list(f: &ListSubnets) -> List<Subnet> {
         project_id: f.project_id.as_deref(),
         revision_number: f.revision_number,
     );
-    shared::list("subnets", "subnets", q, &f.common)
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/subnets/{subnet_id}`.
 pub fn get(subnet_id: &str) -> Op<Subnet> {
-    Op::get(path!("subnets/{}", subnet_id)).decode_key("subnet")
-}
-
-#[derive(Serialize)]
-struct One<'a> {
-    subnet: &'a CreateSubnet,
-}
-
-#[derive(Serialize)]
-struct Many<'a> {
-    subnets: &'a [CreateSubnet],
+    RESOURCE.get(subnet_id)
 }
 
 /// `POST /v2.0/subnets`. The network, IP version and CIDR (or pool) are checked first.
 pub fn create(subnet: &CreateSubnet) -> Op<Subnet> {
-    let body = subnet.validate().and_then(|()| Body::json(&One { subnet }));
-    Op::post(path!("subnets")).body(body).decode_key("subnet")
+    RESOURCE.create(subnet.validate(), subnet)
 }
 
 /// `POST /v2.0/subnets` with `{"subnets": [...]}`: creates them all or none.
 pub fn create_many(subnets: &[CreateSubnet]) -> Op<Vec<Subnet>> {
-    let body = subnets
-        .iter()
-        .try_for_each(CreateSubnet::validate)
-        .and_then(|()| Body::json(&Many { subnets }));
-    Op::post(path!("subnets")).body(body).decode_key("subnets")
+    RESOURCE.create_many(subnets.iter().try_for_each(CreateSubnet::validate), subnets)
 }
 
 /// `PUT /v2.0/subnets/{subnet_id}`.
 pub fn update(subnet_id: &str, update: &UpdateSubnet) -> Op<Subnet> {
-    Op::put(path!("subnets/{}", subnet_id))
-        .json_under("subnet", update)
-        .decode_key("subnet")
+    RESOURCE.update(subnet_id, update)
 }
 
 /// `DELETE /v2.0/subnets/{subnet_id}` (409 while ports hold addresses on it).
 pub fn delete(subnet_id: &str) -> Op<()> {
-    Op::delete(path!("subnets/{}", subnet_id)).decode_nothing()
+    RESOURCE.delete(subnet_id)
 }
 
 #[cfg(test)]

@@ -88,16 +88,7 @@ pub struct Environment {
     pub extra: Map<String, Value>,
 }
 
-/// A link as Heat sends them (`self`, `stack`, `resource`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    /// Target.
-    #[serde(default)]
-    pub href: String,
-    /// Relation.
-    #[serde(default)]
-    pub rel: String,
-}
+pub use crate::Link;
 
 /// A comma-joined list filter, or `None`.
 pub(crate) fn join(values: &[String]) -> Option<String> {

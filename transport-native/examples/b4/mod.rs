@@ -1,38 +1,4 @@
-//! What the two B4 programs share: the server type they decode pages into, and the report.
-//!
-//! Both decode every server into the same typed struct (the fields a listing shows), so
-//! the SDK and the raw baseline do the same decoding work.
-
-use std::collections::BTreeMap;
-
-/// A listed server (the fields `openstack server list --long` shows).
-#[derive(Debug, serde::Deserialize)]
-#[allow(dead_code)]
-pub struct Server {
-    pub id: String,
-    pub name: String,
-    pub status: String,
-    #[serde(default)]
-    pub addresses: BTreeMap<String, Vec<Address>>,
-    #[serde(default)]
-    pub flavor: serde_json::Value,
-    #[serde(default)]
-    pub image: serde_json::Value,
-    #[serde(rename = "OS-EXT-AZ:availability_zone", default)]
-    pub availability_zone: Option<String>,
-    #[serde(default)]
-    pub created: Option<String>,
-}
-
-/// One address of a server.
-#[derive(Debug, serde::Deserialize)]
-#[allow(dead_code)]
-pub struct Address {
-    pub addr: String,
-    pub version: u8,
-    #[serde(rename = "OS-EXT-IPS:type", default)]
-    pub kind: Option<String>,
-}
+//! What the two B4 programs share: the endpoint and the report.
 
 /// The B4 endpoint (nginx from scripts/bench-b4.sh).
 pub fn base() -> String {
