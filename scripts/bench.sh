@@ -4,7 +4,7 @@
 #   scripts/bench.sh            (criterion benches B1, B2, B3, full call; then B4)
 #
 # Generates the fixtures (../shared/bench/gen_fixtures.py -> target/bench-fixtures), runs
-# `cargo bench -p ferrocloud` (benches/auth.rs: B2, B3, full call; benches/compute.rs: B1)
+# `cargo bench -p ferrocloud --bench auth --bench compute` (benches/auth.rs: B2, B3, full call; benches/compute.rs: B1)
 # and scripts/bench-b4.sh, then prints one table: figure, ferrocloud, goal, met?, the
 # other SDKs' figures (../shared/bench/README.md) and the ratio to the best of them.
 # The load average is printed too: on a shared machine, timings vary with it.
@@ -21,7 +21,7 @@ OUT=$ROOT/target/bench-results
 mkdir -p "$OUT"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "criterion benches (cargo bench -p ferrocloud)"
-cargo bench -p ferrocloud --benches -- --noplot 2>&1 | tee "$OUT/criterion.txt" >&2
+cargo bench -p ferrocloud --bench auth --bench compute -- --noplot 2>&1 | tee "$OUT/criterion.txt" >&2
 log "B4 (scripts/bench-b4.sh)"
 bash scripts/bench-b4.sh 3 | tee "$OUT/b4.txt" >&2
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
