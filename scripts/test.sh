@@ -7,7 +7,8 @@
 #    install Chromium, wasm-bindgen-cli, binaryen and Playwright when they need them);
 # 2. starts the real local OpenStack (../shared/tools/oscloud/start.sh, idempotent);
 # 3. runs: rustfmt and clippy checks, the wasm32 build of the core, the unit, doc,
-#    samples and real-cloud tests (cargo test), then the browser suites;
+#    samples, real-cloud, fault, TLS, secrets and load tests (cargo test), the fuzz smoke
+#    (scripts/robustness-smoke.sh), then the browser suites;
 # 4. with CI=true, stops the cloud again if this script started it (pass or fail).
 #
 # Knobs: OSCLOUD_DIR (default /tmp/oscloud), FERROCLOUD_SHARED (default ../shared).
@@ -56,3 +57,6 @@ bash scripts/wasm-test.sh
 
 log "dashboard end-to-end (Playwright + Chromium against the real cloud)"
 bash scripts/dashboard-e2e.sh
+
+log "robustness smoke: every fuzz target for a few seconds"
+bash scripts/robustness-smoke.sh

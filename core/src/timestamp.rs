@@ -242,6 +242,17 @@ mod tests {
             "1970-01-01T00:00:00.000000Z"
         );
         assert!("".parse::<Timestamp>().is_err());
+        // Multibyte input where an ASCII offset is expected: an error, never a panic
+        // (found by fuzzing: an earlier parser sliced the offset at a byte index).
+        for s in [
+            "2015-08-27T09:49:58+a€",
+            "2015-08-27T09:49:58-€0",
+            "T+é€",
+            "Tz€€+0€",
+            "2015-08-27T09:4€",
+        ] {
+            assert!(s.parse::<Timestamp>().is_err(), "{s}");
+        }
     }
 
     #[test]

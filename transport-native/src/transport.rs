@@ -156,30 +156,32 @@ impl HyperTransport {
     }
 }
 
-fn classify(err: &hyper_util::client::legacy::Error) -> TransportError {
-    let mut chain = Vec::new();
+/// A typed error for a failed exchange with `uri`: the whole source chain is walked, so a
+/// TLS or timeout cause buried under several layers (hyper-util, hyper-rustls, io) is
+/// still found.
+fn classify(err: &hyper_util::client::legacy::Error, uri: &http::Uri) -> TransportError {
+    let mut chain: Vec<String> = Vec::new();
     let mut source: Option<&(dyn StdError + 'static)> = err.source();
-    let mut tls = false;
+    let mut tls: Option<&rustls::Error> = None;
     let mut timed_out = false;
     while let Some(e) = source {
-        chain.push(e.to_string());
-        if e.downcast_ref::<rustls::Error>().is_some() {
-            tls = true;
+        let text = e.to_string();
+        // An io::Error wrapping another shows the same text: keep it once.
+        if chain.last() != Some(&text) {
+            chain.push(text);
         }
-        if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            tls |= io
-                .get_ref()
-                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some());
-            timed_out |= io.kind() == std::io::ErrorKind::TimedOut;
-        }
-        source = e.source();
+        tls = tls.or(e.downcast_ref::<rustls::Error>());
+        timed_out |= e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        source = next_cause(e);
     }
     let detail = if chain.is_empty() {
         err.to_string()
     } else {
         chain.join(": ")
     };
-    let kind = if tls {
+    let kind = if tls.is_some() {
         TransportErrorKind::Tls
     } else if timed_out {
         TransportErrorKind::Timeout
@@ -188,11 +190,34 @@ fn classify(err: &hyper_util::client::legacy::Error) -> TransportError {
     } else {
         TransportErrorKind::Io
     };
-    let hint = match kind {
-        TransportErrorKind::Tls => " (check the certificate: set OS_CACERT / clouds.yaml `cacert` to the cloud's CA bundle)",
-        _ => "",
+    let hint = match tls {
+        Some(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::NotValidForName
+            | rustls::CertificateError::NotValidForNameContext { .. },
+        )) => " (the certificate is for another host name: use a URL with a name the certificate lists)",
+        Some(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::Expired
+            | rustls::CertificateError::ExpiredContext { .. }
+            | rustls::CertificateError::NotValidYet
+            | rustls::CertificateError::NotValidYetContext { .. },
+        )) => " (the certificate is outside its validity period: check the server's certificate and this machine's clock)",
+        Some(_) => " (check the certificate: set OS_CACERT / clouds.yaml `cacert` to the cloud's CA bundle)",
+        None => "",
     };
-    TransportError::new(kind, format!("{detail}{hint}"))
+    TransportError::new(kind, format!("{uri}: {detail}{hint}"))
+}
+
+/// The cause of `e`. `io::Error::source` skips the error an `io::Error` wraps (it returns
+/// the wrapped error's own source), and hyper-rustls wraps tokio-rustls' `io::Error`
+/// (itself wrapping the `rustls::Error`) in a second `io::Error`: descend into those.
+fn next_cause<'a>(e: &'a (dyn StdError + 'static)) -> Option<&'a (dyn StdError + 'static)> {
+    if let Some(inner) = e
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+    {
+        return Some(inner);
+    }
+    e.source()
 }
 
 impl Transport for HyperTransport {
@@ -203,7 +228,7 @@ impl Transport for HyperTransport {
                 .client
                 .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()))
                 .await
-                .map_err(|e| classify(&e))?;
+                .map_err(|e| classify(&e, &uri))?;
             let (parts, body) = resp.into_parts();
             let body = body
                 .collect()
@@ -245,7 +270,11 @@ impl Transport for HyperTransport {
             StreamBody::new(frames).boxed_unsync()
         });
         let exchange = async {
-            let resp = self.client.request(req).await.map_err(|e| classify(&e))?;
+            let resp = self
+                .client
+                .request(req)
+                .await
+                .map_err(|e| classify(&e, &uri))?;
             let (parts, body) = resp.into_parts();
             let body = body
                 .collect()
@@ -286,7 +315,7 @@ impl Transport for HyperTransport {
             .client
             .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()));
         let resp = match tokio::time::timeout(self.timeout, request).await {
-            Ok(r) => r.map_err(|e| classify(&e))?,
+            Ok(r) => r.map_err(|e| classify(&e, &uri))?,
             Err(_) => {
                 return Err(TransportError::new(
                     TransportErrorKind::Timeout,

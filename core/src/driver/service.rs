@@ -353,34 +353,47 @@ impl<T: Transport> Service<T> {
             Done,
         }
         let this = self.clone();
-        futures::stream::unfold((this, op, Next::First), |(this, op, next)| async move {
-            let sent = match &next {
-                Next::Done => return None,
-                Next::First => this.send_traced(|svc| op.first_request(svc)).await,
-                Next::Url(url, headers) => {
-                    this.send_traced(|svc| {
-                        let mut req = svc.request_url(Method::GET, url, Body::empty())?;
-                        req.headers_mut().extend(headers.clone());
-                        Ok(req)
-                    })
-                    .await
+        // Every page URL fetched so far: a server whose next links form a cycle would
+        // otherwise be listed forever.
+        let visited = std::collections::HashSet::<String>::new();
+        futures::stream::unfold(
+            (this, op, Next::First, visited),
+            |(this, op, next, mut visited)| async move {
+                let sent = match &next {
+                    Next::Done => return None,
+                    Next::First => this.send_traced(|svc| op.first_request(svc)).await,
+                    Next::Url(url, headers) => {
+                        this.send_traced(|svc| {
+                            let mut req = svc.request_url(Method::GET, url, Body::empty())?;
+                            req.headers_mut().extend(headers.clone());
+                            Ok(req)
+                        })
+                        .await
+                    }
+                };
+                let page = sent.and_then(|s| {
+                    visited.insert(s.url.clone());
+                    let page = op.parse_page(&s.svc, &s.url, s.response)?;
+                    if let Some(next) = page.next.as_deref().filter(|n| visited.contains(*n)) {
+                        return Err(Error::decode_msg(
+                            format!("GET {} page", s.url),
+                            format!("the next-page link {next} points at a page already listed"),
+                        ));
+                    }
+                    Ok((page, s.headers))
+                });
+                match page {
+                    Ok((page, headers)) => {
+                        let next = match &page.next {
+                            Some(u) => Next::Url(u.clone(), headers),
+                            None => Next::Done,
+                        };
+                        Some((Ok(page), (this, op, next, visited)))
+                    }
+                    Err(e) => Some((Err(e), (this, op, Next::Done, visited))),
                 }
-            };
-            let page = sent.and_then(|s| {
-                let page = op.parse_page(&s.svc, &s.url, s.response)?;
-                Ok((page, s.headers))
-            });
-            match page {
-                Ok((page, headers)) => {
-                    let next = match &page.next {
-                        Some(u) => Next::Url(u.clone(), headers),
-                        None => Next::Done,
-                    };
-                    Some((Ok(page), (this, op, next)))
-                }
-                Err(e) => Some((Err(e), (this, op, Next::Done))),
-            }
-        })
+            },
+        )
     }
 
     /// Every item of a list, as a stream that holds at most one page in memory.

@@ -248,6 +248,31 @@ fn pagination_streams_one_page_at_a_time() {
 }
 
 #[test]
+fn cyclic_next_links_end_the_stream_instead_of_looping() {
+    let (mock, client) = setup();
+    let page = |id: &str, next: &str| {
+        MockResponse::json(
+            200,
+            format!(
+                r#"{{"servers": [{{"id": "{id}"}}], "servers_links": [{{"rel": "next", "href": "http://nova/v2.1/servers?marker={next}"}}]}}"#
+            ),
+        )
+    };
+    mock.on(Method::GET, "/v2.1/servers", page("a", "a"));
+    mock.on(Method::GET, "/v2.1/servers?marker=a", page("b", "b"));
+    mock.on(Method::GET, "/v2.1/servers?marker=b", page("c", "a"));
+    let list: List<serde_json::Value> = List::new(path!("servers"), "servers", Paging::Linked);
+    let items: Vec<_> = block_on(client.compute().list(list).collect::<Vec<_>>());
+    // a, b, then the page linking back to ?marker=a fails: three pages, one error.
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items[..2].iter().all(Result::is_ok));
+    let err = items[2].as_ref().unwrap_err();
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    assert!(err.to_string().contains("already listed"), "{err}");
+    assert_eq!(mock.count(&Method::GET, "/v2.1/servers"), 3);
+}
+
+#[test]
 fn a_page_error_ends_the_stream_with_it() {
     let (mock, client) = setup();
     mock.on(

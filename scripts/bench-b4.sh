@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# ferrocloud B4: list 10,000 servers (10 pages of 1000) from a local Debian nginx, through
+# the SDK (transport-native/examples/list_servers_b4.rs: native transport + streaming list)
+# and through raw hyper + serde_json (examples/raw_b4.rs), each under /usr/bin/time -v.
+#
+#   scripts/bench-b4.sh [RUNS]      (default 3; the best wall time and its peak RSS count)
+#
+# Installs nginx (apt) and GNU time if missing, generates the fixtures
+# (../shared/bench/gen_fixtures.py) into target/bench-fixtures, serves them on
+# 127.0.0.1:8080 (`?marker=X` -> pages/X.json, no marker -> pages/first.json; a static
+# token answers POST /v3/auth/tokens), and stops nginx again on exit.
+# Prints `B4 <name> <wall s> <peak RSS MiB>` lines (read by scripts/bench.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${FERROCLOUD_SHARED:-$ROOT/../shared}
+RUNS=${1:-3}
+FIX=$ROOT/target/bench-fixtures
+PREFIX=$ROOT/target/b4-nginx
+PORT=8080
+log() { printf '[b4 %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+if ! command -v nginx >/dev/null; then
+  log "installing nginx"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y nginx-light >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nginx-light >/dev/null 2>&1; } \
+    || apt-get install -y nginx >/dev/null
+fi
+if [[ ! -x /usr/bin/time ]]; then
+  apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+[[ -f $FIX/b4/compute/v2.1/servers/pages/first.json ]] || python3 "$SHARED/bench/gen_fixtures.py" "$FIX" >&2
+
+mkdir -p "$PREFIX/tmp"
+TOKEN='{"token": {"expires_at": "2099-01-01T00:00:00.000000Z", "methods": ["password"], "user": {"id": "u1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "project": {"id": "p1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "roles": [{"id": "r1", "name": "member"}], "catalog": [{"type": "compute", "name": "nova", "endpoints": [{"interface": "public", "region": "RegionOne", "url": "http://127.0.0.1:'$PORT'/compute/v2.1"}]}]}}'
+cat >"$PREFIX/nginx.conf" <<EOF
+user root;
+worker_processes 1;
+pid $PREFIX/nginx.pid;
+error_log $PREFIX/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 10000;
+  client_body_temp_path $PREFIX/tmp/body;
+  proxy_temp_path $PREFIX/tmp/proxy;
+  fastcgi_temp_path $PREFIX/tmp/fastcgi;
+  uwsgi_temp_path $PREFIX/tmp/uwsgi;
+  scgi_temp_path $PREFIX/tmp/scgi;
+  # (no \`if\` in the location: it would make a nested location without the try_files)
+  map \$arg_marker \$b4_page { "" first; default \$arg_marker; }
+  server {
+    listen 127.0.0.1:$PORT;
+    root $FIX/b4;
+    default_type application/json;
+    location = /v3/auth/tokens {
+      add_header X-Subject-Token b4-bench-token always;
+      return 201 '$TOKEN';
+    }
+    location = /compute/v2.1/servers/detail {
+      try_files /compute/v2.1/servers/pages/\$b4_page.json =404;
+    }
+  }
+}
+EOF
+stop() { [[ -f $PREFIX/nginx.pid ]] && nginx -c "$PREFIX/nginx.conf" -p "$PREFIX" -s quit 2>/dev/null || true; }
+trap stop EXIT
+stop
+sleep 0.3
+nginx -c "$PREFIX/nginx.conf" -p "$PREFIX"
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/compute/v2.1/servers/detail?limit=1000" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://127.0.0.1:$PORT/compute/v2.1/servers/detail?limit=1000" || { cat "$PREFIX/error.log" >&2; exit 1; }
+
+log "building the examples (release)"
+cargo build --release -p ferrocloud-native --example list_servers_b4 --example raw_b4 >&2
+BIN=$ROOT/target/release/examples
+
+# run NAME: best wall (s) over RUNS and the peak RSS (MiB) of that run
+run() {
+  local name=$1 best_wall="" best_rss=""
+  for _ in $(seq "$RUNS"); do
+    local out
+    out=$(/usr/bin/time -v "$BIN/$1" 2>&1 >/dev/null)
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' <<<"$out")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' <<<"$out")
+    if [[ -z $best_wall ]] || awk "BEGIN{exit !($wall < $best_wall)}"; then
+      best_wall=$wall
+      best_rss=$rss
+    fi
+  done
+  echo "B4 $name $best_wall $best_rss"
+}
+run list_servers_b4
+run raw_b4

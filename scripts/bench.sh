@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# ferrocloud: every benchmark figure in one table, with its goal and the other SDKs'.
+#
+#   scripts/bench.sh            (criterion benches B1, B2, B3, full call; then B4)
+#
+# Generates the fixtures (../shared/bench/gen_fixtures.py -> target/bench-fixtures), runs
+# `cargo bench -p ferrocloud --bench auth --bench compute` (benches/auth.rs: B2, B3, full call; benches/compute.rs: B1)
+# and scripts/bench-b4.sh, then prints one table: figure, ferrocloud, goal, met?, the
+# other SDKs' figures (../shared/bench/README.md) and the ratio to the best of them.
+# The load average is printed too: on a shared machine, timings vary with it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${FERROCLOUD_SHARED:-$ROOT/../shared}
+export FERROCLOUD_BENCH_FIXTURES=$ROOT/target/bench-fixtures
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+[[ -f $FERROCLOUD_BENCH_FIXTURES/token_catalog_30x3x4.json ]] \
+  || python3 "$SHARED/bench/gen_fixtures.py" "$FERROCLOUD_BENCH_FIXTURES" >&2
+
+OUT=$ROOT/target/bench-results
+mkdir -p "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "criterion benches (cargo bench -p ferrocloud)"
+cargo bench -p ferrocloud --bench auth --bench compute -- --noplot 2>&1 | tee "$OUT/criterion.txt" >&2
+log "B4 (scripts/bench-b4.sh)"
+bash scripts/bench-b4.sh 3 | tee "$OUT/b4.txt" >&2
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$OUT/criterion.txt" "$OUT/b4.txt" "$LOAD_BEFORE" "$LOAD_AFTER" <<'EOF'
+import re, sys
+
+crit, b4, load_before, load_after = sys.argv[1:5]
+UNIT = {"ps": 1e-12, "ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+
+# criterion prints the bench name, then "time:   [low median high]" (same or next line).
+times, name = {}, None
+for line in open(crit, encoding="utf-8", errors="replace"):
+    m = re.search(r"time:\s+\[\S+ \S+ ([\d.]+) (\S+) \S+ \S+\]", line)
+    head = line.split("time:")[0].strip()
+    if head and not head.startswith(("Benchmarking", "Found", "Warning", "change", "Performance", "No change", "Gnuplot", "Running", "Compiling", "Finished")) and not re.match(r"^\d+ \(", head):
+        name = head
+    if m and name:
+        times[name] = float(m.group(1)) * UNIT[m.group(2)]
+
+def find(*keys):
+    for n, t in times.items():
+        if all(k.lower() in n.lower() for k in keys):
+            return t
+    return None
+
+b4r = {}
+for line in open(b4):
+    p = line.split()
+    if len(p) == 4 and p[0] == "B4":
+        b4r[p[1]] = (float(p[2]), float(p[3]))
+sdk = b4r.get("list_servers_b4")
+raw = b4r.get("raw_b4")
+
+def fmt_t(s):
+    if s is None: return "n/a"
+    for unit, f in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6), ("ns", 1e-9)):
+        if s >= f: return f"{s / f:.3g} {unit}"
+    return f"{s / 1e-9:.3g} ns"
+
+rows = [
+    # figure, value, goal, smaller-is-better unit kind, gophercloud, openstacksdk, openstack_sdk
+    ("B1 parse 1000-server page", find("B1"), 12e-3, "t", 258e-3, 4.21, 61e-3),
+    ("B2 token 360 endpoints + find", find("B2"), 0.35e-3, "t", 5.92e-3, 1.45e-3, 0.70e-3),
+    ("B3 build GET /servers/{id}", find("B3"), 1e-6, "t", 2.27e-6, 770e-6, 2.53e-6),
+    ("full call via driver (mock)", find("full call"), 15e-6, "t", None, None, None),
+    ("B4 list 10k servers: wall", sdk and sdk[0], 1.0, "t", 4.07, 36.8, None),
+    ("B4 list 10k servers: peak RSS", sdk and sdk[1], 40.0, "m", 196.0, 205.0, None),
+    ("B4 raw hyper+serde: wall", raw and raw[0], None, "t", None, None, None),
+    ("B4 raw hyper+serde: peak RSS", raw and raw[1], None, "m", None, None, None),
+    ("B4 SDK overhead over raw (wall)", (sdk[0] / raw[0] - 1) * 100 if sdk and raw and raw[0] > 0 else None, 15.0, "%", None, None, None),
+]
+
+def show(v, kind):
+    if v is None: return "n/a"
+    return {"t": fmt_t, "m": lambda x: f"{x:.1f} MiB", "%": lambda x: f"{x:+.1f} %"}[kind](v)
+
+hdr = ("figure", "ferrocloud", "goal", "met", "gophercloud", "openstacksdk", "openstack_sdk", "best other / ours")
+table = [hdr]
+missed = 0
+for fig, v, goal, kind, g, o, r in rows:
+    met = "" if goal is None or v is None else ("yes" if v <= goal else "NO")
+    missed += met == "NO" or (goal is not None and v is None)
+    others = [x for x in (g, o, r) if x is not None]
+    ratio = f"{min(others) / v:.1f}x" if others and v else ""
+    table.append((fig, show(v, kind), show(goal, kind) if goal else "", met,
+                  show(g, kind) if g else "", show(o, kind) if o else "", show(r, kind) if r else "", ratio))
+w = [max(len(row[i]) for row in table) for i in range(len(hdr))]
+line = lambda row: "| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(row)) + " |"
+print(line(hdr))
+print("|" + "|".join("-" * (x + 2) for x in w) + "|")
+for row in table[1:]:
+    print(line(row))
+print(f"\nload average before/after: {load_before} / {load_after} (2 cores); goals missed: {missed}")
+EOF
