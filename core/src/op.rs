@@ -43,18 +43,21 @@ pub fn check_status(method: &Method, url: &str, resp: Response<Bytes>) -> Result
 /// and [`Op::decode_with`]; the default decodes the whole body.
 pub enum Decode<T> {
     /// `{"<key>": T, ...}`: the value under one top-level key.
-    Key(&'static str, fn(&str, &str, &[u8]) -> Result<T>),
+    Key(&'static str),
     /// The whole body is `T` (an empty body reads as JSON `null`).
-    Body(fn(&str, &[u8]) -> Result<T>),
+    Body,
     /// A function reads the whole response (status, headers and body).
     With(fn(Response<Bytes>) -> Result<T>),
 }
 
+// Key and Body hold no decoder: `T`'s serde code is instantiated only where an operation is
+// actually parsed (in `Operation::parse`), so an `Op` whose output is replaced with
+// `map_output` never links the decoder of the type it was built with (browser bundles).
 impl<T> Clone for Decode<T> {
     fn clone(&self) -> Self {
         match self {
-            Decode::Key(k, f) => Decode::Key(k, *f),
-            Decode::Body(f) => Decode::Body(*f),
+            Decode::Key(k) => Decode::Key(k),
+            Decode::Body => Decode::Body,
             Decode::With(f) => Decode::With(*f),
         }
     }
@@ -104,7 +107,7 @@ impl<T: DeserializeOwned> Op<T> {
             body: Ok(Body::empty()),
             headers: Vec::new(),
             microversion: None,
-            decode: Decode::Body(decode_json::<T>),
+            decode: Decode::Body,
             _out: PhantomData,
         }
     }
@@ -141,7 +144,7 @@ impl<T: DeserializeOwned> Op<T> {
 
     /// Decodes the value under the top-level `key`.
     pub fn decode_key(mut self, key: &'static str) -> Self {
-        self.decode = Decode::Key(key, decode_key::<T>);
+        self.decode = Decode::Key(key);
         self
     }
 }
@@ -248,6 +251,37 @@ impl<T> Clone for Op<T> {
     }
 }
 
+/// What an [`Op`] yields: every `DeserializeOwned` type, read from the JSON body, and
+/// [`Token`](crate::Token), which only a [`Decode::With`] function can read (its id is a
+/// response header).
+pub trait Output: Sized {
+    /// The whole body as `Self` ([`Decode::Body`]).
+    fn from_json(what: &str, bytes: &[u8]) -> Result<Self>;
+    /// The value under top-level `key` as `Self` ([`Decode::Key`]).
+    fn from_json_key(what: &str, key: &str, bytes: &[u8]) -> Result<Self>;
+}
+
+impl<T: DeserializeOwned> Output for T {
+    fn from_json(what: &str, bytes: &[u8]) -> Result<T> {
+        decode_json(what, bytes)
+    }
+    fn from_json_key(what: &str, key: &str, bytes: &[u8]) -> Result<T> {
+        decode_key(what, key, bytes)
+    }
+}
+
+impl Output for crate::Token {
+    fn from_json(what: &str, _: &[u8]) -> Result<Self> {
+        Err(Error::decode_msg(
+            what,
+            "a token is read with its X-Subject-Token header",
+        ))
+    }
+    fn from_json_key(what: &str, _: &str, bytes: &[u8]) -> Result<Self> {
+        Self::from_json(what, bytes)
+    }
+}
+
 /// Decodes `bytes` as `T`, naming `what` in the error. An empty (or all-blank) body reads
 /// as JSON `null`, so `()` and `Option<_>` outputs accept `204 No Content`.
 pub fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
@@ -300,7 +334,7 @@ pub fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> R
     Ok(v)
 }
 
-impl<T> Operation for Op<T> {
+impl<T: Output> Operation for Op<T> {
     type Output = T;
 
     fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
@@ -325,8 +359,8 @@ impl<T> Operation for Op<T> {
             )
         };
         match &self.decode {
-            Decode::Key(key, f) => f(&what(), key, resp.body()),
-            Decode::Body(f) => f(&what(), resp.body()),
+            Decode::Key(key) => T::from_json_key(&what(), key, resp.body()),
+            Decode::Body => T::from_json(&what(), resp.body()),
             Decode::With(f) => f(resp),
         }
     }

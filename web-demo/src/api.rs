@@ -222,7 +222,7 @@ pub fn rows<T: DeserializeOwned + 'static>(list: List<T>, row: fn(&Obj) -> Row) 
 
 /// The typed `op`'s request, its answer read as the JSON object under `key`.
 pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
-    op.map_output(Decode::Key(key, decode_key::<Obj>))
+    op.map_output(Decode::Key(key))
 }
 
 fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
@@ -476,7 +476,7 @@ impl<T: Transport + 'static> Cloud<T> {
             }
             Kind::Images => {
                 self.image()
-                    .call(&images::get(id).map_output(Decode::Body(decode_json::<Obj>)))
+                    .call(&images::get(id).map_output(Decode::Body))
                     .await
             }
         }
