@@ -58,5 +58,8 @@ bash scripts/wasm-test.sh
 log "dashboard end-to-end (Playwright + Chromium against the real cloud)"
 bash scripts/dashboard-e2e.sh
 
+log "dashboard bundle size (wasm + JS + CSS, gzipped; budget 300 KB)"
+NO_BUILD=1 bash scripts/dashboard-size.sh
+
 log "robustness smoke: every fuzz target for a few seconds"
 bash scripts/robustness-smoke.sh
