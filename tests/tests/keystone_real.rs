@@ -287,6 +287,24 @@ async fn a_revoked_token_causes_exactly_one_reauth() {
         .call(&tokens::revoke(&token.id))
         .await
         .expect("revoke own token");
+    // Keystone caches token validations in memory (dogpile); wait until Keystone itself
+    // reports the token revoked (checked by another client, so nothing is counted here)
+    // before proving what the driver does with the 401.
+    let admin = cloud::admin();
+    let mut revoked = false;
+    for _ in 0..50 {
+        match admin.identity().call(&tokens::check(&token.id)).await {
+            Err(e) if e.is_not_found() => {
+                revoked = true;
+                break;
+            }
+            _ => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+        }
+    }
+    assert!(
+        revoked,
+        "Keystone still accepts the revoked token after 10 s"
+    );
     let before = counter.total();
     let after = client
         .identity()
