@@ -37,22 +37,123 @@ pub enum Error {
     /// The request did not get an HTTP answer (connect, TLS, timeout, CORS, …).
     #[error(transparent)]
     Transport(#[from] TransportError),
-    /// A waiter gave up.
-    #[error("timed out after {after:?} waiting for {what}")]
+    /// A waiter gave up: the resource did not reach the target in time.
+    #[error("timed out after {after:?} waiting for {what}; last status seen: {}", last_status.as_deref().unwrap_or("none"))]
     Timeout {
         /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
         what: String,
         /// The configured timeout.
         after: Duration,
+        /// The last status the resource reported, if any.
+        last_status: Option<String>,
     },
     /// A waiter saw the resource reach a failure state (e.g. `ERROR`).
-    #[error("{what} reached failure status {status}")]
+    #[error("{what}: it reached failure status {status}{}", reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
     WaitFailed {
-        /// What was awaited.
+        /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
         what: String,
         /// The status that ended the wait.
         status: String,
+        /// The service's own reason, where it gives one (Nova `fault.message`, Heat
+        /// `stack_status_reason`, Magnum `status_reason`, …).
+        reason: Option<String>,
     },
+    /// A listing could not go on: the list changed under it, it ran past the page limit,
+    /// or a next-page link pointed outside the endpoint.
+    #[error(transparent)]
+    Paging(Box<PagingError>),
+    /// A redirect that was not followed: too many hops, no `Location`, or one the driver
+    /// must not follow. A 3xx answer is never passed on as a result.
+    #[error(transparent)]
+    Redirect(Box<RedirectError>),
+    /// The token expired or was revoked, and the client cannot get another one.
+    #[error(
+        "the token expired or was revoked, and this client cannot authenticate again: {reason}"
+    )]
+    CannotReauthenticate {
+        /// Why not, and what to do.
+        reason: &'static str,
+    },
+}
+
+/// Why a listing stopped (see [`Error::Paging`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PagingError {
+    /// The next-page link points at a page already listed. Nova does this while servers
+    /// are being created or deleted; listing again usually succeeds.
+    #[error("the list changed while paging: after {page}, the next link {next} points at a page already listed; list again (the collection changed during the listing)")]
+    ListChanged {
+        /// The page whose link looped back.
+        page: String,
+        /// The link.
+        next: String,
+    },
+    /// More pages than [`ClientOptions::max_pages`](crate::ClientOptions::max_pages).
+    #[error("stopped listing after {limit} pages (at {page}): narrow the listing with filters, or raise ClientOptions::max_pages")]
+    TooManyPages {
+        /// The limit.
+        limit: usize,
+        /// The last page fetched.
+        page: String,
+    },
+    /// A next-page link whose path does not lie under the endpoint's path: following it
+    /// would send the token somewhere the catalog never named.
+    #[error("the next-page link {link} of {page} does not lie under the endpoint {endpoint}; it was not followed")]
+    LinkOutsideEndpoint {
+        /// The link as the server sent it.
+        link: String,
+        /// The page that carried it.
+        page: String,
+        /// The endpoint the link must stay under.
+        endpoint: String,
+    },
+}
+
+impl From<PagingError> for Error {
+    fn from(e: PagingError) -> Self {
+        Error::Paging(Box::new(e))
+    }
+}
+
+/// A redirect that was not followed (see [`Error::Redirect`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{method} {url} answered {status}, and the redirect was not followed: {reason}")]
+#[non_exhaustive]
+pub struct RedirectError {
+    /// Method of the request.
+    pub method: Method,
+    /// The URL that answered with the redirect.
+    pub url: String,
+    /// The 3xx status.
+    pub status: StatusCode,
+    /// Why it was not followed.
+    pub reason: RedirectReason,
+}
+
+/// Why a redirect was not followed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RedirectReason {
+    /// More hops than the limit.
+    #[error("more than {0} redirects")]
+    TooManyHops(usize),
+    /// No usable `Location` header.
+    #[error("no usable Location header")]
+    NoLocation,
+    /// The status does not allow this method to be sent again (301/302/303 for anything
+    /// but GET and HEAD), or the body cannot be sent again (a streamed upload).
+    #[error("a {0} request is not sent again to another URL")]
+    MethodNotRedirected(Method),
+    /// A request with a body would go to another origin (the body may hold credentials).
+    #[error("a request with a body is not sent to another origin ({0})")]
+    BodyToOtherOrigin(String),
+}
+
+impl From<RedirectError> for Error {
+    fn from(e: RedirectError) -> Self {
+        Error::Redirect(Box::new(e))
+    }
 }
 
 impl Error {
@@ -337,6 +438,9 @@ pub enum TransportErrorKind {
     CorsOrNetwork,
     /// The caller cancelled the request.
     Cancelled,
+    /// The response body was larger than the transport's cap (see the transport's
+    /// options; streamed downloads are not capped).
+    TooLarge,
     /// Anything else.
     Other,
 }

@@ -146,6 +146,8 @@ struct State {
     slept: Duration,
     tokens: u64,
     catalog: serde_json::Value,
+    token_lifetime: Option<Duration>,
+    server_behind: Duration,
 }
 
 /// The in-memory transport. Cheap to clone; clones share routes, records and clock.
@@ -213,10 +215,32 @@ impl MockTransport {
         self.state().catalog = serde_json::Value::Array(catalog);
     }
 
+    /// Makes the mock Keystone issue tokens that live `lifetime` (default one hour).
+    pub fn token_lifetime(&self, lifetime: Duration) {
+        self.state().token_lifetime = Some(lifetime);
+    }
+
+    /// Sets the mock Keystone's clock `behind` the client's (clock skew): its tokens'
+    /// `issued_at` and `expires_at` are that much earlier.
+    pub fn server_clock_behind(&self, behind: Duration) {
+        self.state().server_behind = behind;
+    }
+
     /// The body of a project-scoped token expiring at `expires_at`, with `catalog`.
     pub fn token_body(expires_at: SystemTime, catalog: &serde_json::Value) -> String {
+        Self::token_body_issued(None, expires_at, catalog)
+    }
+
+    /// [`MockTransport::token_body`] with an `issued_at`.
+    pub fn token_body_issued(
+        issued_at: Option<SystemTime>,
+        expires_at: SystemTime,
+        catalog: &serde_json::Value,
+    ) -> String {
         let expires = crate::Timestamp::from_system_time(expires_at);
+        let issued = issued_at.map(crate::Timestamp::from_system_time);
         serde_json::json!({"token": {
+            "issued_at": issued,
             "expires_at": expires,
             "methods": ["password"],
             "user": {"id": "u1", "name": "demo", "domain": {"id": "default", "name": "Default"}},
@@ -281,10 +305,11 @@ impl MockTransport {
         if s.routes[i].responses.is_empty() {
             // The mock Keystone: a fresh token each time.
             s.tokens += 1;
-            let now = s.clock.unwrap_or(SystemTime::UNIX_EPOCH + START);
+            let now = s.clock.unwrap_or(SystemTime::UNIX_EPOCH + START) - s.server_behind;
+            let lifetime = s.token_lifetime.unwrap_or(Duration::from_secs(3600));
             return MockResponse::json(
                 201,
-                Self::token_body(now + Duration::from_secs(3600), &s.catalog),
+                Self::token_body_issued(Some(now), now + lifetime, &s.catalog),
             )
             .header("x-subject-token", &format!("mock-token-{}", s.tokens))
             .build();

@@ -5,5 +5,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (link, body) = ferrocloud_fuzz::split(data);
-    ferrocloud_fuzz::paging(ferrocloud::Paging::Linked, Some(link), body);
+    ferrocloud_fuzz::paging(ferrocloud_fuzz::Style::Linked, Some(link), body);
 });

@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    ferrocloud_fuzz::paging(ferrocloud::Paging::Linked, None, data);
+    ferrocloud_fuzz::paging(ferrocloud_fuzz::Style::Linked, None, data);
 });

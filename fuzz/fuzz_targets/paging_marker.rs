@@ -1,7 +1,7 @@
-//! Paging::Marker page parser (items under a key, next link or marker).
+//! List::marker page parser (items under a key, next link or marker).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    ferrocloud_fuzz::paging(ferrocloud::Paging::Marker, None, data);
+    ferrocloud_fuzz::paging(ferrocloud_fuzz::Style::Marker, None, data);
 });

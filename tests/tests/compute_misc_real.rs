@@ -488,6 +488,10 @@ struct RawServer {
 }
 
 impl ferrocloud::HasStatus for RawServer {
+    const KIND: &'static str = "server";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(&self.status)
     }

@@ -766,14 +766,13 @@ fn list_pages_follow_servers_links() {
     let page = list
         .parse_page(
             &nova(),
-            "http://nova.example/v2.1/servers/detail?limit=1",
+            &list.first_request(&nova()).unwrap(),
             samples::response("compute/servers/v2.100/servers-details-resp.json"),
         )
         .unwrap();
     assert_eq!(page.items.len(), 1);
     assert!(page
-        .next
-        .as_deref()
+        .next_url()
         .unwrap()
         .ends_with("servers/detail?limit=1&marker=f5dc173b-6804-445a-a6d8-c705dad5b5eb"));
 }

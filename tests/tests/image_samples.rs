@@ -318,12 +318,12 @@ fn glance_paging_follows_next() {
     let req = list.first_request(&svc).unwrap();
     assert_eq!(req.uri(), "http://glance.example:9292/v2/images?limit=2");
     let page = list
-        .parse_page(&svc, &req.uri().to_string(), http::Response::new(
+        .parse_page(&svc, &req, http::Response::new(
             r#"{"images": [{"id": "a"}, {"id": "b"}], "first": "/v2/images?limit=2", "next": "/v2/images?marker=b&limit=2", "schema": "/v2/schemas/images"}"#.into(),
         ))
         .unwrap();
     assert_eq!(
-        page.next.as_deref(),
+        page.next_url().as_deref(),
         Some("http://glance.example:9292/v2/images?marker=b&limit=2")
     );
     let tasks = tasks::list(&tasks::ListTasks {

@@ -741,14 +741,10 @@ fn linked_paging_of_volumes() {
         r#"{{"volumes": [{{"id": "a", "status": "available", "size": 1}}], "volumes_links": [{{"rel": "next", "href": "http://cinder.example/v3/{PROJECT}/volumes/detail?limit=1&marker=a"}}]}}"#
     );
     let page = list
-        .parse_page(
-            &svc,
-            &req.uri().to_string(),
-            http::Response::new(body.into()),
-        )
+        .parse_page(&svc, &req, http::Response::new(body.into()))
         .unwrap();
     assert_eq!(page.items[0].id, "a");
-    assert!(page.next.unwrap().ends_with("marker=a"));
+    assert!(page.next_url().unwrap().ends_with("marker=a"));
 }
 
 /// `value` without its `null` members (Cinder reads a `null` field as unset).

@@ -17,14 +17,13 @@ use ferrocloud::image::images;
 use ferrocloud::network::{
     floating_ips, networks, ports, routers, security_groups, subnets, ListCommon,
 };
-use ferrocloud::op::{decode_json, decode_key, Decode};
+use ferrocloud::op::Decode;
 use ferrocloud::{
     Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Result, Service,
     ServiceClient, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -46,6 +45,10 @@ impl Obj {
 }
 
 impl HasStatus for Obj {
+    const KIND: &'static str = "resource";
+    fn id(&self) -> Option<&str> {
+        self.0.get("id").and_then(Value::as_str)
+    }
     fn status(&self) -> Option<&str> {
         self.0.get("status").and_then(Value::as_str)
     }
@@ -164,10 +167,9 @@ impl Kind {
 /// A table being paged: pages are fetched one at a time as the user asks for them.
 pub type Pages = LocalBoxStream<'static, Result<(Vec<Row>, bool)>>;
 
-/// A typed list's request, with its pages read as JSON objects and turned into rows.
-struct Mapped<T> {
-    req: List<T>,
-    parse: List<Obj>,
+/// A list's requests, with its pages read as JSON objects and turned into rows.
+struct Mapped {
+    list: List<Obj>,
     row: fn(&Obj) -> Row,
 }
 
@@ -175,18 +177,18 @@ struct Mapped<T> {
 /// copy of their code in the bundle) whatever the resource.
 pub struct Rows(Box<dyn Paginated<Item = Row>>);
 
-impl<T: DeserializeOwned> Paginated for Mapped<T> {
+impl Paginated for Mapped {
     type Item = Row;
     fn first_request(&self, svc: &ServiceClient) -> Result<http::Request<bytes::Bytes>> {
-        self.req.first_request(svc)
+        self.list.first_request(svc)
     }
     fn parse_page(
         &self,
         svc: &ServiceClient,
-        request_url: &str,
+        request: &http::Request<bytes::Bytes>,
         resp: http::Response<bytes::Bytes>,
     ) -> Result<Page<Row>> {
-        let page = self.parse.parse_page(svc, request_url, resp)?;
+        let page = self.list.parse_page(svc, request, resp)?;
         Ok(Page {
             items: page.items.iter().map(self.row).collect(),
             next: page.next,
@@ -202,20 +204,18 @@ impl Paginated for Rows {
     fn parse_page(
         &self,
         svc: &ServiceClient,
-        request_url: &str,
+        request: &http::Request<bytes::Bytes>,
         resp: http::Response<bytes::Bytes>,
     ) -> Result<Page<Row>> {
-        self.0.parse_page(svc, request_url, resp)
+        self.0.parse_page(svc, request, resp)
     }
 }
 
 /// The typed `list`'s requests, each item read as JSON and made a row by `row`.
-pub fn rows<T: DeserializeOwned + 'static>(list: List<T>, row: fn(&Obj) -> Row) -> Rows {
-    // Same key and paging style as the typed list; the path comes from its request.
-    let parse = List::new(Ok(String::new()), list.key(), list.paging()).with_marker();
+pub fn rows<T>(list: List<T>, row: fn(&Obj) -> Row) -> Rows {
+    // Same requests, key and paging style as the typed list; items read as JSON.
     Rows(Box::new(Mapped {
-        req: list,
-        parse,
+        list: list.items_as(),
         row,
     }))
 }

@@ -22,7 +22,7 @@ pub mod v3;
 pub use options::{
     AppCredential, AuthOptions, Credentials, Domain, IdentityVersion, Method, Project, Scope, User,
 };
-pub use session::Session;
+pub use session::{Decision, Session};
 pub use token::{
     NameId, Token, TokenAppCredential, TokenInfo, TokenProject, TokenTrust, TokenUser,
 };
@@ -31,16 +31,69 @@ use bytes::Bytes;
 use http::{Request, Response};
 
 use crate::error::Result;
+use crate::op::{Op, Operation};
+use crate::service::ServiceClient;
+use crate::service_type::ServiceType;
 
-/// The token request for `creds` (v3 or v2.0, as the credentials say).
-pub fn token_request(creds: &Credentials) -> Result<Request<Bytes>> {
-    match creds.version {
-        IdentityVersion::V3 => v3::request(creds),
-        #[cfg(feature = "keystone-v2")]
-        IdentityVersion::V2 => v2::request(creds),
-        #[cfg(not(feature = "keystone-v2"))]
-        IdentityVersion::V2 => Err(v2_not_built().into()),
+/// An operation whose answer is a Keystone [`Token`] (issue, validate). A token's id
+/// arrives in a header (`X-Subject-Token`, v3) or in the body (v2.0), so the auth module
+/// reads it rather than [`Op`]'s JSON decoding. The driver authenticates with the same
+/// operations users get ([`issue`], `identity::v3::tokens::create`).
+#[derive(Debug, Clone)]
+pub struct TokenOp {
+    op: Op<()>,
+    read: fn(&Response<Bytes>) -> Result<Token>,
+}
+
+impl TokenOp {
+    pub(crate) fn new(op: Op<()>, read: fn(&Response<Bytes>) -> Result<Token>) -> Self {
+        TokenOp { op, read }
     }
+}
+
+impl Operation for TokenOp {
+    type Output = Token;
+
+    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+        self.op.request(svc)
+    }
+
+    fn parse(&self, resp: Response<Bytes>) -> Result<Token> {
+        (self.read)(&resp)
+    }
+}
+
+/// The operation that issues a token for `creds` (Keystone v3 `POST /v3/auth/tokens`,
+/// or v2.0 `POST /v2.0/tokens`, as the credentials say). Send it to [`issuer`].
+pub fn issue(creds: &Credentials) -> TokenOp {
+    match creds.version {
+        IdentityVersion::V3 => v3::issue(creds),
+        #[cfg(feature = "keystone-v2")]
+        IdentityVersion::V2 => v2::issue(creds),
+        #[cfg(not(feature = "keystone-v2"))]
+        IdentityVersion::V2 => TokenOp::new(Op::<()>::post(Err(v2_not_built())), |_| {
+            Err(v2_not_built().into())
+        }),
+    }
+}
+
+/// The identity endpoint that issues tokens for `creds`: the auth URL, with `/v3` added
+/// when it names no version.
+pub fn issuer(creds: &Credentials) -> Result<ServiceClient> {
+    match creds.version {
+        IdentityVersion::V3 => {
+            ServiceClient::new(ServiceType::IDENTITY, &v3::v3_root(&creds.auth_url))
+        }
+        IdentityVersion::V2 => {
+            ServiceClient::with_suffix(ServiceType::IDENTITY, &creds.auth_url, Some("v2.0"))
+        }
+    }
+}
+
+/// The token request for `creds` (v3 or v2.0, as the credentials say): [`issue`] built
+/// against [`issuer`].
+pub fn token_request(creds: &Credentials) -> Result<Request<Bytes>> {
+    issue(creds).request(&issuer(creds)?)
 }
 
 /// The error for a v2.0 `auth_url` when Keystone v2 support is not compiled in.
@@ -53,15 +106,6 @@ fn v2_not_built() -> crate::InvalidInput {
 }
 
 /// Reads a successful token response (v3 or v2.0, as the credentials say).
-pub fn parse_token(creds: &Credentials, resp: &Response<Bytes>) -> Result<Token> {
-    match creds.version {
-        IdentityVersion::V3 => v3::parse(resp),
-        #[cfg(feature = "keystone-v2")]
-        IdentityVersion::V2 => v2::parse(resp),
-        #[cfg(not(feature = "keystone-v2"))]
-        IdentityVersion::V2 => {
-            let _ = resp;
-            Err(v2_not_built().into())
-        }
-    }
+pub fn parse_token(creds: &Credentials, resp: Response<Bytes>) -> Result<Token> {
+    issue(creds).parse(resp)
 }

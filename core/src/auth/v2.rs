@@ -1,14 +1,14 @@
 //! Keystone v2.0 token requests (`POST /v2.0/tokens`) and the `access` document.
 
 use bytes::Bytes;
-use http::{Request, Response};
+use http::Response;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::options::{Credentials, Method, Project, Scope, User};
 use super::token::{NameId, Token, TokenInfo, TokenProject, TokenUser};
 use crate::catalog::{Catalog, V2CatalogEntry};
-use crate::error::{Error, InvalidInput, Result};
+use crate::error::{InvalidInput, Result};
 use crate::op::decode_key;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
@@ -52,18 +52,15 @@ pub fn body(creds: &Credentials) -> Result<Value, InvalidInput> {
     Ok(json!({ "auth": auth }))
 }
 
-/// `POST {auth_url}/tokens`.
-pub fn request(creds: &Credentials) -> Result<Request<Bytes>> {
-    let url = format!("{}/tokens", creds.auth_url.trim_end_matches('/'));
-    let body = serde_json::to_vec(&body(creds)?).map_err(|e| Error::decode("token request", e))?;
-    Request::builder()
-        .method(http::Method::POST)
-        .uri(&url)
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .header(http::header::ACCEPT, "application/json")
-        .header(http::header::USER_AGENT, crate::service::DEFAULT_USER_AGENT)
-        .body(Bytes::from(body))
-        .map_err(|_| InvalidInput::BadAuthUrl(creds.auth_url.clone()).into())
+/// `POST /v2.0/tokens` for `creds`, against the identity endpoint
+/// ([`issuer`](super::issuer)).
+pub fn issue(creds: &Credentials) -> super::TokenOp {
+    let op = crate::op::Op::post(crate::path!("tokens"));
+    let op = match body(creds) {
+        Ok(body) => op.json(&body),
+        Err(e) => op.body(Err(e)),
+    };
+    super::TokenOp::new(op, parse)
 }
 
 #[derive(Deserialize)]

@@ -1,7 +1,7 @@
 //! Keystone v3 token requests (`POST /v3/auth/tokens`) and responses.
 
 use bytes::Bytes;
-use http::{Method as HttpMethod, Request, Response};
+use http::Response;
 use serde_json::{json, Map, Value};
 
 use super::options::{AppCredential, Credentials, Domain, Method, Project, Scope, User};
@@ -108,19 +108,13 @@ pub fn body(creds: &Credentials) -> Value {
     json!({ "auth": auth })
 }
 
-/// `POST {auth_url}/auth/tokens` for `creds`. The URL is taken as given: pass a
-/// Keystone root (`http://h:5000`) or a v3 URL (`http://h:5000/v3`).
-pub fn request(creds: &Credentials) -> Result<Request<Bytes>> {
-    let url = format!("{}/auth/tokens", v3_root(&creds.auth_url));
-    let body = serde_json::to_vec(&body(creds)).map_err(|e| Error::decode("token request", e))?;
-    Request::builder()
-        .method(HttpMethod::POST)
-        .uri(&url)
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .header(http::header::ACCEPT, "application/json")
-        .header(http::header::USER_AGENT, crate::service::DEFAULT_USER_AGENT)
-        .body(Bytes::from(body))
-        .map_err(|_| crate::InvalidInput::BadAuthUrl(creds.auth_url.clone()).into())
+/// `POST /v3/auth/tokens` for `creds`, against the identity endpoint
+/// ([`issuer`](super::issuer)).
+pub fn issue(creds: &Credentials) -> super::TokenOp {
+    super::TokenOp::new(
+        crate::op::Op::post(crate::path!("auth/tokens")).json(&body(creds)),
+        parse,
+    )
 }
 
 /// `auth_url` with `/v3` added when it has no version yet.

@@ -117,6 +117,10 @@ impl HasId for Snapshot {
 }
 
 impl HasStatus for Snapshot {
+    const KIND: &'static str = "volume snapshot";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }
@@ -234,16 +238,12 @@ impl ListSnapshots {
 
 /// `GET /snapshots`, linked-paged via `snapshots_links`.
 pub fn list(filter: &ListSnapshots) -> List<Snapshot> {
-    List::new(path!("snapshots"), "snapshots", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("snapshots"), "snapshots", Paging::Linked).query(filter.query())
 }
 
 /// `GET /snapshots/detail`, linked-paged via `snapshots_links`.
 pub fn list_detail(filter: &ListSnapshots) -> List<Snapshot> {
-    List::new(path!("snapshots/detail"), "snapshots", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("snapshots/detail"), "snapshots", Paging::Linked).query(filter.query())
 }
 
 const SNAPSHOTS: &str = "snapshots";

@@ -231,6 +231,10 @@ impl HasId for Volume {
 }
 
 impl HasStatus for Volume {
+    const KIND: &'static str = "volume";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }
@@ -498,16 +502,12 @@ impl ListVolumes {
 
 /// `GET /volumes`: ids and names, linked-paged via `volumes_links`.
 pub fn list(filter: &ListVolumes) -> List<VolumeRef> {
-    List::new(path!("volumes"), "volumes", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("volumes"), "volumes", Paging::Linked).query(filter.query())
 }
 
 /// `GET /volumes/detail`: full volumes, linked-paged via `volumes_links`.
 pub fn list_detail(filter: &ListVolumes) -> List<Volume> {
-    List::new(path!("volumes/detail"), "volumes", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("volumes/detail"), "volumes", Paging::Linked).query(filter.query())
 }
 
 /// One page of `GET /volumes/detail` with its total `count` (set `with_count`, 3.45+).

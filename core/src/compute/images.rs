@@ -128,6 +128,10 @@ impl HasId for Image {
 }
 
 impl HasStatus for Image {
+    const KIND: &'static str = "image";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         self.status.as_ref().map(ImageStatus::as_str)
     }

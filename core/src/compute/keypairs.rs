@@ -160,13 +160,11 @@ impl CreateKeypair {
 
 /// `GET /os-keypairs`: linked paging from 2.35 (`keypairs_links`), one page before.
 pub fn list(filter: &ListKeypairs) -> List<KeypairEntry> {
-    List::new(path!("os-keypairs"), "keypairs", Paging::Linked)
-        .query(query!(
-            user_id: filter.user_id.as_deref(),
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("os-keypairs"), "keypairs", Paging::Linked).query(query!(
+        user_id: filter.user_id.as_deref(),
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    ))
 }
 
 /// `GET /os-keypairs/{name}` (`user_id`: another user's, admin, 2.10+).

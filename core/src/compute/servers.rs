@@ -465,6 +465,13 @@ pub struct Server {
 }
 
 impl HasStatus for Server {
+    const KIND: &'static str = "server";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.fault.as_ref().map(|f| f.message.as_str())
+    }
     fn status(&self) -> Option<&str> {
         self.status.as_ref().map(ServerStatus::as_str)
     }

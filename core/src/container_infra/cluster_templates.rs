@@ -261,7 +261,6 @@ pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
         sort_key: filter.sort_key.as_deref(),
         sort_dir: filter.sort_dir.as_deref(),
     ))
-    .with_marker()
 }
 
 /// `GET /v1/clustertemplates/{ident}` (uuid or name).

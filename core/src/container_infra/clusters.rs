@@ -143,6 +143,13 @@ pub struct Cluster {
 }
 
 impl HasStatus for Cluster {
+    const KIND: &'static str = "cluster";
+    fn id(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.status_reason.as_deref()
+    }
     fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
@@ -247,14 +254,12 @@ pub struct Upgrade {
 
 /// `GET /v1/clusters`.
 pub fn list(filter: &ListClusters) -> List<Cluster> {
-    List::new(path!("clusters"), "clusters", Paging::Linked)
-        .query(query!(
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-            sort_key: filter.sort_key.as_deref(),
-            sort_dir: filter.sort_dir.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("clusters"), "clusters", Paging::Linked).query(query!(
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+        sort_key: filter.sort_key.as_deref(),
+        sort_dir: filter.sort_dir.as_deref(),
+    ))
 }
 
 /// `GET /v1/clusters/{ident}` (uuid or name).

@@ -13,6 +13,7 @@
 //! # Ok(()) }
 //! ```
 
+mod pipeline;
 mod retry;
 mod service;
 #[cfg(all(test, feature = "testing"))]
@@ -27,14 +28,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::{Request, Response};
+use http::Request;
 
-use crate::auth::{self, AuthOptions, Credentials, Session, Token};
+use crate::auth::{self, AuthOptions, Credentials, Decision, Session, Token};
 use crate::catalog::EndpointOpts;
 use crate::error::{Error, Result};
-use crate::op::check_status;
+use crate::op::Operation;
 use crate::service_type::ServiceType;
 use crate::transport::Transport;
+use pipeline::Whole;
 
 /// Settings of a [`Client`].
 #[derive(Debug, Clone)]
@@ -50,6 +52,11 @@ pub struct ClientOptions {
     pub endpoint_overrides: Vec<(String, String)>,
     /// Default microversions, by service type (`OS_COMPUTE_API_VERSION=2.79`, …).
     pub microversions: Vec<(String, String)>,
+    /// A listing stops with [`PagingError::TooManyPages`](crate::error::PagingError)
+    /// after this many pages. Default 10,000.
+    pub max_pages: usize,
+    /// Redirects followed per request. Default 5.
+    pub max_redirects: usize,
 }
 
 impl Default for ClientOptions {
@@ -60,6 +67,8 @@ impl Default for ClientOptions {
             retry: RetryPolicy::default(),
             endpoint_overrides: Vec::new(),
             microversions: Vec::new(),
+            max_pages: 10_000,
+            max_redirects: 5,
         }
     }
 }
@@ -197,105 +206,101 @@ impl<T: Transport> Client<T> {
 
     /// Forgets the current token; the next call authenticates again.
     pub fn invalidate_token(&self) {
+        let now = self.inner.transport.now();
         let mut s = self.session();
         let generation = s.generation();
-        s.invalidate(generation);
+        s.invalidate(generation, now);
     }
 
-    /// The token and its generation, authenticating if needed.
+    /// The token and its generation, authenticating if needed. Concurrent callers
+    /// share one authentication.
     pub(crate) async fn current(&self) -> Result<(Arc<Token>, u64)> {
-        if let Some(found) = self.usable() {
+        let seen = match self.decide() {
+            Decision::Use(token, generation) => return Ok((token, generation)),
+            _ => self.session().generation(),
+        };
+        let _gate = self.inner.auth_gate.lock().await;
+        // Another caller may have authenticated while this one waited at the gate: use
+        // that token, even if a server has refused it since (its 401 then leads to
+        // `current_after`, which authenticates at most once more for everyone).
+        if let Some((token, generation, _)) = self.session().latest() {
+            if generation > seen {
+                return Ok((token.clone(), generation));
+            }
+        }
+        match self.decide() {
+            Decision::Use(token, generation) => Ok((token, generation)),
+            Decision::CannotReauthenticate => Err(Error::CannotReauthenticate {
+                reason: if self.inner.creds.can_reauthenticate() {
+                    "allow_reauth is off; create a new client to authenticate again"
+                } else {
+                    "it was made from a token, which cannot be renewed; create a new client with a fresh token or with a password or application credential"
+                },
+            }),
+            Decision::Authenticate => self.authenticate_and_store(false).await,
+        }
+    }
+
+    /// A token to retry with after generation `failed` got a 401: the one another caller
+    /// obtained since (shared), or a new one. `None` when a token issued after `failed`
+    /// was refused as well: the service refuses every token, and authenticating again
+    /// for each caller would only storm Keystone.
+    pub(crate) async fn current_after(&self, failed: u64) -> Result<Option<(Arc<Token>, u64)>> {
+        let newer = || {
+            let now = self.inner.transport.now();
+            let s = self.session();
+            let (token, generation, refused) = s.latest()?;
+            if generation > failed {
+                Some((!refused).then(|| (token.clone(), generation)))
+            } else {
+                s.paused(now).then_some(None)
+            }
+        };
+        if let Some(found) = newer() {
             return Ok(found);
         }
         let _gate = self.inner.auth_gate.lock().await;
-        // Another caller may have authenticated while this one waited at the gate.
-        if let Some(found) = self.usable() {
+        if let Some(found) = newer() {
             return Ok(found);
         }
-        let first = self.session().generation() == 0;
-        if !first && !self.inner.allow_reauth {
-            return Err(Error::InvalidInput(crate::InvalidInput::field(
-                "token",
-                "the token expired or was revoked, and these credentials cannot reauthenticate \
-                 (token auth, or allow_reauth is off)",
-            )));
-        }
+        self.authenticate_and_store(true).await.map(Some)
+    }
+
+    async fn authenticate_and_store(&self, replaces_refused: bool) -> Result<(Arc<Token>, u64)> {
         let token = Arc::new(self.authenticate_now().await?);
-        let generation = self.session().set(token.clone());
+        let now = self.inner.transport.now();
+        let generation = self.session().set(token.clone(), now, replaces_refused);
         Ok((token, generation))
     }
 
-    fn usable(&self) -> Option<(Arc<Token>, u64)> {
+    fn decide(&self) -> Decision {
         let now = self.inner.transport.now();
-        let s = self.session();
-        s.usable(now).map(|t| (t.clone(), s.generation()))
+        self.session().decide(now, self.inner.allow_reauth)
     }
 
-    /// Drops generation `generation` of the token after a 401; `true` when the client
-    /// may authenticate again.
-    pub(crate) fn reject(&self, generation: u64) -> bool {
-        self.session().invalidate(generation);
+    /// Drops generation `generation` of the token after a 401 (a newer token stays).
+    pub(crate) fn reject(&self, generation: u64) {
+        let now = self.inner.transport.now();
+        self.session().invalidate(generation, now);
+    }
+
+    /// Whether the client may authenticate again after a 401.
+    pub(crate) fn may_reauthenticate(&self) -> bool {
         self.inner.allow_reauth
     }
 
+    /// Authenticates through the same pipeline and operation users get
+    /// ([`auth::issue`]), at the auth URL.
     async fn authenticate_now(&self) -> Result<Token> {
         let creds = &self.inner.creds;
-        let req = auth::token_request(creds)?;
-        let (method, url) = (req.method().clone(), req.uri().to_string());
-        tracing::debug!(%url, "authenticating");
-        let resp = self.send(req, true).await?;
-        let resp = check_status(&method, &url, resp)?;
-        let token = auth::parse_token(creds, &resp)?;
+        let op = auth::issue(creds);
+        let issuer = auth::issuer(creds)?;
+        let request = op.request(&issuer)?;
+        tracing::debug!(url = %request.uri(), "authenticating");
+        let (_, response) = self.attempt(&issuer, &request, None, &mut Whole).await?;
+        let token = op.parse(response)?;
         tracing::debug!(expires_at = %token.info.expires_at, "authenticated");
         Ok(token)
-    }
-
-    /// Sends `req` as is (no token added), retrying 429/503 per the policy. `always`
-    /// allows retrying a non-idempotent method (token requests).
-    pub(crate) async fn send(&self, req: Request<Bytes>, always: bool) -> Result<Response<Bytes>> {
-        let transport = &self.inner.transport;
-        let policy = &self.inner.options.retry;
-        let mut attempt = 0;
-        let mut stale_retried = false;
-        loop {
-            let resp = match transport.send(clone_request(&req)).await {
-                Ok(resp) => resp,
-                // A pooled keep-alive connection the server closed just as it was reused
-                // fails before any answer; an idempotent request is safe to send again once.
-                Err(e)
-                    if e.kind == crate::TransportErrorKind::Io
-                        && !stale_retried
-                        && (always || is_idempotent(req.method())) =>
-                {
-                    tracing::debug!(url = %req.uri(), error = %e, "connection dropped; resending once");
-                    stale_retried = true;
-                    continue;
-                }
-                Err(e) => return Err(e.into()),
-            };
-            let retry_after = resp
-                .headers()
-                .get(http::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok());
-            match policy.delay(
-                req.method(),
-                always,
-                resp.status(),
-                retry_after,
-                attempt,
-                transport.now(),
-            ) {
-                Some(wait) => {
-                    tracing::warn!(status = %resp.status(), url = %req.uri(), ?wait, attempt, "retrying");
-                    transport.sleep(wait).await;
-                    attempt += 1;
-                }
-                None => {
-                    tracing::debug!(method = %req.method(), url = %req.uri(), status = %resp.status(), "response");
-                    return Ok(resp);
-                }
-            }
-        }
     }
 
     /// Polls `poll` every `wait.interval` until it returns `Some`, or fails with
@@ -305,23 +310,52 @@ impl<T: Transport> Client<T> {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<Option<R>>>,
     {
-        let transport = &self.inner.transport;
-        let start = transport.now();
+        let mut rounds = self.poller(wait);
         loop {
             if let Some(done) = poll().await? {
                 return Ok(done);
             }
-            let elapsed = transport.now().duration_since(start).unwrap_or_default();
-            if elapsed >= wait.timeout {
+            if !rounds.pause().await {
                 return Err(Error::Timeout {
                     what: what.to_owned(),
                     after: wait.timeout,
+                    last_status: None,
                 });
             }
-            transport
-                .sleep(wait.interval.min(wait.timeout - elapsed))
-                .await;
         }
+    }
+
+    /// The pacing of a waiter that starts now.
+    pub(crate) fn poller(&self, wait: Wait) -> Poller<'_, T> {
+        Poller {
+            transport: &self.inner.transport,
+            start: self.inner.transport.now(),
+            wait,
+        }
+    }
+}
+
+/// Paces a waiter: [`Poller::pause`] sleeps until the next poll, or says the time is up.
+pub(crate) struct Poller<'a, T> {
+    transport: &'a T,
+    start: std::time::SystemTime,
+    wait: Wait,
+}
+
+impl<T: Transport> Poller<'_, T> {
+    /// Sleeps one interval (less near the end); `false` when the timeout has passed.
+    pub(crate) async fn pause(&mut self) -> bool {
+        let elapsed = self
+            .transport
+            .now()
+            .duration_since(self.start)
+            .unwrap_or_default();
+        if elapsed >= self.wait.timeout {
+            return false;
+        }
+        let left = self.wait.timeout - elapsed;
+        self.transport.sleep(self.wait.interval.min(left)).await;
+        true
     }
 }
 

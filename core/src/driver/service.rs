@@ -1,49 +1,26 @@
 //! [`Service`]: a handle on one service of a [`Client`]: resolve its endpoint, run
 //! operations, stream lists and wait.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use bytes::Bytes;
 use futures::{Stream, TryStreamExt};
-use http::header::{HeaderMap, HeaderValue};
-use http::{Method, Request, Response};
+use http::{Request, Response};
 
-use super::{Client, HasStatus, Wait};
+use super::pipeline::{Download, Endpoint, Upload, Whole};
+use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
 use crate::catalog::EndpointOpts;
-use crate::error::{Error, InvalidInput, Result};
-use crate::op::{check_status, Operation};
+use crate::error::{Error, InvalidInput, PagingError, Result};
+use crate::op::Operation;
 use crate::paging::{Page, Paginated};
-use crate::service::{Body, ServiceClient};
+use crate::service::ServiceClient;
 use crate::service_type::ServiceType;
 use crate::transport::{ByteStream, Transport};
 
-const AUTH_TOKEN: &str = "x-auth-token";
-
-/// A sent request: the service client it was built against, its URL, its headers (without
-/// the token) and the successful response.
-struct Sent {
-    svc: Arc<ServiceClient>,
-    url: String,
-    headers: HeaderMap,
-    response: Response<Bytes>,
-}
-
 /// The service client resolved for a token generation.
 type Resolved = Option<(u64, Arc<ServiceClient>)>;
-
-/// The absolute target of a redirect response, if it has a usable `Location`.
-fn redirect_target(from: &str, resp: &Response<Bytes>) -> Option<String> {
-    let loc = resp.headers().get(http::header::LOCATION)?.to_str().ok()?;
-    url::Url::parse(from).ok()?.join(loc).ok().map(String::from)
-}
-
-fn same_origin(a: &str, b: &str) -> bool {
-    match (url::Url::parse(a), url::Url::parse(b)) {
-        (Ok(a), Ok(b)) => a.origin() == b.origin(),
-        _ => false,
-    }
-}
 
 /// One service of a [`Client`]: endpoint selection, microversion, and the calls.
 ///
@@ -193,141 +170,46 @@ impl<T: Transport> Service<T> {
         Ok(svc)
     }
 
-    /// Builds a request with `build`, adds the token, sends it (retrying per policy),
-    /// reauthenticates once on 401, and turns error statuses into [`Error::Http`].
+    /// Sends the request `build` makes for this service through the client's pipeline:
+    /// the token (to the endpoint's origin only), bounded retries, redirects, one
+    /// reauthentication on 401; error statuses become [`Error::Http`].
     pub async fn send_with<F>(&self, build: F) -> Result<Response<Bytes>>
     where
         F: Fn(&ServiceClient) -> Result<Request<Bytes>>,
     {
-        Ok(self.send_traced(build).await?.response)
-    }
-
-    async fn send_traced<F>(&self, build: F) -> Result<Sent>
-    where
-        F: Fn(&ServiceClient) -> Result<Request<Bytes>>,
-    {
-        let mut reauthenticated = false;
-        loop {
-            let (token, generation) = self.client.current().await?;
-            let svc = self.resolve(&token, generation)?;
-            let mut req = build(&svc)?;
-            let headers = req.headers().clone();
-            let mut value = HeaderValue::from_str(token.id.expose())
-                .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
-            value.set_sensitive(true);
-            req.headers_mut().insert(AUTH_TOKEN, value.clone());
-            let (method, url) = (req.method().clone(), req.uri().to_string());
-            let resp = self.client.send(req, false).await?;
-            if resp.status() == http::StatusCode::UNAUTHORIZED
-                && !reauthenticated
-                && self.client.reject(generation)
-            {
-                tracing::info!(%url, "401: reauthenticating once");
-                reauthenticated = true;
-                continue;
-            }
-            let mut url = url;
-            let mut response = check_status(&method, &url, resp)?;
-            // Follow redirects of safe methods (Heat answers `GET /stacks/{name}` with a
-            // 302 to `/stacks/{name}/{id}`); the token goes only to the same origin.
-            let mut hops = 0;
-            while matches!(method, Method::GET | Method::HEAD)
-                && response.status().is_redirection()
-                && hops < 5
-            {
-                let Some(next) = redirect_target(&url, &response) else {
-                    break;
-                };
-                let mut req = Request::new(Bytes::new());
-                *req.method_mut() = method.clone();
-                *req.uri_mut() = next
-                    .parse()
-                    .map_err(|_| Error::decode_msg("redirect", format!("bad Location {next:?}")))?;
-                req.headers_mut().clone_from(&headers);
-                if same_origin(&url, &next) {
-                    req.headers_mut().insert(AUTH_TOKEN, value.clone());
-                }
-                response = check_status(&method, &next, self.client.send(req, false).await?)?;
-                url = next;
-                hops += 1;
-            }
-            return Ok(Sent {
-                svc,
-                url,
-                headers,
-                response,
-            });
-        }
+        Ok(self
+            .client
+            .exchange(self, build, &mut Whole)
+            .await?
+            .response)
     }
 
     /// Runs `op` with its body replaced by `body`, streamed to the server chunk by chunk
     /// (image data): the payload never sits in memory whole. The request's headers
     /// (`Content-Type`, microversion) come from `op`; its own body is ignored.
     ///
-    /// A streamed body cannot be replayed, so there is no retry and no reauthentication
-    /// on 401: a token revoked mid-way ends the call with that [`Error::Http`] (and the
-    /// client's token is dropped, so the next call authenticates again).
+    /// A streamed body cannot be replayed, so there is no retry, no redirect and no
+    /// reauthentication on 401: a token revoked mid-way ends the call with that
+    /// [`Error::Http`] (and the client's token is dropped, so the next call authenticates
+    /// again).
     pub async fn upload<O: Operation>(&self, op: &O, body: ByteStream) -> Result<O::Output> {
-        let (token, generation) = self.client.current().await?;
-        let svc = self.resolve(&token, generation)?;
-        let req = op.request(&svc)?;
-        let (mut parts, _) = req.into_parts();
-        let mut value = HeaderValue::from_str(token.id.expose())
-            .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
-        value.set_sensitive(true);
-        parts.headers.insert(AUTH_TOKEN, value);
-        let (method, url) = (parts.method.clone(), parts.uri.to_string());
-        tracing::debug!(%method, %url, "streaming upload");
-        let resp = self
+        let mut carrier = Upload(Some(body));
+        let sent = self
             .client
-            .transport()
-            .send_streaming(Request::from_parts(parts, body))
+            .exchange(self, |svc| op.request(svc), &mut carrier)
             .await?;
-        if resp.status() == http::StatusCode::UNAUTHORIZED {
-            self.client.reject(generation);
-        }
-        op.parse(check_status(&method, &url, resp)?)
+        op.parse(sent.response)
     }
 
     /// Runs `op` and returns the response body as a stream (image data), read as the
-    /// caller consumes it. Authentication, one reauthentication on 401 and error statuses
-    /// work as in [`Service::call`]; `op`'s own decoding is not used.
+    /// caller consumes it. Authentication, redirects, one reauthentication on 401 and
+    /// error statuses work as in [`Service::call`]; `op`'s own decoding is not used.
     pub async fn download<O: Operation>(&self, op: &O) -> Result<ByteStream> {
-        let mut reauthenticated = false;
-        loop {
-            let (token, generation) = self.client.current().await?;
-            let svc = self.resolve(&token, generation)?;
-            let mut req = op.request(&svc)?;
-            let mut value = HeaderValue::from_str(token.id.expose())
-                .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
-            value.set_sensitive(true);
-            req.headers_mut().insert(AUTH_TOKEN, value);
-            let (method, url) = (req.method().clone(), req.uri().to_string());
-            let resp = self.client.transport().send_for_stream(req).await?;
-            let status = resp.status();
-            if status == http::StatusCode::UNAUTHORIZED
-                && !reauthenticated
-                && self.client.reject(generation)
-            {
-                tracing::info!(%url, "401: reauthenticating once");
-                reauthenticated = true;
-                continue;
-            }
-            if status.is_client_error() || status.is_server_error() {
-                // Error bodies are small faults: read them whole for the message.
-                let (parts, mut body) = resp.into_parts();
-                let mut buf = bytes::BytesMut::new();
-                while let Some(chunk) = futures::StreamExt::next(&mut body).await {
-                    buf.extend_from_slice(&chunk?);
-                    if buf.len() > 64 * 1024 {
-                        break;
-                    }
-                }
-                let resp = Response::from_parts(parts, buf.freeze());
-                return Err(Error::from_response(&method, &url, &resp));
-            }
-            return Ok(resp.into_body());
-        }
+        let sent = self
+            .client
+            .exchange(self, |svc| op.request(svc), &mut Download)
+            .await?;
+        Ok(sent.response.into_body())
     }
 
     /// Runs one operation.
@@ -338,62 +220,37 @@ impl<T: Transport> Service<T> {
 
     /// The first page of a list.
     pub async fn first_page<L: Paginated>(&self, op: &L) -> Result<Page<L::Item>> {
-        let sent = self.send_traced(|svc| op.first_request(svc)).await?;
-        op.parse_page(&sent.svc, &sent.url, sent.response)
+        let sent = self
+            .client
+            .exchange(self, |svc| op.first_request(svc), &mut Whole)
+            .await?;
+        op.parse_page(&sent.svc, &sent.request, sent.response)
     }
 
-    /// The pages of a list, fetched one at a time as the stream is read.
+    /// The pages of a list, fetched one at a time as the stream is read. The stream
+    /// ends with an [`Error::Paging`] when a next link points at a page already listed
+    /// (the list changed while paging), past
+    /// [`ClientOptions::max_pages`](super::ClientOptions::max_pages) pages, or when a
+    /// link leaves the endpoint.
     pub fn pages<L>(&self, op: L) -> impl Stream<Item = Result<Page<L::Item>>>
     where
         L: Paginated,
     {
-        enum Next {
-            First,
-            Url(String, HeaderMap),
-            Done,
-        }
-        let this = self.clone();
-        // Every page URL fetched so far: a server whose next links form a cycle would
-        // otherwise be listed forever.
-        let visited = std::collections::HashSet::<String>::new();
-        futures::stream::unfold(
-            (this, op, Next::First, visited),
-            |(this, op, next, mut visited)| async move {
-                let sent = match &next {
-                    Next::Done => return None,
-                    Next::First => this.send_traced(|svc| op.first_request(svc)).await,
-                    Next::Url(url, headers) => {
-                        this.send_traced(|svc| {
-                            let mut req = svc.request_url(Method::GET, url, Body::empty())?;
-                            req.headers_mut().extend(headers.clone());
-                            Ok(req)
-                        })
-                        .await
-                    }
-                };
-                let page = sent.and_then(|s| {
-                    visited.insert(s.url.clone());
-                    let page = op.parse_page(&s.svc, &s.url, s.response)?;
-                    if let Some(next) = page.next.as_deref().filter(|n| visited.contains(*n)) {
-                        return Err(Error::decode_msg(
-                            format!("GET {} page", s.url),
-                            format!("the next-page link {next} points at a page already listed"),
-                        ));
-                    }
-                    Ok((page, s.headers))
-                });
-                match page {
-                    Ok((page, headers)) => {
-                        let next = match &page.next {
-                            Some(u) => Next::Url(u.clone(), headers),
-                            None => Next::Done,
-                        };
-                        Some((Ok(page), (this, op, next, visited)))
-                    }
-                    Err(e) => Some((Err(e), (this, op, Next::Done, visited))),
-                }
-            },
-        )
+        let listing = Listing {
+            service: self.clone(),
+            op,
+            next: None,
+            seen: HashSet::new(),
+            done: false,
+        };
+        futures::stream::unfold(listing, |mut listing| async move {
+            if listing.done {
+                return None;
+            }
+            let page = listing.fetch().await;
+            listing.done = !matches!(&page, Ok(p) if p.next.is_some());
+            Some((page, listing))
+        })
     }
 
     /// Every item of a list, as a stream that holds at most one page in memory.
@@ -427,7 +284,8 @@ impl<T: Transport> Service<T> {
     }
 
     /// Polls `op` until its output's status is one of `target` (case-insensitive). A status
-    /// in `failure` ends the wait with [`Error::WaitFailed`].
+    /// in `failure` ends the wait with [`Error::WaitFailed`], with the service's reason
+    /// where it gives one; a timeout is an [`Error::Timeout`] naming the last status seen.
     pub async fn wait_for_status<O>(
         &self,
         op: &O,
@@ -444,36 +302,127 @@ impl<T: Transport> Service<T> {
                 InvalidInput::field("target", "give at least one status to wait for").into(),
             );
         }
-        let what = format!("{} to reach {}", self.service.name, target.join(" or "));
-        self.client
-            .wait_for(&what, wait, || async {
-                let out = self.call(op).await?;
-                let status = out.status().unwrap_or_default().to_owned();
-                if target.iter().any(|t| t.eq_ignore_ascii_case(&status)) {
-                    Ok(Some(out))
-                } else if failure.iter().any(|f| f.eq_ignore_ascii_case(&status)) {
-                    Err(Error::WaitFailed {
-                        what: what.clone(),
-                        status,
-                    })
-                } else {
-                    Ok(None)
-                }
-            })
-            .await
+        let what = |out: &O::Output| {
+            format!(
+                "{} {} to reach {}",
+                <O::Output as HasStatus>::KIND,
+                out.id().unwrap_or("(no id)"),
+                target.join(" or ")
+            )
+        };
+        let mut rounds = self.client.poller(wait);
+        loop {
+            let out = self.call(op).await?;
+            let status = out.status().unwrap_or_default();
+            if target.iter().any(|t| t.eq_ignore_ascii_case(status)) {
+                return Ok(out);
+            }
+            if failure.iter().any(|f| f.eq_ignore_ascii_case(status)) {
+                return Err(Error::WaitFailed {
+                    what: what(&out),
+                    status: status.to_owned(),
+                    reason: out.fault().map(str::to_owned),
+                });
+            }
+            if !rounds.pause().await {
+                return Err(Error::Timeout {
+                    what: what(&out),
+                    after: wait.timeout,
+                    last_status: Some(status.to_owned()),
+                });
+            }
+        }
     }
 
     /// Polls `op` until it answers 404 (the resource is gone).
     pub async fn wait_for_deleted<O: Operation>(&self, op: &O, wait: Wait) -> Result<()> {
-        let what = format!("{} resource to be deleted", self.service.name);
-        self.client
-            .wait_for(&what, wait, || async {
-                match self.call(op).await {
-                    Ok(_) => Ok(None),
-                    Err(e) if e.is_not_found() => Ok(Some(())),
-                    Err(e) => Err(e),
+        let mut rounds = self.client.poller(wait);
+        loop {
+            match self.send_with(|svc| op.request(svc)).await {
+                Ok(_) => {}
+                Err(e) if e.is_not_found() => return Ok(()),
+                Err(e) => return Err(e),
+            }
+            if !rounds.pause().await {
+                let target = self
+                    .service_client()
+                    .await
+                    .and_then(|svc| op.request(&svc))
+                    .map(|r| r.uri().to_string())
+                    .unwrap_or_else(|_| self.service.name.to_owned());
+                return Err(Error::Timeout {
+                    what: format!("{target} to be deleted"),
+                    after: wait.timeout,
+                    last_status: Some("still there (not 404)".to_owned()),
+                });
+            }
+        }
+    }
+}
+
+impl<T: Transport> Endpoint for Service<T> {
+    fn service_client(&self, token: Option<(&Token, u64)>) -> Result<Arc<ServiceClient>> {
+        let (token, generation) =
+            token.ok_or_else(|| Error::decode_msg("token", "a service request needs a token"))?;
+        self.resolve(token, generation)
+    }
+    fn authenticated(&self) -> bool {
+        true
+    }
+}
+
+/// A listing's state between pages.
+struct Listing<T, L> {
+    service: Service<T>,
+    op: L,
+    /// The next page's request (`None` before the first page).
+    next: Option<Request<Bytes>>,
+    /// Every page URI fetched so far: a next link back to one of them means the list
+    /// changed while paging (or the server loops).
+    seen: HashSet<String>,
+    done: bool,
+}
+
+impl<T: Transport, L: Paginated> Listing<T, L> {
+    async fn fetch(&mut self) -> Result<Page<L::Item>> {
+        let client = &self.service.client;
+        let sent = match self.next.take() {
+            None => {
+                let op = &self.op;
+                client
+                    .exchange(&self.service, |svc| op.first_request(svc), &mut Whole)
+                    .await?
+            }
+            Some(req) => {
+                let limit = client.options().max_pages;
+                if self.seen.len() >= limit {
+                    return Err(PagingError::TooManyPages {
+                        limit,
+                        page: req.uri().to_string(),
+                    }
+                    .into());
                 }
-            })
-            .await
+                client
+                    .exchange(&self.service, |_| Ok(clone_request(&req)), &mut Whole)
+                    .await?
+            }
+        };
+        let url = sent.request.uri().to_string();
+        let page = self
+            .op
+            .parse_page(&sent.svc, &sent.request, sent.response)?;
+        self.seen.insert(url.clone());
+        if let Some(next) = &page.next {
+            let next_url = next.uri().to_string();
+            if self.seen.contains(&next_url) {
+                return Err(PagingError::ListChanged {
+                    page: url,
+                    next: next_url,
+                }
+                .into());
+            }
+            self.next = Some(clone_request(next));
+        }
+        Ok(page)
     }
 }

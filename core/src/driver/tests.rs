@@ -6,6 +6,7 @@ use futures::executor::block_on;
 use futures::StreamExt;
 use http::Method;
 
+use crate::error::{PagingError, RedirectReason};
 use crate::testing::{MockResponse, MockTransport};
 use crate::{path, AuthOptions, Client, ClientOptions, Error, List, Op, Paging, RetryPolicy, Wait};
 
@@ -248,7 +249,7 @@ fn pagination_streams_one_page_at_a_time() {
 }
 
 #[test]
-fn cyclic_next_links_end_the_stream_instead_of_looping() {
+fn a_next_link_back_to_a_listed_page_is_a_list_changed_error() {
     let (mock, client) = setup();
     let page = |id: &str, next: &str| {
         MockResponse::json(
@@ -267,9 +268,94 @@ fn cyclic_next_links_end_the_stream_instead_of_looping() {
     assert_eq!(items.len(), 3, "{items:?}");
     assert!(items[..2].iter().all(Result::is_ok));
     let err = items[2].as_ref().unwrap_err();
-    assert!(matches!(err, Error::Decode(_)), "{err:?}");
-    assert!(err.to_string().contains("already listed"), "{err}");
+    assert!(
+        matches!(err, Error::Paging(p) if matches!(**p, PagingError::ListChanged { .. })),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("the list changed while paging"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("list again"), "{err}");
     assert_eq!(mock.count(&Method::GET, "/v2.1/servers"), 3);
+
+    // A page that links to itself is the same error, after one request.
+    mock.on(Method::GET, "/v2.1/self", MockResponse::json(200, r#"{"servers": [{"id": "a"}], "servers_links": [{"rel": "next", "href": "http://nova/v2.1/self"}]}"#));
+    let list: List<serde_json::Value> = List::new(path!("self"), "servers", Paging::Linked);
+    let err = block_on(client.compute().collect_all(list)).unwrap_err();
+    assert!(matches!(err, Error::Paging(_)), "{err:?}");
+    assert_eq!(mock.count(&Method::GET, "/v2.1/self"), 1);
+}
+
+#[test]
+fn paging_stops_at_the_page_limit_with_a_typed_error() {
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
+    for i in 0..5 {
+        mock.on(
+            Method::GET,
+            &format!("/v2.1/servers?page={i}"),
+            MockResponse::json(200, format!(r#"{{"servers": [{{"id": "{i}"}}], "servers_links": [{{"rel": "next", "href": "http://nova/v2.1/servers?page={}"}}]}}"#, i + 1)),
+        );
+    }
+    let auth = AuthOptions::password(AUTH, "demo", "Default", "pw").project_id("p1");
+    let options = ClientOptions {
+        max_pages: 3,
+        ..ClientOptions::default()
+    };
+    let client = Client::with_options(mock.clone(), &auth, options).unwrap();
+    let list: List<serde_json::Value> = List::new(path!("servers"), "servers", Paging::Linked)
+        .query(crate::Query::new().push("page", 0));
+    let items: Vec<_> = block_on(client.compute().list(list).collect::<Vec<_>>());
+    assert_eq!(items.len(), 4, "three pages of items, then the error");
+    let err = items[3].as_ref().unwrap_err();
+    assert!(
+        matches!(err, Error::Paging(p) if matches!(**p, PagingError::TooManyPages { limit: 3, .. })),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("max_pages"), "{err}");
+    assert_eq!(mock.count(&Method::GET, "/v2.1/servers"), 3);
+}
+
+#[test]
+fn next_links_to_another_host_are_fetched_from_the_endpoint() {
+    let (mock, client) = setup();
+    mock.on(
+        Method::GET,
+        "/v2.1/servers",
+        MockResponse::json(200, r#"{"servers": [{"id": "a"}], "servers_links": [{"rel": "next", "href": "https://evil.example:666/v2.1/servers?marker=a"}]}"#),
+    );
+    mock.on(
+        Method::GET,
+        "/v2.1/servers?marker=a",
+        MockResponse::json(200, r#"{"servers": [{"id": "b"}]}"#),
+    );
+    let list: List<serde_json::Value> = List::new(path!("servers"), "servers", Paging::Linked);
+    let all = block_on(client.compute().collect_all(list)).unwrap();
+    assert_eq!(all.len(), 2);
+    for r in mock.requests() {
+        assert!(!r.uri.contains("evil"), "{}", r.uri);
+    }
+    let last = mock.requests().pop().unwrap();
+    assert_eq!(last.uri, "http://nova/v2.1/servers?marker=a");
+    assert_eq!(last.header("x-auth-token"), Some("mock-token-1"));
+}
+
+#[test]
+fn a_next_link_outside_the_endpoint_path_is_an_error_and_never_sent() {
+    let (mock, client) = setup();
+    mock.on(
+        Method::GET,
+        "/v2.1/servers",
+        MockResponse::json(200, r#"{"servers": [{"id": "a"}], "servers_links": [{"rel": "next", "href": "http://nova/admin/secrets"}]}"#),
+    );
+    let list: List<serde_json::Value> = List::new(path!("servers"), "servers", Paging::Linked);
+    let err = block_on(client.compute().collect_all(list)).unwrap_err();
+    assert!(
+        matches!(&err, Error::Paging(p) if matches!(**p, PagingError::LinkOutsideEndpoint { .. })),
+        "{err:?}"
+    );
+    assert_eq!(mock.count(&Method::GET, "/admin/secrets"), 0);
 }
 
 #[test]
@@ -288,26 +374,40 @@ fn a_page_error_ends_the_stream_with_it() {
 
 #[derive(serde::Deserialize)]
 struct Thing {
+    id: String,
     status: String,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 impl crate::HasStatus for Thing {
+    const KIND: &'static str = "thing";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(&self.status)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.reason.as_deref()
     }
 }
 
 #[test]
-fn wait_for_status_polls_until_target_failure_or_timeout() {
+fn waiters_poll_until_target_failure_or_timeout_and_say_what_and_where() {
     let (mock, client) = setup();
+    let thing = |status: &str| {
+        MockResponse::json(
+            200,
+            format!(
+                r#"{{"thing": {{"id": "t1", "status": "{status}", "reason": "No valid host was found"}}}}"#
+            ),
+        )
+    };
     mock.on_seq(
         Method::GET,
         "/v2.1/things/1",
-        vec![
-            MockResponse::json(200, r#"{"thing": {"status": "BUILD"}}"#),
-            MockResponse::json(200, r#"{"thing": {"status": "BUILD"}}"#),
-            MockResponse::json(200, r#"{"thing": {"status": "ACTIVE"}}"#),
-        ],
+        vec![thing("BUILD"), thing("BUILD"), thing("ACTIVE")],
     );
     let op: Op<Thing> = Op::get(path!("things/{}", "1")).decode_key("thing");
     let nova = client.compute();
@@ -316,34 +416,43 @@ fn wait_for_status_polls_until_target_failure_or_timeout() {
     assert_eq!(t.status, "ACTIVE");
     assert_eq!(mock.slept(), Duration::from_secs(10));
 
-    mock.on(
-        Method::GET,
-        "/v2.1/things/1",
-        MockResponse::json(200, r#"{"thing": {"status": "ERROR"}}"#),
-    );
+    mock.on(Method::GET, "/v2.1/things/1", thing("ERROR"));
     let err = block_on(nova.wait_for_status(&op, &["ACTIVE"], &["ERROR"], wait))
         .err()
         .unwrap();
-    assert!(matches!(err, Error::WaitFailed { ref status, .. } if status == "ERROR"));
-
-    mock.on(
-        Method::GET,
-        "/v2.1/things/1",
-        MockResponse::json(200, r#"{"thing": {"status": "BUILD"}}"#),
+    assert!(
+        matches!(&err, Error::WaitFailed { status, reason: Some(r), .. } if status == "ERROR" && r == "No valid host was found"),
+        "{err:?}"
     );
+    assert_eq!(
+        err.to_string(),
+        "thing t1 to reach ACTIVE: it reached failure status ERROR (No valid host was found)"
+    );
+
+    mock.on(Method::GET, "/v2.1/things/1", thing("BUILD"));
     let before = mock.slept();
-    let err = block_on(nova.wait_for_status(&op, &["ACTIVE"], &[], wait))
+    let err = block_on(nova.wait_for_status(&op, &["ACTIVE", "SHUTOFF"], &[], wait))
         .err()
         .unwrap();
     assert!(matches!(err, Error::Timeout { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "timed out after 60s waiting for thing t1 to reach ACTIVE or SHUTOFF; last status seen: BUILD"
+    );
     assert_eq!(mock.slept() - before, Duration::from_secs(60));
 
+    let err = block_on(nova.wait_for_deleted(&op, wait)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("http://nova/v2.1/things/1 to be deleted"),
+        "{err}"
+    );
     mock.on(Method::GET, "/v2.1/things/1", MockResponse::status(404));
     block_on(nova.wait_for_deleted(&op, wait)).unwrap();
 }
 
 #[test]
-fn redirects_are_followed_with_the_token_on_the_same_origin_only() {
+fn redirects_are_followed_with_credentials_on_the_original_origin_only() {
     let (mock, client) = setup();
     mock.on(
         Method::GET,
@@ -363,14 +472,216 @@ fn redirects_are_followed_with_the_token_on_the_same_origin_only() {
         Some("mock-token-1")
     );
 
+    // nova -> elsewhere -> back to nova: the foreign hop gets no credential of any kind
+    // (the token, the subject token, a cookie), the hop home gets them again.
     mock.on(
         Method::GET,
         "/v2.1/away",
         MockResponse::status(302).header("location", "http://elsewhere/x"),
     );
-    mock.on(Method::GET, "/x", MockResponse::json(200, "{}"));
-    block_on(client.compute().call(&get("away"))).unwrap();
-    assert_eq!(mock.requests().last().unwrap().header("x-auth-token"), None);
+    mock.on(
+        Method::GET,
+        "/x",
+        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
+    );
+    mock.on(Method::GET, "/v2.1/home", MockResponse::json(200, "{}"));
+    let op = get("away")
+        .header(
+            http::header::HeaderName::from_static("x-subject-token"),
+            http::HeaderValue::from_static("subject"),
+        )
+        .header(
+            http::header::COOKIE,
+            http::HeaderValue::from_static("session=1"),
+        );
+    block_on(client.compute().call(&op)).unwrap();
+    let reqs = mock.requests();
+    let n = reqs.len();
+    let (away, foreign, home) = (&reqs[n - 3], &reqs[n - 2], &reqs[n - 1]);
+    assert_eq!(away.header("x-auth-token"), Some("mock-token-1"));
+    assert_eq!(foreign.uri, "http://elsewhere/x");
+    for h in ["x-auth-token", "x-subject-token", "cookie"] {
+        assert_eq!(foreign.header(h), None, "{h} leaked to another origin");
+    }
+    assert_eq!(home.uri, "http://nova/v2.1/home");
+    assert_eq!(home.header("x-auth-token"), Some("mock-token-1"));
+    assert_eq!(home.header("x-subject-token"), Some("subject"));
+}
+
+#[test]
+fn a_redirect_left_unfollowed_is_an_error_never_a_result() {
+    let (mock, client) = setup();
+    let nova = client.compute();
+    let reason = |err: Error| match err {
+        Error::Redirect(r) => r.reason,
+        other => panic!("not a redirect error: {other:?}"),
+    };
+    // Too many hops.
+    mock.on(
+        Method::GET,
+        "/v2.1/loop",
+        MockResponse::status(302).header("location", "/v2.1/loop"),
+    );
+    let err = block_on(nova.call(&get("loop"))).unwrap_err();
+    assert!(err.to_string().contains("more than 5 redirects"), "{err}");
+    assert_eq!(reason(err), RedirectReason::TooManyHops(5));
+    assert_eq!(mock.count(&Method::GET, "/v2.1/loop"), 6);
+    // No Location.
+    mock.on(Method::GET, "/v2.1/nowhere", MockResponse::status(301));
+    assert_eq!(
+        reason(block_on(nova.call(&get("nowhere"))).unwrap_err()),
+        RedirectReason::NoLocation
+    );
+    // A POST answered with 302 is not sent again.
+    mock.on(
+        Method::POST,
+        "/v2.1/things",
+        MockResponse::status(302).header("location", "/v2.1/other"),
+    );
+    let post: Op<serde_json::Value> = Op::post(path!("things")).json(&serde_json::json!({}));
+    assert_eq!(
+        reason(block_on(nova.call(&post)).unwrap_err()),
+        RedirectReason::MethodNotRedirected(Method::POST)
+    );
+    // A 307 keeps the method and body on the same origin, but a body never goes
+    // elsewhere (it may hold a password).
+    mock.on(
+        Method::POST,
+        "/v2.1/moved",
+        MockResponse::status(307).header("location", "/v2.1/things2"),
+    );
+    mock.on(Method::POST, "/v2.1/things2", MockResponse::json(201, "{}"));
+    let moved: Op<serde_json::Value> = Op::post(path!("moved")).json(&serde_json::json!({"a": 1}));
+    block_on(nova.call(&moved)).unwrap();
+    assert_eq!(mock.requests().last().unwrap().json()["a"], 1);
+    mock.on(
+        Method::POST,
+        "/v2.1/moved",
+        MockResponse::status(307).header("location", "http://elsewhere/things2"),
+    );
+    assert!(matches!(
+        reason(block_on(nova.call(&moved)).unwrap_err()),
+        RedirectReason::BodyToOtherOrigin(_)
+    ));
+    assert_eq!(mock.count(&Method::POST, "/things2"), 0);
+    // A download redirected without a Location is an error, not the redirect's page
+    // handed over as data.
+    mock.on(
+        Method::GET,
+        "/v2.1/file",
+        MockResponse::status(302).body("<html>moved</html>"),
+    );
+    let err = block_on(nova.download(&get("file"))).err().unwrap();
+    assert_eq!(reason(err), RedirectReason::NoLocation);
+    // 304 Not Modified and 300 Multiple Choices are answers, not redirects.
+    mock.on(
+        Method::GET,
+        "/v2.1/versions",
+        MockResponse::json(300, r#"{"versions": []}"#),
+    );
+    assert!(block_on(nova.call(&get("versions"))).is_ok());
+}
+
+#[test]
+fn a_token_shorter_than_the_refresh_margin_is_shared_not_renewed_per_caller() {
+    let (mock, client) = setup_with_flavors();
+    // Tokens live 60 s; the refresh margin is 120 s.
+    mock.token_lifetime(Duration::from_secs(60));
+    let nova = client.compute();
+    let op = get("flavors");
+    let calls: Vec<_> = (0..200).map(|_| nova.call(&op)).collect();
+    let results = block_on(futures::future::join_all(calls));
+    assert!(results.iter().all(Result::is_ok));
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    assert_eq!(mock.count(&Method::GET, "/v2.1/flavors"), 200);
+    // Refreshed halfway through its life.
+    mock.advance(Duration::from_secs(29));
+    block_on(nova.call(&get("flavors"))).unwrap();
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    mock.advance(Duration::from_secs(2));
+    let op = get("flavors");
+    let calls: Vec<_> = (0..200).map(|_| nova.call(&op)).collect();
+    assert!(block_on(futures::future::join_all(calls))
+        .iter()
+        .all(Result::is_ok));
+    assert_eq!(mock.count(&Method::POST, TOKENS), 2);
+}
+
+#[test]
+fn clock_skew_does_not_make_every_caller_authenticate() {
+    let (mock, client) = setup_with_flavors();
+    // Keystone's clock is three hours behind: by the client's clock each token expired
+    // two hours before it arrived.
+    mock.server_clock_behind(Duration::from_secs(3 * 3600));
+    let nova = client.compute();
+    let op = get("flavors");
+    let calls: Vec<_> = (0..200).map(|_| nova.call(&op)).collect();
+    assert!(block_on(futures::future::join_all(calls))
+        .iter()
+        .all(Result::is_ok));
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+}
+
+#[test]
+fn a_service_refusing_every_token_costs_a_few_authentications_not_one_per_caller() {
+    let (mock, client) = setup();
+    mock.on(Method::GET, "/v2.1/servers", MockResponse::status(401));
+    let nova = client.compute();
+    let op = get("servers");
+    let calls: Vec<_> = (0..200).map(|_| nova.call(&op)).collect();
+    let results = block_on(futures::future::join_all(calls));
+    assert!(results
+        .iter()
+        .all(|r| r.as_ref().is_err_and(Error::is_unauthorized)));
+    let auths = mock.count(&Method::POST, TOKENS);
+    // One to start, one after the first 401; when that fresh token is refused too, the
+    // service refuses every token and nobody authenticates again (for a while).
+    assert_eq!(auths, 2, "{auths} authentications for 200 callers");
+    let gets = mock.count(&Method::GET, "/v2.1/servers");
+    assert!((200..=400).contains(&gets), "{gets} requests");
+    // New callers during the pause do not authenticate either; after it, a caller gets
+    // a token and its one reauthentication again.
+    block_on(nova.call(&op)).unwrap_err();
+    assert_eq!(mock.count(&Method::POST, TOKENS), 2);
+    mock.advance(crate::auth::Session::REFUSAL_PAUSE);
+    block_on(nova.call(&op)).unwrap_err();
+    assert_eq!(mock.count(&Method::POST, TOKENS), 4);
+}
+
+#[test]
+fn the_driver_authenticates_with_the_public_token_operation() {
+    let (mock, client) = setup_with_flavors();
+    block_on(client.compute().call(&get("flavors"))).unwrap();
+    let sent = mock.requests().into_iter().next().unwrap();
+    let creds = client.credentials();
+    let op = crate::identity::v3::tokens::create(creds);
+    let built = crate::Operation::request(&op, &crate::auth::issuer(creds).unwrap()).unwrap();
+    assert_eq!(sent.method, *built.method());
+    assert_eq!(sent.uri, built.uri().to_string());
+    assert_eq!(sent.body, *built.body());
+    assert_eq!(sent.header("x-auth-token"), None);
+}
+
+#[test]
+fn a_token_client_past_expiry_cannot_reauthenticate_and_says_so() {
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
+    mock.on(Method::GET, "/v2.1/flavors", MockResponse::json(200, "{}"));
+    let client = Client::new(
+        mock.clone(),
+        &AuthOptions::token(AUTH, "t".into()).project_id("p"),
+    )
+    .unwrap();
+    let nova = client.compute();
+    block_on(nova.call(&get("flavors"))).unwrap();
+    // Inside the refresh margin the token is still used (it cannot be renewed).
+    mock.advance(Duration::from_secs(3590));
+    block_on(nova.call(&get("flavors"))).unwrap();
+    mock.advance(Duration::from_secs(20));
+    let err = block_on(nova.call(&get("flavors"))).unwrap_err();
+    assert!(matches!(err, Error::CannotReauthenticate { .. }), "{err:?}");
+    assert!(err.to_string().contains("fresh token"), "{err}");
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
 }
 
 #[test]

@@ -36,8 +36,19 @@ impl Wait {
     }
 }
 
-/// Resources with a status (servers, volumes, stacks, load balancers, …).
+/// Resources with a status (servers, volumes, stacks, load balancers, …), so that
+/// [`Service::wait_for_status`](super::Service::wait_for_status) can wait on them and say
+/// what it waited for.
 pub trait HasStatus {
+    /// What kind of resource this is, for messages (`server`, `volume`, `stack`).
+    const KIND: &'static str;
+    /// The resource's id.
+    fn id(&self) -> Option<&str>;
     /// The status as the API spells it (`ACTIVE`, `available`, `CREATE_COMPLETE`, …).
     fn status(&self) -> Option<&str>;
+    /// Why the resource failed, where the service says (Nova `fault.message`, Heat
+    /// `stack_status_reason`, Magnum `status_reason`, Glance task `message`).
+    fn fault(&self) -> Option<&str> {
+        None
+    }
 }

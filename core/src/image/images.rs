@@ -165,6 +165,10 @@ impl HasId for Image {
 }
 
 impl HasStatus for Image {
+    const KIND: &'static str = "image";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }
@@ -435,9 +439,7 @@ pub fn list(filter: &ListImages) -> List<Image> {
     for (k, v) in &f.properties {
         q = q.push(k.clone(), v);
     }
-    List::new(path!("images"), "images", Paging::Linked)
-        .query(q)
-        .with_marker()
+    List::new(path!("images"), "images", Paging::Linked).query(q)
 }
 
 /// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
@@ -618,6 +620,13 @@ pub struct ImageTask {
 }
 
 impl HasStatus for ImageTask {
+    const KIND: &'static str = "image import task";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.message.as_deref().filter(|m| !m.is_empty())
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }

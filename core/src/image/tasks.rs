@@ -93,6 +93,13 @@ impl HasId for Task {
 }
 
 impl HasStatus for Task {
+    const KIND: &'static str = "image task";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.message.as_deref().filter(|m| !m.is_empty())
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }
@@ -166,14 +173,12 @@ pub struct ListTasks {
 /// `GET /v2/tasks`, paged through the body's `next` link (or the marker).
 pub fn list(filter: &ListTasks) -> List<Task> {
     let f = filter;
-    List::new(path!("tasks"), "tasks", Paging::Linked)
-        .query(query!(
-            "type": f.kind.as_deref(),
-            status: f.status.as_ref().map(TaskStatus::as_str),
-            sort_key: f.sort_key.as_deref(),
-            sort_dir: f.sort_dir.as_deref(),
-            limit: f.limit,
-            marker: f.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("tasks"), "tasks", Paging::Linked).query(query!(
+        "type": f.kind.as_deref(),
+        status: f.status.as_ref().map(TaskStatus::as_str),
+        sort_key: f.sort_key.as_deref(),
+        sort_dir: f.sort_dir.as_deref(),
+        limit: f.limit,
+        marker: f.marker.as_deref(),
+    ))
 }

@@ -117,7 +117,7 @@ pub struct HealthMonitor {
     pub extra: Map<String, Value>,
 }
 
-has_status!(HealthMonitor);
+has_status!(HealthMonitor: "health monitor");
 
 /// The body of [`create`] (also a pool's monitor inside a graph create).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -215,7 +215,6 @@ pub fn list(filter: &ListOptions) -> List<HealthMonitor> {
         Paging::Linked,
     )
     .query(filter.query())
-    .with_marker()
 }
 
 /// `GET lbaas/healthmonitors/{id}`.

@@ -148,7 +148,7 @@ pub struct L7Policy {
     pub extra: Map<String, Value>,
 }
 
-has_status!(L7Policy);
+has_status!(L7Policy: "L7 policy");
 
 /// The body of [`create`] (also a listener's policy inside a graph create).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -246,9 +246,7 @@ fn check_policy(p: &CreateL7Policy) -> Result<(), InvalidInput> {
 
 /// `GET lbaas/l7policies`.
 pub fn list(filter: &ListOptions) -> List<L7Policy> {
-    List::new(path!("lbaas/l7policies"), "l7policies", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("lbaas/l7policies"), "l7policies", Paging::Linked).query(filter.query())
 }
 
 /// `GET lbaas/l7policies/{id}`.
@@ -329,7 +327,7 @@ pub struct L7Rule {
     pub extra: Map<String, Value>,
 }
 
-has_status!(L7Rule);
+has_status!(L7Rule: "L7 rule");
 
 /// The body of [`create_rule`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -392,7 +390,6 @@ pub fn list_rules(policy_id: &str, filter: &ListOptions) -> List<L7Rule> {
         Paging::Linked,
     )
     .query(filter.query())
-    .with_marker()
 }
 
 /// `GET lbaas/l7policies/{policy_id}/rules/{rule_id}`.

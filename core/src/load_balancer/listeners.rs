@@ -141,7 +141,7 @@ pub struct Listener {
     pub extra: Map<String, Value>,
 }
 
-has_status!(Listener);
+has_status!(Listener: "listener");
 
 /// The body of [`create`] (also a listener inside a graph create).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -306,9 +306,7 @@ pub struct UpdateListener {
 
 /// `GET lbaas/listeners`.
 pub fn list(filter: &ListOptions) -> List<Listener> {
-    List::new(path!("lbaas/listeners"), "listeners", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("lbaas/listeners"), "listeners", Paging::Linked).query(filter.query())
 }
 
 /// `GET lbaas/listeners/{id}`.

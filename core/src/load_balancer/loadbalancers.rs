@@ -111,7 +111,7 @@ pub struct LoadBalancer {
     pub extra: Map<String, Value>,
 }
 
-has_status!(LoadBalancer);
+has_status!(LoadBalancer: "load balancer");
 
 /// A further VIP of a load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,7 +211,6 @@ pub fn list(filter: &ListOptions) -> List<LoadBalancer> {
         Paging::Linked,
     )
     .query(filter.query())
-    .with_marker()
 }
 
 /// `GET lbaas/loadbalancers/{id}`.

@@ -211,8 +211,12 @@ pub(crate) fn wrap<B: Serialize>(key: &'static str, value: &B) -> Result<Body, I
 }
 
 macro_rules! has_status {
-    ($($t:ty),*) => {$(
+    ($($t:ty: $kind:literal),*) => {$(
         impl crate::driver::HasStatus for $t {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> Option<&str> {
+                Some(&self.id)
+            }
             fn status(&self) -> Option<&str> {
                 Some(self.provisioning_status.as_str())
             }

@@ -143,7 +143,7 @@ pub struct Pool {
     pub extra: Map<String, Value>,
 }
 
-has_status!(Pool);
+has_status!(Pool: "pool");
 
 /// The body of [`create`] (also a pool inside a graph create, where `protocol` and
 /// `lb_algorithm` may be left out of a listener's `default_pool` reference by name).
@@ -254,9 +254,7 @@ pub struct UpdatePool {
 
 /// `GET lbaas/pools`.
 pub fn list(filter: &ListOptions) -> List<Pool> {
-    List::new(path!("lbaas/pools"), "pools", Paging::Linked)
-        .query(filter.query())
-        .with_marker()
+    List::new(path!("lbaas/pools"), "pools", Paging::Linked).query(filter.query())
 }
 
 /// `GET lbaas/pools/{id}`.
@@ -352,7 +350,7 @@ pub struct Member {
     pub extra: Map<String, Value>,
 }
 
-has_status!(Member);
+has_status!(Member: "member");
 
 /// The body of [`create_member`], and one member of [`batch_update_members`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -437,7 +435,6 @@ pub fn list_members(pool_id: &str, filter: &ListOptions) -> List<Member> {
         Paging::Linked,
     )
     .query(filter.query())
-    .with_marker()
 }
 
 /// `GET lbaas/pools/{pool_id}/members/{member_id}`.

@@ -171,6 +171,10 @@ impl HasId for FloatingIp {
 }
 
 impl HasStatus for FloatingIp {
+    const KIND: &'static str = "floating IP";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }

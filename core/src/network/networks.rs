@@ -188,6 +188,10 @@ impl HasId for Network {
 }
 
 impl HasStatus for Network {
+    const KIND: &'static str = "network";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }

@@ -308,6 +308,10 @@ impl HasId for Port {
 }
 
 impl HasStatus for Port {
+    const KIND: &'static str = "port";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }

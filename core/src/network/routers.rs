@@ -214,6 +214,10 @@ impl HasId for Router {
 }
 
 impl HasStatus for Router {
+    const KIND: &'static str = "router";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn status(&self) -> Option<&str> {
         Some(self.status.as_str())
     }

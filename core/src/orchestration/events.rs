@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::Link;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{HasId, List};
 use crate::service::Query;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
@@ -103,25 +103,14 @@ fn filters(f: &ListEvents) -> Query {
 
 /// `GET /stacks/{stack_name}/{stack_id}/events`.
 pub fn list(stack_name: &str, stack_id: &str, filter: &ListEvents) -> List<Event> {
-    List::new(
-        path!("stacks/{}/{}/events", stack_name, stack_id),
-        "events",
-        Paging::Marker,
-    )
-    .query(filters(filter))
-    .with_marker()
+    List::marker(path!("stacks/{}/{}/events", stack_name, stack_id), "events")
+        .query(filters(filter))
 }
 
 /// `GET /stacks/{name_or_id}/events`: Heat redirects to the stack's events, which the
 /// driver follows.
 pub fn find(name_or_id: &str, filter: &ListEvents) -> List<Event> {
-    List::new(
-        path!("stacks/{}/events", name_or_id),
-        "events",
-        Paging::Marker,
-    )
-    .query(filters(filter))
-    .with_marker()
+    List::marker(path!("stacks/{}/events", name_or_id), "events").query(filters(filter))
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}/events`.
@@ -131,7 +120,7 @@ pub fn list_for_resource(
     resource_name: &str,
     filter: &ListEvents,
 ) -> List<Event> {
-    List::new(
+    List::marker(
         path!(
             "stacks/{}/{}/resources/{}/events",
             stack_name,
@@ -139,10 +128,8 @@ pub fn list_for_resource(
             resource_name
         ),
         "events",
-        Paging::Marker,
     )
     .query(filters(filter))
-    .with_marker()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}/events/{event_id}`.

@@ -80,6 +80,13 @@ pub struct Resource {
 }
 
 impl HasStatus for Resource {
+    const KIND: &'static str = "stack resource";
+    fn id(&self) -> Option<&str> {
+        Some(&self.resource_name)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.resource_status_reason.as_deref()
+    }
     fn status(&self) -> Option<&str> {
         self.resource_status.as_deref()
     }

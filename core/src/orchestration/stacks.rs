@@ -112,6 +112,13 @@ pub struct Stack {
 }
 
 impl HasStatus for Stack {
+    const KIND: &'static str = "stack";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.stack_status_reason.as_deref()
+    }
     fn status(&self) -> Option<&str> {
         self.stack_status.as_deref()
     }
@@ -403,9 +410,7 @@ pub fn list(filter: &ListStacks) -> List<Stack> {
         .push_all("status", &filter.status)
         .push_all("action", &filter.action)
         .push_all("sort_keys", &filter.sort_keys);
-    List::new(path!("stacks"), "stacks", Paging::Marker)
-        .query(q)
-        .with_marker()
+    List::new(path!("stacks"), "stacks", Paging::Linked).query(q)
 }
 
 /// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
@@ -607,6 +612,13 @@ pub struct Snapshot {
 }
 
 impl HasStatus for Snapshot {
+    const KIND: &'static str = "stack snapshot";
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn fault(&self) -> Option<&str> {
+        self.status_reason.as_deref()
+    }
     fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }

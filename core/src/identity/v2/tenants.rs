@@ -53,5 +53,4 @@ pub struct ListTenants {
 pub fn list(opts: &ListTenants) -> List<Tenant> {
     List::new(path!("tenants"), "tenants", Paging::Linked)
         .query(query!(marker: opts.marker.as_deref(), limit: opts.limit))
-        .with_marker()
 }

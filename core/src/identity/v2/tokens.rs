@@ -12,30 +12,17 @@
 //! assert_eq!(req.uri(), "http://ks:5000/v2.0/tokens");
 //! ```
 
-use bytes::Bytes;
-use http::Response;
-
-use crate::auth::{v2, Credentials, Token};
-use crate::error::Result;
-use crate::op::{Decode, Op};
+use crate::auth::{v2, Credentials, TokenOp};
+use crate::op::Op;
 use crate::path;
-
-fn parse(resp: Response<Bytes>) -> Result<Token> {
-    v2::parse(&resp)
-}
 
 /// `POST /v2.0/tokens` for `creds` (v2.0 credentials: password or token, tenant id or
 /// name).
-pub fn create(creds: &Credentials) -> Op<Token> {
-    let op = Op::<()>::post(path!("tokens"));
-    match v2::body(creds) {
-        Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
-    }
-    .map_output(Decode::With(parse))
+pub fn create(creds: &Credentials) -> TokenOp {
+    v2::issue(creds)
 }
 
 /// `GET /v2.0/tokens/{token_id}` (admin): validates a token.
-pub fn get(token_id: &crate::Secret) -> Op<Token> {
-    Op::<()>::get(path!("tokens/{}", token_id.expose())).map_output(Decode::With(parse))
+pub fn get(token_id: &crate::Secret) -> TokenOp {
+    TokenOp::new(Op::get(path!("tokens/{}", token_id.expose())), v2::parse)
 }

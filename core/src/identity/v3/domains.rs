@@ -106,19 +106,17 @@ pub struct UpdateDomain {
 
 /// `GET /v3/domains`.
 pub fn list(filter: &ListDomains) -> List<Domain> {
-    List::new(path!("domains"), "domains", Paging::Linked)
-        .query(query!(
-            name: filter.name.as_deref(),
-            enabled: filter.enabled,
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("domains"), "domains", Paging::Linked).query(query!(
+        name: filter.name.as_deref(),
+        enabled: filter.enabled,
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    ))
 }
 
 /// `GET /v3/auth/domains`: the domains the current token may be scoped to.
 pub fn available() -> List<Domain> {
-    List::new(path!("auth/domains"), "domains", Paging::Linked).with_marker()
+    List::new(path!("auth/domains"), "domains", Paging::Linked)
 }
 
 /// `GET /v3/domains/{domain_id}`.

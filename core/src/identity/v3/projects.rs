@@ -236,26 +236,24 @@ fn check_tag(t: &str) -> Result<(), InvalidInput> {
 
 /// `GET /v3/projects`.
 pub fn list(filter: &ListProjects) -> List<Project> {
-    List::new(path!("projects"), "projects", Paging::Linked)
-        .query(query!(
-            domain_id: filter.domain_id.as_deref(),
-            enabled: filter.enabled,
-            is_domain: filter.is_domain,
-            name: filter.name.as_deref(),
-            parent_id: filter.parent_id.as_deref(),
-            tags: join(&filter.tags),
-            "tags-any": join(&filter.tags_any),
-            "not-tags": join(&filter.not_tags),
-            "not-tags-any": join(&filter.not_tags_any),
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("projects"), "projects", Paging::Linked).query(query!(
+        domain_id: filter.domain_id.as_deref(),
+        enabled: filter.enabled,
+        is_domain: filter.is_domain,
+        name: filter.name.as_deref(),
+        parent_id: filter.parent_id.as_deref(),
+        tags: join(&filter.tags),
+        "tags-any": join(&filter.tags_any),
+        "not-tags": join(&filter.not_tags),
+        "not-tags-any": join(&filter.not_tags_any),
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    ))
 }
 
 /// `GET /v3/auth/projects`: the projects the current token may be scoped to.
 pub fn available() -> List<Project> {
-    List::new(path!("auth/projects"), "projects", Paging::Linked).with_marker()
+    List::new(path!("auth/projects"), "projects", Paging::Linked)
 }
 
 /// `GET /v3/projects/{project_id}`.

@@ -108,14 +108,12 @@ pub struct UpdateRole {
 
 /// `GET /v3/roles`.
 pub fn list(filter: &ListRoles) -> List<Role> {
-    List::new(path!("roles"), "roles", Paging::Linked)
-        .query(query!(
-            name: filter.name.as_deref(),
-            domain_id: filter.domain_id.as_deref(),
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("roles"), "roles", Paging::Linked).query(query!(
+        name: filter.name.as_deref(),
+        domain_id: filter.domain_id.as_deref(),
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    ))
 }
 
 /// `GET /v3/roles/{role_id}`.

@@ -10,13 +10,11 @@
 //! # Ok(()) }
 //! ```
 
-use bytes::Bytes;
 use http::header::HeaderValue;
-use http::Response;
 
-use crate::auth::{v3, Credentials, Token};
-use crate::error::{InvalidInput, Result};
-use crate::op::{Decode, Op};
+use crate::auth::{v3, Credentials, TokenOp};
+use crate::error::InvalidInput;
+use crate::op::Op;
 use crate::path;
 use crate::query;
 use crate::secret::Secret;
@@ -35,16 +33,10 @@ fn with_subject<T>(op: Op<T>, token: &Secret) -> Op<T> {
     }
 }
 
-fn parse(resp: Response<Bytes>) -> Result<Token> {
-    v3::parse(&resp)
-}
-
 /// `POST /v3/auth/tokens`: issues a token for `creds` (the driver does this itself; use
 /// it to get a second token, e.g. for another scope).
-pub fn create(creds: &Credentials) -> Op<Token> {
-    Op::<()>::post(path!("auth/tokens"))
-        .json(&v3::body(creds))
-        .map_output(Decode::With(parse))
+pub fn create(creds: &Credentials) -> TokenOp {
+    v3::issue(creds)
 }
 
 /// Options of [`validate_with`].
@@ -58,15 +50,17 @@ pub struct ValidateOpts {
 
 /// `GET /v3/auth/tokens` with `X-Subject-Token`: validates `token` and returns what it
 /// says about itself.
-pub fn validate(token: &Secret) -> Op<Token> {
+pub fn validate(token: &Secret) -> TokenOp {
     validate_with(token, ValidateOpts::default())
 }
 
 /// [`validate`] with options.
-pub fn validate_with(token: &Secret, opts: ValidateOpts) -> Op<Token> {
+pub fn validate_with(token: &Secret, opts: ValidateOpts) -> TokenOp {
     let q = query!(nocatalog: opts.no_catalog.then_some(true), allow_expired: opts.allow_expired.then_some(true));
-    with_subject(Op::<()>::get(path!("auth/tokens")).query(q), token)
-        .map_output(Decode::With(parse))
+    TokenOp::new(
+        with_subject(Op::get(path!("auth/tokens")).query(q), token),
+        v3::parse,
+    )
 }
 
 /// `HEAD /v3/auth/tokens`: `Ok(())` when `token` is valid, a 404 error when not.

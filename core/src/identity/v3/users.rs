@@ -226,19 +226,17 @@ pub struct ChangePassword {
 
 /// `GET /v3/users`.
 pub fn list(filter: &ListUsers) -> List<User> {
-    List::new(path!("users"), "users", Paging::Linked)
-        .query(query!(
-            domain_id: filter.domain_id.as_deref(),
-            enabled: filter.enabled,
-            idp_id: filter.idp_id.as_deref(),
-            name: filter.name.as_deref(),
-            password_expires_at: filter.password_expires_at.as_deref(),
-            protocol_id: filter.protocol_id.as_deref(),
-            unique_id: filter.unique_id.as_deref(),
-            limit: filter.limit,
-            marker: filter.marker.as_deref(),
-        ))
-        .with_marker()
+    List::new(path!("users"), "users", Paging::Linked).query(query!(
+        domain_id: filter.domain_id.as_deref(),
+        enabled: filter.enabled,
+        idp_id: filter.idp_id.as_deref(),
+        name: filter.name.as_deref(),
+        password_expires_at: filter.password_expires_at.as_deref(),
+        protocol_id: filter.protocol_id.as_deref(),
+        unique_id: filter.unique_id.as_deref(),
+        limit: filter.limit,
+        marker: filter.marker.as_deref(),
+    ))
 }
 
 /// `GET /v3/users/{user_id}`.
@@ -303,12 +301,11 @@ pub fn list_projects(user_id: &str) -> List<Project> {
         "projects",
         Paging::Linked,
     )
-    .with_marker()
 }
 
 /// `GET /v3/users/{user_id}/groups`: the groups the user belongs to.
 pub fn list_groups(user_id: &str) -> List<Group> {
-    List::new(path!("users/{}/groups", user_id), "groups", Paging::Linked).with_marker()
+    List::new(path!("users/{}/groups", user_id), "groups", Paging::Linked)
 }
 
 #[cfg(test)]

@@ -1,0 +1,433 @@
+//! The one request pipeline. Every request the driver sends (calls, pages, downloads,
+//! uploads, authentication) passes through [`Client::exchange`], which alone:
+//! - checks that the request goes to its endpoint's origin, and adds the token there only;
+//! - retries 429/503 (bounded, honouring `Retry-After`) and resends once over a dropped
+//!   pooled connection;
+//! - follows redirects, comparing every hop with the ORIGINAL origin: a hop elsewhere
+//!   carries no credential header of any kind, a hop back home carries them again; a 3xx
+//!   it does not follow is an [`Error::Redirect`], never a result;
+//! - reauthenticates once on 401, invalidating only the token generation that failed;
+//! - turns error statuses into [`Error::Http`] (reading at most 64 KiB of a streamed
+//!   error body).
+
+use std::future::Future;
+use std::sync::Arc;
+
+use bytes::{Bytes, BytesMut};
+use futures::StreamExt;
+use http::header::{HeaderMap, HeaderName, HeaderValue, LOCATION};
+use http::{Method, Request, Response, StatusCode};
+
+use super::{clone_request, is_idempotent, Client};
+use crate::auth::Token;
+use crate::error::{Error, InvalidInput, RedirectError, RedirectReason, Result};
+use crate::service::ServiceClient;
+use crate::transport::{ByteStream, Transport};
+use crate::TransportError;
+
+/// The token header.
+pub(crate) const AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
+
+/// Headers that carry credentials: never sent to another origin.
+const CREDENTIAL_HEADERS: [&str; 6] = [
+    "x-auth-token",
+    "x-subject-token",
+    "x-service-token",
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+];
+
+/// How much of a streamed error body is read for its message.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Where a request goes: a service of the catalog, resolved for the token in use.
+pub(crate) trait Endpoint {
+    /// The service client for `token` (of generation `u64`), or for no token.
+    fn service_client(&self, token: Option<(&Token, u64)>) -> Result<Arc<ServiceClient>>;
+    /// Whether requests carry the client's token.
+    fn authenticated(&self) -> bool;
+}
+
+/// How one kind of request travels: whole bodies both ways, a streamed download, or a
+/// streamed upload.
+pub(crate) trait Carrier<T: Transport> {
+    /// The response body.
+    type Body;
+    /// Whether the request can be sent again (retries, reauthentication, redirects).
+    fn replayable(&self) -> bool;
+    /// Sends one request.
+    fn send(
+        &mut self,
+        transport: &T,
+        req: Request<Bytes>,
+    ) -> impl Future<Output = std::result::Result<Response<Self::Body>, TransportError>>;
+    /// The response with its body read whole, at most `limit` bytes of it.
+    fn buffer(
+        resp: Response<Self::Body>,
+        limit: usize,
+    ) -> impl Future<Output = std::result::Result<Response<Bytes>, TransportError>>;
+}
+
+/// Whole bodies: [`Transport::send`].
+pub(crate) struct Whole;
+
+impl<T: Transport> Carrier<T> for Whole {
+    type Body = Bytes;
+    fn replayable(&self) -> bool {
+        true
+    }
+    async fn send(
+        &mut self,
+        transport: &T,
+        req: Request<Bytes>,
+    ) -> std::result::Result<Response<Bytes>, TransportError> {
+        transport.send(req).await
+    }
+    async fn buffer(
+        resp: Response<Bytes>,
+        _: usize,
+    ) -> std::result::Result<Response<Bytes>, TransportError> {
+        Ok(resp)
+    }
+}
+
+/// A streamed response body: [`Transport::send_for_stream`].
+pub(crate) struct Download;
+
+impl<T: Transport> Carrier<T> for Download {
+    type Body = ByteStream;
+    fn replayable(&self) -> bool {
+        true
+    }
+    async fn send(
+        &mut self,
+        transport: &T,
+        req: Request<Bytes>,
+    ) -> std::result::Result<Response<ByteStream>, TransportError> {
+        transport.send_for_stream(req).await
+    }
+    async fn buffer(
+        resp: Response<ByteStream>,
+        limit: usize,
+    ) -> std::result::Result<Response<Bytes>, TransportError> {
+        let (parts, mut body) = resp.into_parts();
+        let mut buf = BytesMut::new();
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk?;
+            let room = limit.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if buf.len() >= limit {
+                break;
+            }
+        }
+        Ok(Response::from_parts(parts, buf.freeze()))
+    }
+}
+
+/// A streamed request body: [`Transport::send_streaming`]. It can be sent once.
+pub(crate) struct Upload(pub(crate) Option<ByteStream>);
+
+impl<T: Transport> Carrier<T> for Upload {
+    type Body = Bytes;
+    fn replayable(&self) -> bool {
+        false
+    }
+    async fn send(
+        &mut self,
+        transport: &T,
+        req: Request<Bytes>,
+    ) -> std::result::Result<Response<Bytes>, TransportError> {
+        let body = self.0.take().ok_or_else(|| {
+            TransportError::new(
+                crate::TransportErrorKind::Other,
+                "a streamed body cannot be sent twice",
+            )
+        })?;
+        let (parts, _) = req.into_parts();
+        transport
+            .send_streaming(Request::from_parts(parts, body))
+            .await
+    }
+    async fn buffer(
+        resp: Response<Bytes>,
+        _: usize,
+    ) -> std::result::Result<Response<Bytes>, TransportError> {
+        Ok(resp)
+    }
+}
+
+/// A request that went through: the service client it was built against, the request
+/// as built (without the token; next pages are built from it) and the successful
+/// response.
+pub(crate) struct Sent<B> {
+    pub(crate) svc: Arc<ServiceClient>,
+    pub(crate) request: Request<Bytes>,
+    pub(crate) response: Response<B>,
+}
+
+/// Scheme, host and port.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Origin(url::Origin);
+
+impl Origin {
+    pub(crate) fn of(url: &str) -> Option<Origin> {
+        let u = url::Url::parse(url).ok()?;
+        matches!(u.scheme(), "http" | "https").then(|| Origin(u.origin()))
+    }
+}
+
+/// The token as a sensitive header value.
+pub(crate) fn token_value(token: &Token) -> Result<HeaderValue> {
+    let mut value = HeaderValue::from_str(token.id.expose())
+        .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// 301, 302, 303, 307 and 308: the statuses that send the client elsewhere. (300 Multiple
+/// Choices is a version document, 304 Not Modified an answer to a conditional request:
+/// both are results.)
+fn is_redirect(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
+}
+
+impl<T: Transport> Client<T> {
+    /// Sends the request `build` makes for `endpoint`, through the whole pipeline (see
+    /// the module docs), with the client's token when the endpoint wants one: the one
+    /// function through which every service request goes.
+    pub(crate) async fn exchange<E, B, C>(
+        &self,
+        endpoint: &E,
+        build: B,
+        carrier: &mut C,
+    ) -> Result<Sent<C::Body>>
+    where
+        E: Endpoint,
+        B: Fn(&ServiceClient) -> Result<Request<Bytes>>,
+        C: Carrier<T>,
+    {
+        // The token generation that got a 401, and that 401 (one reauthentication).
+        let mut refused: Option<(u64, Error)> = None;
+        let mut refused_once = false;
+        loop {
+            let current = match (endpoint.authenticated(), refused.take()) {
+                (false, _) => None,
+                (true, None) => Some(self.current().await?),
+                (true, Some((failed, err))) => match self.current_after(failed).await? {
+                    Some(newer) => Some(newer),
+                    None => return Err(err),
+                },
+            };
+            let reauthenticated = refused_once;
+            let svc = endpoint.service_client(current.as_ref().map(|(t, g)| (&**t, *g)))?;
+            let request = build(&svc)?;
+            let token = current.as_ref().map(|(t, _)| &**t);
+            match self.attempt(&svc, &request, token, carrier).await {
+                Err(e) if e.is_unauthorized() => {
+                    if let Some((_, generation)) = current {
+                        self.reject(generation);
+                        if !reauthenticated && carrier.replayable() && self.may_reauthenticate() {
+                            tracing::info!(url = %request.uri(), "401: reauthenticating once");
+                            refused_once = true;
+                            refused = Some((generation, e));
+                            continue;
+                        }
+                    }
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+                Ok((_, response)) => {
+                    return Ok(Sent {
+                        svc,
+                        request,
+                        response,
+                    })
+                }
+            }
+        }
+    }
+
+    /// One attempt at `request` (built against `svc`): checks that it goes to the
+    /// endpoint's origin, adds `token` there, sends it with retries and redirects, and
+    /// turns an error status into [`Error::Http`]. Token requests come straight here.
+    pub(crate) async fn attempt<C: Carrier<T>>(
+        &self,
+        svc: &ServiceClient,
+        request: &Request<Bytes>,
+        token: Option<&Token>,
+        carrier: &mut C,
+    ) -> Result<(String, Response<C::Body>)> {
+        let origin = Origin::of(svc.base_url()).ok_or_else(|| {
+            InvalidInput::field(
+                "endpoint",
+                format!("{:?} is not an http(s) URL", svc.base_url()),
+            )
+        })?;
+        if Origin::of(&request.uri().to_string()).as_ref() != Some(&origin) {
+            return Err(InvalidInput::field(
+                "url",
+                format!(
+                    "{} is not on the endpoint's origin ({}); requests go only to the endpoint they were built for",
+                    request.uri(),
+                    svc.base_url()
+                ),
+            )
+            .into());
+        }
+        let mut first = clone_request(request);
+        if let Some(token) = token {
+            first.headers_mut().insert(AUTH_TOKEN, token_value(token)?);
+        }
+        // Token requests may be retried whatever their method.
+        let always = token.is_none();
+        let (url, resp) = self.follow(first, &origin, always, carrier).await?;
+        let status = resp.status();
+        if status.is_client_error() || status.is_server_error() {
+            let resp = C::buffer(resp, ERROR_BODY_LIMIT).await?;
+            return Err(Error::from_response(request.method(), &url, &resp));
+        }
+        Ok((url, resp))
+    }
+
+    /// Sends `req` and follows its redirects; returns the URL that answered and its
+    /// answer (never a redirect).
+    async fn follow<C: Carrier<T>>(
+        &self,
+        mut req: Request<Bytes>,
+        origin: &Origin,
+        always: bool,
+        carrier: &mut C,
+    ) -> Result<(String, Response<C::Body>)> {
+        let method = req.method().clone();
+        let credentials: Vec<(HeaderName, HeaderValue)> = CREDENTIAL_HEADERS
+            .iter()
+            .filter_map(|name| {
+                let v = req.headers().get(*name)?;
+                Some((HeaderName::from_static(name), v.clone()))
+            })
+            .collect();
+        let max = self.options().max_redirects;
+        let mut hops = 0;
+        loop {
+            let url = req.uri().to_string();
+            let (headers, body) = (req.headers().clone(), req.body().clone());
+            let resp = self.transmit(req, always, carrier).await?;
+            let status = resp.status();
+            if !is_redirect(status) {
+                return Ok((url, resp));
+            }
+            let refuse = |reason| {
+                Error::from(RedirectError {
+                    method: method.clone(),
+                    url: url.clone(),
+                    status,
+                    reason,
+                })
+            };
+            if !carrier.replayable()
+                || !(matches!(status.as_u16(), 307 | 308)
+                    || matches!(method, Method::GET | Method::HEAD))
+            {
+                return Err(refuse(RedirectReason::MethodNotRedirected(method.clone())));
+            }
+            if hops == max {
+                return Err(refuse(RedirectReason::TooManyHops(max)));
+            }
+            let next = resp
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|loc| url::Url::parse(&url).ok()?.join(loc).ok())
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .ok_or_else(|| refuse(RedirectReason::NoLocation))?;
+            let home = Origin::of(next.as_str()).as_ref() == Some(origin);
+            if !home && !body.is_empty() {
+                return Err(refuse(RedirectReason::BodyToOtherOrigin(
+                    next.origin().ascii_serialization(),
+                )));
+            }
+            tracing::debug!(from = %url, to = %next, %status, home, "following a redirect");
+            req = Request::new(body);
+            *req.method_mut() = method.clone();
+            *req.uri_mut() = next
+                .as_str()
+                .parse()
+                .map_err(|_| refuse(RedirectReason::NoLocation))?;
+            *req.headers_mut() = without_credentials(headers);
+            if home {
+                req.headers_mut().extend(credentials.iter().cloned());
+            }
+            hops += 1;
+        }
+    }
+
+    /// Sends `req`, retrying 429/503 per the policy and resending once over a dropped
+    /// pooled connection. `always` allows retrying a non-idempotent method (token
+    /// requests).
+    async fn transmit<C: Carrier<T>>(
+        &self,
+        req: Request<Bytes>,
+        always: bool,
+        carrier: &mut C,
+    ) -> Result<Response<C::Body>> {
+        let transport = self.transport();
+        let policy = &self.options().retry;
+        let replayable = carrier.replayable();
+        let mut attempt = 0;
+        let mut stale_retried = false;
+        loop {
+            let resp = match carrier.send(transport, clone_request(&req)).await {
+                Ok(resp) => resp,
+                // A pooled keep-alive connection the server closed just as it was reused
+                // fails before any answer; an idempotent request is safe to send again once.
+                Err(e)
+                    if e.kind == crate::TransportErrorKind::Io
+                        && replayable
+                        && !stale_retried
+                        && (always || is_idempotent(req.method())) =>
+                {
+                    tracing::debug!(url = %req.uri(), error = %e, "connection dropped; resending once");
+                    stale_retried = true;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let retry_after = resp
+                .headers()
+                .get(http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok());
+            let delay = match replayable {
+                true => policy.delay(
+                    req.method(),
+                    always,
+                    resp.status(),
+                    retry_after,
+                    attempt,
+                    transport.now(),
+                ),
+                false => None,
+            };
+            match delay {
+                Some(wait) => {
+                    tracing::warn!(status = %resp.status(), url = %req.uri(), ?wait, attempt, "retrying");
+                    drop(resp);
+                    transport.sleep(wait).await;
+                    attempt += 1;
+                }
+                None => {
+                    tracing::debug!(method = %req.method(), url = %req.uri(), status = %resp.status(), "response");
+                    return Ok(resp);
+                }
+            }
+        }
+    }
+}
+
+/// `headers` without any credential header.
+fn without_credentials(mut headers: HeaderMap) -> HeaderMap {
+    for name in CREDENTIAL_HEADERS {
+        headers.remove(name);
+    }
+    headers
+}
