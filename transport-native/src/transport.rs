@@ -38,6 +38,12 @@ pub struct NativeOptions {
     pub timeout: Duration,
     /// Idle pooled connections are closed after this long. Default 90 s.
     pub pool_idle_timeout: Duration,
+    /// Largest whole response body read into memory; a larger one is a
+    /// [`TransportErrorKind::TooLarge`] error. Default 64 MiB. Streamed downloads are not
+    /// capped.
+    pub max_body: usize,
+    /// A deadline for a whole streamed download, besides the pause timeout. Default none.
+    pub download_deadline: Option<Duration>,
 }
 
 impl std::fmt::Debug for NativeOptions {
@@ -48,6 +54,8 @@ impl std::fmt::Debug for NativeOptions {
             .field("insecure", &self.insecure)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("max_body", &self.max_body)
+            .field("download_deadline", &self.download_deadline)
             .finish_non_exhaustive()
     }
 }
@@ -62,6 +70,8 @@ impl Default for NativeOptions {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(120),
             pool_idle_timeout: Duration::from_secs(90),
+            max_body: 64 << 20,
+            download_deadline: None,
         }
     }
 }
@@ -122,6 +132,8 @@ type OutBody = UnsyncBoxBody<Bytes, Box<dyn StdError + Send + Sync>>;
 pub struct HyperTransport {
     client: Client<HttpsConnector<HttpConnector>, OutBody>,
     timeout: Duration,
+    max_body: usize,
+    download_deadline: Option<Duration>,
 }
 
 impl std::fmt::Debug for HyperTransport {
@@ -152,7 +164,49 @@ impl HyperTransport {
         Ok(HyperTransport {
             client,
             timeout: opts.timeout,
+            max_body: opts.max_body,
+            download_deadline: opts.download_deadline,
         })
+    }
+
+    /// Reads a whole body, at most `max_body` bytes of it.
+    async fn read_body(
+        &self,
+        uri: &http::Uri,
+        resp: Response<hyper::body::Incoming>,
+    ) -> Result<Response<Bytes>, TransportError> {
+        let too_large = |what: String| {
+            TransportError::new(
+                TransportErrorKind::TooLarge,
+                format!(
+                    "the response from {uri} {what}, more than the {} bytes allowed (NativeOptions::max_body)",
+                    self.max_body
+                ),
+            )
+        };
+        let declared = resp
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if let Some(n) = declared.filter(|n| *n > self.max_body as u64) {
+            return Err(too_large(format!("declares {n} bytes")));
+        }
+        let (parts, body) = resp.into_parts();
+        let body = http_body_util::Limited::new(body, self.max_body)
+            .collect()
+            .await
+            .map_err(|e| {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    too_large("is larger".to_owned())
+                } else {
+                    TransportError::new(
+                        TransportErrorKind::Io,
+                        format!("reading the body of {uri}: {e}"),
+                    )
+                }
+            })?
+            .to_bytes();
+        Ok(Response::from_parts(parts, body))
     }
 }
 
@@ -229,18 +283,7 @@ impl Transport for HyperTransport {
                 .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()))
                 .await
                 .map_err(|e| classify(&e, &uri))?;
-            let (parts, body) = resp.into_parts();
-            let body = body
-                .collect()
-                .await
-                .map_err(|e| {
-                    TransportError::new(
-                        TransportErrorKind::Io,
-                        format!("reading the body of {uri}: {e}"),
-                    )
-                })?
-                .to_bytes();
-            Ok(Response::from_parts(parts, body))
+            self.read_body(&uri, resp).await
         };
         match tokio::time::timeout(self.timeout, exchange).await {
             Ok(result) => result,
@@ -275,18 +318,7 @@ impl Transport for HyperTransport {
                 .request(req)
                 .await
                 .map_err(|e| classify(&e, &uri))?;
-            let (parts, body) = resp.into_parts();
-            let body = body
-                .collect()
-                .await
-                .map_err(|e| {
-                    TransportError::new(
-                        TransportErrorKind::Io,
-                        format!("reading the body of {uri}: {e}"),
-                    )
-                })?
-                .to_bytes();
-            Ok(Response::from_parts(parts, body))
+            self.read_body(&uri, resp).await
         };
         let mut exchange = std::pin::pin!(exchange);
         // An inactivity watchdog: the upload may take long, but never stall `timeout`.
@@ -324,13 +356,31 @@ impl Transport for HyperTransport {
             }
         };
         let timeout = self.timeout;
+        let deadline = self.download_deadline.map(|d| (tokio::time::Instant::now() + d, d));
         Ok(resp.map(move |body| {
             let data = body.into_data_stream();
             let chunks = futures::stream::unfold(Some(data), move |state| {
                 let uri = uri.clone();
                 async move {
                     let mut data = state?;
-                    match tokio::time::timeout(timeout, data.next()).await {
+                    // The pause timeout, or what is left of the whole deadline if sooner.
+                    let wait = match deadline {
+                        Some((at, whole)) => {
+                            let left = at.saturating_duration_since(tokio::time::Instant::now());
+                            if left.is_zero() {
+                                return Some((
+                                    Err(TransportError::new(
+                                        TransportErrorKind::Timeout,
+                                        format!("the download of {uri} took longer than {whole:?} (NativeOptions::download_deadline)"),
+                                    )),
+                                    None,
+                                ));
+                            }
+                            left.min(timeout)
+                        }
+                        None => timeout,
+                    };
+                    match tokio::time::timeout(wait, data.next()).await {
                         Ok(None) => None,
                         Ok(Some(Ok(chunk))) => Some((Ok(chunk), Some(data))),
                         Ok(Some(Err(e))) => Some((
@@ -343,7 +393,12 @@ impl Transport for HyperTransport {
                         Err(_) => Some((
                             Err(TransportError::new(
                                 TransportErrorKind::Timeout,
-                                format!("the body of {uri} stalled for {timeout:?}"),
+                                match deadline {
+                                    Some((at, whole)) if tokio::time::Instant::now() >= at => format!(
+                                        "the download of {uri} took longer than {whole:?} (NativeOptions::download_deadline)"
+                                    ),
+                                    _ => format!("the body of {uri} stalled for {timeout:?}"),
+                                },
                             )),
                             None,
                         )),

@@ -24,6 +24,9 @@ use crate::timer;
 /// - Methods, headers and `Bytes` bodies as given, minus the headers a browser must not
 ///   or need not send ([`sendable_header`](crate::sendable_header)). Responses are not
 ///   cached by the browser (`cache: "no-store"`).
+/// - [`FetchTransport::max_body`] (default 64 MiB) caps a whole response body: a larger
+///   one is a [`TransportErrorKind::TooLarge`] error, found before it is copied into wasm
+///   memory. Downloads are streamed and not capped.
 /// - [`FetchTransport::timeout`] (default 120 s) bounds a whole exchange; an
 ///   `AbortController` then stops the fetch. Dropping a request future or a download
 ///   stream aborts its fetch too (cancellation).
@@ -51,6 +54,7 @@ use crate::timer;
 #[derive(Debug, Clone)]
 pub struct FetchTransport {
     timeout: Duration,
+    max_body: usize,
 }
 
 impl Default for FetchTransport {
@@ -64,7 +68,14 @@ impl FetchTransport {
     pub fn new() -> Self {
         FetchTransport {
             timeout: Duration::from_secs(120),
+            max_body: 64 << 20,
         }
+    }
+
+    /// Caps whole response bodies at `bytes` (default 64 MiB).
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
     }
 
     /// Sets the timeout of one exchange (for streams: of the headers and of every pause).
@@ -89,8 +100,25 @@ impl FetchTransport {
         let work = async {
             let resp = request.send().await.map_err(|e| call.gloo_error(e))?;
             let head = call.head(&resp)?;
-            let body = resp.binary().await.map_err(|e| call.gloo_error(e))?;
-            Ok(head.map(|()| Bytes::from(body)))
+            let raw: web_sys::Response = resp.into();
+            let buffer = raw
+                .array_buffer()
+                .map_err(|e| js_value_error(&call.method, &call.url, &e))?;
+            let buffer = JsFuture::from(buffer)
+                .await
+                .map_err(|e| js_value_error(&call.method, &call.url, &e))?;
+            let bytes = Uint8Array::new(&buffer);
+            let len = bytes.length() as usize;
+            if len > self.max_body {
+                return Err(TransportError::new(
+                    TransportErrorKind::TooLarge,
+                    format!(
+                        "the response to {} {} has {len} bytes, more than the {} allowed (FetchTransport::max_body)",
+                        call.method, call.url, self.max_body
+                    ),
+                ));
+            }
+            Ok(head.map(|()| Bytes::from(bytes.to_vec())))
         };
         match within(self.timeout, work).await {
             Some(result) => result,
