@@ -24,7 +24,7 @@ use ferrocloud::compute::{server_consoles, server_metadata, server_tags};
 use ferrocloud::image::images::{self, CreateImage};
 use ferrocloud::network::networks::{self, CreateNetwork};
 use ferrocloud::network::subnets::{self, CreateSubnet};
-use ferrocloud::{path, Body, Op, Patch, Service, Wait};
+use ferrocloud::{path, Body, Error, Op, Patch, Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
@@ -731,6 +731,39 @@ async fn multiple_create_and_pagination_over_three_pages() {
             env.created.server(&s.id);
         }
         assert_eq!(by_resv.len(), 5, "{by_resv:?}");
+        let mut want: Vec<String> = by_resv.iter().map(|s| s.id.clone()).collect();
+        want.sort();
+
+        // While they build, Nova may link a page back to one already listed. That is a
+        // typed "the list changed while paging" error, never a decode error; otherwise
+        // the list is complete.
+        let building = ListServers {
+            name: Some(format!("^{prefix}")),
+            limit: Some(2),
+            ..Default::default()
+        };
+        let (mut complete, mut changed) = (0, 0);
+        for _ in 0..6 {
+            match nova.collect_all(servers::list_detail(&building)).await {
+                Ok(all) => {
+                    let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
+                    ids.sort();
+                    ids.dedup();
+                    assert_eq!(ids, want, "a listing while building lost servers");
+                    complete += 1;
+                }
+                Err(Error::Paging(p)) => {
+                    assert!(
+                        matches!(*p, ferrocloud::error::PagingError::ListChanged { .. }),
+                        "{p}"
+                    );
+                    changed += 1;
+                }
+                Err(e) => panic!("listing while building: {e:?}"),
+            }
+        }
+        println!("while building: {complete} complete listings, {changed} list-changed errors");
+
         for s in &by_resv {
             until(nova, &s.id, "ACTIVE").await;
         }
@@ -764,8 +797,6 @@ async fn multiple_create_and_pagination_over_three_pages() {
             .flat_map(|p| p.items.iter().map(|s| s.id.clone()))
             .collect();
         ids.sort();
-        let mut want: Vec<String> = by_resv.iter().map(|s| s.id.clone()).collect();
-        want.sort();
         assert_eq!(ids, want);
         // The summary list pages the same way.
         let refs = nova.collect_all(servers::list(&filter)).await.unwrap();

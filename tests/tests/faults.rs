@@ -470,7 +470,10 @@ async fn cyclic_next_links_end_with_a_list_changed_error() {
     let list: List<Value> = List::new(path!("servers"), "servers", Paging::Linked);
     let err = guarded(c.compute().collect_all(list)).await.unwrap_err();
     assert!(matches!(err, Error::Paging(_)), "{err:?}");
-    assert!(err.to_string().contains("the list changed while paging"), "{err}");
+    assert!(
+        err.to_string().contains("the list changed while paging"),
+        "{err}"
+    );
     assert!(
         srv.count("GET", SERVERS) <= 4,
         "{}",
@@ -534,7 +537,11 @@ async fn next_links_to_another_host_never_take_the_token_there() {
     let all = guarded(c.compute().collect_all(list)).await.unwrap();
     assert_eq!(all.len(), 2);
     assert!(other.seen().is_empty(), "{:?}", other.seen());
-    let pages: Vec<_> = srv.seen().into_iter().filter(|s| s.path() == SERVERS).collect();
+    let pages: Vec<_> = srv
+        .seen()
+        .into_iter()
+        .filter(|s| s.path() == SERVERS)
+        .collect();
     assert_eq!(pages.len(), 2);
     assert!(pages.iter().all(|p| p.header("x-auth-token").is_some()));
 }
@@ -550,7 +557,9 @@ async fn redirects_to_another_origin_carry_no_credentials_and_home_again_do() {
     .await;
     let elsewhere = other.auth_url().replace("/v3", "");
     let srv = FaultServer::start(move |req, _| match req.path() {
-        "/compute/v2.1/away" => Reply::status(302).with_header("Location", &format!("{elsewhere}/x")),
+        "/compute/v2.1/away" => {
+            Reply::status(302).with_header("Location", &format!("{elsewhere}/x"))
+        }
         _ => Reply::json(200, r#"{"ok": true}"#),
     })
     .await;
@@ -567,7 +576,11 @@ async fn redirects_to_another_origin_carry_no_credentials_and_home_again_do() {
     for h in ["x-auth-token", "x-subject-token", "authorization", "cookie"] {
         assert_eq!(foreign[0].header(h), None, "{h} reached another origin");
     }
-    let back = srv.seen().into_iter().find(|s| s.path() == "/compute/v2.1/home").unwrap();
+    let back = srv
+        .seen()
+        .into_iter()
+        .find(|s| s.path() == "/compute/v2.1/home")
+        .unwrap();
     assert!(back.header("x-auth-token").is_some());
     assert_eq!(back.header("x-subject-token"), Some("another-token"));
 }

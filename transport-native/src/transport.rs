@@ -356,7 +356,9 @@ impl Transport for HyperTransport {
             }
         };
         let timeout = self.timeout;
-        let deadline = self.download_deadline.map(|d| (tokio::time::Instant::now() + d, d));
+        let deadline = self
+            .download_deadline
+            .map(|d| (tokio::time::Instant::now() + d, d));
         Ok(resp.map(move |body| {
             let data = body.into_data_stream();
             let chunks = futures::stream::unfold(Some(data), move |state| {
