@@ -251,37 +251,6 @@ impl<T> Clone for Op<T> {
     }
 }
 
-/// What an [`Op`] yields: every `DeserializeOwned` type, read from the JSON body, and
-/// [`Token`](crate::Token), which only a [`Decode::With`] function can read (its id is a
-/// response header).
-pub trait Output: Sized {
-    /// The whole body as `Self` ([`Decode::Body`]).
-    fn from_json(what: &str, bytes: &[u8]) -> Result<Self>;
-    /// The value under top-level `key` as `Self` ([`Decode::Key`]).
-    fn from_json_key(what: &str, key: &str, bytes: &[u8]) -> Result<Self>;
-}
-
-impl<T: DeserializeOwned> Output for T {
-    fn from_json(what: &str, bytes: &[u8]) -> Result<T> {
-        decode_json(what, bytes)
-    }
-    fn from_json_key(what: &str, key: &str, bytes: &[u8]) -> Result<T> {
-        decode_key(what, key, bytes)
-    }
-}
-
-impl Output for crate::Token {
-    fn from_json(what: &str, _: &[u8]) -> Result<Self> {
-        Err(Error::decode_msg(
-            what,
-            "a token is read with its X-Subject-Token header",
-        ))
-    }
-    fn from_json_key(what: &str, _: &str, bytes: &[u8]) -> Result<Self> {
-        Self::from_json(what, bytes)
-    }
-}
-
 /// Decodes `bytes` as `T`, naming `what` in the error. An empty (or all-blank) body reads
 /// as JSON `null`, so `()` and `Option<_>` outputs accept `204 No Content`.
 pub fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
@@ -334,7 +303,7 @@ pub fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> R
     Ok(v)
 }
 
-impl<T: Output> Operation for Op<T> {
+impl<T: DeserializeOwned> Operation for Op<T> {
     type Output = T;
 
     fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
@@ -359,8 +328,8 @@ impl<T: Output> Operation for Op<T> {
             )
         };
         match &self.decode {
-            Decode::Key(key) => T::from_json_key(&what(), key, resp.body()),
-            Decode::Body => T::from_json(&what(), resp.body()),
+            Decode::Key(key) => decode_key(&what(), key, resp.body()),
+            Decode::Body => decode_json(&what(), resp.body()),
             Decode::With(f) => f(resp),
         }
     }
