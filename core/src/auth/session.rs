@@ -10,9 +10,11 @@ use super::token::Token;
 pub enum Decision {
     /// Use this token (and remember its generation, so that a 401 drops only it).
     Use(Arc<Token>, u64),
-    /// Authenticate: there is no token yet, it expired or was rejected, or it is due for
-    /// its proactive refresh.
+    /// Authenticate: there is no token yet, or it expired or was refused.
     Authenticate,
+    /// Authenticate ahead of time: the token still works but is due for its proactive
+    /// refresh.
+    Refresh,
     /// There is no usable token and these credentials cannot get another one.
     CannotReauthenticate,
 }
@@ -86,6 +88,7 @@ impl Session {
             Some(t) if now < self.expires_at && !can_reauthenticate => {
                 Decision::Use(t.clone(), self.generation)
             }
+            Some(_) if now < self.expires_at => Decision::Refresh,
             _ if self.generation == 0 || can_reauthenticate => Decision::Authenticate,
             _ => Decision::CannotReauthenticate,
         }
@@ -220,7 +223,8 @@ mod tests {
             s.decide(at(3479), true),
             Decision::Use(s.latest().unwrap().0.clone(), g)
         );
-        assert_eq!(s.decide(at(3480), true), Decision::Authenticate);
+        assert_eq!(s.decide(at(3480), true), Decision::Refresh);
+        assert_eq!(s.decide(at(3600), true), Decision::Authenticate);
     }
 
     #[test]

@@ -237,6 +237,10 @@ impl<T: Transport> Client<T> {
                     "it was made from a token, which cannot be renewed; create a new client with a fresh token or with a password or application credential"
                 },
             }),
+            Decision::Refresh => {
+                tracing::debug!("refreshing the token before it expires");
+                self.authenticate_and_store(false).await
+            }
             Decision::Authenticate => self.authenticate_and_store(false).await,
         }
     }
