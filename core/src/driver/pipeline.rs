@@ -166,14 +166,41 @@ pub(crate) struct Sent<B> {
     pub(crate) response: Response<B>,
 }
 
-/// Scheme, host and port.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Origin(url::Origin);
+/// Scheme, host and port (the default port when none is written), compared without
+/// regard to case.
+#[derive(Debug)]
+pub(crate) struct Origin {
+    scheme: String,
+    host: String,
+    port: u16,
+}
 
 impl Origin {
-    pub(crate) fn of(url: &str) -> Option<Origin> {
-        let u = url::Url::parse(url).ok()?;
-        matches!(u.scheme(), "http" | "https").then(|| Origin(u.origin()))
+    /// The origin of an http(s) URI.
+    pub(crate) fn of(uri: &http::Uri) -> Option<Origin> {
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let default = match scheme.as_str() {
+            "http" => 80,
+            "https" => 443,
+            _ => return None,
+        };
+        Some(Origin {
+            host: uri.host()?.to_ascii_lowercase(),
+            port: uri.port_u16().unwrap_or(default),
+            scheme,
+        })
+    }
+
+    /// Whether `uri` is on this origin.
+    pub(crate) fn holds(&self, uri: &http::Uri) -> bool {
+        let default = match self.scheme.as_str() {
+            "https" => 443,
+            _ => 80,
+        };
+        uri.scheme_str()
+            .is_some_and(|s| s.eq_ignore_ascii_case(&self.scheme))
+            && uri.host().is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
+            && uri.port_u16().unwrap_or(default) == self.port
     }
 }
 
@@ -257,14 +284,19 @@ impl<T: Transport> Client<T> {
         request: &Request<Bytes>,
         token: Option<&Token>,
         carrier: &mut C,
-    ) -> Result<(String, Response<C::Body>)> {
-        let origin = Origin::of(svc.base_url()).ok_or_else(|| {
-            InvalidInput::field(
-                "endpoint",
-                format!("{:?} is not an http(s) URL", svc.base_url()),
-            )
-        })?;
-        if Origin::of(&request.uri().to_string()).as_ref() != Some(&origin) {
+    ) -> Result<(http::Uri, Response<C::Body>)> {
+        let origin = svc
+            .base_url()
+            .parse()
+            .ok()
+            .and_then(|uri| Origin::of(&uri))
+            .ok_or_else(|| {
+                InvalidInput::field(
+                    "endpoint",
+                    format!("{:?} is not an http(s) URL", svc.base_url()),
+                )
+            })?;
+        if !origin.holds(request.uri()) {
             return Err(InvalidInput::field(
                 "url",
                 format!(
@@ -285,7 +317,7 @@ impl<T: Transport> Client<T> {
         let status = resp.status();
         if status.is_client_error() || status.is_server_error() {
             let resp = C::buffer(resp, ERROR_BODY_LIMIT).await?;
-            return Err(Error::from_response(request.method(), &url, &resp));
+            return Err(Error::from_response(request.method(), &url.to_string(), &resp));
         }
         Ok((url, resp))
     }
@@ -298,7 +330,7 @@ impl<T: Transport> Client<T> {
         origin: &Origin,
         always: bool,
         carrier: &mut C,
-    ) -> Result<(String, Response<C::Body>)> {
+    ) -> Result<(http::Uri, Response<C::Body>)> {
         let method = req.method().clone();
         let credentials: Vec<(HeaderName, HeaderValue)> = CREDENTIAL_HEADERS
             .iter()
@@ -310,7 +342,7 @@ impl<T: Transport> Client<T> {
         let max = self.options().max_redirects;
         let mut hops = 0;
         loop {
-            let url = req.uri().to_string();
+            let url = req.uri().clone();
             let (headers, body) = (req.headers().clone(), req.body().clone());
             let resp = self.transmit(req, always, carrier).await?;
             let status = resp.status();
@@ -320,7 +352,7 @@ impl<T: Transport> Client<T> {
             let refuse = |reason| {
                 Error::from(RedirectError {
                     method: method.clone(),
-                    url: url.clone(),
+                    url: url.to_string(),
                     status,
                     reason,
                 })
@@ -334,26 +366,23 @@ impl<T: Transport> Client<T> {
             if hops == max {
                 return Err(refuse(RedirectReason::TooManyHops(max)));
             }
-            let next = resp
+            let next: http::Uri = resp
                 .headers()
                 .get(LOCATION)
                 .and_then(|v| v.to_str().ok())
-                .and_then(|loc| url::Url::parse(&url).ok()?.join(loc).ok())
+                .and_then(|loc| url::Url::parse(&url.to_string()).ok()?.join(loc).ok())
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .and_then(|u| u.as_str().parse().ok())
                 .ok_or_else(|| refuse(RedirectReason::NoLocation))?;
-            let home = Origin::of(next.as_str()).as_ref() == Some(origin);
+            let home = origin.holds(&next);
             if !home && !body.is_empty() {
-                return Err(refuse(RedirectReason::BodyToOtherOrigin(
-                    next.origin().ascii_serialization(),
-                )));
+                let elsewhere = next.authority().map_or_else(String::new, |a| a.to_string());
+                return Err(refuse(RedirectReason::BodyToOtherOrigin(elsewhere)));
             }
             tracing::debug!(from = %url, to = %next, %status, home, "following a redirect");
             req = Request::new(body);
             *req.method_mut() = method.clone();
-            *req.uri_mut() = next
-                .as_str()
-                .parse()
-                .map_err(|_| refuse(RedirectReason::NoLocation))?;
+            *req.uri_mut() = next;
             *req.headers_mut() = without_credentials(headers);
             if home {
                 req.headers_mut().extend(credentials.iter().cloned());
