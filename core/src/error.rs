@@ -5,7 +5,14 @@ use std::time::Duration;
 
 use http::{Method, StatusCode};
 
-use crate::fault::{self, Fault};
+use crate::fault::{self, Fault, Inert, MAX_MESSAGE_LEN};
+
+/// The longest request id kept from a response header, in bytes.
+const MAX_REQUEST_ID_LEN: usize = 128;
+/// The longest URL shown in an error, in bytes.
+const MAX_URL_LEN: usize = 2048;
+/// The longest other server-supplied text shown in an error (decoder messages, statuses).
+const MAX_OTHER_LEN: usize = 1000;
 
 /// Every way a ferrocloud call can fail.
 ///
@@ -38,7 +45,10 @@ pub enum Error {
     #[error(transparent)]
     Transport(#[from] TransportError),
     /// A waiter gave up.
-    #[error("timed out after {after:?} waiting for {what}")]
+    #[error(
+        "timed out after {after:?} waiting for {}",
+        Inert::new(what, MAX_OTHER_LEN)
+    )]
     Timeout {
         /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
         what: String,
@@ -46,7 +56,11 @@ pub enum Error {
         after: Duration,
     },
     /// A waiter saw the resource reach a failure state (e.g. `ERROR`).
-    #[error("{what} reached failure status {status}")]
+    #[error(
+        "{} reached failure status {}",
+        Inert::new(what, MAX_OTHER_LEN),
+        Inert::new(status, MAX_OTHER_LEN)
+    )]
     WaitFailed {
         /// What was awaited.
         what: String,
@@ -112,24 +126,24 @@ impl Error {
         matches!(self, Error::Transport(_))
     }
 
-    /// A decode error for `what`, keeping the underlying serde error.
+    /// A decode error for `what`, keeping the underlying serde error's message (which
+    /// may quote the server's text: control characters are escaped and a long message is
+    /// cut in the middle, keeping the line and column at its end).
     pub fn decode(what: impl Into<String>, source: serde_json::Error) -> Self {
-        Error::Decode(Box::new(DecodeError {
-            what: what.into(),
-            message: source.to_string(),
-        }))
+        Self::decode_msg(what, source.to_string())
     }
 
-    /// A decode error for `what` with a plain message.
+    /// A decode error for `what` with a plain message (made inert as in [`Error::decode`]).
     pub fn decode_msg(what: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Decode(Box::new(DecodeError {
-            what: what.into(),
-            message: message.into(),
+            what: fault::inert(&what.into(), MAX_OTHER_LEN),
+            message: fault::inert_middle(&message.into(), MAX_OTHER_LEN),
         }))
     }
 
     /// Builds the error for an error response: the fault message and kind are read
-    /// from the body, the request id from the headers.
+    /// from the body, the request id from the headers. Every server-supplied string is
+    /// made inert: control characters escaped, length bounded (see [`crate::fault`]).
     pub fn from_response(method: &Method, url: &str, resp: &http::Response<bytes::Bytes>) -> Self {
         let fault = fault::parse(resp.body()).unwrap_or_default();
         let request_id = [
@@ -140,7 +154,7 @@ impl Error {
         .iter()
         .find_map(|h| resp.headers().get(*h))
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+        .map(|id| fault::inert(id, MAX_REQUEST_ID_LEN));
         Error::Http(Box::new(HttpError {
             method: method.clone(),
             url: url.to_owned(),
@@ -181,14 +195,22 @@ impl HttpError {
     }
 }
 
+/// One line: method, URL, status, the server's message and the request id. Whatever the
+/// server sent, it holds no control characters and stays short.
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} returned {}", self.method, self.url, self.status)?;
+        write!(
+            f,
+            "{} {} returned {}",
+            self.method,
+            Inert::new(&self.url, MAX_URL_LEN),
+            self.status
+        )?;
         if !self.fault.message.is_empty() {
-            write!(f, ": {}", self.fault.message)?;
+            write!(f, ": {}", Inert::new(&self.fault.message, MAX_MESSAGE_LEN))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, " (request id {id})")?;
+            write!(f, " (request id {})", Inert::new(id, MAX_REQUEST_ID_LEN))?;
         }
         Ok(())
     }
@@ -343,7 +365,10 @@ pub enum TransportErrorKind {
 
 /// The request got no (complete) HTTP answer.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("transport error ({kind:?}): {message}")]
+#[error(
+    "transport error ({kind:?}): {}",
+    Inert::new(message, MAX_TRANSPORT_LEN)
+)]
 #[non_exhaustive]
 pub struct TransportError {
     /// The kind of failure.
@@ -361,6 +386,9 @@ impl TransportError {
         }
     }
 }
+
+/// Transport messages may quote what a peer sent (a TLS name, a browser's text).
+const MAX_TRANSPORT_LEN: usize = 2000;
 
 /// `Result` with ferrocloud's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -399,5 +427,60 @@ mod tests {
             e.to_string(),
             "no compute (public, RegionTwo) endpoint in the service catalog; it offers: compute (nova) RegionOne/public"
         );
+    }
+
+    fn has_control(s: &str) -> bool {
+        s.chars().any(|c| c.is_control())
+    }
+
+    #[test]
+    fn http_error_display_is_one_bounded_line_whatever_the_server_sends() {
+        let resp = http::Response::builder()
+            .status(400)
+            .header("X-Openstack-Request-Id", format!("req-{}", "9".repeat(10_000)))
+            .body(bytes::Bytes::from(
+                serde_json::json!({"badRequest": {"code": 400, "message": format!("bad\u{1b}[2J\r\nFAKE {}", "m".repeat(5 << 20))}})
+                    .to_string(),
+            ))
+            .unwrap();
+        let err = Error::from_response(&Method::POST, "http://nova/servers", &resp);
+        let shown = err.to_string();
+        assert!(shown.len() < 1500, "{}", shown.len());
+        assert!(!has_control(&shown), "{shown:?}");
+        assert!(
+            shown.contains("bad\\u{1b}[2J FAKE mmm"),
+            "{}",
+            &shown[..200]
+        );
+        assert!(shown.contains("[truncated]"));
+        assert!(err.request_id().unwrap().len() <= MAX_REQUEST_ID_LEN);
+    }
+
+    #[test]
+    fn decode_and_wait_errors_escape_and_bound_server_text() {
+        let long = format!("\"{}\u{1b}[31m\"", "s".repeat(100_000));
+        let serde_err = serde_json::from_str::<u32>(&long).unwrap_err();
+        let e = Error::decode("GET x response", serde_err).to_string();
+        assert!(e.len() < 1100 && !has_control(&e), "{e}");
+        let e = Error::decode_msg("x", "unknown variant `\u{1b}]0;pwned\u{7}`").to_string();
+        assert!(
+            !has_control(&e) && e.contains("\\u{1b}]0;pwned\\u{7}"),
+            "{e}"
+        );
+        let e = Error::WaitFailed {
+            what: "server 1 to reach ACTIVE".into(),
+            status: "ERR\u{1b}[0m\nOR".into(),
+        }
+        .to_string();
+        assert_eq!(
+            e,
+            "server 1 to reach ACTIVE reached failure status ERR\\u{1b}[0m\\nOR"
+        );
+        let e = Error::from(TransportError::new(
+            TransportErrorKind::Tls,
+            "bad name \u{1b}x\n",
+        ))
+        .to_string();
+        assert!(!has_control(&e), "{e}");
     }
 }
