@@ -322,6 +322,10 @@ pub enum InvalidInput {
     /// Keystone v2 password auth needs a user name.
     #[error("Keystone v2 password auth needs a user name")]
     V2MissingUsername,
+    /// The cloud configuration is missing, unreadable or names a file that is not there:
+    /// the message names the file or the variable, and how to fix it.
+    #[error("{0}")]
+    Config(String),
     /// Any other rejected field.
     #[error("invalid {field}: {reason}")]
     Field {
