@@ -647,6 +647,14 @@ mod tests {
             f.message,
             "The resource could not be found. No image found with ID 1c0b5a6e-0f6a-4d8e-9b1b-2a7d3c4b5e6f"
         );
+        // A real Glance 404 body, byte for byte.
+        let f = p(
+            r#"{"message": "No image found with ID 00000000-0000-0000-0000-000000000000<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}"#,
+        );
+        assert_eq!(
+            f.message,
+            "No image found with ID 00000000-0000-0000-0000-000000000000"
+        );
     }
 
     #[test]
