@@ -278,18 +278,19 @@ impl Cloud {
         &self.client
     }
 
-    /// A path helper for tests and tools: the clouds.yaml the search would use.
+    /// A path helper for tests and tools: the clouds.yaml the search would use (`None`
+    /// when `OS_CLIENT_CONFIG_FILE` names a missing file, as
+    /// [`Cloud::from_clouds_yaml`] then fails).
     pub fn clouds_yaml_path() -> Option<PathBuf> {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        config::search_paths(
-            "clouds.yaml",
-            env_path("OS_CLIENT_CONFIG_FILE").as_deref(),
-            &cwd,
-            env_path("HOME").as_deref(),
-            env_path("XDG_CONFIG_HOME").as_deref(),
-        )
-        .into_iter()
-        .find(|p| Path::new(p).is_file())
+        let sources = Sources::from_process();
+        if let Some(explicit) = sources.var("OS_CLIENT_CONFIG_FILE") {
+            let path = PathBuf::from(explicit);
+            return path.is_file().then_some(path);
+        }
+        sources
+            .candidates("clouds.yaml")
+            .into_iter()
+            .find(|p| Path::new(p).is_file())
     }
 }
 
