@@ -230,14 +230,44 @@ pub struct DecodeError {
 }
 
 /// No endpoint in the catalog matched the request; lists what the catalog offers.
+///
+/// The catalog comes from the server: its `Display` escapes control characters, shortens
+/// each entry and lists at most [`EndpointNotFound::MAX_SHOWN`] of them.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("no {wanted} endpoint in the service catalog; it offers: {}", if offered.is_empty() { "nothing".to_owned() } else { offered.join(", ") })]
 #[non_exhaustive]
 pub struct EndpointNotFound {
     /// What was asked for: type, name, region and interface.
     pub wanted: String,
     /// `type (name) region/interface` for every endpoint the catalog does have.
     pub offered: Vec<String>,
+}
+
+impl EndpointNotFound {
+    /// How many offered endpoints `Display` lists.
+    pub const MAX_SHOWN: usize = 50;
+}
+
+impl fmt::Display for EndpointNotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no {} endpoint in the service catalog; it offers: ",
+            Inert::new(&self.wanted, MAX_OTHER_LEN)
+        )?;
+        if self.offered.is_empty() {
+            return f.write_str("nothing");
+        }
+        for (i, offer) in self.offered.iter().take(Self::MAX_SHOWN).enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Inert::new(offer, 200))?;
+        }
+        if self.offered.len() > Self::MAX_SHOWN {
+            write!(f, " and {} more", self.offered.len() - Self::MAX_SHOWN)?;
+        }
+        Ok(())
+    }
 }
 
 impl From<EndpointNotFound> for Error {
@@ -486,5 +516,24 @@ mod tests {
         ))
         .to_string();
         assert!(!has_control(&e), "{e}");
+    }
+
+    #[test]
+    fn a_hostile_catalog_cannot_flood_or_escape_an_endpoint_error() {
+        let e: Error = EndpointNotFound {
+            wanted: "compute (public)".into(),
+            offered: (0..1000)
+                .map(|i| format!("compute{i} (\u{1b}[2J{}) R/public", "n".repeat(10_000)))
+                .collect(),
+        }
+        .into();
+        let shown = e.to_string();
+        assert!(!has_control(&shown), "{}", &shown[..300]);
+        assert!(shown.len() < 12_000, "{}", shown.len());
+        assert!(
+            shown.ends_with("and 950 more"),
+            "{}",
+            &shown[shown.len() - 100..]
+        );
     }
 }
