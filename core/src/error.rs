@@ -5,7 +5,14 @@ use std::time::Duration;
 
 use http::{Method, StatusCode};
 
-use crate::fault::{self, Fault};
+use crate::fault::{self, Fault, Inert, MAX_MESSAGE_LEN};
+
+/// The longest request id kept from a response header, in bytes.
+const MAX_REQUEST_ID_LEN: usize = 128;
+/// The longest URL shown in an error, in bytes.
+const MAX_URL_LEN: usize = 2048;
+/// The longest other server-supplied text shown in an error (decoder messages, statuses).
+const MAX_OTHER_LEN: usize = 1000;
 
 /// Every way a ferrocloud call can fail.
 ///
@@ -38,7 +45,11 @@ pub enum Error {
     #[error(transparent)]
     Transport(#[from] TransportError),
     /// A waiter gave up: the resource did not reach the target in time.
-    #[error("timed out after {after:?} waiting for {what}; last status seen: {}", last_status.as_deref().unwrap_or("none"))]
+    #[error(
+        "timed out after {after:?} waiting for {}; last status seen: {}",
+        Inert::new(what, MAX_OTHER_LEN),
+        Inert::new(last_status.as_deref().unwrap_or("none"), MAX_OTHER_LEN)
+    )]
     Timeout {
         /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
         what: String,
@@ -48,7 +59,12 @@ pub enum Error {
         last_status: Option<String>,
     },
     /// A waiter saw the resource reach a failure state (e.g. `ERROR`).
-    #[error("{what}: it reached failure status {status}{}", reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    #[error(
+        "{}: it reached failure status {}{}",
+        Inert::new(what, MAX_OTHER_LEN),
+        Inert::new(status, MAX_OTHER_LEN),
+        reason.as_deref().map(|r| format!(" ({})", Inert::new(r, MAX_OTHER_LEN))).unwrap_or_default()
+    )]
     WaitFailed {
         /// What was awaited, e.g. `server 1234 to reach ACTIVE`.
         what: String,
@@ -82,7 +98,7 @@ pub enum Error {
 pub enum PagingError {
     /// The next-page link points at a page already listed. Nova does this while servers
     /// are being created or deleted; listing again usually succeeds.
-    #[error("the list changed while paging: after {page}, the next link {next} points at a page already listed; list again (the collection changed during the listing)")]
+    #[error("the list changed while paging: after {}, the next link {} points at a page already listed; list again (the collection changed during the listing)", Inert::new(page, MAX_OTHER_LEN), Inert::new(next, MAX_OTHER_LEN))]
     ListChanged {
         /// The page whose link looped back.
         page: String,
@@ -90,7 +106,7 @@ pub enum PagingError {
         next: String,
     },
     /// More pages than [`ClientOptions::max_pages`](crate::ClientOptions::max_pages).
-    #[error("stopped listing after {limit} pages (at {page}): narrow the listing with filters, or raise ClientOptions::max_pages")]
+    #[error("stopped listing after {limit} pages (at {}): narrow the listing with filters, or raise ClientOptions::max_pages", Inert::new(page, MAX_OTHER_LEN))]
     TooManyPages {
         /// The limit.
         limit: usize,
@@ -99,7 +115,7 @@ pub enum PagingError {
     },
     /// A next-page link whose path does not lie under the endpoint's path: following it
     /// would send the token somewhere the catalog never named.
-    #[error("the next-page link {link} of {page} does not lie under the endpoint {endpoint}; it was not followed")]
+    #[error("the next-page link {} of {} does not lie under the endpoint {endpoint}; it was not followed", Inert::new(link, MAX_OTHER_LEN), Inert::new(page, MAX_OTHER_LEN))]
     LinkOutsideEndpoint {
         /// The link as the server sent it.
         link: String,
@@ -118,7 +134,10 @@ impl From<PagingError> for Error {
 
 /// A redirect that was not followed (see [`Error::Redirect`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{method} {url} answered {status}, and the redirect was not followed: {reason}")]
+#[error(
+    "{method} {} answered {status}, and the redirect was not followed: {reason}",
+    Inert::new(url, MAX_OTHER_LEN)
+)]
 #[non_exhaustive]
 pub struct RedirectError {
     /// Method of the request.
@@ -213,24 +232,24 @@ impl Error {
         matches!(self, Error::Transport(_))
     }
 
-    /// A decode error for `what`, keeping the underlying serde error.
+    /// A decode error for `what`, keeping the underlying serde error's message (which
+    /// may quote the server's text: control characters are escaped and a long message is
+    /// cut in the middle, keeping the line and column at its end).
     pub fn decode(what: impl Into<String>, source: serde_json::Error) -> Self {
-        Error::Decode(Box::new(DecodeError {
-            what: what.into(),
-            message: source.to_string(),
-        }))
+        Self::decode_msg(what, source.to_string())
     }
 
-    /// A decode error for `what` with a plain message.
+    /// A decode error for `what` with a plain message (made inert as in [`Error::decode`]).
     pub fn decode_msg(what: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Decode(Box::new(DecodeError {
-            what: what.into(),
-            message: message.into(),
+            what: fault::inert(&what.into(), MAX_OTHER_LEN),
+            message: fault::inert_middle(&message.into(), MAX_OTHER_LEN),
         }))
     }
 
     /// Builds the error for an error response: the fault message and kind are read
-    /// from the body, the request id from the headers.
+    /// from the body, the request id from the headers. Every server-supplied string is
+    /// made inert: control characters escaped, length bounded (see [`crate::fault`]).
     pub fn from_response(method: &Method, url: &str, resp: &http::Response<bytes::Bytes>) -> Self {
         let fault = fault::parse(resp.body()).unwrap_or_default();
         let request_id = [
@@ -241,7 +260,7 @@ impl Error {
         .iter()
         .find_map(|h| resp.headers().get(*h))
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+        .map(|id| fault::inert(id, MAX_REQUEST_ID_LEN));
         Error::Http(Box::new(HttpError {
             method: method.clone(),
             url: url.to_owned(),
@@ -282,14 +301,22 @@ impl HttpError {
     }
 }
 
+/// One line: method, URL, status, the server's message and the request id. Whatever the
+/// server sent, it holds no control characters and stays short.
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} returned {}", self.method, self.url, self.status)?;
+        write!(
+            f,
+            "{} {} returned {}",
+            self.method,
+            Inert::new(&self.url, MAX_URL_LEN),
+            self.status
+        )?;
         if !self.fault.message.is_empty() {
-            write!(f, ": {}", self.fault.message)?;
+            write!(f, ": {}", Inert::new(&self.fault.message, MAX_MESSAGE_LEN))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, " (request id {id})")?;
+            write!(f, " (request id {})", Inert::new(id, MAX_REQUEST_ID_LEN))?;
         }
         Ok(())
     }
@@ -309,14 +336,44 @@ pub struct DecodeError {
 }
 
 /// No endpoint in the catalog matched the request; lists what the catalog offers.
+///
+/// The catalog comes from the server: its `Display` escapes control characters, shortens
+/// each entry and lists at most [`EndpointNotFound::MAX_SHOWN`] of them.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("no {wanted} endpoint in the service catalog; it offers: {}", if offered.is_empty() { "nothing".to_owned() } else { offered.join(", ") })]
 #[non_exhaustive]
 pub struct EndpointNotFound {
     /// What was asked for: type, name, region and interface.
     pub wanted: String,
     /// `type (name) region/interface` for every endpoint the catalog does have.
     pub offered: Vec<String>,
+}
+
+impl EndpointNotFound {
+    /// How many offered endpoints `Display` lists.
+    pub const MAX_SHOWN: usize = 50;
+}
+
+impl fmt::Display for EndpointNotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no {} endpoint in the service catalog; it offers: ",
+            Inert::new(&self.wanted, MAX_OTHER_LEN)
+        )?;
+        if self.offered.is_empty() {
+            return f.write_str("nothing");
+        }
+        for (i, offer) in self.offered.iter().take(Self::MAX_SHOWN).enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Inert::new(offer, 200))?;
+        }
+        if self.offered.len() > Self::MAX_SHOWN {
+            write!(f, " and {} more", self.offered.len() - Self::MAX_SHOWN)?;
+        }
+        Ok(())
+    }
 }
 
 impl From<EndpointNotFound> for Error {
@@ -401,6 +458,10 @@ pub enum InvalidInput {
     /// Keystone v2 password auth needs a user name.
     #[error("Keystone v2 password auth needs a user name")]
     V2MissingUsername,
+    /// The cloud configuration is missing, unreadable or names a file that is not there:
+    /// the message names the file or the variable, and how to fix it.
+    #[error("{0}")]
+    Config(String),
     /// Any other rejected field.
     #[error("invalid {field}: {reason}")]
     Field {
@@ -447,7 +508,10 @@ pub enum TransportErrorKind {
 
 /// The request got no (complete) HTTP answer.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("transport error ({kind:?}): {message}")]
+#[error(
+    "transport error ({kind:?}): {}",
+    Inert::new(message, MAX_TRANSPORT_LEN)
+)]
 #[non_exhaustive]
 pub struct TransportError {
     /// The kind of failure.
@@ -465,6 +529,9 @@ impl TransportError {
         }
     }
 }
+
+/// Transport messages may quote what a peer sent (a TLS name, a browser's text).
+const MAX_TRANSPORT_LEN: usize = 2000;
 
 /// `Result` with ferrocloud's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -502,6 +569,81 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "no compute (public, RegionTwo) endpoint in the service catalog; it offers: compute (nova) RegionOne/public"
+        );
+    }
+
+    fn has_control(s: &str) -> bool {
+        s.chars().any(|c| c.is_control())
+    }
+
+    #[test]
+    fn http_error_display_is_one_bounded_line_whatever_the_server_sends() {
+        let resp = http::Response::builder()
+            .status(400)
+            .header("X-Openstack-Request-Id", format!("req-{}", "9".repeat(10_000)))
+            .body(bytes::Bytes::from(
+                serde_json::json!({"badRequest": {"code": 400, "message": format!("bad\u{1b}[2J\r\nFAKE {}", "m".repeat(5 << 20))}})
+                    .to_string(),
+            ))
+            .unwrap();
+        let err = Error::from_response(&Method::POST, "http://nova/servers", &resp);
+        let shown = err.to_string();
+        assert!(shown.len() < 1500, "{}", shown.len());
+        assert!(!has_control(&shown), "{shown:?}");
+        assert!(
+            shown.contains("bad\\u{1b}[2J FAKE mmm"),
+            "{}",
+            &shown[..200]
+        );
+        assert!(shown.contains("[truncated]"));
+        assert!(err.request_id().unwrap().len() <= MAX_REQUEST_ID_LEN);
+    }
+
+    #[test]
+    fn decode_and_wait_errors_escape_and_bound_server_text() {
+        let long = format!("\"{}\u{1b}[31m\"", "s".repeat(100_000));
+        let serde_err = serde_json::from_str::<u32>(&long).unwrap_err();
+        let e = Error::decode("GET x response", serde_err).to_string();
+        assert!(e.len() < 1100 && !has_control(&e), "{e}");
+        let e = Error::decode_msg("x", "unknown variant `\u{1b}]0;pwned\u{7}`").to_string();
+        assert!(
+            !has_control(&e) && e.contains("\\u{1b}]0;pwned\\u{7}"),
+            "{e}"
+        );
+        let e = Error::WaitFailed {
+            what: "server 1 to reach ACTIVE".into(),
+            status: "ERR\u{1b}[0m\nOR".into(),
+            reason: Some("no\rhost".into()),
+        }
+        .to_string();
+        assert_eq!(
+            e,
+            "server 1 to reach ACTIVE: it reached failure status ERR\\u{1b}[0m\\nOR (no\\rhost)"
+        );
+        let e = Error::from(TransportError::new(
+            TransportErrorKind::Tls,
+            "bad name \u{1b}x\n",
+        ))
+        .to_string();
+        assert!(!has_control(&e), "{e}");
+    }
+
+    #[test]
+    fn a_hostile_catalog_cannot_flood_or_escape_an_endpoint_error() {
+        let e: Error = EndpointNotFound {
+            wanted: "compute (public)".into(),
+            offered: (0..1000)
+                .map(|i| format!("compute{i} (\u{1b}[2J{}) R/public", "n".repeat(10_000)))
+                .collect(),
+        }
+        .into();
+        let shown = e.to_string();
+        assert!(!has_control(&shown), "{}", &shown[..300]);
+        assert!(shown.len() < 12_000, "{}", shown.len());
+        assert!(
+            shown.ends_with("and 950 more"),
+            "{}",
+            &shown[shown.len() - 100..]
         );
     }
 }

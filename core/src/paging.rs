@@ -330,8 +330,12 @@ fn parse_raw<T: DeserializeOwned>(what: &str, key: &str, body: &[u8]) -> Result<
 /// assert!(link_header_next("http://h/v1/a; rel=next").is_err());
 /// ```
 pub fn link_header_next(header: &str) -> Result<Option<String>> {
-    let links = parse_link_header(header)
-        .map_err(|why| Error::decode_msg("Link header", format!("{why} in {:?}", clip(header))))?;
+    let links = parse_link_header(header).map_err(|why| {
+        Error::decode_msg(
+            "Link header",
+            format!("{why} in {:?}", crate::fault::inert(header, 200)),
+        )
+    })?;
     Ok(links.into_iter().find_map(|(target, params)| {
         // Only the first `rel` counts (RFC 8288 section 3.3).
         params
@@ -468,7 +472,7 @@ pub fn next_request(
     let page = prev.uri().to_string();
     let outside = || {
         Error::from(PagingError::LinkOutsideEndpoint {
-            link: clip(href),
+            link: crate::fault::inert(href, 200),
             page: page.clone(),
             endpoint: svc.endpoint().to_owned(),
         })
@@ -609,16 +613,6 @@ impl<T: DeserializeOwned> Operation for List<T> {
     fn parse(&self, resp: Response<Bytes>) -> Result<Vec<T>> {
         Ok(parse_raw::<T>("list page", self.key, resp.body())?.items)
     }
-}
-
-/// A server-supplied string fit for an error message: at most 200 characters, control
-/// characters escaped.
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(200).flat_map(char::escape_default).collect();
-    if s.chars().nth(200).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

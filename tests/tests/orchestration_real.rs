@@ -190,3 +190,119 @@ async fn flow<T: ferrocloud::Transport>(
     assert_eq!(listed[0].stack_status.as_deref(), Some("UPDATE_COMPLETE"));
     Ok(())
 }
+
+/// Heat reads `tags`, `tags_any`, `not_tags` and `not_tags_any`, and ignores names it does
+/// not know (so a misspelt filter returns every stack). Three stacks with different tags,
+/// all with this run's tag: each filter must return exactly its subset.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_stack_tag_filter_returns_exactly_the_stacks_it_names() {
+    let admin = cloud::admin();
+    let heat = admin.orchestration();
+    let run = cloud::unique("tags");
+    let tag = |t: &str| format!("{t}-{run}");
+    let (a, b, c) = (tag("a"), tag("b"), tag("c"));
+    let empty = "heat_template_version: 2018-08-31\nresources: {}\n";
+    let wanted = [
+        ("ab", vec![run.clone(), a.clone(), b.clone()]),
+        ("a", vec![run.clone(), a.clone()]),
+        ("c", vec![run.clone(), c.clone()]),
+    ];
+    let mut made: Vec<(String, String, &str)> = Vec::new();
+    let mut create_errors = Vec::new();
+    for (label, tags) in &wanted {
+        let name = cloud::unique(&format!("tagged-{label}")).replace('-', "_");
+        match heat
+            .call(&stacks::create(&CreateStack {
+                stack_name: name.clone(),
+                template: Template::text(empty),
+                tags: tags.clone(),
+                ..Default::default()
+            }))
+            .await
+        {
+            Ok(s) => made.push((name, s.id, label)),
+            Err(e) => create_errors.push(e.to_string()),
+        }
+    }
+
+    // Each filter is combined with this run's tag, so other stacks never count.
+    let filters: Vec<(&str, stacks::ListStacks, Vec<&str>)> = vec![
+        (
+            "tags (all of)",
+            filter(&run, |f| f.tags.extend([a.clone(), b.clone()])),
+            vec!["ab"],
+        ),
+        (
+            "tags_any",
+            filter(&run, |f| f.tags_any = vec![b.clone(), c.clone()]),
+            vec!["ab", "c"],
+        ),
+        (
+            "not_tags",
+            filter(&run, |f| f.not_tags = vec![a.clone(), b.clone()]),
+            vec!["a", "c"],
+        ),
+        (
+            "not_tags_any",
+            filter(&run, |f| f.not_tags_any = vec![a.clone()]),
+            vec!["c"],
+        ),
+        (
+            "not_tags_any (two)",
+            filter(&run, |f| f.not_tags_any = vec![b.clone(), c.clone()]),
+            vec!["a"],
+        ),
+        ("run tag only", filter(&run, |_| {}), vec!["a", "ab", "c"]),
+    ];
+    let mut results = Vec::new();
+    for (what, f, expected) in &filters {
+        let listed = heat.collect_all(stacks::list(f)).await;
+        let got = listed.map(|stacks| {
+            let mut labels: Vec<&str> = stacks
+                .iter()
+                .filter_map(|s| made.iter().find(|(_, id, _)| *id == s.id).map(|m| m.2))
+                .collect();
+            labels.sort();
+            (labels, stacks.len())
+        });
+        results.push((*what, expected.clone(), got));
+    }
+
+    // Clean up before asserting.
+    let mut leftovers = Vec::new();
+    for (name, id, _) in &made {
+        if let Err(e) = heat.call(&stacks::delete(name, id)).await {
+            leftovers.push(e.to_string());
+        }
+    }
+    for (name, id, _) in &made {
+        let done = heat
+            .wait_for_status(
+                &stacks::get_by(name, id),
+                &["DELETE_COMPLETE"],
+                &["DELETE_FAILED"],
+                wait(),
+            )
+            .await;
+        if let Err(e) = done {
+            leftovers.push(e.to_string());
+        }
+    }
+
+    assert!(create_errors.is_empty(), "{create_errors:?}");
+    for (what, expected, got) in results {
+        let (labels, total) = got.unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(labels, expected, "{what}");
+        assert_eq!(total, expected.len(), "{what}: stacks of other runs listed");
+    }
+    assert!(leftovers.is_empty(), "cleanup: {leftovers:?}");
+}
+
+fn filter(run: &str, edit: impl FnOnce(&mut stacks::ListStacks)) -> stacks::ListStacks {
+    let mut f = stacks::ListStacks {
+        tags: vec![run.to_owned()],
+        ..Default::default()
+    };
+    edit(&mut f);
+    f
+}

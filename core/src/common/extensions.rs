@@ -50,8 +50,51 @@ pub struct Extension {
 }
 
 /// `GET /extensions`: every extension of the service (one page).
+///
+/// Reads both shapes of the answer: a plain array (`{"extensions": [...]}`: nova,
+/// neutron, cinder) and Keystone v2.0's `{"extensions": {"values": [...]}}`.
 pub fn list() -> Op<Vec<Extension>> {
-    Op::get(path!("extensions")).decode_key("extensions")
+    Op::get(path!("extensions")).decode_with(|resp| {
+        crate::op::decode_key::<Listed>("GET extensions response", "extensions", resp.body())
+            .map(|l| l.0)
+    })
+}
+
+/// The value under `extensions`: an array, or an object holding it under `values`.
+struct Listed(Vec<Extension>);
+
+impl<'de> Deserialize<'de> for Listed {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Listed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of extensions, or an object with them under `values`")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Listed, A::Error> {
+                let mut out = Vec::new();
+                while let Some(e) = seq.next_element()? {
+                    out.push(e);
+                }
+                Ok(Listed(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Listed, A::Error> {
+                let mut values = None;
+                while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if k == "values" {
+                        values = Some(map.next_value::<Vec<Extension>>()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                values
+                    .map(Listed)
+                    .ok_or_else(|| serde::de::Error::missing_field("values"))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `GET /extensions/{alias}`.
@@ -83,5 +126,28 @@ mod tests {
             )))
             .unwrap();
         assert_eq!(e.alias, "trunk");
+    }
+
+    fn listed(body: &'static str) -> crate::Result<Vec<Extension>> {
+        list().parse(http::Response::new(bytes::Bytes::from_static(
+            body.as_bytes(),
+        )))
+    }
+
+    #[test]
+    fn list_reads_a_plain_array_and_keystone_v2_values_wrapper() {
+        let plain = listed(r#"{"extensions": [{"alias": "trunk", "name": "Trunk"}]}"#).unwrap();
+        assert_eq!(plain[0].alias, "trunk");
+        // Keystone v2.0 (`GET /v2.0/extensions`).
+        let v2 = listed(
+            r#"{"extensions": {"values": [{"updated": "2013-07-07T12:00:0-00:00", "name": "OpenStack S3 API", "links": [], "namespace": "http://docs.openstack.org/identity/api/ext/s3tokens/v1.0", "alias": "s3tokens", "description": "OpenStack S3 API."}, {"alias": "OS-EC2", "name": "OpenStack EC2 API"}]}}"#,
+        )
+        .unwrap();
+        let aliases: Vec<&str> = v2.iter().map(|e| e.alias.as_str()).collect();
+        assert_eq!(aliases, ["s3tokens", "OS-EC2"]);
+        assert_eq!(v2[0].description.as_deref(), Some("OpenStack S3 API."));
+        let err = listed(r#"{"extensions": {"other": []}}"#).unwrap_err();
+        assert!(err.to_string().contains("values"), "{err}");
+        assert!(listed(r#"{"extensions": "nope"}"#).is_err());
     }
 }

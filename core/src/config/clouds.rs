@@ -12,7 +12,18 @@ use crate::error::{Error, InvalidInput};
 use crate::secret::Secret;
 
 /// The contents of the three files (the caller reads them).
-#[derive(Debug, Clone, Copy, Default)]
+///
+/// `Debug` shows only their sizes: any of them may hold passwords and secrets.
+///
+/// ```
+/// let files = ferrocloud::config::CloudsFiles {
+///     clouds: "clouds: {}",
+///     secure: Some("clouds: {a: {auth: {password: hunter2}}}"),
+///     public: None,
+/// };
+/// assert!(!format!("{files:?}").contains("hunter2"));
+/// ```
+#[derive(Clone, Copy, Default)]
 pub struct CloudsFiles<'a> {
     /// `clouds.yaml`.
     pub clouds: &'a str,
@@ -20,6 +31,22 @@ pub struct CloudsFiles<'a> {
     pub secure: Option<&'a str>,
     /// `clouds-public.yaml`: vendor profiles a cloud names with `profile:`.
     pub public: Option<&'a str>,
+}
+
+impl std::fmt::Debug for CloudsFiles<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Redacted(usize);
+        impl std::fmt::Debug for Redacted {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "<redacted, {} bytes>", self.0)
+            }
+        }
+        f.debug_struct("CloudsFiles")
+            .field("clouds", &Redacted(self.clouds.len()))
+            .field("secure", &self.secure.map(|s| Redacted(s.len())))
+            .field("public", &self.public.map(|s| Redacted(s.len())))
+            .finish()
+    }
 }
 
 /// Where to look for `file` (`clouds.yaml`, `secure.yaml` or `clouds-public.yaml`), in
@@ -55,10 +82,69 @@ pub fn search_paths(
     out
 }
 
-fn yaml(what: &str, text: &str) -> Result<Value, Error> {
-    let v: serde_yaml_ng::Value =
-        serde_yaml_ng::from_str(text).map_err(|e| Error::decode_msg(what, e.to_string()))?;
-    serde_json::to_value(v).map_err(|e| Error::decode(what, e))
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty",
+        Value::Bool(_) | Value::Number(_) | Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+fn shape(what: &str, message: String) -> Error {
+    Error::decode_msg(what, message)
+}
+
+/// Reads a file and checks its shape: a map whose `top` key (when there) is a map of maps.
+/// An empty or comment-only file reads as `None`.
+fn document(what: &str, text: &str, top: &str) -> Result<Option<Map<String, Value>>, Error> {
+    let doc = match super::yaml::parse(what, text)? {
+        Value::Null => return Ok(None),
+        Value::Object(m) => m,
+        other => {
+            return Err(shape(
+                what,
+                format!(
+                    "the top level must be a map with a `{top}` key, not {}",
+                    kind_of(&other)
+                ),
+            ))
+        }
+    };
+    if let Some(entries) = doc.get(top) {
+        let Some(entries) = entries.as_object() else {
+            return Err(shape(
+                what,
+                format!(
+                    "`{top}` must be a map of cloud names to settings, not {}",
+                    kind_of(entries)
+                ),
+            ));
+        };
+        for (name, cloud) in entries {
+            if !cloud.is_object() {
+                return Err(shape(
+                    what,
+                    format!(
+                        "cloud {:?} must be a map of settings, not {}",
+                        crate::fault::inert(name, 100),
+                        kind_of(cloud)
+                    ),
+                ));
+            }
+            if let Some(auth) = cloud.get("auth").filter(|a| !a.is_object() && !a.is_null()) {
+                return Err(shape(
+                    what,
+                    format!(
+                        "`auth` of cloud {:?} must be a map, not {}",
+                        crate::fault::inert(name, 100),
+                        kind_of(auth)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(Some(doc))
 }
 
 /// Deep merge: `over`'s keys replace `base`'s, maps merge recursively.
@@ -78,13 +164,86 @@ fn merge(base: &mut Value, over: Value) {
     }
 }
 
+/// A setting's text, exactly as written (the YAML reader keeps every scalar as text).
 fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// Settings that are text: a list or a map there is an error naming the key, never a
+/// silently missing credential.
+const AUTH_TEXT_KEYS: &[&str] = &[
+    "auth_url",
+    "username",
+    "user_id",
+    "user_domain_id",
+    "user_domain_name",
+    "password",
+    "passcode",
+    "token",
+    "application_credential_id",
+    "application_credential_name",
+    "application_credential_secret",
+    "project_id",
+    "tenant_id",
+    "project_name",
+    "tenant_name",
+    "project_domain_id",
+    "project_domain_name",
+    "domain_id",
+    "domain_name",
+    "system_scope",
+    "trust_id",
+    "default_domain_id",
+    "default_domain",
+    "default_domain_name",
+];
+const CLOUD_TEXT_KEYS: &[&str] = &[
+    "profile",
+    "cloud",
+    "auth_type",
+    "region_name",
+    "interface",
+    "endpoint_type",
+    "cacert",
+    "cert",
+    "key",
+    "insecure",
+    "verify",
+];
+
+fn check_text_settings(name: &str, cloud: &Value) -> Result<(), InvalidInput> {
+    let bad = |key: String, v: &Value| {
+        InvalidInput::field(
+            "clouds.yaml",
+            format!(
+                "`{key}` of cloud {:?} must be text, not {} (clouds.yaml, secure.yaml or clouds-public.yaml)",
+                crate::fault::inert(name, 100),
+                kind_of(v)
+            ),
+        )
+    };
+    let structured = |v: &Value| v.is_array() || v.is_object();
+    if let Some(auth) = cloud.get("auth").and_then(Value::as_object) {
+        for key in AUTH_TEXT_KEYS {
+            if let Some(v) = auth.get(*key).filter(|v| structured(v)) {
+                return Err(bad(format!("auth.{key}"), v));
+            }
+        }
+    }
+    if let Some(obj) = cloud.as_object() {
+        for (key, v) in obj {
+            let text_key = CLOUD_TEXT_KEYS.contains(&key.as_str())
+                || key.ends_with("_api_version")
+                || key.ends_with("_endpoint_override");
+            if text_key && structured(v) {
+                return Err(bad(crate::fault::inert(key, 100), v));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads cloud `name` from the files.
@@ -112,14 +271,32 @@ fn text(v: Option<&Value>) -> Option<String> {
 /// assert!(cfg.auth.validate().is_ok());
 /// ```
 pub fn from_clouds_yaml(files: CloudsFiles<'_>, name: &str) -> Result<CloudConfig, Error> {
-    let mut all = yaml("clouds.yaml", files.clouds)?;
+    let Some(mut all) = document("clouds.yaml", files.clouds, "clouds")? else {
+        return Err(shape(
+            "clouds.yaml",
+            "the file is empty: it needs a top-level `clouds` map".into(),
+        ));
+    };
+    if !all.contains_key("clouds") {
+        return Err(shape("clouds.yaml", "no top-level `clouds` map".into()));
+    }
+    // An empty or comment-only secure.yaml (made with `touch`) adds nothing.
     if let Some(secure) = files.secure {
-        merge(&mut all, yaml("secure.yaml", secure)?);
+        if let Some(secure) = document("secure.yaml", secure, "clouds")? {
+            for (k, v) in secure {
+                match all.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        all.insert(k, v);
+                    }
+                }
+            }
+        }
     }
     let clouds = all
         .get("clouds")
         .and_then(Value::as_object)
-        .ok_or_else(|| Error::decode_msg("clouds.yaml", "no top-level `clouds` map"))?;
+        .ok_or_else(|| shape("clouds.yaml", "no top-level `clouds` map".into()))?;
     let mut cloud = clouds.get(name).cloned().ok_or_else(|| {
         let known: Vec<&str> = clouds.keys().map(String::as_str).collect();
         InvalidInput::field(
@@ -140,9 +317,10 @@ pub fn from_clouds_yaml(files: CloudsFiles<'_>, name: &str) -> Result<CloudConfi
                 ),
             )
         })?;
-        let public = yaml("clouds-public.yaml", public)?;
+        let public = document("clouds-public.yaml", public, "public-clouds")?;
         let mut base = public
-            .get("public-clouds")
+            .as_ref()
+            .and_then(|p| p.get("public-clouds"))
             .and_then(|p| p.get(&profile))
             .cloned()
             .ok_or_else(|| {
@@ -154,6 +332,7 @@ pub fn from_clouds_yaml(files: CloudsFiles<'_>, name: &str) -> Result<CloudConfi
         merge(&mut base, cloud);
         cloud = base;
     }
+    check_text_settings(name, &cloud)?;
     to_config(&cloud)
 }
 
@@ -363,5 +542,192 @@ clouds:
         .unwrap();
         assert_eq!(c.auth.username.as_deref(), Some("u"));
         assert_eq!(c.auth.password.unwrap().expose(), "pw");
+    }
+
+    fn with(
+        clouds: &str,
+        secure: Option<&str>,
+        public: Option<&str>,
+    ) -> Result<CloudConfig, Error> {
+        from_clouds_yaml(
+            CloudsFiles {
+                clouds,
+                secure,
+                public,
+            },
+            "a",
+        )
+    }
+
+    const A: &str = "clouds: {a: {auth: {auth_url: 'http://k/v3', username: u, user_domain_id: default, password: pw}}}";
+
+    #[test]
+    fn debug_of_clouds_files_never_shows_their_contents() {
+        let files = CloudsFiles {
+            clouds: "clouds: {a: {auth: {password: clouds-pw}}}",
+            secure: Some("clouds: {a: {auth: {password: s3cret, passcode: 123456, application_credential_secret: acs}}}"),
+            public: Some("public-clouds: {p: {auth: {token: public-tok}}}"),
+        };
+        let shown = format!("{files:?} {files:#?}");
+        for secret in [
+            "clouds-pw",
+            "s3cret",
+            "123456",
+            "acs",
+            "public-tok",
+            "password",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(
+            shown.contains("CloudsFiles") && shown.contains("bytes"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn an_empty_or_comment_only_secure_yaml_is_ignored() {
+        for secure in ["", "\n", "# passwords go here later\n", "---\n"] {
+            let c = with(A, Some(secure), None).unwrap();
+            assert_eq!(c.auth.password.unwrap().expose(), "pw", "{secure:?}");
+        }
+        // An empty clouds-public.yaml has no profiles: say so.
+        let e = with(
+            "clouds: {a: {profile: p, auth: {username: u}}}",
+            None,
+            Some("# nothing"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("no profile \"p\" in clouds-public.yaml"), "{e}");
+        // An empty clouds.yaml is named as such.
+        let e = with("# empty", None, None).unwrap_err().to_string();
+        assert!(e.contains("clouds.yaml") && e.contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn a_secure_yaml_of_the_wrong_shape_is_blamed_on_secure_yaml() {
+        for secure in [
+            "- a\n- b",
+            "just text",
+            "clouds: [a, b]",
+            "clouds: {a: [password, pw]}",
+            "clouds: {a: {auth: pw}}",
+        ] {
+            let e = with(A, Some(secure), None).unwrap_err().to_string();
+            assert!(e.contains("secure.yaml"), "{secure:?}: {e}");
+            assert!(!e.contains("decode clouds.yaml"), "{secure:?}: {e}");
+        }
+        let e = with(
+            "clouds: {a: {profile: p}}",
+            None,
+            Some("public-clouds: [p]"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("clouds-public.yaml"), "{e}");
+        let e = with("clouds: {a: [1]}", None, None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("clouds.yaml") && e.contains("cloud \"a\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn settings_that_look_like_numbers_keep_their_exact_text() {
+        for pw in [
+            "1.10", "0x1F", "1e3", "0o17", "+12", ".inf", "-.inf", ".nan", "007", "1_000", "True",
+            "~x", "12:30:00",
+        ] {
+            let clouds = format!(
+                "clouds:\n  a:\n    auth:\n      auth_url: http://k/v3\n      username: {pw}\n      user_domain_id: {pw}\n      password: {pw}\n      project_name: {pw}\n      project_domain_id: {pw}\n    region_name: {pw}\n"
+            );
+            let c = with(&clouds, None, None).unwrap();
+            assert_eq!(c.auth.password.as_ref().unwrap().expose(), pw);
+            assert_eq!(c.auth.username.as_deref(), Some(pw));
+            assert_eq!(c.auth.user_domain_id.as_deref(), Some(pw));
+            assert_eq!(c.auth.project_name.as_deref(), Some(pw));
+            assert_eq!(c.auth.project_domain_id.as_deref(), Some(pw));
+            assert_eq!(c.endpoint.region.as_deref(), Some(pw));
+            // From secure.yaml too.
+            let secure = format!(
+                "clouds: {{a: {{auth: {{password: {pw}, application_credential_secret: {pw}}}}}}}"
+            );
+            let c = with(A, Some(&secure), None).unwrap();
+            assert_eq!(c.auth.password.as_ref().unwrap().expose(), pw);
+            assert_eq!(
+                c.auth
+                    .application_credential_secret
+                    .as_ref()
+                    .unwrap()
+                    .expose(),
+                pw
+            );
+        }
+        let c = with(
+            "clouds: {a: {auth: {auth_url: 'http://k/v3', application_credential_id: 0012, application_credential_secret: 1e10}, compute_api_version: 2.10, auth_type: v3applicationcredential}}",
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(c.auth.application_credential_id.as_deref(), Some("0012"));
+        assert_eq!(c.api_versions, vec![("compute".into(), "2.10".into())]);
+    }
+
+    #[test]
+    fn a_structured_value_for_a_text_setting_is_an_error_naming_the_key() {
+        let e = with(A, Some("clouds: {a: {auth: {password: [p, w]}}}"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("auth.password") && e.contains("must be text"),
+            "{e}"
+        );
+        assert!(!e.contains("\"p\""), "{e}");
+        let e = with(
+            "clouds: {a: {region_name: {x: 1}, auth: {auth_url: 'http://k'}}}",
+            None,
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("region_name"), "{e}");
+    }
+
+    #[test]
+    fn an_alias_bomb_clouds_yaml_is_refused_quickly() {
+        let items = vec!["xxxxxxxx"; 100].join(",");
+        let refs = vec!["*b"; 300_000].join(",");
+        let bomb = format!("{A}\nbig: &b [{items}]\nrefs: [{refs}]\n");
+        assert!(bomb.len() < crate::config::MAX_FILE_LEN);
+        let t = std::time::Instant::now();
+        let e = with(&bomb, None, None).unwrap_err().to_string();
+        assert!(e.contains("anchors and aliases expand"), "{e}");
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
+        // The same in secure.yaml is named there.
+        let e = with(A, Some(&bomb), None).unwrap_err().to_string();
+        assert!(e.contains("secure.yaml") && e.contains("anchors"), "{e}");
+    }
+
+    #[test]
+    fn deep_or_oversized_files_are_refused_with_clear_errors() {
+        let deep = format!("clouds: {}", "[".repeat(78 * 1024));
+        let t = std::time::Instant::now();
+        let e = with(&deep, None, None).unwrap_err().to_string();
+        assert!(e.contains("levels deep"), "{e}");
+        assert!(
+            t.elapsed() < std::time::Duration::from_millis(500),
+            "{:?}",
+            t.elapsed()
+        );
+        let big = format!("{A}\n# {}\n", "x".repeat(crate::config::MAX_FILE_LEN));
+        let e = with(&big, None, None).unwrap_err().to_string();
+        assert!(e.contains("clouds.yaml") && e.contains("1 MiB"), "{e}");
     }
 }

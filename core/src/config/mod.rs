@@ -5,10 +5,14 @@
 #[cfg(feature = "clouds-yaml")]
 mod clouds;
 mod env;
+#[cfg(feature = "clouds-yaml")]
+mod yaml;
 
 #[cfg(feature = "clouds-yaml")]
 pub use clouds::{from_clouds_yaml, search_paths, CloudsFiles};
 pub use env::from_env;
+#[cfg(feature = "clouds-yaml")]
+pub use yaml::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_LEN};
 
 use crate::auth::AuthOptions;
 use crate::catalog::EndpointOpts;

@@ -199,7 +199,9 @@ impl Origin {
         };
         uri.scheme_str()
             .is_some_and(|s| s.eq_ignore_ascii_case(&self.scheme))
-            && uri.host().is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
+            && uri
+                .host()
+                .is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
             && uri.port_u16().unwrap_or(default) == self.port
     }
 }
@@ -317,7 +319,11 @@ impl<T: Transport> Client<T> {
         let status = resp.status();
         if status.is_client_error() || status.is_server_error() {
             let resp = C::buffer(resp, ERROR_BODY_LIMIT).await?;
-            return Err(Error::from_response(request.method(), &url.to_string(), &resp));
+            return Err(Error::from_response(
+                request.method(),
+                &url.to_string(),
+                &resp,
+            ));
         }
         Ok((url, resp))
     }

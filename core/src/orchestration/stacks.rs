@@ -394,9 +394,10 @@ pub fn list(filter: &ListStacks) -> List<Stack> {
         username: filter.username.as_deref(),
         owner_id: filter.owner_id.as_deref(),
         tags: join(&filter.tags),
-        "tags-any": join(&filter.tags_any),
-        "not-tags": join(&filter.not_tags),
-        "not-tags-any": join(&filter.not_tags_any),
+        // Heat reads these with underscores and silently ignores unknown names.
+        tags_any: join(&filter.tags_any),
+        not_tags: join(&filter.not_tags),
+        not_tags_any: join(&filter.not_tags_any),
         sort_dir: filter.sort_dir.as_deref(),
         global_tenant: flag(filter.global_tenant),
         show_deleted: flag(filter.show_deleted),
@@ -729,6 +730,25 @@ mod tests {
     }
 
     #[test]
+    fn list_sends_every_tag_filter_under_the_name_heat_reads() {
+        let req = crate::Paginated::first_request(
+            &list(&ListStacks {
+                tags: vec!["a".into(), "b".into()],
+                tags_any: vec!["c".into()],
+                not_tags: vec!["d".into()],
+                not_tags_any: vec!["e".into(), "f".into()],
+                ..Default::default()
+            }),
+            &svc(),
+        )
+        .unwrap();
+        assert_eq!(
+            req.uri().query(),
+            Some("tags=a%2Cb&tags_any=c&not_tags=d&not_tags_any=e%2Cf")
+        );
+    }
+
+    #[test]
     fn list_filters_repeat() {
         let req = crate::Paginated::first_request(
             &list(&ListStacks {
@@ -742,7 +762,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             req.uri().query(),
-            Some("tags-any=x%2Cy&show_nested=true&status=COMPLETE&status=FAILED")
+            Some("tags_any=x%2Cy&show_nested=true&status=COMPLETE&status=FAILED")
         );
     }
 }
