@@ -8,6 +8,9 @@
 //! Nova's keystonemiddleware caches token validations, so it may go on accepting the
 //! revoked token for a while; Keystone itself refuses it at once — the mix of both is what
 //! drives the reauthentication.
+//!
+//! The test runs in a process of its own (`own_process!`): its RSS figures must not count
+//! the other tests of the binary.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -18,6 +21,8 @@ use ferrocloud::{path, Client, Error, Op};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud::{self, Counting};
 use serde_json::Value;
+
+use crate::own_process;
 
 const WAVE: usize = 500;
 
@@ -97,6 +102,7 @@ fn failures(results: &[Result<(), Error>]) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_hundred_concurrent_requests_then_a_revocation_mid_load() {
+    own_process!(five_hundred_concurrent_requests_then_a_revocation_mid_load);
     let (transport, client) = cloud::counting("oscloud-demo", |_| {});
     let admin = cloud::admin();
     let guard = Duration::from_secs(300);

@@ -1,9 +1,7 @@
-//! Faults: a local fault-injecting server (tests/tests/support) behind the real native
+//! Faults: a local fault-injecting server (`support::fault_server`) behind the real native
 //! transport. Each fault must end in a typed error or a correct retry, with the number of
 //! requests the server saw asserted; nothing may hang (every test runs under a tokio
 //! timeout) or panic. POST is never retried unless the policy opts in.
-
-mod support;
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -14,7 +12,8 @@ use ferrocloud::{
 use ferrocloud_native::{HyperTransport, NativeOptions};
 use http::StatusCode;
 use serde_json::Value;
-use support::{FaultServer, Reply};
+
+use crate::support::{FaultServer, Reply};
 
 const SERVERS: &str = "/compute/v2.1/servers";
 const TOKENS: &str = "/v3/auth/tokens";

@@ -1,8 +1,5 @@
 //! Peak memory of a 64 MiB streamed upload and download against the REAL Glance, in a
-//! test binary of its own so no other test disturbs `VmHWM`.
-
-#[path = "common/image_data.rs"]
-mod image_data;
+//! process of its own (`own_process!`) so no other test disturbs `VmHWM`.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -11,10 +8,14 @@ use ferrocloud::image::images::{self, CreateImage};
 use ferrocloud::Wait;
 use ferrocloud_tests::cloud;
 
+use crate::own_process;
+use crate::support::image_data;
+
 const MIB: usize = 1 << 20;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn streaming_64_mib_stays_small() {
+    own_process!(streaming_64_mib_stays_small);
     let admin = cloud::admin();
     let glance = admin.image();
     let img = glance

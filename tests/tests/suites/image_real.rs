@@ -2,9 +2,6 @@
 //! download with checksums, deactivate/reactivate, tags, JSON Patch updates, members,
 //! paging, glance-direct import, and a legacy import task from a local HTTP server.
 
-#[path = "common/image_data.rs"]
-mod image_data;
-
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::panic::AssertUnwindSafe;
@@ -23,6 +20,8 @@ use ferrocloud::image::tasks::{self, CreateTask, ListTasks, TaskStatus};
 use ferrocloud::{Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
+
+use crate::support::image_data;
 
 type Glance = Service<HyperTransport>;
 
