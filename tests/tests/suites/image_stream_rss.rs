@@ -2,14 +2,12 @@
 //! process of its own (`own_process!`) so no other test disturbs `VmHWM`.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use ferrocloud::image::images::{self, CreateImage};
-use ferrocloud::Wait;
 use ferrocloud_tests::cloud;
 
 use crate::own_process;
-use crate::support::image_data;
+use crate::support::{self, image_data, status_kib};
 
 const MIB: usize = 1 << 20;
 
@@ -27,7 +25,7 @@ async fn streaming_64_mib_stays_small() {
         }))
         .await
         .expect("create image");
-    let before = image_data::vm_hwm_kib();
+    let before = status_kib("VmHWM");
 
     let result = async {
         let md5 = Arc::new(Mutex::new(md5::Context::new()));
@@ -38,9 +36,13 @@ async fn streaming_64_mib_stays_small() {
             )
             .await?;
         let sent = image_data::hex(&md5);
-        let wait = Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500));
         let active = glance
-            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait)
+            .wait_for_status(
+                &images::get(&img.id),
+                &["active"],
+                &["killed"],
+                support::wait(120),
+            )
             .await?;
         let (len, got, _) =
             image_data::hash_stream(glance.download(&images::download(&img.id)).await?).await?;
@@ -48,7 +50,7 @@ async fn streaming_64_mib_stays_small() {
     }
     .await;
 
-    let after = image_data::vm_hwm_kib();
+    let after = status_kib("VmHWM");
     let _ = glance.call(&images::delete(&img.id)).await;
     let (sent, glance_md5, len, got) = result.expect("upload and download");
     assert_eq!(len, 64 * MIB as u64);

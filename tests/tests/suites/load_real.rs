@@ -23,20 +23,13 @@ use ferrocloud_tests::cloud::{self, Counting};
 use serde_json::Value;
 
 use crate::own_process;
+use crate::support::status_kib;
 
 const WAVE: usize = 500;
 
 /// `VmRSS` and `VmHWM` of this process, in KiB.
 fn memory() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
+    (status_kib("VmRSS"), status_kib("VmHWM"))
 }
 
 /// One request of the mix, by index: Nova servers, Nova flavors, Keystone projects.

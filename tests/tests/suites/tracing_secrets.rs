@@ -10,19 +10,18 @@
 //! where the global subscriber sees that test alone, from every thread.
 
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use ferrocloud::identity::v3::application_credentials::{
     self as appcreds, CreateApplicationCredential,
 };
 use ferrocloud::identity::v3::trusts::RoleRef;
-use ferrocloud::{path, AuthOptions, Client, ClientOptions, Op, RetryPolicy, Secret};
+use ferrocloud::{path, AuthOptions, Client, ClientOptions, Op, Secret};
 use ferrocloud_native::{Cloud, HyperTransport, NativeOptions};
 use ferrocloud_tests::cloud;
 use serde_json::Value;
 
 use crate::own_process;
-use crate::support::{self, Captured, FaultServer, Reply};
+use crate::support::{self, fast_retry, native_client, Captured, FaultServer, Reply};
 
 /// The one global TRACE subscriber of this process (all threads): only in a child process
 /// of [`own_process!`], which runs one test.
@@ -80,18 +79,14 @@ async fn keystone(token_id: &'static str) -> FaultServer {
 }
 
 fn client(auth: &AuthOptions) -> Client<HyperTransport> {
-    Client::with_options(
-        HyperTransport::new(NativeOptions::default()).unwrap(),
+    native_client(
         auth,
+        NativeOptions::default(),
         ClientOptions {
-            retry: RetryPolicy {
-                base_delay: Duration::from_millis(5),
-                ..RetryPolicy::default()
-            },
+            retry: fast_retry(&[429, 503]),
             ..ClientOptions::default()
         },
     )
-    .unwrap()
 }
 
 /// Authenticates, calls compute (401 → reauth, 503 → retry, 200), and returns the
