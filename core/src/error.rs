@@ -219,7 +219,9 @@ impl Error {
         self.status() == Some(StatusCode::BAD_REQUEST)
     }
 
-    /// 429 Too Many Requests, 413 with Retry-After (nova's old rate limit) or 503.
+    /// 429 Too Many Requests or 503 Service Unavailable: the statuses the default
+    /// [`RetryPolicy`](crate::RetryPolicy) retries. Nova's old rate-limit answer (413 with
+    /// `Retry-After`) does not count.
     pub fn is_rate_limited(&self) -> bool {
         matches!(
             self.status(),
@@ -557,6 +559,22 @@ mod tests {
             err.to_string(),
             "GET http://nova/servers/x returned 404 Not Found: Instance x could not be found. (request id req-42)"
         );
+    }
+
+    #[test]
+    fn rate_limited_is_429_or_503_only() {
+        let err = |status: u16, retry_after: Option<&str>| {
+            let mut resp = http::Response::builder().status(status);
+            if let Some(v) = retry_after {
+                resp = resp.header("Retry-After", v);
+            }
+            let resp = resp.body(bytes::Bytes::new()).unwrap();
+            Error::from_response(&Method::GET, "http://nova/servers", &resp)
+        };
+        assert!(err(429, None).is_rate_limited());
+        assert!(err(503, Some("3")).is_rate_limited());
+        assert!(!err(413, Some("3")).is_rate_limited());
+        assert!(!err(500, None).is_rate_limited());
     }
 
     #[test]

@@ -5,23 +5,26 @@
 //! credential against the real Keystone. No password, passcode, token id or credential
 //! secret may appear in the output, nor in the `Debug`/`Display` of the types that hold
 //! them.
-
-mod support;
+//!
+//! Each test that reads the captured logs runs in a process of its own (`own_process!`),
+//! where the global subscriber sees that test alone, from every thread.
 
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use ferrocloud::identity::v3::application_credentials::{
     self as appcreds, CreateApplicationCredential,
 };
 use ferrocloud::identity::v3::trusts::RoleRef;
-use ferrocloud::{path, AuthOptions, Client, ClientOptions, Op, RetryPolicy, Secret};
+use ferrocloud::{path, AuthOptions, Client, ClientOptions, Op, Secret};
 use ferrocloud_native::{Cloud, HyperTransport, NativeOptions};
 use ferrocloud_tests::cloud;
 use serde_json::Value;
-use support::{Captured, FaultServer, Reply};
 
-/// The one global TRACE subscriber of this test binary (all threads, all tests).
+use crate::own_process;
+use crate::support::{self, fast_retry, native_client, Captured, FaultServer, Reply};
+
+/// The one global TRACE subscriber of this process (all threads): only in a child process
+/// of [`own_process!`], which runs one test.
 fn logs() -> &'static Captured {
     static LOGS: OnceLock<Captured> = OnceLock::new();
     LOGS.get_or_init(|| {
@@ -76,18 +79,14 @@ async fn keystone(token_id: &'static str) -> FaultServer {
 }
 
 fn client(auth: &AuthOptions) -> Client<HyperTransport> {
-    Client::with_options(
-        HyperTransport::new(NativeOptions::default()).unwrap(),
+    native_client(
         auth,
+        NativeOptions::default(),
         ClientOptions {
-            retry: RetryPolicy {
-                base_delay: Duration::from_millis(5),
-                ..RetryPolicy::default()
-            },
+            retry: fast_retry(&[429, 503]),
             ..ClientOptions::default()
         },
     )
-    .unwrap()
 }
 
 /// Authenticates, calls compute (401 → reauth, 503 → retry, 200), and returns the
@@ -110,6 +109,7 @@ async fn exercise(auth: AuthOptions) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn password_auth_leaks_nothing() {
+    own_process!(password_auth_leaks_nothing);
     logs();
     let srv = keystone("gAAAAAB-pwtoken-7c1e").await;
     let auth = AuthOptions::password(&srv.auth_url(), "demo", "Default", "Pw-0nly-1n-memory!")
@@ -141,6 +141,7 @@ async fn password_auth_leaks_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_auth_leaks_nothing() {
+    own_process!(token_auth_leaks_nothing);
     logs();
     let srv = keystone("gAAAAAB-fromtoken-55aa").await;
     let auth = AuthOptions {
@@ -169,6 +170,7 @@ async fn token_auth_leaks_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn application_credential_auth_leaks_nothing() {
+    own_process!(application_credential_auth_leaks_nothing);
     logs();
     let srv = keystone("gAAAAAB-appcredtoken-31b2").await;
     let auth = AuthOptions::application_credential(
@@ -182,6 +184,7 @@ async fn application_credential_auth_leaks_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn totp_auth_leaks_nothing() {
+    own_process!(totp_auth_leaks_nothing);
     logs();
     let srv = keystone("gAAAAAB-totptoken-4d4d").await;
     let auth = AuthOptions {
@@ -201,6 +204,7 @@ async fn totp_auth_leaks_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn real_keystone_password_and_application_credential_leak_nothing() {
+    own_process!(real_keystone_password_and_application_credential_leak_nothing);
     logs();
     let cfg = cloud::config("oscloud-demo");
     let password = cfg

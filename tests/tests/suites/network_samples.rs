@@ -21,24 +21,18 @@ use ferrocloud::network::subnets::{self, CreateSubnet, Subnet, UpdateSubnet};
 use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::s;
+
 const ID: &str = "d32019d3-bc6e-4319-9c1d-6722fc136a22";
 
 fn neutron() -> ServiceClient {
     ServiceClient::new(ServiceType::NETWORK, "http://neutron.example:9696").unwrap()
 }
 
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
-}
-
 /// Builds `op`, compares its body with the request sample and its method + path with
 /// ENDPOINTS.tsv.
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
-    let file = cov.check(file);
-    let req = op
-        .request(&neutron())
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    samples::assert_request(file, &req);
+    samples::check_request(cov, &neutron(), file, op)
 }
 
 /// An excepted request sample still compared: `fix` edits the sample (`want`) and the
@@ -67,10 +61,7 @@ fn partial<O: Operation>(
 /// Parses the response sample with `op` (the operation that answers it), after checking
 /// `op`'s method + path against ENDPOINTS.tsv.
 fn response<O: Operation>(cov: &mut Coverage, file: &str, op: O) -> O::Output {
-    let file = cov.check(file);
-    samples::assert_endpoint(file, &op.request(&neutron()).unwrap());
-    op.parse(samples::response(file))
-        .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
+    samples::check_response(cov, &neutron(), file, op)
 }
 
 /// No documented field falls into `extra`.

@@ -62,10 +62,7 @@ fn in_scope() -> Vec<String> {
 
 /// Builds `op`, compares its body with the request sample and checks the endpoint.
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
-    let req = op
-        .request(&nova())
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    samples::assert_request(cov.check(file), &req);
+    samples::check_request(cov, &nova(), file, op)
 }
 
 /// Keys whose values Nova also accepts as strings (`"1"`, `"True"`); the samples use
@@ -112,10 +109,7 @@ fn request_normalized<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
 
 /// Parses the response sample with `op` (and checks `op`'s endpoint).
 fn response<O: Operation>(cov: &mut Coverage, file: &str, op: O) -> O::Output {
-    let file = cov.check(file);
-    samples::assert_endpoint(file, &op.request(&nova()).unwrap());
-    op.parse(samples::response(file))
-        .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
+    samples::check_response(cov, &nova(), file, op)
 }
 
 fn server_complete(file: &str, s: &Server) {

@@ -10,6 +10,8 @@ use ferrocloud::{Error, Wait};
 use ferrocloud_tests::cloud;
 use serde_json::json;
 
+use crate::support;
+
 const TEMPLATE: &str = "heat_template_version: 2018-08-31
 parameters:
   length:
@@ -28,7 +30,7 @@ outputs:
 ";
 
 fn wait() -> Wait {
-    Wait::timeout(Duration::from_secs(180)).every(Duration::from_secs(2))
+    support::wait(180).every(Duration::from_secs(2))
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -11,9 +11,10 @@ use ferrocloud::compute::keypairs::{self, CreateKeypair, Keypair, KeypairType, L
 use ferrocloud::compute::volume_attach::{
     self, CreateVolumeAttachment, ListVolumeAttachments, UpdateVolumeAttachment, VolumeAttachment,
 };
-use ferrocloud::metadata::Metadata;
 use ferrocloud::{List, Operation, Paginated, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
+
+use crate::support::{md, s};
 
 const DIRS: &[&str] = &[
     "compute/flavor-access",
@@ -40,17 +41,6 @@ fn nova(version: &str) -> ServiceClient {
         .with_microversion(version)
 }
 
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
-}
-
-fn md(pairs: &[(&str, &str)]) -> Metadata {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 /// The sample's folder microversion (`compute/flavors/v2.55/x.json` → `2.55`), else 2.1.
 fn microversion(file: &str) -> String {
     file.split('/')
@@ -60,19 +50,12 @@ fn microversion(file: &str) -> String {
 
 /// Builds `op` and compares it with the request sample (body, method, path).
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
-    let req = op
-        .request(&nova(&microversion(file)))
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    samples::assert_request(cov.check(file), &req);
+    samples::check_request(cov, &nova(&microversion(file)), file, op)
 }
 
 /// Checks the endpoint of `op` against the response sample and parses the sample with it.
 fn response<O: Operation>(cov: &mut Coverage, file: &str, op: O) -> O::Output {
-    let file = cov.check(file);
-    let svc = nova(&microversion(file));
-    samples::assert_endpoint(file, &op.request(&svc).unwrap());
-    op.parse(samples::response(file))
-        .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
+    samples::check_response(cov, &nova(&microversion(file)), file, op)
 }
 
 /// Parses a list response sample as one page of `list`.

@@ -7,7 +7,6 @@
 //! answers a project-scoped token (`tok-1`, `tok-2`, … one per authentication) whose
 //! catalog points compute, identity, image, network and volumev3 back at the server.
 //! Every request is recorded, so tests assert how many requests the server saw.
-#![allow(dead_code)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -204,11 +203,6 @@ impl FaultServer {
         format!("{}/v3", self.base)
     }
 
-    /// The compute endpoint in the catalog.
-    pub fn compute_url(&self) -> String {
-        format!("{}/compute/v2.1", self.base)
-    }
-
     /// Every request seen so far.
     pub fn seen(&self) -> Vec<Seen> {
         self.state.seen.lock().unwrap().clone()
@@ -228,11 +222,6 @@ impl FaultServer {
     /// How many tokens were issued.
     pub fn auths(&self) -> usize {
         self.state.auths.load(Ordering::SeqCst)
-    }
-
-    /// The token body the built-in Keystone issues.
-    pub fn token_body(&self) -> String {
-        token_body(&self.state.base)
     }
 }
 

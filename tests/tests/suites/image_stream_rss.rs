@@ -1,20 +1,19 @@
 //! Peak memory of a 64 MiB streamed upload and download against the REAL Glance, in a
-//! test binary of its own so no other test disturbs `VmHWM`.
-
-#[path = "common/image_data.rs"]
-mod image_data;
+//! process of its own (`own_process!`) so no other test disturbs `VmHWM`.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use ferrocloud::image::images::{self, CreateImage};
-use ferrocloud::Wait;
 use ferrocloud_tests::cloud;
+
+use crate::own_process;
+use crate::support::{self, image_data, status_kib};
 
 const MIB: usize = 1 << 20;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn streaming_64_mib_stays_small() {
+    own_process!(streaming_64_mib_stays_small);
     let admin = cloud::admin();
     let glance = admin.image();
     let img = glance
@@ -26,7 +25,7 @@ async fn streaming_64_mib_stays_small() {
         }))
         .await
         .expect("create image");
-    let before = image_data::vm_hwm_kib();
+    let before = status_kib("VmHWM");
 
     let result = async {
         let md5 = Arc::new(Mutex::new(md5::Context::new()));
@@ -37,9 +36,13 @@ async fn streaming_64_mib_stays_small() {
             )
             .await?;
         let sent = image_data::hex(&md5);
-        let wait = Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500));
         let active = glance
-            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait)
+            .wait_for_status(
+                &images::get(&img.id),
+                &["active"],
+                &["killed"],
+                support::wait(120),
+            )
             .await?;
         let (len, got, _) =
             image_data::hash_stream(glance.download(&images::download(&img.id)).await?).await?;
@@ -47,7 +50,7 @@ async fn streaming_64_mib_stays_small() {
     }
     .await;
 
-    let after = image_data::vm_hwm_kib();
+    let after = status_kib("VmHWM");
     let _ = glance.call(&images::delete(&img.id)).await;
     let (sent, glance_md5, len, got) = result.expect("upload and download");
     assert_eq!(len, 64 * MIB as u64);

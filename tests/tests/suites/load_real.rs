@@ -8,6 +8,9 @@
 //! Nova's keystonemiddleware caches token validations, so it may go on accepting the
 //! revoked token for a while; Keystone itself refuses it at once — the mix of both is what
 //! drives the reauthentication.
+//!
+//! The test runs in a process of its own (`own_process!`): its RSS figures must not count
+//! the other tests of the binary.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -19,19 +22,14 @@ use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud::{self, Counting};
 use serde_json::Value;
 
+use crate::own_process;
+use crate::support::status_kib;
+
 const WAVE: usize = 500;
 
 /// `VmRSS` and `VmHWM` of this process, in KiB.
 fn memory() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
+    (status_kib("VmRSS"), status_kib("VmHWM"))
 }
 
 /// One request of the mix, by index: Nova servers, Nova flavors, Keystone projects.
@@ -97,6 +95,7 @@ fn failures(results: &[Result<(), Error>]) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_hundred_concurrent_requests_then_a_revocation_mid_load() {
+    own_process!(five_hundred_concurrent_requests_then_a_revocation_mid_load);
     let (transport, client) = cloud::counting("oscloud-demo", |_| {});
     let admin = cloud::admin();
     let guard = Duration::from_secs(300);

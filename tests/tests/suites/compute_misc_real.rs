@@ -5,34 +5,15 @@
 //! when an assertion fails midway.
 
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
-use std::time::Duration;
-
-use futures::FutureExt;
 
 use ferrocloud::compute::flavors::{self, CreateFlavor, ListFlavors, UpdateFlavor, Visibility};
 use ferrocloud::compute::images::{self as nova_images, ImageStatus, ListImages};
 use ferrocloud::compute::keypairs::{self, CreateKeypair, KeypairType, ListKeypairs};
 use ferrocloud::image::images::{self as glance_images, CreateImage};
-use ferrocloud::{Body, Error, Wait};
+use ferrocloud::{Body, Error};
 use ferrocloud_tests::cloud;
 
-fn wait() -> Wait {
-    Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500))
-}
-
-/// Runs `body`, then `cleanup` whatever happened, then re-raises a failure of `body`.
-async fn guarded<B, C>(body: B, cleanup: C)
-where
-    B: Future<Output = ()>,
-    C: Future<Output = ()>,
-{
-    let outcome = AssertUnwindSafe(body).catch_unwind().await;
-    cleanup.await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
-}
+use crate::support::{guarded, md, poll, project_and_user, wait};
 
 /// Asserts `err` is Nova's 404 and carries its own message.
 fn assert_nova_404(err: &Error, needle: &str) {
@@ -45,19 +26,6 @@ fn assert_nova_404(err: &Error, needle: &str) {
         message.contains(needle),
         "404 without Nova's message ({needle:?}): {message:?}"
     );
-}
-
-async fn project_of(cloud: &ferrocloud_native::Cloud) -> (String, String) {
-    let token = cloud.token().await.expect("token");
-    let project = token
-        .info
-        .project
-        .as_ref()
-        .expect("project-scoped")
-        .id
-        .clone();
-    let user = token.info.user.as_ref().expect("user").id.clone();
-    (project, user)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -199,7 +167,7 @@ async fn private_flavor_with_extra_specs_access_and_description() {
         assert_eq!(embedded.extra_specs.as_ref(), Some(&left));
 
         // Access: the demo project cannot see the private flavor until it is added.
-        let (demo_project, _) = project_of(&demo).await;
+        let (demo_project, _) = project_and_user(&demo).await;
         let as_demo = demo.compute();
         let err = as_demo.call(&flavors::get(&id)).await.unwrap_err();
         assert_nova_404(&err, &id);
@@ -262,7 +230,7 @@ async fn private_flavor_with_extra_specs_access_and_description() {
 async fn keypairs_generate_import_get_page_delete() {
     let admin = cloud::admin();
     let demo = cloud::demo();
-    let (_, demo_user) = project_of(&demo).await;
+    let (_, demo_user) = project_and_user(&demo).await;
     let nova = demo.compute().microversion("2.35");
     let generated_name = cloud::unique("key-gen");
     let imported_name = cloud::unique("key-imp");
@@ -376,12 +344,17 @@ async fn glance_image_through_the_nova_proxy() {
             .await
             .expect("upload");
         glance
-            .wait_for_status(&glance_images::get(&id), &["active"], &["killed"], wait())
+            .wait_for_status(
+                &glance_images::get(&id),
+                &["active"],
+                &["killed"],
+                wait(120),
+            )
             .await
             .expect("image active");
 
         let seen = nova
-            .wait_for_status(&nova_images::get(&id), &["ACTIVE"], &["ERROR"], wait())
+            .wait_for_status(&nova_images::get(&id), &["ACTIVE"], &["ERROR"], wait(120))
             .await
             .expect("nova shows the image");
         assert_eq!(seen.name.as_deref(), Some(name.as_str()));
@@ -412,12 +385,6 @@ async fn glance_image_through_the_nova_proxy() {
         assert!(summaries.iter().any(|i| i.id == id));
 
         // Metadata, all six calls.
-        let md = |pairs: &[(&str, &str)]| -> ferrocloud::metadata::Metadata {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
         let merged = nova
             .call(&nova_images::merge_metadata(
                 &id,
@@ -507,13 +474,11 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = bool>,
 {
-    for _ in 0..240 {
-        if !still_there().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("detach did not finish in 120 s");
+    poll("detach did not finish", wait(120), || {
+        let there = still_there();
+        async move { (!there.await).then_some(()) }
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -562,7 +527,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
                 &glance_images::get(&img.id),
                 &["active"],
                 &["killed"],
-                wait(),
+                wait(120),
             )
             .await
             .expect("image active");
@@ -607,7 +572,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         *server_id.lock().unwrap() = Some(server.id.clone());
         let sid = server.id.clone();
         let get_server = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
-        nova.wait_for_status(&get_server, &["ACTIVE"], &["ERROR"], wait())
+        nova.wait_for_status(&get_server, &["ACTIVE"], &["ERROR"], wait(120))
             .await
             .expect("server ACTIVE");
 
@@ -688,7 +653,12 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("create volume");
         *volume_id.lock().unwrap() = Some(vol.id.clone());
         cinder
-            .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &["available"],
+                &["error"],
+                wait(120),
+            )
             .await
             .expect("volume available");
         let att = nova
@@ -711,7 +681,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
                 &volumes::get(&vol.id),
                 &["in-use"],
                 &["error", "error_attaching"],
-                wait(),
+                wait(120),
             )
             .await
             .expect("volume in-use");
@@ -782,7 +752,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
                 &volumes::get(&vol.id),
                 &["available"],
                 &["error", "error_detaching"],
-                wait(),
+                wait(120),
             )
             .await
             .expect("volume available again");
@@ -801,7 +771,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
                 .call(&Op::<()>::delete(Ok(format!("servers/{sid}"))))
                 .await;
             let get = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
-            let _ = nova.wait_for_deleted(&get, wait()).await;
+            let _ = nova.wait_for_deleted(&get, wait(120)).await;
         }
         let vid = volume_id.lock().unwrap().clone();
         if let Some(vid) = vid {

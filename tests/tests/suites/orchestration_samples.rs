@@ -17,15 +17,11 @@ fn heat() -> ServiceClient {
 }
 
 fn response<O: Operation>(cov: &mut Coverage, sample: &str, op: O) -> O::Output {
-    let out = op
-        .parse(samples::response(cov.check(sample)))
-        .unwrap_or_else(|e| panic!("{sample}: {e}"));
-    samples::assert_endpoint(sample, &op.request(&heat()).unwrap());
-    out
+    samples::check_response(cov, &heat(), sample, op)
 }
 
 fn request<O: Operation>(cov: &mut Coverage, sample: &str, op: O) {
-    samples::assert_request(cov.check(sample), &op.request(&heat()).unwrap());
+    samples::check_request(cov, &heat(), sample, op)
 }
 
 fn o(name: &str) -> String {

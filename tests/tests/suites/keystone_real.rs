@@ -1,36 +1,23 @@
 //! Against the REAL Keystone of the local cloud: every auth method and scope, errors,
 //! trusts, token validation and revocation, and reauthentication after revocation.
 
+use std::time::Duration;
+
 use ferrocloud::identity::v3::{tokens, trusts};
-use ferrocloud::{path, AuthOptions, Client, Op, Secret};
+use ferrocloud::{path, AuthOptions, Client, Op, Secret, Wait};
 use ferrocloud_tests::cloud;
 use serde_json::{json, Value};
+
+use crate::support::{native_client, poll, project_and_user};
 
 type Native = Client<ferrocloud_native::HyperTransport>;
 
 fn native(auth: &AuthOptions) -> Native {
-    Client::new(
-        ferrocloud_native::HyperTransport::new(Default::default()).unwrap(),
-        auth,
-    )
-    .unwrap()
+    native_client(auth, Default::default(), Default::default())
 }
 
 fn auth_url() -> String {
     cloud::config("oscloud-admin").auth.auth_url
-}
-
-async fn user_id(client: &Native) -> String {
-    client
-        .token()
-        .await
-        .unwrap()
-        .info
-        .user
-        .as_ref()
-        .unwrap()
-        .id
-        .clone()
 }
 
 async fn role_id(admin: &Native, name: &str) -> String {
@@ -74,7 +61,7 @@ async fn password_token_scopes_and_unscoped() {
     assert!(t.info.project.is_none());
 
     // Domain scope: grant admin the admin role on the default domain (idempotent).
-    let uid = user_id(&admin).await;
+    let (_, uid) = project_and_user(&admin).await;
     let admin_role = role_id(&admin, "admin").await;
     let grant: Op<()> = Op::put(path!(
         "domains/{}/users/{}/roles/{}",
@@ -131,7 +118,7 @@ async fn wrong_password_is_a_401_with_keystones_message_and_request_id() {
 #[tokio::test(flavor = "multi_thread")]
 async fn application_credential_auth() {
     let demo = cloud::demo();
-    let uid = user_id(&demo).await;
+    let (_, uid) = project_and_user(&demo).await;
     let name = cloud::unique("appcred");
     let create: Op<Value> = Op::post(path!("users/{}/application_credentials", uid))
         .json_under("application_credential", &json!({"name": name}))
@@ -190,7 +177,7 @@ async fn trust_crud_and_trust_scoped_auth() {
     let admin_token = admin.token().await.unwrap();
     let trustor = admin_token.info.user.as_ref().unwrap().id.clone();
     let project = admin_token.info.project.as_ref().unwrap().id.clone();
-    let trustee = user_id(&demo).await;
+    let (_, trustee) = project_and_user(&demo).await;
     let member = role_id(&admin, "member").await;
     let keystone = admin.identity();
 
@@ -290,21 +277,17 @@ async fn a_revoked_token_causes_exactly_one_reauth() {
     // Keystone may go on accepting a just-revoked token for a moment (its in-memory
     // validation cache); keep calling until it refuses it. The first refusal must cause
     // exactly one reauthentication and a successful retry: 401, token request, retried call.
-    let mut refused = None;
-    for _ in 0..50 {
+    let every = Wait::timeout(Duration::from_secs(10)).every(Duration::from_millis(200));
+    let (after, requests) = poll("Keystone accepted the revoked token", every, || async {
         let before = counter.total();
         let after = client
             .identity()
             .call(&projects)
             .await
             .expect("call after revocation");
-        if counter.auths() > 1 {
-            refused = Some((after, counter.total() - before));
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    let (after, requests) = refused.expect("Keystone accepted the revoked token for 10 s");
+        (counter.auths() > 1).then(|| (after, counter.total() - before))
+    })
+    .await;
     assert!(after["projects"].as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(counter.auths(), 2, "exactly one reauthentication");
     assert_eq!(requests, 3, "401, token request, retried call");

@@ -1,9 +1,7 @@
-//! Faults: a local fault-injecting server (tests/tests/support) behind the real native
+//! Faults: a local fault-injecting server (`support::fault_server`) behind the real native
 //! transport. Each fault must end in a typed error or a correct retry, with the number of
 //! requests the server saw asserted; nothing may hang (every test runs under a tokio
 //! timeout) or panic. POST is never retried unless the policy opts in.
-
-mod support;
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -14,47 +12,33 @@ use ferrocloud::{
 use ferrocloud_native::{HyperTransport, NativeOptions};
 use http::StatusCode;
 use serde_json::Value;
-use support::{FaultServer, Reply};
+
+use crate::support::{fast_retry, native_client, FaultServer, Reply};
 
 const SERVERS: &str = "/compute/v2.1/servers";
 const TOKENS: &str = "/v3/auth/tokens";
-
-/// A fast retry policy: same bounds as the default, millisecond waits.
-fn fast(statuses: &[u16]) -> RetryPolicy {
-    RetryPolicy {
-        statuses: statuses
-            .iter()
-            .map(|s| StatusCode::from_u16(*s).unwrap())
-            .collect(),
-        base_delay: Duration::from_millis(5),
-        ..RetryPolicy::default()
-    }
-}
 
 fn auth(base_v3: &str) -> AuthOptions {
     AuthOptions::password(base_v3, "demo", "Default", "s3cret-pw").project_name("demo", "Default")
 }
 
 fn client_with(srv: &FaultServer, retry: RetryPolicy, timeout: Duration) -> Client<HyperTransport> {
-    let transport = HyperTransport::new(NativeOptions {
-        timeout,
-        connect_timeout: Duration::from_secs(2),
-        ..NativeOptions::default()
-    })
-    .unwrap();
-    Client::with_options(
-        transport,
+    native_client(
         &auth(&srv.auth_url()),
+        NativeOptions {
+            timeout,
+            connect_timeout: Duration::from_secs(2),
+            ..NativeOptions::default()
+        },
         ClientOptions {
             retry,
             ..ClientOptions::default()
         },
     )
-    .unwrap()
 }
 
 fn client(srv: &FaultServer) -> Client<HyperTransport> {
-    client_with(srv, fast(&[429, 503]), Duration::from_secs(5))
+    client_with(srv, fast_retry(&[429, 503]), Duration::from_secs(5))
 }
 
 fn get_servers() -> Op<Value> {
@@ -136,7 +120,7 @@ async fn close_without_answer_is_a_typed_error() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_server_hits_the_timeout() {
     let srv = FaultServer::start(|_, _| Reply::Stall(Duration::from_secs(30))).await;
-    let c = client_with(&srv, fast(&[429, 503]), Duration::from_millis(400));
+    let c = client_with(&srv, fast_retry(&[429, 503]), Duration::from_millis(400));
     // Authenticate first (the token answer is immediate).
     guarded(c.token()).await.unwrap();
     let start = Instant::now();
@@ -154,7 +138,7 @@ async fn slow_server_hits_the_timeout() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_keystone_hits_the_timeout() {
     let srv = FaultServer::start_raw(|_, _| Reply::Stall(Duration::from_secs(30))).await;
-    let c = client_with(&srv, fast(&[429, 503]), Duration::from_millis(300));
+    let c = client_with(&srv, fast_retry(&[429, 503]), Duration::from_millis(300));
     let err = guarded(c.token()).await.unwrap_err();
     assert_eq!(transport_kind(&err), TransportErrorKind::Timeout, "{err}");
     assert_eq!(srv.count("POST", TOKENS), 1);
@@ -250,7 +234,7 @@ async fn burst(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bursts_of_503_are_retried_then_succeed() {
-    let (srv, out, _) = burst(503, 3, None, fast(&[429, 503])).await;
+    let (srv, out, _) = burst(503, 3, None, fast_retry(&[429, 503])).await;
     assert_eq!(out.unwrap(), serde_json::json!({"servers": []}));
     assert_eq!(srv.count("GET", SERVERS), 4);
 }
@@ -259,13 +243,13 @@ async fn bursts_of_503_are_retried_then_succeed() {
 async fn bursts_of_500_and_502_retry_only_when_configured() {
     for status in [500u16, 502] {
         // Default statuses (429, 503): not retried, a typed HTTP error at once.
-        let (srv, out, _) = burst(status, 2, None, fast(&[429, 503])).await;
+        let (srv, out, _) = burst(status, 2, None, fast_retry(&[429, 503])).await;
         let err = out.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err}");
         assert_eq!(err.http().unwrap().message(), "busy");
         assert_eq!(srv.count("GET", SERVERS), 1);
         // Opted in: retried through the burst.
-        let (srv, out, _) = burst(status, 2, None, fast(&[500, 502, 503])).await;
+        let (srv, out, _) = burst(status, 2, None, fast_retry(&[500, 502, 503])).await;
         assert!(out.is_ok(), "{status}: {out:?}");
         assert_eq!(srv.count("GET", SERVERS), 3);
     }
@@ -318,7 +302,7 @@ async fn retry_after_is_capped_by_max_delay() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn endless_503_stops_at_the_bound_with_a_typed_error() {
-    let (srv, out, _) = burst(503, usize::MAX, None, fast(&[429, 503])).await;
+    let (srv, out, _) = burst(503, usize::MAX, None, fast_retry(&[429, 503])).await;
     let err = out.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE), "{err}");
     // The first attempt and max_retries (3) retries.
@@ -329,7 +313,7 @@ async fn endless_503_stops_at_the_bound_with_a_typed_error() {
 async fn storm_of_429_stops_at_the_retry_bound() {
     let policy = RetryPolicy {
         max_retries: 5,
-        ..fast(&[429, 503])
+        ..fast_retry(&[429, 503])
     };
     let (srv, out, _) = burst(429, usize::MAX, Some("0".into()), policy).await;
     let err = out.unwrap_err();
@@ -365,7 +349,7 @@ async fn post_is_never_retried_unless_opted_in() {
     .await;
     let opted = RetryPolicy {
         retry_non_idempotent: true,
-        ..fast(&[429, 503])
+        ..fast_retry(&[429, 503])
     };
     let c = client_with(&srv, opted, Duration::from_secs(5));
     let out = guarded(c.compute().call(&post_servers())).await.unwrap();
@@ -497,7 +481,7 @@ async fn nothing_panics_under_mixed_faults() {
         _ => Reply::json(200, r#"{"servers": []}"#),
     })
     .await;
-    let c = client_with(&srv, fast(&[429, 503]), Duration::from_millis(500));
+    let c = client_with(&srv, fast_retry(&[429, 503]), Duration::from_millis(500));
     let nova = c.compute();
     let calls = (0..60).map(|_| {
         let nova = nova.clone();

@@ -4,10 +4,9 @@
 //! `limit=2`, a typed 409 carrying Neutron's `NeutronError`, `If-Match` revision checks
 //! (412); everything created is deleted, also when an assertion fails midway.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 
-use futures::{FutureExt, StreamExt, TryStreamExt};
+use futures::{StreamExt, TryStreamExt};
 
 use ferrocloud::network::floating_ips::{self, CreateFloatingIp, ListFloatingIps};
 use ferrocloud::network::networks::{self, CreateNetwork, ListNetworks, UpdateNetwork};
@@ -29,6 +28,8 @@ use ferrocloud::network::subnets::{
 use ferrocloud::network::{IfRevision, ListCommon, SortDir};
 use ferrocloud::{path, Op, Patch, Service, Transport};
 use ferrocloud_tests::cloud;
+
+use crate::support::guarded;
 
 /// One thing to undo, in reverse order of creation.
 #[derive(Debug, Clone)]
@@ -101,13 +102,11 @@ where
     Fut: std::future::Future<Output = ()>,
 {
     let created = Arc::new(Created::default());
-    let outcome = AssertUnwindSafe(body(neutron.clone(), created.clone()))
-        .catch_unwind()
-        .await;
-    created.cleanup(neutron).await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+    guarded(
+        body(neutron.clone(), created.clone()),
+        created.cleanup(neutron),
+    )
+    .await
 }
 
 /// The first three octets of a /24 unlikely to be used by a concurrent run:

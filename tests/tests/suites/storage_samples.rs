@@ -14,6 +14,8 @@ use ferrocloud::block_storage::{ApiVersion, Metadata};
 use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::{md, s};
+
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const ID: &str = "5aa119a8-d25b-45a7-8d1b-88e127885635";
 
@@ -25,23 +27,9 @@ fn cinder(version: ApiVersion) -> ServiceClient {
     .unwrap()
 }
 
-fn md(pairs: &[(&str, &str)]) -> Metadata {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
-}
-
 /// Builds `op` against the version's endpoint, compares with the request sample.
 fn request<O: Operation>(cov: &mut Coverage, version: ApiVersion, file: &str, op: O) {
-    let req = op
-        .request(&cinder(version))
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    samples::assert_request(cov.check(file), &req);
+    samples::check_request(cov, &cinder(version), file, op)
 }
 
 /// Parses the response sample with `op`, checking the endpoint of `op` too (unless
@@ -53,10 +41,10 @@ fn response<O: Operation>(
     op: O,
     check_endpoint: bool,
 ) -> O::Output {
-    let file = cov.check(file);
     if check_endpoint {
-        samples::assert_endpoint(file, &op.request(&cinder(version)).unwrap());
+        return samples::check_response(cov, &cinder(version), file, op);
     }
+    let file = cov.check(file);
     op.parse(samples::response(file))
         .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
 }

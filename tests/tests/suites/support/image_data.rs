@@ -1,7 +1,5 @@
 //! Image data for the Glance tests: chunks generated on the fly (hashed as they are
-//! produced), hashing a download while it streams, and the process's peak RSS.
-
-#![allow(dead_code)]
+//! produced), and hashing a download while it streams.
 
 use std::sync::{Arc, Mutex};
 
@@ -45,14 +43,4 @@ pub async fn hash_stream(mut data: ByteStream) -> Result<(u64, String, usize), T
         ctx.consume(&chunk);
     }
     Ok((total, format!("{:x}", ctx.compute()), largest))
-}
-
-/// `VmHWM` (peak resident set) of this process, in KiB.
-pub fn vm_hwm_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmHWM in /proc/self/status")
 }

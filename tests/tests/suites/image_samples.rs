@@ -16,17 +16,11 @@ fn glance() -> ServiceClient {
 }
 
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
-    let req = op
-        .request(&glance())
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    samples::assert_request(cov.check(file), &req);
+    samples::check_request(cov, &glance(), file, op)
 }
 
 fn response<O: Operation>(cov: &mut Coverage, file: &str, op: O) -> O::Output {
-    let file = cov.check(file);
-    samples::assert_endpoint(file, &op.request(&glance()).unwrap());
-    op.parse(samples::response(file))
-        .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
+    samples::check_response(cov, &glance(), file, op)
 }
 
 fn image_complete(file: &str, i: &Image) {

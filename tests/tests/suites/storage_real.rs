@@ -1,11 +1,7 @@
 //! Against the REAL Cinder of the local cloud (fake backend): volumes, metadata,
 //! actions, snapshots, paging, the project-id-less endpoint; cleanup even on failure.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-use futures::FutureExt;
 
 use ferrocloud::block_storage::actions::{self, Attach, Detach, ResetStatus, Retype};
 use ferrocloud::block_storage::snapshots::{self, CreateSnapshot, UpdateSnapshot};
@@ -17,17 +13,12 @@ use ferrocloud::{EndpointOpts, Patch, Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
+use crate::support::{self, guarded, md};
+
 type Cinder = Service<HyperTransport>;
 
 fn wait() -> Wait {
-    Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500))
-}
-
-fn md(pairs: &[(&str, &str)]) -> Metadata {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    support::wait(120)
 }
 
 /// What a test created, deleted at the end whatever happened.
@@ -78,13 +69,11 @@ where
     Fut: std::future::Future<Output = ()>,
 {
     let created = Arc::new(Created::default());
-    let outcome = AssertUnwindSafe(body(cinder.clone(), created.clone()))
-        .catch_unwind()
-        .await;
-    created.cleanup(cinder).await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+    guarded(
+        body(cinder.clone(), created.clone()),
+        created.cleanup(cinder),
+    )
+    .await
 }
 
 async fn new_volume(

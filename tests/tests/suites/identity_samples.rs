@@ -6,6 +6,8 @@ use ferrocloud::identity::v3::{tokens, trusts};
 use ferrocloud::{Operation, Secret, ServiceClient, ServiceType, Timestamp};
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::s;
+
 const USER: &str = "ee4dfb6e5540447cb3741905149d9b6e";
 const PROJECT: &str = "a6944d763bf64ee6a275f1263fae0352";
 const TOKEN: &str = "'$OS_TOKEN'";
@@ -26,10 +28,6 @@ fn password() -> AuthOptions {
 
 fn token() -> AuthOptions {
     AuthOptions::token("http://example.com/identity/v3", Secret::new(TOKEN))
-}
-
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
 }
 
 fn request_cases() -> Vec<(&'static str, AuthOptions)> {

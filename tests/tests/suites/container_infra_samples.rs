@@ -10,6 +10,8 @@ use ferrocloud::{HasStatus, Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{json, Value};
 
+use crate::support::s;
+
 fn magnum() -> ServiceClient {
     ServiceClient::new(ServiceType::CONTAINER_INFRA, "http://example.com:9511/v1").unwrap()
 }
@@ -19,15 +21,7 @@ fn ci(name: &str) -> String {
 }
 
 fn response<O: Operation>(cov: &mut Coverage, sample: &str, op: O) -> O::Output {
-    let out = op
-        .parse(samples::response(cov.check(sample)))
-        .unwrap_or_else(|e| panic!("{sample}: {e}"));
-    samples::assert_endpoint(sample, &op.request(&magnum()).unwrap());
-    out
-}
-
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
+    samples::check_response(cov, &magnum(), sample, op)
 }
 
 #[test]

@@ -4,8 +4,6 @@
 //! host name is rejected with a `Tls` error that names the cause and the fix; `insecure`
 //! connects anyway and says so loudly.
 
-mod support;
-
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +13,8 @@ use ferrocloud::{AuthOptions, Error, TransportErrorKind};
 use ferrocloud_native::{Cloud, NativeOptions};
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose, SanType};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-use support::{Captured, FaultServer, Reply};
+
+use crate::support::{Captured, FaultServer, Reply};
 
 struct Pki {
     ca_pem: String,

@@ -25,16 +25,14 @@ use ferrocloud::{HasStatus, Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::Value;
 
+use crate::support::s;
+
 fn octavia() -> ServiceClient {
     ServiceClient::new(ServiceType::LOAD_BALANCER, "http://example.com:9876").unwrap()
 }
 
 fn lb(name: &str) -> String {
     format!("load-balancer/{name}")
-}
-
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -66,11 +64,7 @@ fn request<O: Operation>(cov: &mut Coverage, sample: &str, op: O) {
 }
 
 fn response<O: Operation>(cov: &mut Coverage, sample: &str, op: O) -> O::Output {
-    let out = op
-        .parse(samples::response(cov.check(sample)))
-        .unwrap_or_else(|e| panic!("{sample}: {e}"));
-    samples::assert_endpoint(sample, &op.request(&octavia()).unwrap());
-    out
+    samples::check_response(cov, &octavia(), sample, op)
 }
 
 const SUBNET: &str = "d4af86e1-0051-488c-b7a0-527f97490c9a";

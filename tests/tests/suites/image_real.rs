@@ -2,17 +2,11 @@
 //! download with checksums, deactivate/reactivate, tags, JSON Patch updates, members,
 //! paging, glance-direct import, and a legacy import task from a local HTTP server.
 
-#[path = "common/image_data.rs"]
-mod image_data;
-
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use futures::FutureExt;
 use serde_json::Value;
 
 use ferrocloud::image::images::{
@@ -24,12 +18,14 @@ use ferrocloud::{Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
+use crate::support::{self, guarded, image_data};
+
 type Glance = Service<HyperTransport>;
 
 const MIB: usize = 1 << 20;
 
 fn wait() -> Wait {
-    Wait::timeout(Duration::from_secs(120)).every(Duration::from_millis(500))
+    support::wait(120)
 }
 
 /// Images a test created, deleted at the end whatever happened.
@@ -48,20 +44,17 @@ where
     Fut: std::future::Future<Output = ()>,
 {
     let created = Arc::new(Created::default());
-    let outcome = AssertUnwindSafe(body(glance.clone(), created.clone()))
-        .catch_unwind()
-        .await;
-    let ids = created.0.lock().unwrap().clone();
-    for id in ids {
-        let _ = glance.call(&images::reactivate(&id)).await;
-        let _ = glance
-            .call(&images::update(&id, &[ImageUpdate::Protected(false)]))
-            .await;
-        let _ = glance.call(&images::delete(&id)).await;
-    }
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+    let cleanup = async {
+        let ids = created.0.lock().unwrap().clone();
+        for id in ids {
+            let _ = glance.call(&images::reactivate(&id)).await;
+            let _ = glance
+                .call(&images::update(&id, &[ImageUpdate::Protected(false)]))
+                .await;
+            let _ = glance.call(&images::delete(&id)).await;
+        }
+    };
+    guarded(body(glance.clone(), created.clone()), cleanup).await
 }
 
 async fn new_image(

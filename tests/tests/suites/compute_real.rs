@@ -4,12 +4,10 @@
 //! multiple create paged with `limit=2` over at least three pages; Nova's own 404
 //! message. Everything created (servers, flavors, images, networks, volumes) is deleted, also on failure.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use bytes::Bytes;
-use futures::{FutureExt, StreamExt};
+use futures::StreamExt;
 use serde_json::{json, Value};
 
 use ferrocloud::block_storage::volumes::{self, CreateVolume};
@@ -28,17 +26,12 @@ use ferrocloud::{path, Body, Error, Op, Patch, Service, Wait};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
+use crate::support::{self, guarded, md, poll};
+
 type Svc = Service<HyperTransport>;
 
 fn wait() -> Wait {
-    Wait::timeout(Duration::from_secs(180)).every(Duration::from_millis(500))
-}
-
-fn md(pairs: &[(&str, &str)]) -> server_metadata::Metadata {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    support::wait(180)
 }
 
 /// What a test created, deleted at the end whatever happened.
@@ -121,7 +114,7 @@ where
     let neutron = admin.network();
     let cinder = admin.block_storage();
     let created = Arc::new(Created::default());
-    let outcome = AssertUnwindSafe(async {
+    let set_up_and_run = async {
         let name = cloud::unique(what);
         let img = glance
             .call(&images::create(&CreateImage {
@@ -169,13 +162,12 @@ where
             big: flavors[1].clone(),
         });
         body(env).await
-    })
-    .catch_unwind()
-    .await;
-    created.cleanup(&nova, &glance, &neutron, &cinder).await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+    };
+    guarded(
+        set_up_and_run,
+        created.cleanup(&nova, &glance, &neutron, &cinder),
+    )
+    .await
 }
 
 async fn until(nova: &Svc, id: &str, status: &str) -> servers::Server {
@@ -184,31 +176,13 @@ async fn until(nova: &Svc, id: &str, status: &str) -> servers::Server {
         .unwrap_or_else(|e| panic!("server {id} to {status}: {e}"))
 }
 
-/// Polls `f` until it yields a value (at most three minutes).
-async fn poll<T, F, Fut>(mut f: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    for _ in 0..360 {
-        if let Some(v) = f().await {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("condition never met");
-}
-
 /// Waits until no task runs on the server (e.g. after a snapshot).
 async fn idle(nova: &Svc, id: &str) {
-    for _ in 0..360 {
+    poll(&format!("server {id} stays busy"), wait(), || async {
         let s = nova.call(&servers::get(id)).await.expect("get server");
-        if s.task_state.is_none() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("server {id} stays busy");
+        s.task_state.is_none().then_some(())
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -441,10 +415,14 @@ async fn server_lifecycle_actions_metadata_image() {
         assert_eq!(got.fixed_ips.len(), 1);
         let ip = got.fixed_ips[0].ip_address.clone();
         assert!(ip.starts_with("10.231.7."), "{ip}");
-        let addrs = poll(|| async {
-            let a = nova.call(&servers::addresses(&s.id)).await.unwrap();
-            a.get(&format!("{name}-net")).cloned()
-        })
+        let addrs = poll(
+            "the server's addresses show the new network",
+            wait(),
+            || async {
+                let a = nova.call(&servers::addresses(&s.id)).await.unwrap();
+                a.get(&format!("{name}-net")).cloned()
+            },
+        )
         .await;
         assert_eq!(addrs[0].addr, ip);
         let per_net = nova
@@ -455,7 +433,7 @@ async fn server_lifecycle_actions_metadata_image() {
         nova.call(&attach_interfaces::delete(&s.id, &iface.port_id))
             .await
             .expect("detach interface");
-        poll(|| async {
+        poll("the interface is detached", wait(), || async {
             let l = nova.call(&attach_interfaces::list(&s.id)).await.unwrap();
             l.is_empty().then_some(())
         })

@@ -10,26 +10,20 @@ use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::json;
 
+use crate::support::s;
+
 fn keystone() -> ServiceClient {
     ServiceClient::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
 }
 
 /// Parses response `sample` with `op` and checks `op`'s method and path against it.
 fn response<O: Operation>(cov: &mut Coverage, sample: &str, op: O) -> O::Output {
-    let out = op
-        .parse(samples::response(cov.check(sample)))
-        .unwrap_or_else(|e| panic!("{sample}: {e}"));
-    samples::assert_endpoint(sample, &op.request(&keystone()).unwrap());
-    out
+    samples::check_response(cov, &keystone(), sample, op)
 }
 
 /// Builds `op` and compares it with request `sample`.
 fn request<O: Operation>(cov: &mut Coverage, sample: &str, op: O) {
-    samples::assert_request(cov.check(sample), &op.request(&keystone()).unwrap());
-}
-
-fn s(v: &str) -> Option<String> {
-    Some(v.into())
+    samples::check_request(cov, &keystone(), sample, op)
 }
 
 const DIR: &str = "identity/v3/admin/";
