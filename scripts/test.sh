@@ -41,6 +41,10 @@ trap stop_cloud EXIT
 bash "$SHARED/tools/oscloud/start.sh" start "$OSCLOUD_DIR" >/dev/null
 export OS_CLIENT_CONFIG_FILE=$OSCLOUD_DIR/clouds.yaml
 
+log "seeding the demo project (the suites expect its public flavor demo.tiny; idempotent)"
+cargo build -q -p ferrocloud-web-demo --bin demo-seed
+"$ROOT/target/debug/demo-seed" | grep '^\[seed\]' || true
+
 log "format and lints"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
