@@ -712,23 +712,29 @@ async fn multiple_create_and_pagination_over_three_pages() {
         let mut want: Vec<String> = by_resv.iter().map(|s| s.id.clone()).collect();
         want.sort();
 
-        // While they build, Nova may link a page back to one already listed. That is a
-        // typed "the list changed while paging" error, never a decode error; otherwise
-        // the list is complete.
+        // While they build, Nova may link a page back to one already listed: that is a
+        // typed "the list changed while paging" error, never a decode error. (Nova can
+        // also skip a server that moves from its build requests to its cell between two
+        // pages; no client can see that from the pages, so a listing here may be short,
+        // never wrong. Once they are ACTIVE the listing is complete: asserted below.)
         let building = ListServers {
             name: Some(format!("^{prefix}")),
             limit: Some(2),
             ..Default::default()
         };
-        let (mut complete, mut changed) = (0, 0);
+        let (mut complete, mut short, mut changed) = (0, 0, 0);
         for _ in 0..6 {
             match nova.collect_all(servers::list_detail(&building)).await {
                 Ok(all) => {
                     let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
                     ids.sort();
                     ids.dedup();
-                    assert_eq!(ids, want, "a listing while building lost servers");
-                    complete += 1;
+                    assert!(ids.iter().all(|id| want.contains(id)), "{ids:?}");
+                    if ids == want {
+                        complete += 1;
+                    } else {
+                        short += 1;
+                    }
                 }
                 Err(Error::Paging(p)) => {
                     assert!(
@@ -740,7 +746,9 @@ async fn multiple_create_and_pagination_over_three_pages() {
                 Err(e) => panic!("listing while building: {e:?}"),
             }
         }
-        println!("while building: {complete} complete listings, {changed} list-changed errors");
+        println!(
+            "while building: {complete} complete listings, {short} short, {changed} list-changed errors"
+        );
 
         for s in &by_resv {
             until(nova, &s.id, "ACTIVE").await;
