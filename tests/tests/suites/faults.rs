@@ -597,3 +597,35 @@ async fn a_body_over_the_cap_is_too_large_not_memory() {
     assert_eq!(transport_kind(&err), TransportErrorKind::TooLarge, "{err}");
     assert!(err.to_string().contains("max_body"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_download_that_keeps_trickling_stops_at_its_deadline() {
+    use futures::TryStreamExt;
+    // One byte every 100 ms never trips the 5 s pause timeout; the 1 s deadline stops it.
+    let srv = FaultServer::start(|_, _| Reply::Trickle {
+        chunks: 100,
+        every: Duration::from_millis(100),
+    })
+    .await;
+    let transport = HyperTransport::new(NativeOptions {
+        timeout: Duration::from_secs(5),
+        download_deadline: Some(Duration::from_secs(1)),
+        ..NativeOptions::default()
+    })
+    .unwrap();
+    let c = Client::new(transport, &auth(&srv.auth_url())).unwrap();
+    let started = Instant::now();
+    let mut body = guarded(c.compute().download(&get_servers())).await.unwrap();
+    let mut got = 0;
+    let err = loop {
+        match guarded(body.try_next()).await {
+            Ok(Some(chunk)) => got += chunk.len(),
+            Ok(None) => panic!("the whole slow body arrived ({got} bytes)"),
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(err.kind, TransportErrorKind::Timeout, "{err}");
+    assert!(err.message.contains("download_deadline"), "{err}");
+    assert!(got > 0 && got < 100, "{got} bytes before the deadline");
+    assert!(started.elapsed() < Duration::from_secs(3));
+}

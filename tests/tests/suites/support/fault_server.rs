@@ -56,6 +56,8 @@ pub enum Reply {
     ResetMidBody { declared: usize, sent: Vec<u8> },
     /// Reads the request and never answers (for `hold`), then closes.
     Stall(Duration),
+    /// A 200 whose body is `chunks` bytes sent one every `every` (a slow download).
+    Trickle { chunks: usize, every: Duration },
     /// Closes the connection without a byte of response.
     Close,
     /// The built-in Keystone token answer.
@@ -328,6 +330,19 @@ where
             }
             Reply::Stall(d) => {
                 tokio::time::sleep(d).await;
+                return;
+            }
+            Reply::Trickle { chunks, every } => {
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {chunks}\r\n\r\n"
+                );
+                let _ = stream.write_all(head.as_bytes()).await;
+                for _ in 0..chunks {
+                    if stream.write_all(b"x").await.is_err() || stream.flush().await.is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(every).await;
+                }
                 return;
             }
             Reply::Close => return,
