@@ -215,8 +215,14 @@ impl Error {
             Some("placement.concurrent_update") => true,
             Some(k) if k.starts_with("placement.") => false,
             _ => {
+                // Placement's wordings: "resource provider generation conflict",
+                // "consumer generation conflict - expected 1 but got 2", "Resource
+                // provider's generation already changed", "Another thread concurrently
+                // updated the data".
                 let m = h.fault.message.to_ascii_lowercase();
-                m.contains("generation conflict") || m.contains("concurrently updated")
+                m.contains("generation conflict")
+                    || m.contains("generation already changed")
+                    || m.contains("concurrently updated")
             }
         }
     }
@@ -626,12 +632,14 @@ mod tests {
             Some("placement.concurrent_update")
         );
         // Before 1.23 there is no code: the message tells.
-        assert!(fault(
-            409,
-            None,
-            "consumer generation conflict - expected null but got 1"
-        )
-        .is_generation_conflict());
+        for detail in [
+            "consumer generation conflict - expected null but got 1",
+            "resource provider generation conflict",
+            "Resource provider's generation already changed. Please update the generation and try again.",
+            "Another thread concurrently updated the data. Please retry your update",
+        ] {
+            assert!(fault(409, None, detail).is_generation_conflict(), "{detail}");
+        }
         // Other conflicts are not generation conflicts.
         assert!(!fault(
             409,
