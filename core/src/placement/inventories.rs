@@ -105,8 +105,9 @@ pub fn get(rp_uuid: &str, resource_class: &str) -> Op<Inventory> {
     ))
 }
 
-/// `PUT /resource_providers/{uuid}/inventories/{resource_class}`: creates or replaces one
-/// inventory. `resource_provider_generation` is required.
+/// `PUT /resource_providers/{uuid}/inventories/{resource_class}`: replaces the inventory
+/// of a class the provider has (400 for one it has not: add it with [`put_all`]).
+/// `resource_provider_generation` is required.
 pub fn put(rp_uuid: &str, resource_class: &str, inventory: &Inventory) -> Op<Inventory> {
     let body = if inventory.resource_provider_generation.is_none() {
         Err(InvalidInput::field(

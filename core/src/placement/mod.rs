@@ -12,12 +12,31 @@
 //! - Any other call asks for the microversion it needs: the one that introduced its
 //!   endpoint, or, for a write whose body changed across microversions, the one its body
 //!   needs (e.g. [`allocations::put`] sends 1.12, 1.28 with a consumer generation, 1.38
-//!   with a consumer type). [`Op::microversion`](crate::Op::microversion) overrides it.
+//!   with a consumer type). [`Op::microversion`](crate::Op::microversion) overrides it
+//!   (e.g. `traits::put_provider(..).microversion("1.39")` to get 1.23's error codes).
 //!
 //! **Generations.** Providers and consumers carry a generation that every write must
 //! repeat; when another writer got there first, Placement answers 409 with the code
 //! `placement.concurrent_update`, which [`Error::is_generation_conflict`](crate::Error::is_generation_conflict)
-//! recognises: read again and retry.
+//! recognises: read again and retry. Placement sends error codes from 1.23 on; below
+//! (traits at 1.6, aggregates at 1.19, …) the helper reads the message instead.
+//!
+//! **From gophercloud's `placement/v1`:**
+//!
+//! | gophercloud | here |
+//! |---|---|
+//! | `resourceproviders.List`, `Get`, `Create`, `Update`, `Delete` | [`resource_providers`]`::{list, get, create, update, delete}` |
+//! | `resourceproviders.GetUsages` | [`usages::provider`] |
+//! | `resourceproviders.GetInventories`, `GetInventory`, `UpdateInventories`, `UpdateInventory`, `DeleteInventory`, `DeleteInventories` | [`inventories`]`::{list, get, put_all, put, delete, delete_all}` |
+//! | `resourceproviders.GetTraits`, `UpdateTraits`, `DeleteTraits` | [`traits`]`::{provider, put_provider, delete_provider}` |
+//! | `resourceproviders.GetAllocations` | [`allocations::for_provider`] |
+//! | `resourceproviders.GetAggregates`, `UpdateAggregates` | [`aggregates`]`::{get, put}` |
+//! | `traits.List`, `Get`, `Create`, `Delete` | [`traits`]`::{list, get, put, delete}` |
+//! | `resourceclasses.List`, `Get` (and newer `Create`, `Update`, `Delete`) | [`resource_classes`]`::{list, get, create, ensure, rename, delete}` |
+//! | `allocations.Get`, `Update`, `Delete`, `Manage` | [`allocations`]`::{get, put, delete, manage}` (+ `put_list_form` for 1.0–1.11) |
+//! | `usages.Get` | [`usages::get`] |
+//! | `allocationcandidates.List` | [`allocation_candidates::list`] |
+//! | — | [`reshaper::post`], [`versions`] |
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {

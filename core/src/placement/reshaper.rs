@@ -1,6 +1,7 @@
 //! The reshaper (microversion 1.30+): moves inventories and allocations between the
 //! providers of a tree in one atomic call (e.g. when a driver splits a compute node into
-//! NUMA children).
+//! NUMA children). Its default policy wants the `service` role (Nova's service user),
+//! not `admin`.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
