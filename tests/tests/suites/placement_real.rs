@@ -2,8 +2,9 @@
 //! aggregates; a consumer's allocations (generation-safe, with a consumer type), moved
 //! to a second consumer in one `POST /allocations`; usages of the provider and of the
 //! project; allocation candidates and filtered listings that find the provider; stale
-//! generations answered with a typed generation conflict. Everything created is deleted,
-//! even when an assertion fails.
+//! generations answered with a typed generation conflict. Then a provider tree
+//! (re-parenting at 1.37), a renamed resource class (1.2), aggregates and allocations in
+//! their oldest forms. Everything created is deleted, even when an assertion fails.
 
 use std::collections::BTreeMap;
 
@@ -11,13 +12,14 @@ use ferrocloud::placement::aggregates::{self, PutAggregates};
 use ferrocloud::placement::allocation_candidates::{self, ListAllocationCandidates};
 use ferrocloud::placement::allocations::{self, ProviderAllocation, PutAllocations};
 use ferrocloud::placement::inventories::{self, Inventories, Inventory};
+use ferrocloud::placement::reshaper::{self, Reshape, ReshapeInventories};
 use ferrocloud::placement::resource_providers::{
-    self, CreateResourceProvider, ListResourceProviders,
+    self, CreateResourceProvider, ListResourceProviders, UpdateResourceProvider,
 };
 use ferrocloud::placement::traits::{self, ProviderTraits};
 use ferrocloud::placement::usages::{self, GetUsages};
 use ferrocloud::placement::{self, resource_classes, ConsumerGeneration, MAX_MICROVERSION};
-use ferrocloud::{Error, Service};
+use ferrocloud::{Error, Patch, Service};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
@@ -387,4 +389,221 @@ async fn placement_provider_lifecycle_and_generation_conflicts() {
         let a = p.call(&allocations::get(c)).await.unwrap();
         assert!(a.allocations.is_empty(), "{a:?}");
     }
+}
+
+/// Names of the tree test.
+struct Tree {
+    root: String,
+    child: String,
+    rc: String,
+    renamed: String,
+    aggregate: String,
+    consumer: String,
+    project: String,
+    user: String,
+}
+
+async fn tree_flow(p: &Service<HyperTransport>, n: &Tree) {
+    let (root_id, child_id) = (uuid_for(&n.root), uuid_for(&n.child));
+    let root = p
+        .call(&resource_providers::create(&CreateResourceProvider {
+            name: n.root.clone(),
+            uuid: Some(root_id.clone()),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    assert_eq!(root.parent_provider_uuid, None);
+    let child = p
+        .call(&resource_providers::create(&CreateResourceProvider {
+            name: n.child.clone(),
+            uuid: Some(child_id.clone()),
+            parent_provider_uuid: Some(root_id.clone()),
+        }))
+        .await
+        .unwrap();
+    assert_eq!(child.root_provider_uuid.as_deref(), Some(root_id.as_str()));
+
+    // Un-parent and re-parent (1.37), renaming on the way.
+    let alone = p
+        .call(&resource_providers::update(
+            &child_id,
+            &UpdateResourceProvider {
+                name: format!("{}-alone", n.child),
+                parent_provider_uuid: Patch::Null,
+            },
+        ))
+        .await
+        .unwrap();
+    assert_eq!(alone.parent_provider_uuid, None);
+    assert_eq!(alone.root_provider_uuid.as_deref(), Some(child_id.as_str()));
+    let back = p
+        .call(&resource_providers::update(
+            &child_id,
+            &UpdateResourceProvider {
+                name: n.child.clone(),
+                parent_provider_uuid: Patch::Set(root_id.clone()),
+            },
+        ))
+        .await
+        .unwrap();
+    assert_eq!(back.parent_provider_uuid.as_deref(), Some(root_id.as_str()));
+    let tree = p
+        .collect_all(resource_providers::list(&ListResourceProviders {
+            in_tree: Some(child_id.clone()),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    assert_eq!(tree.len(), 2, "{tree:?}");
+
+    // Resource class: POST, rename (1.2 body), get.
+    p.call(&resource_classes::create(&n.rc)).await.unwrap();
+    let renamed = p
+        .call(&resource_classes::rename(&n.rc, &n.renamed))
+        .await
+        .unwrap();
+    assert_eq!(renamed.name, n.renamed);
+    let old = p.call(&resource_classes::get(&n.rc)).await;
+    assert!(old.as_ref().is_err_and(Error::is_not_found), "{old:?}");
+    let all = p.collect_all(resource_classes::list()).await.unwrap();
+    assert!(all.iter().any(|c| c.name == n.renamed));
+
+    // Aggregates in the 1.1 form (no generation).
+    let agg = p
+        .call(&aggregates::put(
+            &root_id,
+            &PutAggregates {
+                aggregates: vec![n.aggregate.clone()],
+                resource_provider_generation: None,
+            },
+        ))
+        .await
+        .unwrap();
+    assert_eq!(agg.resource_provider_generation, None);
+    let agg = p.call(&aggregates::get(&root_id)).await.unwrap();
+    assert_eq!(agg.aggregates, std::slice::from_ref(&n.aggregate));
+    assert!(agg.resource_provider_generation.is_some());
+
+    // Inventory on the root, an allocation in the 1.0-1.11 list form (sent at 1.8).
+    let inv = p.call(&inventories::list(&root_id)).await.unwrap();
+    let one = Inventory {
+        resource_provider_generation: Some(inv.resource_provider_generation),
+        ..Inventory::total(8)
+    };
+    let e = p.call(&inventories::put(&root_id, "VCPU", &one)).await;
+    assert!(
+        e.as_ref().is_err_and(Error::is_bad_request),
+        "put one adds nothing: {e:?}"
+    );
+    p.call(&inventories::put_all(
+        &root_id,
+        &Inventories {
+            inventories: [("VCPU".to_string(), Inventory::total(8))].into(),
+            resource_provider_generation: inv.resource_provider_generation,
+            ..Default::default()
+        },
+    ))
+    .await
+    .unwrap();
+    let old_form = PutAllocations {
+        allocations: [(root_id.clone(), ProviderAllocation::of([("VCPU", 2)]))].into(),
+        project_id: Some(n.project.clone()),
+        user_id: Some(n.user.clone()),
+        ..Default::default()
+    };
+    p.call(&allocations::put_list_form(&n.consumer, &old_form))
+        .await
+        .unwrap();
+    let a = p.call(&allocations::get(&n.consumer)).await.unwrap();
+    assert_eq!(a.allocations[&root_id].resources["VCPU"], 2);
+    let consumer_gen = a.consumer_generation.expect("consumer generation");
+
+    // Reshape: the VCPU inventory and the allocation would move from the root to the child.
+    let root_gen = p
+        .call(&inventories::list(&root_id))
+        .await
+        .unwrap()
+        .resource_provider_generation;
+    let child_gen = p
+        .call(&inventories::list(&child_id))
+        .await
+        .unwrap()
+        .resource_provider_generation;
+    let reshape = Reshape {
+        inventories: [
+            (
+                root_id.clone(),
+                ReshapeInventories {
+                    inventories: BTreeMap::new(),
+                    resource_provider_generation: Some(root_gen),
+                },
+            ),
+            (
+                child_id.clone(),
+                ReshapeInventories {
+                    inventories: [("VCPU".to_string(), Inventory::total(8))].into(),
+                    resource_provider_generation: Some(child_gen),
+                },
+            ),
+        ]
+        .into(),
+        allocations: [(
+            n.consumer.clone(),
+            PutAllocations {
+                allocations: [(child_id.clone(), ProviderAllocation::of([("VCPU", 2)]))].into(),
+                consumer_generation: Some(ConsumerGeneration::Is(consumer_gen)),
+                consumer_type: Some("INSTANCE".into()),
+                ..old_form.clone()
+            },
+        )]
+        .into(),
+    };
+    // The reshaper is for services (Nova's compute manager): its default policy wants the
+    // `service` role, which the admin user of the local cloud does not have. The body
+    // itself is checked against both official samples in placement_samples.
+    let refused = p.call(&reshaper::post(&reshape)).await;
+    let e = refused.expect_err("reshaper needs the service role");
+    assert!(e.is_forbidden(), "{e}");
+    assert!(e.to_string().contains("placement:reshaper:reshape"), "{e}");
+    let still = p.call(&usages::provider(&root_id)).await.unwrap();
+    assert_eq!(still.usages["VCPU"], 2);
+}
+
+async fn tree_cleanup(p: &Service<HyperTransport>, n: &Tree) {
+    let _ = p.call(&allocations::delete(&n.consumer)).await;
+    for rp in [&n.child, &n.root] {
+        let _ = p.call(&resource_providers::delete(&uuid_for(rp))).await;
+    }
+    for rc in [&n.rc, &n.renamed] {
+        let _ = p.call(&resource_classes::delete(rc)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn placement_tree_reshape_and_older_forms() {
+    let admin = cloud::admin();
+    let (project, user) = support::project_and_user(admin.client()).await;
+    let p = admin.placement().microversion(MAX_MICROVERSION);
+    let n = Tree {
+        root: cloud::unique("root"),
+        child: cloud::unique("child"),
+        rc: custom("rc"),
+        renamed: custom("renamed"),
+        aggregate: uuid_for(&cloud::unique("aggregate")),
+        consumer: uuid_for(&cloud::unique("consumer")),
+        project,
+        user,
+    };
+    support::guarded(tree_flow(&p, &n), tree_cleanup(&p, &n)).await;
+    for rp in [&n.child, &n.root] {
+        let got = p.call(&resource_providers::get(&uuid_for(rp))).await;
+        assert!(got.as_ref().is_err_and(Error::is_not_found), "{got:?}");
+    }
+    for rc in [&n.rc, &n.renamed] {
+        let got = p.call(&resource_classes::get(rc)).await;
+        assert!(got.as_ref().is_err_and(Error::is_not_found), "{got:?}");
+    }
+    let a = p.call(&allocations::get(&n.consumer)).await.unwrap();
+    assert!(a.allocations.is_empty(), "{a:?}");
 }
