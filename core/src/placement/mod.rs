@@ -32,7 +32,7 @@
 //! | `resourceproviders.GetAllocations` | [`allocations::for_provider`] |
 //! | `resourceproviders.GetAggregates`, `UpdateAggregates` | [`aggregates`]`::{get, put}` |
 //! | `traits.List`, `Get`, `Create`, `Delete` | [`traits`]`::{list, get, put, delete}` |
-//! | `resourceclasses.List`, `Get` (and newer `Create`, `Update`, `Delete`) | [`resource_classes`]`::{list, get, create, ensure, rename, delete}` |
+//! | `resourceclasses.List`, `Get`, `Create` (POST), `Update` (PUT at 1.7) | [`resource_classes`]`::{list, get, create, ensure}` (+ `rename` for 1.2–1.6, `delete`) |
 //! | `allocations.Get`, `Update`, `Delete`, `Manage` | [`allocations`]`::{get, put, delete, manage}` (+ `put_list_form` for 1.0–1.11) |
 //! | `usages.Get` | [`usages::get`] |
 //! | `allocationcandidates.List` | [`allocation_candidates::list`] |
