@@ -35,6 +35,8 @@ mod network_real;
 mod network_samples;
 mod orchestration_real;
 mod orchestration_samples;
+mod placement_real;
+mod placement_samples;
 mod smoke_real;
 mod storage_real;
 mod storage_samples;
