@@ -607,3 +607,56 @@ async fn placement_tree_reshape_and_older_forms() {
     let a = p.call(&allocations::get(&n.consumer)).await.unwrap();
     assert!(a.allocations.is_empty(), "{a:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_fake_nova_computes_provider_inventory_and_usages_read() {
+    // Nova's fake driver reports its compute node to Placement: a root provider with
+    // VCPU, MEMORY_MB and DISK_GB inventory, whose usages cover the servers on it.
+    let admin = cloud::admin();
+    let placement = admin.placement();
+    let providers = placement
+        .collect_all(resource_providers::list(&Default::default()))
+        .await
+        .expect("providers");
+    let mut found = None;
+    for p in providers
+        .iter()
+        .filter(|p| p.parent_provider_uuid.is_none())
+    {
+        let inv = placement
+            .call(&inventories::list(&p.uuid))
+            .await
+            .expect("inventories");
+        if inv.inventories.contains_key("VCPU") {
+            found = Some((p, inv));
+            break;
+        }
+    }
+    let (compute, inventory) =
+        found.unwrap_or_else(|| panic!("no compute node provider among {providers:?}"));
+    for class in ["VCPU", "MEMORY_MB", "DISK_GB"] {
+        let inv = inventory
+            .inventories
+            .get(class)
+            .unwrap_or_else(|| panic!("{class} missing from {:?}", inventory.inventories));
+        assert!(inv.total > 0, "{class}: {inv:?}");
+    }
+    assert_eq!(inventory.resource_provider_generation, compute.generation);
+    let used = placement
+        .call(&usages::provider(&compute.uuid))
+        .await
+        .expect("usages");
+    for class in ["VCPU", "MEMORY_MB", "DISK_GB"] {
+        assert!(
+            used.usages.contains_key(class),
+            "{class}: {:?}",
+            used.usages
+        );
+    }
+    // The seeded demo servers run on it: something is in use.
+    assert!(
+        used.usages.get("VCPU").copied().unwrap_or_default() > 0,
+        "{:?}",
+        used.usages
+    );
+}
