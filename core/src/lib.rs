@@ -35,6 +35,7 @@ pub mod error;
 pub mod fault;
 #[allow(dead_code)]
 mod flex;
+pub mod json_patch;
 mod link;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub mod metadata;

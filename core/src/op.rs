@@ -79,6 +79,7 @@ pub struct Op<T> {
     method: Method,
     path: Result<String, InvalidInput>,
     query: Query,
+    check: Result<(), InvalidInput>,
     body: Result<Body, InvalidInput>,
     headers: Vec<(HeaderName, HeaderValue)>,
     microversion: Option<String>,
@@ -104,6 +105,7 @@ impl<T: DeserializeOwned> Op<T> {
             method,
             path,
             query: Query::new(),
+            check: Ok(()),
             body: Ok(Body::empty()),
             headers: Vec::new(),
             microversion: None,
@@ -188,8 +190,26 @@ impl<T> Op<T> {
     }
 
     /// Sends a prepared body (raw bytes, JSON Patch, …).
-    pub fn body(mut self, body: Result<Body, InvalidInput>) -> Self {
-        self.body = body;
+    pub fn body(mut self, body: Body) -> Self {
+        self.body = Ok(body);
+        self
+    }
+
+    /// Validates input before any I/O: an `Err` here is what [`Operation::request`]
+    /// returns (after a bad path, before the body). The first failed check wins.
+    ///
+    /// ```
+    /// use ferrocloud::{path, InvalidInput, Op};
+    /// fn rename(id: &str, name: &str) -> Op<()> {
+    ///     Op::put(path!("things/{}", id))
+    ///         .check(if name.is_empty() { Err(InvalidInput::field("name", "must not be empty")) } else { Ok(()) })
+    ///         .json_under("thing", &serde_json::json!({ "name": name }))
+    /// }
+    /// ```
+    pub fn check(mut self, check: Result<(), InvalidInput>) -> Self {
+        if self.check.is_ok() {
+            self.check = check;
+        }
         self
     }
 
@@ -217,6 +237,7 @@ impl<T> Op<T> {
             method: self.method,
             path: self.path,
             query: self.query,
+            check: self.check,
             body: self.body,
             headers: self.headers,
             microversion: self.microversion,
@@ -242,6 +263,7 @@ impl<T> Clone for Op<T> {
             method: self.method.clone(),
             path: self.path.clone(),
             query: self.query.clone(),
+            check: self.check.clone(),
             body: self.body.clone(),
             headers: self.headers.clone(),
             microversion: self.microversion.clone(),
@@ -308,6 +330,7 @@ impl<T: DeserializeOwned> Operation for Op<T> {
 
     fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
         let path = self.path.clone()?;
+        self.check.clone()?;
         let body = self.body.clone()?;
         let mut req = svc.request(self.method.clone(), &path, &self.query, body)?;
         for (k, v) in &self.headers {

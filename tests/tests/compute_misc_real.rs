@@ -369,10 +369,10 @@ async fn glance_image_through_the_nova_proxy() {
 
     let body = async {
         glance
-            .call(&glance_images::upload(&id).body(Ok(Body::raw(
+            .call(&glance_images::upload(&id).body(Body::raw(
                 bytes::Bytes::from_static(b"ferrocloud compute proxy test image"),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload");
         glance
@@ -551,10 +551,10 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("create image");
         *image_id.lock().unwrap() = Some(img.id.clone());
         glance
-            .call(&glance_images::upload(&img.id).body(Ok(Body::raw(
+            .call(&glance_images::upload(&img.id).body(Body::raw(
                 bytes::Bytes::from_static(b"tiny"),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload");
         glance

@@ -134,10 +134,10 @@ where
             .expect("create image");
         created.image(&img.id);
         glance
-            .call(&images::upload(&img.id).body(Ok(Body::raw(
+            .call(&images::upload(&img.id).body(Body::raw(
                 Bytes::from(vec![0u8; 4096]),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload image");
         glance

@@ -58,7 +58,7 @@ pub fn issue(creds: &Credentials) -> super::TokenOp {
     let op = crate::op::Op::post(crate::path!("tokens"));
     let op = match body(creds) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     };
     super::TokenOp::new(op, parse)
 }

@@ -68,13 +68,13 @@ pub struct Attach {
 pub fn attach(volume_id: &str, opts: &Attach) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-attach", opts);
     if opts.instance_uuid.is_none() == opts.host_name.is_none() {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "instance_uuid",
             "give exactly one of instance_uuid and host_name",
         )));
     }
     if opts.mountpoint.is_empty() {
-        return op.body(Err(InvalidInput::field("mountpoint", "must not be empty")));
+        return op.check(Err(InvalidInput::field("mountpoint", "must not be empty")));
     }
     op
 }
@@ -192,7 +192,7 @@ struct Extend {
 pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-extend", &Extend { new_size });
     if new_size == 0 {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "new_size",
             "must be at least 1 GiB",
         )));
@@ -291,7 +291,7 @@ pub fn upload_to_image(volume_id: &str, opts: &UploadImage) -> Op<VolumeImage> {
     let op = action(VOLUMES, volume_id, "os-volume_upload_image", opts)
         .decode_key("os-volume_upload_image");
     if opts.image_name.is_empty() {
-        return op.body(Err(InvalidInput::field("image_name", "must not be empty")));
+        return op.check(Err(InvalidInput::field("image_name", "must not be empty")));
     }
     op
 }
@@ -337,7 +337,7 @@ struct Key<'a> {
 pub fn unset_image_metadata(volume_id: &str, key: &str) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-unset_image_metadata", &Key { key });
     if key.is_empty() {
-        return op.body(Err(InvalidInput::field("key", "must not be empty")));
+        return op.check(Err(InvalidInput::field("key", "must not be empty")));
     }
     op
 }
@@ -397,7 +397,7 @@ pub struct Retype {
 pub fn retype(volume_id: &str, opts: &Retype) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-retype", opts);
     if opts.new_type.is_empty() {
-        return op.body(Err(InvalidInput::field("new_type", "must not be empty")));
+        return op.check(Err(InvalidInput::field("new_type", "must not be empty")));
     }
     op
 }
@@ -475,7 +475,7 @@ pub struct ResetStatus {
 pub fn reset_status(volume_id: &str, opts: &ResetStatus) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-reset_status", opts);
     if opts == &ResetStatus::default() {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "status",
             "give at least one status",
         )));

@@ -172,11 +172,11 @@ pub fn create(snapshot: &CreateSnapshot) -> Op<Snapshot> {
 pub fn create_in(version: ApiVersion, snapshot: &CreateSnapshot) -> Op<Snapshot> {
     let op = Op::post(path!("snapshots")).decode_key("snapshot");
     if snapshot.volume_id.is_empty() {
-        return op.body(Err(InvalidInput::field("volume_id", "must not be empty")));
+        return op.check(Err(InvalidInput::field("volume_id", "must not be empty")));
     }
     match body_in(version, snapshot) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -210,11 +210,11 @@ pub fn update(snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
 pub fn update_in(version: ApiVersion, snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
     let op = Op::put(path!("snapshots/{}", snapshot_id)).decode_key("snapshot");
     if changes == &UpdateSnapshot::default() {
-        return op.body(Err(InvalidInput::field("snapshot", "nothing to update")));
+        return op.check(Err(InvalidInput::field("snapshot", "nothing to update")));
     }
     match body_in(version, changes) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -267,7 +267,7 @@ pub fn reset_status(snapshot_id: &str, status: &str) -> Op<()> {
         },
     );
     if status.is_empty() {
-        return op.body(Err(InvalidInput::field("status", "must not be empty")));
+        return op.check(Err(InvalidInput::field("status", "must not be empty")));
     }
     op
 }
@@ -282,7 +282,7 @@ pub fn update_status(snapshot_id: &str, status: &str, progress: Option<&str>) ->
         &Status { status, progress },
     );
     if status.is_empty() {
-        return op.body(Err(InvalidInput::field("status", "must not be empty")));
+        return op.check(Err(InvalidInput::field("status", "must not be empty")));
     }
     op
 }

@@ -395,7 +395,7 @@ pub fn create_in(version: ApiVersion, volume: &CreateVolume) -> Op<Volume> {
     let op = Op::post(path!("volumes")).decode_key("volume");
     match volume.body(version) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -449,7 +449,7 @@ pub fn update_in(version: ApiVersion, volume_id: &str, changes: &UpdateVolume) -
     let op = Op::put(path!("volumes/{}", volume_id)).decode_key("volume");
     match changes.body(version) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -166,7 +166,7 @@ pub fn create(server_id: &str, iface: &CreateInterface) -> Op<InterfaceAttachmen
         Op::post(path!("servers/{}/os-interface", server_id)).decode_key("interfaceAttachment");
     match iface.validate() {
         Ok(()) => op.json_under("interfaceAttachment", iface),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

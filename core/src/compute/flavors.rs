@@ -36,7 +36,6 @@ use crate::error::InvalidInput;
 use crate::metadata::MetaItem;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
-use crate::service::Body;
 use crate::{path, query, Link};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
@@ -305,7 +304,7 @@ pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {
     let op = Op::post(path!("flavors")).decode_key("flavor");
     match flavor.validate() {
         Ok(()) => op.json_under("flavor", flavor),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -331,7 +330,7 @@ pub fn extra_specs(flavor_id: &str) -> Op<ExtraSpecs> {
 pub fn create_extra_specs(flavor_id: &str, specs: &ExtraSpecs) -> Op<ExtraSpecs> {
     let op = Op::post(path!("flavors/{}/os-extra_specs", flavor_id)).decode_key("extra_specs");
     if specs.is_empty() {
-        return op.body(Err(InvalidInput::field("extra_specs", "must not be empty")));
+        return op.check(Err(InvalidInput::field("extra_specs", "must not be empty")));
     }
     op.json_under("extra_specs", specs)
 }
@@ -344,7 +343,7 @@ pub fn extra_spec(flavor_id: &str, key: &str) -> Op<MetaItem> {
 /// `PUT /flavors/{flavor_id}/os-extra_specs/{key}`: sets one spec.
 pub fn update_extra_spec(flavor_id: &str, key: &str, value: &str) -> Op<MetaItem> {
     let body: BTreeMap<&str, &str> = [(key, value)].into_iter().collect();
-    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).body(Body::json(&body))
+    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).json(&body)
 }
 
 /// `DELETE /flavors/{flavor_id}/os-extra_specs/{key}`.
@@ -366,7 +365,7 @@ struct Tenant<'a> {
 fn access_action(flavor_id: &str, action: &'static str, tenant: &str) -> Op<Vec<FlavorAccess>> {
     let op = Op::post(path!("flavors/{}/action", flavor_id)).decode_key("flavor_access");
     if tenant.trim().is_empty() {
-        return op.body(Err(InvalidInput::field("tenant", "must not be empty")));
+        return op.check(Err(InvalidInput::field("tenant", "must not be empty")));
     }
     op.json_under(action, &Tenant { tenant })
 }

@@ -179,7 +179,7 @@ pub fn create(keypair: &CreateKeypair) -> Op<Keypair> {
     let op = Op::post(path!("os-keypairs")).decode_key("keypair");
     match keypair.validate() {
         Ok(()) => op.json_under("keypair", keypair),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -137,7 +137,7 @@ fn user_data<S: serde::Serializer>(
 /// `rebuild`: reinstalls the server from an image; answers the server.
 pub fn rebuild(server_id: &str, opts: &Rebuild) -> Op<Server> {
     let op = if opts.image_ref.is_empty() {
-        Op::post(path!("servers/{}/action", server_id)).body(Err(InvalidInput::field(
+        Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
             "image_ref",
             "rebuild needs an image",
         )))
@@ -159,7 +159,7 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
     }
     if flavor_ref.is_empty() {
         return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field(
+            .check(Err(InvalidInput::field(
                 "flavor_ref",
                 "resize needs a flavor",
             )))
@@ -300,7 +300,7 @@ pub fn create_image(server_id: &str, name: &str, metadata: &Metadata) -> Op<Stri
     }
     if name.is_empty() {
         return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field("name", "an image needs a name")))
+            .check(Err(InvalidInput::field("name", "an image needs a name")))
             .decode_with(image_id);
     }
     action::<String, _>(server_id, "createImage", &Body { name, metadata }).decode_with(image_id)
@@ -376,7 +376,7 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
     }
     if admin_pass.is_empty() {
         return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field("admin_pass", "must not be empty")))
+            .check(Err(InvalidInput::field("admin_pass", "must not be empty")))
             .decode_nothing();
     }
     action(

@@ -32,7 +32,7 @@ pub fn replace(server_id: &str, tags: &[String]) -> Op<Vec<String>> {
         .iter()
         .find(|t| t.is_empty() || t.contains(',') || t.contains('/'))
     {
-        Some(bad) => op.body(Err(InvalidInput::field(
+        Some(bad) => op.check(Err(InvalidInput::field(
             "tags",
             format!("{bad:?}: a tag is non-empty and has no ',' or '/'"),
         ))),

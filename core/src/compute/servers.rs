@@ -1038,25 +1038,24 @@ impl CreateServer {
     }
 }
 
-fn json_body(v: Result<Value, InvalidInput>) -> Result<crate::Body, InvalidInput> {
-    v.and_then(|v| crate::Body::json(&v))
+fn with_body<T>(op: Op<T>, body: Result<Value, InvalidInput>) -> Op<T> {
+    match body {
+        Ok(v) => op.json(&v),
+        Err(e) => op.check(Err(e)),
+    }
 }
 
 /// `POST /servers`. The answer holds the id, links and (unless disabled) `adminPass`;
 /// wait for `ACTIVE` with [`get`].
 pub fn create(server: &CreateServer) -> Op<Server> {
-    Op::post(path!("servers"))
-        .body(json_body(server.body(false)))
-        .decode_key("server")
+    with_body(Op::post(path!("servers")), server.body(false)).decode_key("server")
 }
 
 /// `POST /servers` with `return_reservation_id`: creates `min_count`..`max_count`
 /// servers and returns the reservation id (list them with
 /// [`ListServers::reservation_id`]).
 pub fn create_reservation(server: &CreateServer) -> Op<String> {
-    Op::post(path!("servers"))
-        .body(json_body(server.body(true)))
-        .decode_key("reservation_id")
+    with_body(Op::post(path!("servers")), server.body(true)).decode_key("reservation_id")
 }
 
 /// The body of [`update`].
@@ -1089,7 +1088,7 @@ pub struct UpdateServer {
 pub fn update(server_id: &str, changes: &UpdateServer) -> Op<Server> {
     let op = Op::put(path!("servers/{}", server_id));
     let op = if changes == &UpdateServer::default() {
-        op.body(Err(InvalidInput::field("server", "nothing to update")))
+        op.check(Err(InvalidInput::field("server", "nothing to update")))
     } else {
         op.json_under("server", changes)
     };

@@ -177,7 +177,7 @@ pub fn create(server_id: &str, attachment: &CreateVolumeAttachment) -> Op<Volume
         .decode_key("volumeAttachment");
     match need_volume(&attachment.volume_id) {
         Ok(()) => op.json_under("volumeAttachment", attachment),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -191,7 +191,7 @@ pub fn update(server_id: &str, volume_id: &str, update: &UpdateVolumeAttachment)
     ));
     match need_volume(&update.volume_id) {
         Ok(()) => op.json_under("volumeAttachment", update),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -24,12 +24,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{patch_body, Link, PatchOp};
+use super::{Link, PatchOp};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -270,20 +269,22 @@ pub fn get(ident: &str) -> Op<ClusterTemplate> {
 
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
-    let body = if t.coe.is_empty() || t.image_id.is_empty() {
+    let check = if t.coe.is_empty() || t.image_id.is_empty() {
         Err(InvalidInput::field(
             "coe",
             "a cluster template needs a coe and an image_id",
         ))
     } else {
-        Body::json(t)
+        Ok(())
     };
-    Op::post(path!("clustertemplates")).body(body)
+    Op::post(path!("clustertemplates")).check(check).json(t)
 }
 
 /// `PATCH /v1/clustertemplates/{ident}` with a JSON Patch.
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<ClusterTemplate> {
-    Op::patch(path!("clustertemplates/{}", ident)).body(patch_body(ops))
+    Op::patch(path!("clustertemplates/{}", ident))
+        .check(crate::json_patch::check(ops))
+        .json(ops)
 }
 
 /// `DELETE /v1/clustertemplates/{ident}` (204; refused while clusters use it).

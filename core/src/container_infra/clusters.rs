@@ -29,13 +29,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{patch_body, Accepted, Link, PatchOp};
+use super::{Accepted, Link, PatchOp};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -269,7 +268,7 @@ pub fn get(ident: &str) -> Op<Cluster> {
 
 /// `POST /v1/clusters` (202).
 pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
-    let body = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
+    let check = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
         Err(InvalidInput::field(
             "cluster_template_id",
             "a cluster needs a name and a template",
@@ -280,14 +279,16 @@ pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
             "a cluster needs at least one master",
         ))
     } else {
-        Body::json(cluster)
+        Ok(())
     };
-    Op::post(path!("clusters")).body(body)
+    Op::post(path!("clusters")).check(check).json(cluster)
 }
 
 /// `PATCH /v1/clusters/{ident}` with a JSON Patch (`node_count`, `labels`, …; 202).
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<Accepted> {
-    Op::patch(path!("clusters/{}", ident)).body(patch_body(ops))
+    Op::patch(path!("clusters/{}", ident))
+        .check(crate::json_patch::check(ops))
+        .json(ops)
 }
 
 /// `DELETE /v1/clusters/{ident}` (204).
@@ -304,15 +305,16 @@ pub fn resize(ident: &str, resize: &Resize) -> Op<Accepted> {
 
 /// `POST /v1/clusters/{ident}/actions/upgrade` (microversion 1.8; 202).
 pub fn upgrade(ident: &str, upgrade: &Upgrade) -> Op<Accepted> {
-    let body = if upgrade.cluster_template.is_empty() {
+    let check = if upgrade.cluster_template.is_empty() {
         Err(InvalidInput::field(
             "cluster_template",
             "give the template to upgrade to",
         ))
     } else {
-        Body::json(upgrade)
+        Ok(())
     };
     Op::post(path!("clusters/{}/actions/upgrade", ident))
-        .body(body)
+        .check(check)
+        .json(upgrade)
         .microversion("1.8")
 }

@@ -216,7 +216,7 @@ pub struct CreateImage {
 pub fn create(image: &CreateImage) -> Op<Image> {
     let op = Op::post(path!("images")).json(image);
     if image.visibility == Some(Visibility::All) {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "visibility",
             "\"all\" is a list filter, not a visibility",
         )));
@@ -283,31 +283,13 @@ pub enum ImageUpdate {
     RemoveProperty(String),
 }
 
-/// One JSON Patch operation (RFC 6902).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PatchOp {
-    /// `add`, `replace` or `remove`.
-    pub op: String,
-    /// JSON pointer (`/name`).
-    pub path: String,
-    /// The value (not for `remove`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Value>,
-}
-
-/// `key` as a JSON pointer (`~` → `~0`, `/` → `~1`).
-fn pointer(key: &str) -> String {
-    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
-}
+use crate::json_patch::pointer;
+pub use crate::json_patch::{PatchKind, PatchOp};
 
 impl ImageUpdate {
     /// The JSON Patch operation.
     pub fn to_patch(&self) -> Result<PatchOp, InvalidInput> {
-        let replace = |key: &str, value: Value| PatchOp {
-            op: "replace".into(),
-            path: pointer(key),
-            value: Some(value),
-        };
+        let replace = |key: &str, value: Value| PatchOp::replace(&pointer(key), value);
         let property = |key: &str| {
             if key.is_empty() {
                 Err(InvalidInput::field("property", "the key must not be empty"))
@@ -331,37 +313,28 @@ impl ImageUpdate {
             ImageUpdate::DiskFormat(v) => replace("disk_format", Value::from(v.clone())),
             ImageUpdate::MinDisk(v) => replace("min_disk", Value::from(*v)),
             ImageUpdate::MinRam(v) => replace("min_ram", Value::from(*v)),
-            ImageUpdate::AddProperty(k, v) => PatchOp {
-                op: "add".into(),
-                path: property(k)?,
-                value: Some(v.clone()),
-            },
-            ImageUpdate::ReplaceProperty(k, v) => PatchOp {
-                op: "replace".into(),
-                path: property(k)?,
-                value: Some(v.clone()),
-            },
-            ImageUpdate::RemoveProperty(k) => PatchOp {
-                op: "remove".into(),
-                path: property(k)?,
-                value: None,
-            },
+            ImageUpdate::AddProperty(k, v) => PatchOp::add(&property(k)?, v.clone()),
+            ImageUpdate::ReplaceProperty(k, v) => PatchOp::replace(&property(k)?, v.clone()),
+            ImageUpdate::RemoveProperty(k) => PatchOp::remove(&property(k)?),
         })
     }
 }
 
 /// `PATCH /v2/images/{id}` with the JSON Patch built from `changes`.
 pub fn update(image_id: &str, changes: &[ImageUpdate]) -> Op<Image> {
-    let body = if changes.is_empty() {
-        Err(InvalidInput::field("changes", "nothing to update"))
-    } else {
-        changes
-            .iter()
-            .map(ImageUpdate::to_patch)
-            .collect::<Result<Vec<_>, _>>()
-            .and_then(|ops| Body::json_as(&ops, JSON_PATCH))
+    let op = Op::patch(path!("images/{}", image_id));
+    let ops = changes.iter().map(ImageUpdate::to_patch).collect();
+    let op = match ops {
+        _ if changes.is_empty() => {
+            op.check(Err(InvalidInput::field("changes", "nothing to update")))
+        }
+        Ok(ops) => op.json::<Vec<PatchOp>>(&ops),
+        Err(e) => op.check(Err(e)),
     };
-    Op::patch(path!("images/{}", image_id)).body(body)
+    op.header(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(JSON_PATCH),
+    )
 }
 
 /// Filters, sort and paging of [`list`].
@@ -445,19 +418,15 @@ pub fn list(filter: &ListImages) -> List<Image> {
 /// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
 /// a stream of the data (`application/octet-stream`).
 pub fn upload(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/file", image_id)).body(Ok(Body::raw(
-        bytes::Bytes::new(),
-        "application/octet-stream",
-    )))
+    Op::put(path!("images/{}/file", image_id))
+        .body(Body::raw(bytes::Bytes::new(), "application/octet-stream"))
 }
 
 /// `PUT /v2/images/{id}/stage`: stages data for a `glance-direct` import; send with
 /// [`Service::upload`](crate::Service::upload).
 pub fn stage(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/stage", image_id)).body(Ok(Body::raw(
-        bytes::Bytes::new(),
-        "application/octet-stream",
-    )))
+    Op::put(path!("images/{}/stage", image_id))
+        .body(Body::raw(bytes::Bytes::new(), "application/octet-stream"))
 }
 
 /// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
@@ -529,7 +498,7 @@ impl ImportImage {
 pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
     let op = Op::post(path!("images/{}/import", image_id)).json(opts);
     if opts.stores.is_some() && opts.all_stores == Some(true) {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "stores",
             "give stores or all_stores, not both",
         )));

@@ -75,7 +75,7 @@ struct NewMember<'a> {
 pub fn create(image_id: &str, member_id: &str) -> Op<Member> {
     let op = Op::post(path!("images/{}/members", image_id)).json(&NewMember { member: member_id });
     if member_id.is_empty() {
-        return op.body(Err(InvalidInput::field("member", "must not be empty")));
+        return op.check(Err(InvalidInput::field("member", "must not be empty")));
     }
     op
 }

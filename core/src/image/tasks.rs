@@ -143,7 +143,7 @@ impl CreateTask {
 pub fn create(task: &CreateTask) -> Op<Task> {
     let op = Op::post(path!("tasks")).json(task);
     if task.kind.is_empty() {
-        return op.body(Err(InvalidInput::field("type", "must not be empty")));
+        return op.check(Err(InvalidInput::field("type", "must not be empty")));
     }
     op
 }

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -224,7 +224,7 @@ pub fn get(id: &str) -> Op<HealthMonitor> {
 
 /// `POST lbaas/healthmonitors`.
 pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
-    let body = if hm.pool_id.is_none() {
+    let check = if hm.pool_id.is_none() {
         Err(InvalidInput::field(
             "pool_id",
             "a health monitor needs a pool",
@@ -237,10 +237,11 @@ pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
     } else if hm.timeout > hm.delay {
         Err(InvalidInput::field("timeout", "must not exceed delay"))
     } else {
-        wrap("healthmonitor", hm)
+        Ok(())
     };
     Op::post(path!("lbaas/healthmonitors"))
-        .body(body)
+        .check(check)
+        .json_under("healthmonitor", hm)
         .decode_key("healthmonitor")
 }
 

@@ -27,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -256,16 +256,17 @@ pub fn get(id: &str) -> Op<L7Policy> {
 
 /// `POST lbaas/l7policies`.
 pub fn create(p: &CreateL7Policy) -> Op<L7Policy> {
-    let body = if p.listener_id.is_none() {
+    let check = if p.listener_id.is_none() {
         Err(InvalidInput::field(
             "listener_id",
             "an L7 policy needs a listener",
         ))
     } else {
-        check_policy(p).and_then(|()| wrap("l7policy", p))
+        check_policy(p)
     };
     Op::post(path!("lbaas/l7policies"))
-        .body(body)
+        .check(check)
+        .json_under("l7policy", p)
         .decode_key("l7policy")
 }
 
@@ -403,7 +404,7 @@ pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
         rule.kind,
         RuleType::Cookie | RuleType::Header | RuleType::SslDnField
     );
-    let body = if rule.value.is_empty() {
+    let check = if rule.value.is_empty() {
         Err(InvalidInput::field("value", "an L7 rule needs a value"))
     } else if needs_key && rule.key.is_none() {
         Err(InvalidInput::field(
@@ -411,10 +412,11 @@ pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
             format!("{} rules need a key", rule.kind),
         ))
     } else {
-        wrap("rule", rule)
+        Ok(())
     };
     Op::post(path!("lbaas/l7policies/{}/rules", policy_id))
-        .body(body)
+        .check(check)
+        .json_under("rule", rule)
         .decode_key("rule")
 }
 

@@ -25,9 +25,7 @@ use serde_json::{Map, Value};
 
 use super::l7policies::CreateL7Policy;
 use super::pools::CreatePool;
-use super::{
-    has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats,
-};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -316,7 +314,7 @@ pub fn get(id: &str) -> Op<Listener> {
 
 /// `POST lbaas/listeners`.
 pub fn create(l: &CreateListener) -> Op<Listener> {
-    let body = if l.loadbalancer_id.is_none() {
+    let check = if l.loadbalancer_id.is_none() {
         Err(InvalidInput::field(
             "loadbalancer_id",
             "a listener needs a load balancer",
@@ -324,10 +322,11 @@ pub fn create(l: &CreateListener) -> Op<Listener> {
     } else if l.protocol_port == 0 {
         Err(InvalidInput::field("protocol_port", "1 to 65535"))
     } else {
-        wrap("listener", l)
+        Ok(())
     };
     Op::post(path!("lbaas/listeners"))
-        .body(body)
+        .check(check)
+        .json_under("listener", l)
         .decode_key("listener")
 }
 

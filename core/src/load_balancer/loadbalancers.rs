@@ -220,17 +220,18 @@ pub fn get(id: &str) -> Op<LoadBalancer> {
 
 /// `POST lbaas/loadbalancers` (202; wait for `ACTIVE`).
 pub fn create(lb: &CreateLoadBalancer) -> Op<LoadBalancer> {
-    let body =
+    let check =
         if lb.vip_subnet_id.is_none() && lb.vip_network_id.is_none() && lb.vip_port_id.is_none() {
             Err(InvalidInput::field(
                 "vip_subnet_id",
                 "give a VIP subnet, network or port",
             ))
         } else {
-            super::wrap("loadbalancer", lb)
+            Ok(())
         };
     Op::post(path!("lbaas/loadbalancers"))
-        .body(body)
+        .check(check)
+        .json_under("loadbalancer", lb)
         .decode_key("loadbalancer")
 }
 

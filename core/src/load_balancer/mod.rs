@@ -22,8 +22,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::service::{Body, Query};
+use crate::service::Query;
 
 crate::string_enum! {
     /// The provisioning status of a load-balancing object.
@@ -198,16 +197,6 @@ pub struct Stats {
     /// Requests that failed.
     #[serde(default)]
     pub request_errors: u64,
-}
-
-/// `{"<key>": value}` as a JSON body.
-pub(crate) fn wrap<B: Serialize>(key: &'static str, value: &B) -> Result<Body, InvalidInput> {
-    let mut m = Map::new();
-    m.insert(
-        key.into(),
-        serde_json::to_value(value).map_err(|e| InvalidInput::field("body", e.to_string()))?,
-    );
-    Body::json(&m)
 }
 
 macro_rules! has_status {

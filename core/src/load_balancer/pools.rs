@@ -24,12 +24,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::health_monitors::CreateHealthMonitor;
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -264,7 +263,7 @@ pub fn get(id: &str) -> Op<Pool> {
 
 /// `POST lbaas/pools`.
 pub fn create(pool: &CreatePool) -> Op<Pool> {
-    let body = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
+    let check = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
         Err(InvalidInput::field(
             "listener_id",
             "a pool needs a listener or a load balancer",
@@ -275,9 +274,12 @@ pub fn create(pool: &CreatePool) -> Op<Pool> {
             "a pool needs a protocol and an lb_algorithm",
         ))
     } else {
-        wrap("pool", pool)
+        Ok(())
     };
-    Op::post(path!("lbaas/pools")).body(body).decode_key("pool")
+    Op::post(path!("lbaas/pools"))
+        .check(check)
+        .json_under("pool", pool)
+        .decode_key("pool")
 }
 
 /// `PUT lbaas/pools/{id}`.
@@ -444,9 +446,9 @@ pub fn get_member(pool_id: &str, member_id: &str) -> Op<Member> {
 
 /// `POST lbaas/pools/{pool_id}/members`.
 pub fn create_member(pool_id: &str, member: &CreateMember) -> Op<Member> {
-    let body = check_member(member).and_then(|()| wrap("member", member));
     Op::post(path!("lbaas/pools/{}/members", pool_id))
-        .body(body)
+        .check(check_member(member))
+        .json_under("member", member)
         .decode_key("member")
 }
 
@@ -473,12 +475,9 @@ pub fn batch_update_members(
     struct Members<'a> {
         members: &'a [CreateMember],
     }
-    let body: Result<Body, InvalidInput> = members
-        .iter()
-        .try_for_each(check_member)
-        .and_then(|()| Body::json(&Members { members }));
     Op::put(path!("lbaas/pools/{}/members", pool_id))
         .query(query!(additive_only: additive_only.then_some("true")))
-        .body(body)
+        .check(members.iter().try_for_each(check_member))
+        .json(&Members { members })
         .decode_nothing()
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::List;
-use crate::service::{Body, Query};
+use crate::service::Query;
 use crate::{path, string_enum};
 
 string_enum! {
@@ -133,7 +133,7 @@ impl Resource {
         let op = Op::post(path!("{}", self.collection)).json_under(self.one, body);
         match checked {
             Ok(()) => op.decode_key(self.one),
-            Err(e) => op.body(Err(e)),
+            Err(e) => op.check(Err(e)),
         }
     }
 
@@ -146,7 +146,7 @@ impl Resource {
         let op = Op::post(path!("{}", self.collection)).json_under(self.many, bodies);
         match checked {
             Ok(()) => op.decode_key(self.many),
-            Err(e) => op.body(Err(e)),
+            Err(e) => op.check(Err(e)),
         }
     }
 
@@ -219,9 +219,8 @@ struct TagsBody<'a> {
     tags: &'a [String],
 }
 
-fn tags_body(tags: &[String]) -> Result<Body, InvalidInput> {
-    tags.iter().try_for_each(|t| check_tag(t))?;
-    Body::json(&TagsBody { tags })
+fn check_tags(tags: &[String]) -> Result<(), InvalidInput> {
+    tags.iter().try_for_each(|t| check_tag(t))
 }
 
 /// The tags API (`/v2.0/{resource}/{id}/tags`) of one Neutron resource type. Each resource
@@ -265,7 +264,7 @@ impl Tags {
     /// `PUT /{resource}/{id}/tags/{tag}`: adds one tag.
     pub fn add(&self, id: &str, tag: &str) -> Op<()> {
         Op::put(path!("{}/{}/tags/{}", self.resource, id, tag))
-            .body(check_path_tag(tag).map(|()| Body::empty()))
+            .check(check_path_tag(tag))
             .decode_nothing()
     }
 
@@ -273,14 +272,16 @@ impl Tags {
     /// with the tags sent, not the whole set (use [`Tags::list`] for that).
     pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
         Op::post(path!("{}/{}/tags", self.resource, id))
-            .body(tags_body(tags))
+            .check(check_tags(tags))
+            .json(&TagsBody { tags })
             .decode_key("tags")
     }
 
     /// `PUT /{resource}/{id}/tags`: replaces every tag with `tags`; returns them.
     pub fn replace(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
         Op::put(path!("{}/{}/tags", self.resource, id))
-            .body(tags_body(tags))
+            .check(check_tags(tags))
+            .json(&TagsBody { tags })
             .decode_key("tags")
     }
 

@@ -275,7 +275,7 @@ pub fn type_template(type_name: &str, template_type: Option<&str>) -> Op<Value> 
         .query(query!(template_type: template_type));
     match template_type {
         Some(t) if !matches!(t, "hot" | "cfn") => {
-            op.body(Err(InvalidInput::field("template_type", "hot or cfn")))
+            op.check(Err(InvalidInput::field("template_type", "hot or cfn")))
         }
         _ => op,
     }

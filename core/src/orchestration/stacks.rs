@@ -37,7 +37,6 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -379,10 +378,11 @@ fn check_name(name: &str) -> Result<(), InvalidInput> {
     }
 }
 
-fn create_body(stack: &CreateStack) -> Result<Body, InvalidInput> {
-    check_name(&stack.stack_name)?;
-    stack.template.check()?;
-    Body::json(stack)
+impl CreateStack {
+    fn check(&self) -> Result<(), InvalidInput> {
+        check_name(&self.stack_name)?;
+        self.template.check()
+    }
 }
 
 /// `GET /stacks`.
@@ -417,14 +417,16 @@ pub fn list(filter: &ListStacks) -> List<Stack> {
 /// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
 pub fn create(stack: &CreateStack) -> Op<CreatedStack> {
     Op::post(path!("stacks"))
-        .body(create_body(stack))
+        .check(stack.check())
+        .json(stack)
         .decode_key("stack")
 }
 
 /// `POST /stacks/preview`: what `create` would build, without building it.
 pub fn preview(stack: &CreateStack) -> Op<Stack> {
     Op::post(path!("stacks/preview"))
-        .body(create_body(stack))
+        .check(stack.check())
+        .json(stack)
         .decode_key("stack")
 }
 
@@ -446,26 +448,25 @@ pub fn get_by(stack_name: &str, stack_id: &str) -> Op<Stack> {
 
 /// `PUT /stacks/{stack_name}/{stack_id}`: replaces template and parameters (202).
 pub fn update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
-    let body = match &update.template {
+    let check = match &update.template {
         None => Err(InvalidInput::field(
             "template",
             "PUT needs a template (or use patch_update)",
         )),
-        Some(t) => t.check().and_then(|()| Body::json(update)),
+        Some(t) => t.check(),
     };
     Op::put(path!("stacks/{}/{}", stack_name, stack_id))
-        .body(body)
+        .check(check)
+        .json(update)
         .decode_nothing()
 }
 
 /// `PATCH /stacks/{stack_name}/{stack_id}`: changes only what is given (202).
 pub fn patch_update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
-    let body = match &update.template {
-        Some(t) => t.check().and_then(|()| Body::json(update)),
-        None => Body::json(update),
-    };
+    let check = update.template.as_ref().map_or(Ok(()), |t| t.check());
     Op::patch(path!("stacks/{}/{}", stack_name, stack_id))
-        .body(body)
+        .check(check)
+        .json(update)
         .decode_nothing()
 }
 
@@ -522,8 +523,10 @@ pub fn export(stack_name: &str, stack_id: &str) -> Op<StackData> {
 
 /// `POST /stacks` with `adopt_stack_data` (needs `enable_stack_adopt` in Heat).
 pub fn adopt(stack: &AdoptStack) -> Op<CreatedStack> {
-    let body = check_name(&stack.stack_name).and_then(|()| Body::json(stack));
-    Op::post(path!("stacks")).body(body).decode_key("stack")
+    Op::post(path!("stacks"))
+        .check(check_name(&stack.stack_name))
+        .json(stack)
+        .decode_key("stack")
 }
 
 fn action(stack_name: &str, stack_id: &str, name: &'static str) -> Op<()> {

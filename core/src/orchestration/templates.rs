@@ -22,7 +22,6 @@ use serde_json::{Map, Value};
 
 use super::{Environment, Files, Template};
 use crate::op::Op;
-use crate::service::Body;
 use crate::{path, query};
 
 /// The body of [`validate`].
@@ -73,13 +72,13 @@ pub struct ValidatedTemplate {
 
 /// `POST /validate`.
 pub fn validate(v: &ValidateTemplate) -> Op<ValidatedTemplate> {
-    let body = v.template.check().and_then(|()| Body::json(v));
     Op::post(path!("validate"))
+        .check(v.template.check())
         .query(query!(
             ignore_errors: v.ignore_errors.as_deref(),
             show_nested: v.show_nested.then_some("true"),
         ))
-        .body(body)
+        .json(v)
 }
 
 /// A template version Heat understands.

@@ -27,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, compact_time, Ref};
+use super::common::{compact_time, Ref};
 use super::trusts::RoleRef;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -171,7 +171,8 @@ pub fn create(user_id: &str, cred: &CreateApplicationCredential) -> Op<Applicati
         Ok(())
     };
     Op::post(path!("users/{}/application_credentials", user_id))
-        .body(body_under("application_credential", cred, check))
+        .check(check)
+        .json_under("application_credential", cred)
         .decode_key("application_credential")
 }
 

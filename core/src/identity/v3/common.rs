@@ -3,8 +3,6 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 
 pub(crate) fn default_true() -> bool {
@@ -14,25 +12,6 @@ pub(crate) fn default_true() -> bool {
 /// `a,b,c`, or `None` for no values (Keystone's comma-separated filters).
 pub(crate) fn join(values: &[String]) -> Option<String> {
     (!values.is_empty()).then(|| values.join(","))
-}
-
-/// `{"<key>": value}` as a JSON body, unless `check` failed.
-pub(crate) fn body_under<B: Serialize + ?Sized>(
-    key: &'static str,
-    value: &B,
-    check: Result<(), InvalidInput>,
-) -> Result<Body, InvalidInput> {
-    struct Wrapped<'a, B: ?Sized>(&'static str, &'a B);
-    impl<B: Serialize + ?Sized> Serialize for Wrapped<'_, B> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap;
-            let mut m = s.serialize_map(Some(1))?;
-            m.serialize_entry(self.0, self.1)?;
-            m.end()
-        }
-    }
-    check?;
-    Body::json(&Wrapped(key, value))
 }
 
 /// Writes a timestamp as Keystone documents request times: RFC 3339 in UTC, with the

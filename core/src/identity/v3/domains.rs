@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true};
+use super::common::default_true;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
@@ -132,14 +132,15 @@ pub fn create(domain: &CreateDomain) -> Op<Domain> {
         Ok(())
     };
     Op::post(path!("domains"))
-        .body(body_under("domain", domain, check))
+        .check(check)
+        .json_under("domain", domain)
         .decode_key("domain")
 }
 
 /// `PATCH /v3/domains/{domain_id}`.
 pub fn update(domain_id: &str, update: &UpdateDomain) -> Op<Domain> {
     Op::patch(path!("domains/{}", domain_id))
-        .body(body_under("domain", update, Ok(())))
+        .json_under("domain", update)
         .decode_key("domain")
 }
 

@@ -33,12 +33,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true, join};
+use super::common::{default_true, join};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::{path, query};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
@@ -281,7 +280,8 @@ pub fn create(project: &CreateProject) -> Op<Project> {
         check_tags(&project.tags)
     };
     Op::post(path!("projects"))
-        .body(body_under("project", project, check))
+        .check(check)
+        .json_under("project", project)
         .decode_key("project")
 }
 
@@ -289,7 +289,8 @@ pub fn create(project: &CreateProject) -> Op<Project> {
 pub fn update(project_id: &str, update: &UpdateProject) -> Op<Project> {
     let check = check_tags(update.tags.iter().flatten());
     Op::patch(path!("projects/{}", project_id))
-        .body(body_under("project", update, check))
+        .check(check)
+        .json_under("project", update)
         .decode_key("project")
 }
 
@@ -309,9 +310,9 @@ pub fn replace_tags(project_id: &str, tags: &[String]) -> Op<Vec<String>> {
     struct Tags<'a> {
         tags: &'a [String],
     }
-    let body = check_tags(tags).and_then(|()| Body::json(&Tags { tags }));
     Op::put(path!("projects/{}/tags", project_id))
-        .body(body)
+        .check(check_tags(tags))
+        .json(&Tags { tags })
         .decode_key("tags")
 }
 
@@ -320,7 +321,7 @@ pub fn add_tag(project_id: &str, tag: &str) -> Op<()> {
     let op = Op::put(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing();
     match check_tag(tag) {
         Ok(()) => op,
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

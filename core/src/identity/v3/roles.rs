@@ -28,7 +28,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, Ref};
+use super::common::Ref;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
@@ -129,14 +129,15 @@ pub fn create(role: &CreateRole) -> Op<Role> {
         Ok(())
     };
     Op::post(path!("roles"))
-        .body(body_under("role", role, check))
+        .check(check)
+        .json_under("role", role)
         .decode_key("role")
 }
 
 /// `PATCH /v3/roles/{role_id}`.
 pub fn update(role_id: &str, update: &UpdateRole) -> Op<Role> {
     Op::patch(path!("roles/{}", role_id))
-        .body(body_under("role", update, Ok(())))
+        .json_under("role", update)
         .decode_key("role")
 }
 

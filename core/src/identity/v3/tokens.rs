@@ -29,7 +29,7 @@ fn subject(token: &Secret) -> std::result::Result<HeaderValue, InvalidInput> {
 fn with_subject<T>(op: Op<T>, token: &Secret) -> Op<T> {
     match subject(token) {
         Ok(v) => op.header(http::header::HeaderName::from_static(v3::SUBJECT_TOKEN), v),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true};
+use super::common::default_true;
 use super::projects::Project;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -257,7 +257,8 @@ pub fn create(user: &CreateUser) -> Op<User> {
         Ok(())
     };
     Op::post(path!("users"))
-        .body(body_under("user", user, check))
+        .check(check)
+        .json_under("user", user)
         .decode_key("user")
 }
 
@@ -269,7 +270,8 @@ pub fn update(user_id: &str, update: &UpdateUser) -> Op<User> {
         Ok(())
     };
     Op::patch(path!("users/{}", user_id))
-        .body(body_under("user", update, check))
+        .check(check)
+        .json_under("user", update)
         .decode_key("user")
 }
 
@@ -290,7 +292,8 @@ pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
         Ok(())
     };
     Op::post(path!("users/{}/password", user_id))
-        .body(body_under("user", change, check))
+        .check(check)
+        .json_under("user", change)
         .decode_nothing()
 }
 
