@@ -498,7 +498,7 @@ impl ferrocloud::HasStatus for RawServer {
 }
 
 fn raw_get(path: String) -> ferrocloud::Op<serde_json::Value> {
-    ferrocloud::Op::get(Ok(path))
+    ferrocloud::Op::get(Ok(path)).decode_body()
 }
 
 /// Waits until `list` (a detach in progress) no longer shows `gone`.
@@ -568,7 +568,11 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("image active");
 
         let net: Value = neutron
-            .call(&Op::post(Ok("networks".into())).json(&json!({"network": {"name": name}})))
+            .call(
+                &Op::post(Ok("networks".into()))
+                    .json(&json!({"network": {"name": name}}))
+                    .decode_body(),
+            )
             .await
             .expect("create network");
         let net_id = net["network"]["id"]
@@ -577,9 +581,13 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .to_owned();
         *network_id.lock().unwrap() = Some(net_id.clone());
         let subnet: Value = neutron
-            .call(&Op::post(Ok("subnets".into())).json(&json!({"subnet": {
-                "network_id": net_id, "ip_version": 4, "cidr": "10.231.7.0/24", "name": name
-            }})))
+            .call(
+                &Op::post(Ok("subnets".into()))
+                    .json(&json!({"subnet": {
+                        "network_id": net_id, "ip_version": 4, "cidr": "10.231.7.0/24", "name": name
+                    }}))
+                    .decode_body(),
+            )
             .await
             .expect("create subnet");
         let subnet_id = subnet["subnet"]["id"]
@@ -606,7 +614,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("create server");
         *server_id.lock().unwrap() = Some(server.id.clone());
         let sid = server.id.clone();
-        let get_server = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
+        let get_server = Op::get(Ok(format!("servers/{sid}"))).decode_key::<RawServer>("server");
         nova.wait_for_status(&get_server, &["ACTIVE"], &["ERROR"], wait())
             .await
             .expect("server ACTIVE");
@@ -633,7 +641,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         let port: Value = neutron
             .call(
                 &Op::post(Ok("ports".into()))
-                    .json(&json!({"port": {"network_id": net_id, "name": name}})),
+                    .json(&json!({"port": {"network_id": net_id, "name": name}}))
+                    .decode_body(),
             )
             .await
             .expect("create port");
@@ -800,7 +809,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             let _ = nova
                 .call(&Op::<()>::delete(Ok(format!("servers/{sid}"))))
                 .await;
-            let get = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
+            let get = Op::get(Ok(format!("servers/{sid}"))).decode_key::<RawServer>("server");
             let _ = nova.wait_for_deleted(&get, wait()).await;
         }
         let vid = volume_id.lock().unwrap().clone();

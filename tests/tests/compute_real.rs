@@ -78,9 +78,7 @@ impl Created {
         }
         let flavors = self.flavors.lock().unwrap().clone();
         for id in flavors {
-            let _ = nova
-                .call(&Op::<()>::delete(path!("flavors/{}", id)).decode_nothing())
-                .await;
+            let _ = nova.call(&Op::<()>::delete(path!("flavors/{}", id))).await;
         }
         let images = self.images.lock().unwrap().clone();
         for id in images {

@@ -311,7 +311,10 @@ async fn application_credential_authenticates() {
             t.info.project.as_ref().map(|p| p.id.as_str()),
             cred.project_id.as_deref()
         );
-        let flavors: serde_json::Value = as_cred.compute().call(&Op::get(path!("flavors"))).await?;
+        let flavors: serde_json::Value = as_cred
+            .compute()
+            .call(&Op::get(path!("flavors")).decode_body())
+            .await?;
         assert!(flavors["flavors"].is_array());
         Ok::<_, Error>(())
     }

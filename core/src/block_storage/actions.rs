@@ -435,6 +435,7 @@ pub fn migrate_volume_completion(volume_id: &str, new_volume: &str, error: bool)
             error,
         },
     )
+    .decode_body()
 }
 
 #[derive(Serialize)]

@@ -525,7 +525,9 @@ pub struct VolumePage {
 
 /// `GET /volumes/detail` as one page, with the `count` (3.45+ with `with_count`).
 pub fn list_detail_page(filter: &ListVolumes) -> Op<VolumePage> {
-    Op::get(path!("volumes/detail")).query(filter.query())
+    Op::get(path!("volumes/detail"))
+        .query(filter.query())
+        .decode_body()
 }
 
 /// `GET /volumes/summary` (3.12+): totals over the listed volumes.

@@ -337,13 +337,15 @@ pub fn create_extra_specs(flavor_id: &str, specs: &ExtraSpecs) -> Op<ExtraSpecs>
 
 /// `GET /flavors/{flavor_id}/os-extra_specs/{key}`: one spec.
 pub fn extra_spec(flavor_id: &str, key: &str) -> Op<MetaItem> {
-    Op::get(path!("flavors/{}/os-extra_specs/{}", flavor_id, key))
+    Op::get(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).decode_body()
 }
 
 /// `PUT /flavors/{flavor_id}/os-extra_specs/{key}`: sets one spec.
 pub fn update_extra_spec(flavor_id: &str, key: &str, value: &str) -> Op<MetaItem> {
     let body: BTreeMap<&str, &str> = [(key, value)].into_iter().collect();
-    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).json(&body)
+    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key))
+        .json(&body)
+        .decode_body()
 }
 
 /// `DELETE /flavors/{flavor_id}/os-extra_specs/{key}`.

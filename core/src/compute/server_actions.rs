@@ -19,7 +19,6 @@
 //! ```
 
 use bytes::Bytes;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::servers::{base64, DiskConfig, Personality, Server};
@@ -30,17 +29,17 @@ use crate::secret::Secret;
 use crate::{path, Patch};
 
 /// `POST /servers/{server_id}/action` with `{"<name>": body}` (`&()` sends `null`).
-pub(crate) fn action<T, B>(server_id: &str, name: &'static str, body: &B) -> Op<T>
-where
-    T: DeserializeOwned,
-    B: Serialize + ?Sized,
-{
-    Op::post(path!("servers/{}/action", server_id)).json_under(name, body)
+pub(crate) fn action<B: Serialize + ?Sized>(
+    server_id: &str,
+    name: &'static str,
+    body: &B,
+) -> Op<()> {
+    Op::action(path!("servers/{}/action", server_id), name, body)
 }
 
 /// An action with a `null` argument whose answer carries nothing.
 fn simple(server_id: &str, name: &'static str) -> Op<()> {
-    action(server_id, name, &()).decode_nothing()
+    action(server_id, name, &())
 }
 
 /// How to reboot.
@@ -60,7 +59,7 @@ pub fn reboot(server_id: &str, kind: RebootType) -> Op<()> {
         #[serde(rename = "type")]
         kind: RebootType,
     }
-    action(server_id, "reboot", &Body { kind }).decode_nothing()
+    action(server_id, "reboot", &Body { kind })
 }
 
 /// The body of [`rebuild`].
@@ -158,12 +157,10 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
         disk_config: Option<DiskConfig>,
     }
     if flavor_ref.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id))
-            .check(Err(InvalidInput::field(
-                "flavor_ref",
-                "resize needs a flavor",
-            )))
-            .decode_nothing();
+        return Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
+            "flavor_ref",
+            "resize needs a flavor",
+        )));
     }
     action(
         server_id,
@@ -173,7 +170,6 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
             disk_config,
         },
     )
-    .decode_nothing()
 }
 
 /// `confirmResize`.
@@ -223,7 +219,7 @@ pub fn lock(server_id: &str, reason: Option<&str>) -> Op<()> {
         locked_reason: &'a str,
     }
     match reason {
-        Some(locked_reason) => action(server_id, "lock", &Body { locked_reason }).decode_nothing(),
+        Some(locked_reason) => action(server_id, "lock", &Body { locked_reason }),
         None => simple(server_id, "lock"),
     }
 }
@@ -259,7 +255,7 @@ pub fn unshelve(server_id: &str, opts: &Unshelve) -> Op<()> {
     if opts == &Unshelve::default() {
         simple(server_id, "unshelve")
     } else {
-        action(server_id, "unshelve", opts).decode_nothing()
+        action(server_id, "unshelve", opts)
     }
 }
 
@@ -298,12 +294,14 @@ pub fn create_image(server_id: &str, name: &str, metadata: &Metadata) -> Op<Stri
         #[serde(skip_serializing_if = "Metadata::is_empty")]
         metadata: &'a Metadata,
     }
-    if name.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id))
-            .check(Err(InvalidInput::field("name", "an image needs a name")))
-            .decode_with(image_id);
-    }
-    action::<String, _>(server_id, "createImage", &Body { name, metadata }).decode_with(image_id)
+    let check = if name.is_empty() {
+        Err(InvalidInput::field("name", "an image needs a name"))
+    } else {
+        Ok(())
+    };
+    action(server_id, "createImage", &Body { name, metadata })
+        .check(check)
+        .decode_with(image_id)
 }
 
 /// The body of [`create_backup`].
@@ -323,7 +321,7 @@ pub struct CreateBackup {
 /// `createBackup`: a rotated snapshot; answers the image id (2.45+ body, else
 /// `Location`).
 pub fn create_backup(server_id: &str, opts: &CreateBackup) -> Op<String> {
-    action::<String, _>(server_id, "createBackup", opts).decode_with(image_id)
+    action(server_id, "createBackup", opts).decode_with(image_id)
 }
 
 /// The body of [`rescue`].
@@ -376,8 +374,7 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
     }
     if admin_pass.is_empty() {
         return Op::post(path!("servers/{}/action", server_id))
-            .check(Err(InvalidInput::field("admin_pass", "must not be empty")))
-            .decode_nothing();
+            .check(Err(InvalidInput::field("admin_pass", "must not be empty")));
     }
     action(
         server_id,
@@ -386,7 +383,6 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
             admin_pass: admin_pass.expose(),
         },
     )
-    .decode_nothing()
 }
 
 #[derive(Serialize)]
@@ -396,12 +392,12 @@ struct Named<'a> {
 
 /// `addSecurityGroup` by name.
 pub fn add_security_group(server_id: &str, name: &str) -> Op<()> {
-    action(server_id, "addSecurityGroup", &Named { name }).decode_nothing()
+    action(server_id, "addSecurityGroup", &Named { name })
 }
 
 /// `removeSecurityGroup` by name.
 pub fn remove_security_group(server_id: &str, name: &str) -> Op<()> {
-    action(server_id, "removeSecurityGroup", &Named { name }).decode_nothing()
+    action(server_id, "removeSecurityGroup", &Named { name })
 }
 
 /// `addFloatingIp` (removed in 2.44; use Neutron).
@@ -420,7 +416,6 @@ pub fn add_floating_ip(server_id: &str, address: &str, fixed_address: Option<&st
             fixed_address,
         },
     )
-    .decode_nothing()
 }
 
 /// `removeFloatingIp` (removed in 2.44; use Neutron).
@@ -429,7 +424,7 @@ pub fn remove_floating_ip(server_id: &str, address: &str) -> Op<()> {
     struct Body<'a> {
         address: &'a str,
     }
-    action(server_id, "removeFloatingIp", &Body { address }).decode_nothing()
+    action(server_id, "removeFloatingIp", &Body { address })
 }
 
 /// `migrate` (cold), to a given host from 2.56 (`None` sends `{"migrate": null}`).
@@ -439,7 +434,7 @@ pub fn migrate(server_id: &str, host: Option<&str>) -> Op<()> {
         host: &'a str,
     }
     match host {
-        Some(host) => action(server_id, "migrate", &Body { host }).decode_nothing(),
+        Some(host) => action(server_id, "migrate", &Body { host }),
         None => simple(server_id, "migrate"),
     }
 }
@@ -480,7 +475,7 @@ pub struct LiveMigrate {
 
 /// `os-migrateLive`.
 pub fn live_migrate(server_id: &str, opts: &LiveMigrate) -> Op<()> {
-    action(server_id, "os-migrateLive", opts).decode_nothing()
+    action(server_id, "os-migrateLive", opts)
 }
 
 /// The body of [`evacuate`].
@@ -525,7 +520,7 @@ pub fn reset_state(server_id: &str, state: ResetState) -> Op<()> {
     struct Body {
         state: ResetState,
     }
-    action(server_id, "os-resetState", &Body { state }).decode_nothing()
+    action(server_id, "os-resetState", &Body { state })
 }
 
 /// `injectNetworkInfo` (admin).

@@ -43,21 +43,21 @@ pub fn replace(server_id: &str, tags: &[String]) -> Op<Vec<String>> {
 
 /// `DELETE /servers/{server_id}/tags`.
 pub fn delete_all(server_id: &str) -> Op<()> {
-    Op::delete(path!("servers/{}/tags", server_id)).decode_nothing()
+    Op::delete(path!("servers/{}/tags", server_id))
 }
 
 /// `GET /servers/{server_id}/tags/{tag}`: `Ok` when the server has the tag, a 404 error
 /// otherwise.
 pub fn check(server_id: &str, tag: &str) -> Op<()> {
-    Op::get(path!("servers/{}/tags/{}", server_id, tag)).decode_nothing()
+    Op::get(path!("servers/{}/tags/{}", server_id, tag))
 }
 
 /// `PUT /servers/{server_id}/tags/{tag}`.
 pub fn add(server_id: &str, tag: &str) -> Op<()> {
-    Op::put(path!("servers/{}/tags/{}", server_id, tag)).decode_nothing()
+    Op::put(path!("servers/{}/tags/{}", server_id, tag))
 }
 
 /// `DELETE /servers/{server_id}/tags/{tag}`.
 pub fn delete(server_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("servers/{}/tags/{}", server_id, tag)).decode_nothing()
+    Op::delete(path!("servers/{}/tags/{}", server_id, tag))
 }

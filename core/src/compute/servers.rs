@@ -675,18 +675,18 @@ pub fn get(server_id: &str) -> Op<Server> {
 
 /// `DELETE /servers/{server_id}`.
 pub fn delete(server_id: &str) -> Op<()> {
-    Op::delete(path!("servers/{}", server_id)).decode_nothing()
+    Op::delete(path!("servers/{}", server_id))
 }
 
 /// `POST /servers/{server_id}/action` `{"forceDelete": null}`: deletes a soft-deleted
 /// server now.
 pub fn force_delete(server_id: &str) -> Op<()> {
-    super::server_actions::action(server_id, "forceDelete", &()).decode_nothing()
+    super::server_actions::action(server_id, "forceDelete", &())
 }
 
 /// `POST /servers/{server_id}/action` `{"restore": null}`: restores a soft-deleted server.
 pub fn restore(server_id: &str) -> Op<()> {
-    super::server_actions::action(server_id, "restore", &()).decode_nothing()
+    super::server_actions::action(server_id, "restore", &())
 }
 
 /// `GET /servers/{server_id}/ips`: addresses by network label.

@@ -264,7 +264,7 @@ pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
 
 /// `GET /v1/clustertemplates/{ident}` (uuid or name).
 pub fn get(ident: &str) -> Op<ClusterTemplate> {
-    Op::get(path!("clustertemplates/{}", ident))
+    Op::get(path!("clustertemplates/{}", ident)).decode_body()
 }
 
 /// `POST /v1/clustertemplates`.
@@ -277,7 +277,10 @@ pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
     } else {
         Ok(())
     };
-    Op::post(path!("clustertemplates")).check(check).json(t)
+    Op::post(path!("clustertemplates"))
+        .check(check)
+        .json(t)
+        .decode_body()
 }
 
 /// `PATCH /v1/clustertemplates/{ident}` with a JSON Patch.
@@ -285,9 +288,10 @@ pub fn update(ident: &str, ops: &[PatchOp]) -> Op<ClusterTemplate> {
     Op::patch(path!("clustertemplates/{}", ident))
         .check(crate::json_patch::check(ops))
         .json(ops)
+        .decode_body()
 }
 
 /// `DELETE /v1/clustertemplates/{ident}` (204; refused while clusters use it).
 pub fn delete(ident: &str) -> Op<()> {
-    Op::delete(path!("clustertemplates/{}", ident)).decode_nothing()
+    Op::delete(path!("clustertemplates/{}", ident))
 }

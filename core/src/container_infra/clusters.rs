@@ -263,7 +263,7 @@ pub fn list(filter: &ListClusters) -> List<Cluster> {
 
 /// `GET /v1/clusters/{ident}` (uuid or name).
 pub fn get(ident: &str) -> Op<Cluster> {
-    Op::get(path!("clusters/{}", ident))
+    Op::get(path!("clusters/{}", ident)).decode_body()
 }
 
 /// `POST /v1/clusters` (202).
@@ -281,7 +281,10 @@ pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
     } else {
         Ok(())
     };
-    Op::post(path!("clusters")).check(check).json(cluster)
+    Op::post(path!("clusters"))
+        .check(check)
+        .json(cluster)
+        .decode_body()
 }
 
 /// `PATCH /v1/clusters/{ident}` with a JSON Patch (`node_count`, `labels`, …; 202).
@@ -289,11 +292,12 @@ pub fn update(ident: &str, ops: &[PatchOp]) -> Op<Accepted> {
     Op::patch(path!("clusters/{}", ident))
         .check(crate::json_patch::check(ops))
         .json(ops)
+        .decode_body()
 }
 
 /// `DELETE /v1/clusters/{ident}` (204).
 pub fn delete(ident: &str) -> Op<()> {
-    Op::delete(path!("clusters/{}", ident)).decode_nothing()
+    Op::delete(path!("clusters/{}", ident))
 }
 
 /// `POST /v1/clusters/{ident}/actions/resize` (microversion 1.7; 202).
@@ -301,6 +305,7 @@ pub fn resize(ident: &str, resize: &Resize) -> Op<Accepted> {
     Op::post(path!("clusters/{}/actions/resize", ident))
         .json(resize)
         .microversion("1.7")
+        .decode_body()
 }
 
 /// `POST /v1/clusters/{ident}/actions/upgrade` (microversion 1.8; 202).
@@ -317,4 +322,5 @@ pub fn upgrade(ident: &str, upgrade: &Upgrade) -> Op<Accepted> {
         .check(check)
         .json(upgrade)
         .microversion("1.8")
+        .decode_body()
 }

@@ -214,19 +214,23 @@ pub struct CreateImage {
 
 /// `POST /v2/images`: a record, data to follow.
 pub fn create(image: &CreateImage) -> Op<Image> {
-    let op = Op::post(path!("images")).json(image);
-    if image.visibility == Some(Visibility::All) {
-        return op.check(Err(InvalidInput::field(
+    let check = if image.visibility == Some(Visibility::All) {
+        Err(InvalidInput::field(
             "visibility",
             "\"all\" is a list filter, not a visibility",
-        )));
-    }
-    op
+        ))
+    } else {
+        Ok(())
+    };
+    Op::post(path!("images"))
+        .check(check)
+        .json(image)
+        .decode_body()
 }
 
 /// `GET /v2/images/{id}`.
 pub fn get(image_id: &str) -> Op<Image> {
-    Op::get(path!("images/{}", image_id))
+    Op::get(path!("images/{}", image_id)).decode_body()
 }
 
 /// `DELETE /v2/images/{id}`.
@@ -335,6 +339,7 @@ pub fn update(image_id: &str, changes: &[ImageUpdate]) -> Op<Image> {
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static(JSON_PATCH),
     )
+    .decode_body()
 }
 
 /// Filters, sort and paging of [`list`].
@@ -533,7 +538,7 @@ pub struct ImportInfo {
 
 /// `GET /v2/info/import`: the enabled import methods.
 pub fn import_info() -> Op<ImportInfo> {
-    Op::get(path!("info/import"))
+    Op::get(path!("info/import")).decode_body()
 }
 
 /// A task working on an image, as `GET /v2/images/{id}/tasks` shows it (2.12+).

@@ -141,16 +141,20 @@ impl CreateTask {
 
 /// `POST /v2/tasks`.
 pub fn create(task: &CreateTask) -> Op<Task> {
-    let op = Op::post(path!("tasks")).json(task);
-    if task.kind.is_empty() {
-        return op.check(Err(InvalidInput::field("type", "must not be empty")));
-    }
-    op
+    let check = if task.kind.is_empty() {
+        Err(InvalidInput::field("type", "must not be empty"))
+    } else {
+        Ok(())
+    };
+    Op::post(path!("tasks"))
+        .check(check)
+        .json(task)
+        .decode_body()
 }
 
 /// `GET /v2/tasks/{id}`.
 pub fn get(task_id: &str) -> Op<Task> {
-    Op::get(path!("tasks/{}", task_id))
+    Op::get(path!("tasks/{}", task_id)).decode_body()
 }
 
 /// Filters, sort and paging of [`list`].

@@ -254,5 +254,5 @@ pub fn update(id: &str, update: &UpdateHealthMonitor) -> Op<HealthMonitor> {
 
 /// `DELETE lbaas/healthmonitors/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/healthmonitors/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/healthmonitors/{}", id))
 }

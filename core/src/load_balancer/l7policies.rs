@@ -279,7 +279,7 @@ pub fn update(id: &str, update: &UpdateL7Policy) -> Op<L7Policy> {
 
 /// `DELETE lbaas/l7policies/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/l7policies/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/l7policies/{}", id))
 }
 
 /// An L7 rule.
@@ -429,5 +429,5 @@ pub fn update_rule(policy_id: &str, rule_id: &str, update: &UpdateL7Rule) -> Op<
 
 /// `DELETE lbaas/l7policies/{policy_id}/rules/{rule_id}`.
 pub fn delete_rule(policy_id: &str, rule_id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/l7policies/{}/rules/{}", policy_id, rule_id)).decode_nothing()
+    Op::delete(path!("lbaas/l7policies/{}/rules/{}", policy_id, rule_id))
 }

@@ -339,7 +339,7 @@ pub fn update(id: &str, update: &UpdateListener) -> Op<Listener> {
 
 /// `DELETE lbaas/listeners/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/listeners/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/listeners/{}", id))
 }
 
 /// `GET lbaas/listeners/{id}/stats`.

@@ -247,7 +247,6 @@ pub fn update(id: &str, update: &UpdateLoadBalancer) -> Op<LoadBalancer> {
 pub fn delete(id: &str, cascade: bool) -> Op<()> {
     Op::delete(path!("lbaas/loadbalancers/{}", id))
         .query(query!(cascade: cascade.then_some("true")))
-        .decode_nothing()
 }
 
 /// `GET lbaas/loadbalancers/{id}/stats`.
@@ -257,7 +256,7 @@ pub fn stats(id: &str) -> Op<Stats> {
 
 /// `PUT lbaas/loadbalancers/{id}/failover` (admin; 202).
 pub fn failover(id: &str) -> Op<()> {
-    Op::put(path!("lbaas/loadbalancers/{}/failover", id)).decode_nothing()
+    Op::put(path!("lbaas/loadbalancers/{}/failover", id))
 }
 
 /// One node of a [`status`] tree: the load balancer, a listener, pool, member, health

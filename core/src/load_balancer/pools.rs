@@ -291,7 +291,7 @@ pub fn update(id: &str, update: &UpdatePool) -> Op<Pool> {
 
 /// `DELETE lbaas/pools/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/pools/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/pools/{}", id))
 }
 
 /// A pool member.
@@ -461,7 +461,7 @@ pub fn update_member(pool_id: &str, member_id: &str, update: &UpdateMember) -> O
 
 /// `DELETE lbaas/pools/{pool_id}/members/{member_id}`.
 pub fn delete_member(pool_id: &str, member_id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/pools/{}/members/{}", pool_id, member_id)).decode_nothing()
+    Op::delete(path!("lbaas/pools/{}/members/{}", pool_id, member_id))
 }
 
 /// `PUT lbaas/pools/{pool_id}/members`: makes the pool's members exactly `members`
@@ -479,5 +479,4 @@ pub fn batch_update_members(
         .query(query!(additive_only: additive_only.then_some("true")))
         .check(members.iter().try_for_each(check_member))
         .json(&Members { members })
-        .decode_nothing()
 }

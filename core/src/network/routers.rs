@@ -412,12 +412,16 @@ pub fn delete(router_id: &str) -> Op<()> {
 
 /// `PUT /v2.0/routers/{router_id}/add_router_interface`.
 pub fn add_interface(router_id: &str, interface: &Interface) -> Op<RouterInterface> {
-    Op::put(path!("routers/{}/add_router_interface", router_id)).json(interface)
+    Op::put(path!("routers/{}/add_router_interface", router_id))
+        .json(interface)
+        .decode_body()
 }
 
 /// `PUT /v2.0/routers/{router_id}/remove_router_interface`.
 pub fn remove_interface(router_id: &str, interface: &Interface) -> Op<RouterInterface> {
-    Op::put(path!("routers/{}/remove_router_interface", router_id)).json(interface)
+    Op::put(path!("routers/{}/remove_router_interface", router_id))
+        .json(interface)
+        .decode_body()
 }
 
 #[derive(Serialize)]

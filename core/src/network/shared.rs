@@ -130,11 +130,10 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         body: &B,
     ) -> Op<T> {
-        let op = Op::post(path!("{}", self.collection)).json_under(self.one, body);
-        match checked {
-            Ok(()) => op.decode_key(self.one),
-            Err(e) => op.check(Err(e)),
-        }
+        Op::post(path!("{}", self.collection))
+            .check(checked)
+            .json_under(self.one, body)
+            .decode_key(self.one)
     }
 
     /// `POST /v2.0/{collection}` with `{"<many>": [...]}` (all or none), once `checked` holds.
@@ -143,11 +142,10 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         bodies: &[B],
     ) -> Op<Vec<T>> {
-        let op = Op::post(path!("{}", self.collection)).json_under(self.many, bodies);
-        match checked {
-            Ok(()) => op.decode_key(self.many),
-            Err(e) => op.check(Err(e)),
-        }
+        Op::post(path!("{}", self.collection))
+            .check(checked)
+            .json_under(self.many, bodies)
+            .decode_key(self.many)
     }
 
     /// `PUT /v2.0/{collection}/{id}` with `{"<one>": update}`.
@@ -159,7 +157,7 @@ impl Resource {
 
     /// `DELETE /v2.0/{collection}/{id}`.
     pub(crate) fn delete(&self, id: &str) -> Op<()> {
-        Op::delete(self.item(id)).decode_nothing()
+        Op::delete(self.item(id))
     }
 }
 
@@ -258,14 +256,12 @@ impl Tags {
     /// `GET /{resource}/{id}/tags/{tag}`: `Ok` when the tag is there, a 404
     /// [`Error`](crate::Error) when not.
     pub fn check(&self, id: &str, tag: &str) -> Op<()> {
-        Op::get(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
+        Op::get(path!("{}/{}/tags/{}", self.resource, id, tag))
     }
 
     /// `PUT /{resource}/{id}/tags/{tag}`: adds one tag.
     pub fn add(&self, id: &str, tag: &str) -> Op<()> {
-        Op::put(path!("{}/{}/tags/{}", self.resource, id, tag))
-            .check(check_path_tag(tag))
-            .decode_nothing()
+        Op::put(path!("{}/{}/tags/{}", self.resource, id, tag)).check(check_path_tag(tag))
     }
 
     /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
@@ -287,12 +283,12 @@ impl Tags {
 
     /// `DELETE /{resource}/{id}/tags/{tag}`: removes one tag (404 when absent).
     pub fn remove(&self, id: &str, tag: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
+        Op::delete(path!("{}/{}/tags/{}", self.resource, id, tag))
     }
 
     /// `DELETE /{resource}/{id}/tags`: removes every tag.
     pub fn clear(&self, id: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags", self.resource, id)).decode_nothing()
+        Op::delete(path!("{}/{}/tags", self.resource, id))
     }
 }
 

@@ -161,8 +161,11 @@ pub fn signal(stack_name: &str, stack_id: &str, resource_name: &str, data: &Valu
         stack_id,
         resource_name
     ));
-    let op = if data.is_null() { op } else { op.json(data) };
-    op.decode_nothing()
+    if data.is_null() {
+        op
+    } else {
+        op.json(data)
+    }
 }
 
 /// `PATCH …/resources/{resource_name}` `{"mark_unhealthy": …, "resource_status_reason": …}`:
@@ -189,7 +192,6 @@ pub fn mark_unhealthy(
         mark_unhealthy: unhealthy,
         resource_status_reason: reason,
     })
-    .decode_nothing()
 }
 
 /// One entry of [`list_types`]: a name, or a name and description (`with_description`).
@@ -265,18 +267,20 @@ pub struct ResourceTypeSchema {
 
 /// `GET /resource_types/{type_name}`.
 pub fn type_schema(type_name: &str) -> Op<ResourceTypeSchema> {
-    Op::get(path!("resource_types/{}", type_name))
+    Op::get(path!("resource_types/{}", type_name)).decode_body()
 }
 
 /// `GET /resource_types/{type_name}/template`: a template wrapping the type
 /// (`template_type` `hot` or `cfn`, the default).
 pub fn type_template(type_name: &str, template_type: Option<&str>) -> Op<Value> {
-    let op = Op::get(path!("resource_types/{}/template", type_name))
-        .query(query!(template_type: template_type));
-    match template_type {
+    let check = match template_type {
         Some(t) if !matches!(t, "hot" | "cfn") => {
-            op.check(Err(InvalidInput::field("template_type", "hot or cfn")))
+            Err(InvalidInput::field("template_type", "hot or cfn"))
         }
-        _ => op,
-    }
+        _ => Ok(()),
+    };
+    Op::get(path!("resource_types/{}/template", type_name))
+        .query(query!(template_type: template_type))
+        .check(check)
+        .decode_body()
 }

@@ -458,7 +458,6 @@ pub fn update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> 
     Op::put(path!("stacks/{}/{}", stack_name, stack_id))
         .check(check)
         .json(update)
-        .decode_nothing()
 }
 
 /// `PATCH /stacks/{stack_name}/{stack_id}`: changes only what is given (202).
@@ -467,7 +466,6 @@ pub fn patch_update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> O
     Op::patch(path!("stacks/{}/{}", stack_name, stack_id))
         .check(check)
         .json(update)
-        .decode_nothing()
 }
 
 /// `PUT /stacks/{stack_name}/{stack_id}/preview` (or `PATCH` with `patch = true`): what an
@@ -507,18 +505,18 @@ fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePre
 /// `wait_for_status(&get_by(..), &["DELETE_COMPLETE"], &["DELETE_FAILED"], wait)`,
 /// not `wait_for_deleted`.
 pub fn delete(stack_name: &str, stack_id: &str) -> Op<()> {
-    Op::delete(path!("stacks/{}/{}", stack_name, stack_id)).decode_nothing()
+    Op::delete(path!("stacks/{}/{}", stack_name, stack_id))
 }
 
 /// `DELETE /stacks/{stack_name}/{stack_id}/abandon`: deletes the stack but keeps its
 /// resources, returning the data [`adopt`] takes (needs `enable_stack_abandon` in Heat).
 pub fn abandon(stack_name: &str, stack_id: &str) -> Op<StackData> {
-    Op::delete(path!("stacks/{}/{}/abandon", stack_name, stack_id))
+    Op::delete(path!("stacks/{}/{}/abandon", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/export`: the stack's data, as `abandon` would.
 pub fn export(stack_name: &str, stack_id: &str) -> Op<StackData> {
-    Op::get(path!("stacks/{}/{}/export", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/export", stack_name, stack_id)).decode_body()
 }
 
 /// `POST /stacks` with `adopt_stack_data` (needs `enable_stack_adopt` in Heat).
@@ -532,9 +530,7 @@ pub fn adopt(stack: &AdoptStack) -> Op<CreatedStack> {
 fn action(stack_name: &str, stack_id: &str, name: &'static str) -> Op<()> {
     let mut body = Map::new();
     body.insert(name.into(), Value::Null);
-    Op::post(path!("stacks/{}/{}/actions", stack_name, stack_id))
-        .json(&body)
-        .decode_nothing()
+    Op::post(path!("stacks/{}/{}/actions", stack_name, stack_id)).json(&body)
 }
 
 /// `POST …/actions` `{"suspend": null}`.
@@ -574,17 +570,17 @@ pub fn output(stack_name: &str, stack_id: &str, key: &str) -> Op<Output> {
 
 /// `GET /stacks/{stack_name}/{stack_id}/template`.
 pub fn template(stack_name: &str, stack_id: &str) -> Op<Value> {
-    Op::get(path!("stacks/{}/{}/template", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/template", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/environment`.
 pub fn environment(stack_name: &str, stack_id: &str) -> Op<Environment> {
-    Op::get(path!("stacks/{}/{}/environment", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/environment", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/files`.
 pub fn files(stack_name: &str, stack_id: &str) -> Op<Files> {
-    Op::get(path!("stacks/{}/{}/files", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/files", stack_name, stack_id)).decode_body()
 }
 
 /// A stack snapshot.
@@ -635,7 +631,9 @@ pub fn create_snapshot(stack_name: &str, stack_id: &str, name: Option<&str>) -> 
         #[serde(skip_serializing_if = "Option::is_none")]
         name: Option<&'a str>,
     }
-    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).json(&Body { name })
+    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id))
+        .json(&Body { name })
+        .decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/snapshots`.
@@ -662,7 +660,6 @@ pub fn restore_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> 
         stack_id,
         snapshot_id
     ))
-    .decode_nothing()
 }
 
 /// `DELETE /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
@@ -673,7 +670,6 @@ pub fn delete_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> O
         stack_id,
         snapshot_id
     ))
-    .decode_nothing()
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ pub fn validate(v: &ValidateTemplate) -> Op<ValidatedTemplate> {
             show_nested: v.show_nested.then_some("true"),
         ))
         .json(v)
+        .decode_body()
 }
 
 /// A template version Heat understands.

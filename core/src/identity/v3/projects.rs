@@ -318,7 +318,7 @@ pub fn replace_tags(project_id: &str, tags: &[String]) -> Op<Vec<String>> {
 
 /// `PUT /v3/projects/{project_id}/tags/{tag}`: adds one tag.
 pub fn add_tag(project_id: &str, tag: &str) -> Op<()> {
-    let op = Op::put(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing();
+    let op = Op::put(path!("projects/{}/tags/{}", project_id, tag));
     match check_tag(tag) {
         Ok(()) => op,
         Err(e) => op.check(Err(e)),
@@ -328,17 +328,17 @@ pub fn add_tag(project_id: &str, tag: &str) -> Op<()> {
 /// `HEAD /v3/projects/{project_id}/tags/{tag}`: `Ok` when the project has the tag
 /// (a missing tag is `Error::Http` 404).
 pub fn check_tag_exists(project_id: &str, tag: &str) -> Op<()> {
-    Op::head(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing()
+    Op::head(path!("projects/{}/tags/{}", project_id, tag))
 }
 
 /// `DELETE /v3/projects/{project_id}/tags/{tag}`.
 pub fn delete_tag(project_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing()
+    Op::delete(path!("projects/{}/tags/{}", project_id, tag))
 }
 
 /// `DELETE /v3/projects/{project_id}/tags`: removes every tag.
 pub fn delete_tags(project_id: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags", project_id)).decode_nothing()
+    Op::delete(path!("projects/{}/tags", project_id))
 }
 
 #[cfg(test)]

@@ -202,17 +202,17 @@ fn grant_path(on: &Target, who: &Actor, role_id: &str) -> Result<String, Invalid
 
 /// `PUT …/roles/{role_id}`: grants `role_id` to `who` on `on` (204).
 pub fn assign(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::put(grant_path(on, who, role_id)).decode_nothing()
+    Op::put(grant_path(on, who, role_id))
 }
 
 /// `HEAD …/roles/{role_id}`: `Ok` when the grant exists (404 otherwise).
 pub fn check(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::head(grant_path(on, who, role_id)).decode_nothing()
+    Op::head(grant_path(on, who, role_id))
 }
 
 /// `DELETE …/roles/{role_id}`: revokes the grant.
 pub fn revoke(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::delete(grant_path(on, who, role_id)).decode_nothing()
+    Op::delete(grant_path(on, who, role_id))
 }
 
 /// `GET …/roles`: the roles `who` holds directly on `on`. For inherited targets this is
@@ -349,12 +349,12 @@ pub fn get_implied(prior_role_id: &str, implied_role_id: &str) -> Op<RoleInferen
 
 /// `HEAD /v3/roles/{prior_role_id}/implies/{implied_role_id}`: `Ok` when the rule exists.
 pub fn check_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
-    Op::head(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+    Op::head(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
 }
 
 /// `DELETE /v3/roles/{prior_role_id}/implies/{implied_role_id}`.
 pub fn delete_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
-    Op::delete(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+    Op::delete(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
 }
 
 /// `GET /v3/roles/{prior_role_id}/implies`: the roles one role implies.

@@ -194,7 +194,7 @@ pub fn role(trust_id: &str, role_id: &str) -> Op<TrustRole> {
 
 /// `HEAD /v3/OS-TRUST/trusts/{trust_id}/roles/{role_id}`: `Ok` when the role is delegated.
 pub fn check_role(trust_id: &str, role_id: &str) -> Op<()> {
-    Op::head(path!("OS-TRUST/trusts/{}/roles/{}", trust_id, role_id)).decode_nothing()
+    Op::head(path!("OS-TRUST/trusts/{}/roles/{}", trust_id, role_id))
 }
 
 /// The scope of a trust-scoped token is a plain [`NameId`] pair on each side.

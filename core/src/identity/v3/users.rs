@@ -294,7 +294,6 @@ pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
     Op::post(path!("users/{}/password", user_id))
         .check(check)
         .json_under("user", change)
-        .decode_nothing()
 }
 
 /// `GET /v3/users/{user_id}/projects`: the projects the user has a role on.
