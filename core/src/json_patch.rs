@@ -26,6 +26,7 @@ crate::string_enum! {
 }
 
 /// One operation of a JSON Patch body (`[{"op", "path", "value"}]`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatchOp {
     /// What to do.
@@ -33,7 +34,6 @@ pub struct PatchOp {
     /// A JSON Pointer, e.g. `/node_count` (build one from a key with [`pointer`]).
     pub path: String,
     /// The new value (not for `remove`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
 }
 

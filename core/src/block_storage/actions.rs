@@ -49,18 +49,16 @@ crate::string_enum! {
 }
 
 /// The body of [`attach`]: give a server (`instance_uuid`) or a host.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attach {
     /// The server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_uuid: Option<String>,
     /// The host, for attaching to a host.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_name: Option<String>,
     /// Device name (`/dev/vdc`).
     pub mountpoint: String,
     /// Access mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<AttachMode>,
 }
 
@@ -80,10 +78,10 @@ pub fn attach(volume_id: &str, opts: &Attach) -> Op<()> {
 }
 
 /// The body of [`detach`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Detach {
     /// The attachment to end (needed with several attachments).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
 }
 
@@ -93,28 +91,29 @@ pub fn detach(volume_id: &str, opts: &Detach) -> Op<()> {
 }
 
 /// A host's connector, as os-brick describes it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Connector {
     /// Host name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub host: Option<String>,
     /// IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ip: Option<String>,
     /// iSCSI initiator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub initiator: Option<String>,
     /// CPU platform (`x86_64`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub platform: Option<String>,
     /// OS type (`linux2`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub os_type: Option<String>,
     /// Multipath.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub multipath: Option<bool>,
     /// Whether the attach is local.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub do_local_attach: Option<bool>,
     /// Fibre-channel WWPNs, NVMe NQN and so on.
     #[serde(flatten)]
@@ -127,13 +126,12 @@ struct WithConnector<'a> {
 }
 
 /// The body of [`force_detach`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ForceDetach {
     /// The attachment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// The host's connector.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector: Option<Connector>,
 }
 
@@ -200,9 +198,9 @@ pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
     op
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Serialize)]
 struct Completion<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     new_volume: Option<&'a str>,
     error: bool,
 }
@@ -222,6 +220,7 @@ pub fn extend_volume_completion(volume_id: &str, error: bool) -> Op<()> {
 }
 
 /// The body of [`upload_to_image`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UploadImage {
     /// Image name.
@@ -229,16 +228,12 @@ pub struct UploadImage {
     /// Upload even when attached.
     pub force: bool,
     /// Disk format (`raw`, `qcow2`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_format: Option<String>,
     /// Container format (`bare`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_format: Option<String>,
     /// Visibility (3.1+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visibility: Option<String>,
     /// Protected (3.1+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
 }
 
@@ -384,12 +379,12 @@ pub fn set_readonly(volume_id: &str, readonly: bool) -> Op<()> {
 }
 
 /// The body of [`retype`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Retype {
     /// The new volume type (name or id).
     pub new_type: String,
     /// Whether migration is allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_policy: Option<MigrationPolicy>,
 }
 
@@ -403,19 +398,16 @@ pub fn retype(volume_id: &str, opts: &Retype) -> Op<()> {
 }
 
 /// The body of [`migrate`] (admin).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Migrate {
     /// Target backend (`node1@lvm`); or give `cluster` (3.16+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Copy through the host, not the driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force_host_copy: Option<bool>,
     /// Lock the volume while migrating.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_volume: Option<bool>,
     /// Target cluster (3.16+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
 }
 
@@ -459,16 +451,14 @@ pub fn reimage(volume_id: &str, image_id: &str, reimage_reserved: bool) -> Op<()
 }
 
 /// The body of [`reset_status`] (admin).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ResetStatus {
     /// New status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// New attach status (`attached` / `detached`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attach_status: Option<String>,
     /// New migration status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_status: Option<String>,
 }
 

@@ -127,6 +127,7 @@ impl HasStatus for Snapshot {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateSnapshot {
     /// The volume to snapshot.
@@ -135,10 +136,8 @@ pub struct CreateSnapshot {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub force: bool,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Metadata.
     #[serde(skip_serializing_if = "Metadata::is_empty")]
@@ -248,10 +247,10 @@ pub fn list_detail(filter: &ListSnapshots) -> List<Snapshot> {
 
 const SNAPSHOTS: &str = "snapshots";
 
+#[serde_with::skip_serializing_none]
 #[derive(Serialize)]
 struct Status<'a> {
     status: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     progress: Option<&'a str>,
 }
 

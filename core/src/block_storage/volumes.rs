@@ -263,19 +263,19 @@ impl HasId for VolumeRef {
 }
 
 /// Scheduler hints (`OS-SCH-HNT:scheduler_hints`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SchedulerHints {
     /// Place on the same backend as these volumes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_host: Vec<String>,
     /// Place on another backend than these volumes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub different_host: Vec<String>,
     /// Place on the host of this server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_to_instance: Option<String>,
     /// A JSON filter query (`JsonFilter`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<Value>,
     /// Other hints.
     #[serde(flatten)]
@@ -532,15 +532,13 @@ pub fn list_detail_page(filter: &ListVolumes) -> Op<VolumePage> {
 
 /// `GET /volumes/summary` (3.12+): totals over the listed volumes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VolumeSummary {
     /// Total size in GiB.
-    #[serde(default)]
     pub total_size: u64,
     /// Number of volumes.
-    #[serde(default)]
     pub total_count: u64,
     /// Every metadata key with its values (3.36+).
-    #[serde(default)]
     pub metadata: BTreeMap<String, Vec<String>>,
     /// Other fields.
     #[serde(flatten)]

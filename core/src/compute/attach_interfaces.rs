@@ -70,19 +70,17 @@ pub struct RequestedIp {
 
 /// The body of [`create`]: either `port_id`, or `net_id` with optional `fixed_ips`
 /// (neither: Nova picks a network).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateInterface {
     /// Attach this existing port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
     /// Create a port on this network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub net_id: Option<String>,
     /// Fixed IPs for the new port (with `net_id` only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_ips: Vec<RequestedIp>,
     /// Device tag (microversion 2.49+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 

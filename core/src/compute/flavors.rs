@@ -194,6 +194,7 @@ impl ListFlavors {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateFlavor {
     /// Name (1–255 characters).
@@ -205,28 +206,18 @@ pub struct CreateFlavor {
     /// Root disk in GiB.
     pub disk: u64,
     /// Chosen id (`None`: Nova generates a UUID).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Swap in MiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub swap: Option<u64>,
     /// Ephemeral disk in GiB.
-    #[serde(
-        rename = "OS-FLV-EXT-DATA:ephemeral",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "OS-FLV-EXT-DATA:ephemeral")]
     pub ephemeral: Option<u64>,
     /// Network bandwidth factor (positive; not accepted from 2.102).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rxtx_factor: Option<f64>,
     /// Public (`None`: Nova's default, public).
-    #[serde(
-        rename = "os-flavor-access:is_public",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "os-flavor-access:is_public")]
     pub is_public: Option<bool>,
     /// Description (needs microversion 2.55+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 

@@ -110,18 +110,17 @@ pub struct ListKeypairs {
 }
 
 /// The body of [`create`]: generate a keypair (no `public_key`) or import one.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateKeypair {
     /// Name (1–255 characters; from 2.92 any printable characters).
     pub name: String,
     /// Kind (2.2+; Nova's default is `ssh`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub kind: Option<KeypairType>,
     /// The public key to import (`None`: Nova generates a keypair; not allowed from 2.92).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
     /// Create it for another user (admin, 2.10+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }
 

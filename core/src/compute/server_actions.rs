@@ -63,38 +63,32 @@ pub fn reboot(server_id: &str, kind: RebootType) -> Op<()> {
 }
 
 /// The body of [`rebuild`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Rebuild {
     /// Image to rebuild from (`imageRef`, required).
     #[serde(rename = "imageRef")]
     pub image_ref: String,
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// New admin password.
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
     pub admin_pass: Option<Secret>,
     /// Replaces the metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
     /// Public IPv4 (`accessIPv4`).
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Injected files (before 2.57).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub personality: Vec<Personality>,
     /// Keep the ephemeral disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub preserve_ephemeral: Option<bool>,
     /// Description, or `Null` to clear it (2.19+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -109,7 +103,6 @@ pub struct Rebuild {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub trusted_image_certificates: Patch<Vec<String>>,
     /// Guest hostname (2.90+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
 }
 
@@ -149,11 +142,12 @@ pub fn rebuild(server_id: &str, opts: &Rebuild) -> Op<Server> {
 /// `resize` to another flavor; then [`confirm_resize`] or [`revert_resize`] once the
 /// server is `VERIFY_RESIZE`.
 pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>) -> Op<()> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
         #[serde(rename = "flavorRef")]
         flavor_ref: &'a str,
-        #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "OS-DCF:diskConfig")]
         disk_config: Option<DiskConfig>,
     }
     if flavor_ref.is_empty() {
@@ -240,13 +234,13 @@ pub fn shelve_offload(server_id: &str) -> Op<()> {
 }
 
 /// Options of [`unshelve`] (all empty sends `{"unshelve": null}`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Unshelve {
     /// Availability zone to unshelve into (2.77+), or `Null` to unpin (2.91+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub availability_zone: Patch<String>,
     /// Host to unshelve onto (2.91+, admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
 }
 
@@ -325,17 +319,13 @@ pub fn create_backup(server_id: &str, opts: &CreateBackup) -> Op<String> {
 }
 
 /// The body of [`rescue`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Rescue {
     /// Password of the rescue system (generated when `None`).
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
     pub admin_pass: Option<Secret>,
     /// Image to rescue with.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rescue_image_ref: Option<String>,
 }
 
@@ -402,10 +392,10 @@ pub fn remove_security_group(server_id: &str, name: &str) -> Op<()> {
 
 /// `addFloatingIp` (removed in 2.44; use Neutron).
 pub fn add_floating_ip(server_id: &str, address: &str, fixed_address: Option<&str>) -> Op<()> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
         address: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
         fixed_address: Option<&'a str>,
     }
     action(
@@ -459,17 +449,17 @@ impl Serialize for BlockMigration {
 }
 
 /// The body of [`live_migrate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LiveMigrate {
     /// Target host (`None`: the scheduler picks; sent as `null`).
+    #[serialize_always]
     pub host: Option<String>,
     /// Block migration.
     pub block_migration: BlockMigration,
     /// Disk over-commit (before 2.25).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_over_commit: Option<bool>,
     /// Skip the scheduler's checks of `host` (2.30–2.67).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
@@ -479,23 +469,18 @@ pub fn live_migrate(server_id: &str, opts: &LiveMigrate) -> Op<()> {
 }
 
 /// The body of [`evacuate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Evacuate {
     /// Target host (`None`: the scheduler picks).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Admin password of the evacuated server (before 2.95).
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
     pub admin_pass: Option<Secret>,
     /// Whether the disks are on shared storage (before 2.14).
-    #[serde(rename = "onSharedStorage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "onSharedStorage")]
     pub on_shared_storage: Option<bool>,
     /// Skip the scheduler's checks of `host` (2.29–2.67).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 

@@ -112,18 +112,17 @@ crate::string_enum! {
 
 /// One IP address of a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
     /// The address.
-    #[serde(default)]
     pub addr: String,
     /// 4 or 6.
-    #[serde(default)]
     pub version: u8,
     /// MAC address of the port (`OS-EXT-IPS-MAC:mac_addr`).
-    #[serde(default, rename = "OS-EXT-IPS-MAC:mac_addr")]
+    #[serde(rename = "OS-EXT-IPS-MAC:mac_addr")]
     pub mac_addr: Option<String>,
     /// `fixed` or `floating` (`OS-EXT-IPS:type`).
-    #[serde(default, rename = "OS-EXT-IPS:type")]
+    #[serde(rename = "OS-EXT-IPS:type")]
     pub kind: Option<String>,
 }
 
@@ -131,16 +130,15 @@ pub struct Address {
 pub type Addresses = BTreeMap<String, Vec<Address>>;
 
 /// The image a server booted from.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ImageRef {
     /// Image id.
-    #[serde(default)]
     pub id: String,
     /// Links to the image.
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Image properties (2.100+).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Map<String, Value>>,
 }
 
@@ -187,6 +185,7 @@ impl ServerFlavor {
 }
 
 /// The flavor embedded in a server from microversion 2.47 on.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmbeddedFlavor {
     /// The flavor's name at build time.
@@ -202,7 +201,7 @@ pub struct EmbeddedFlavor {
     /// Swap in MiB.
     pub swap: u64,
     /// Extra specs (shown when policy allows).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub extra_specs: Option<BTreeMap<String, String>>,
 }
 
@@ -292,18 +291,15 @@ pub struct SecurityGroupRef {
 
 /// Why a server is in `ERROR`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ServerFault {
     /// HTTP-like error code.
-    #[serde(default)]
     pub code: u16,
     /// The message.
-    #[serde(default)]
     pub message: String,
     /// Traceback (admins only).
-    #[serde(default)]
     pub details: Option<String>,
     /// When it happened.
-    #[serde(default)]
     pub created: Option<Timestamp>,
 }
 
@@ -731,19 +727,16 @@ impl Serialize for Networks {
 }
 
 /// One network or port of a new server (give `uuid` or `port`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct NetworkSpec {
     /// Network id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// Existing port id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port: Option<String>,
     /// Fixed IP to request on the network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip: Option<String>,
     /// Device tag (2.32–2.36, 2.42+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 
@@ -766,46 +759,34 @@ impl NetworkSpec {
 }
 
 /// One entry of `block_device_mapping_v2`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BlockDeviceMapping {
     /// Boot order (0 = boot disk; `None` for non-bootable).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub boot_index: Option<i32>,
     /// Id of the source (image, volume or snapshot).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// `image`, `volume`, `snapshot` or `blank`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<String>,
     /// `volume` or `local`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_type: Option<String>,
     /// Size in GiB of a volume to create.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_size: Option<u64>,
     /// Delete the volume with the server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
     /// Device name hint (`vda`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
     /// `disk`, `cdrom`, …
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// `virtio`, `scsi`, `ide`, …
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_bus: Option<String>,
     /// Filesystem of a local ephemeral disk, or `swap`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub guest_format: Option<String>,
     /// Suppress a device of the image.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_device: Option<bool>,
     /// Device tag (2.32+ except 2.33–2.41).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Volume type of a volume to create (2.67+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
 }
 
@@ -901,26 +882,24 @@ pub struct CreateServer {
     pub extra: Map<String, Value>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Serialize)]
 struct ServerBody<'a> {
-    #[serde(rename = "adminPass", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "adminPass")]
     admin_pass: Option<&'a str>,
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv4")]
     access_ip_v4: Option<&'a str>,
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv6")]
     access_ip_v6: Option<&'a str>,
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
-    #[serde(rename = "imageRef", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "imageRef")]
     image_ref: Option<&'a str>,
     #[serde(rename = "flavorRef")]
     flavor_ref: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     availability_zone: Option<&'a str>,
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     disk_config: Option<&'a DiskConfig>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     hostname: Option<&'a str>,
     #[serde(skip_serializing_if = "Metadata::is_empty")]
     metadata: &'a Metadata,
@@ -928,19 +907,13 @@ struct ServerBody<'a> {
     personality: &'a [Personality],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     security_groups: Vec<SecurityGroupRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     user_data: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     key_name: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     config_drive: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     networks: Option<&'a Networks>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     block_device_mapping_v2: &'a [BlockDeviceMapping],
-    #[serde(skip_serializing_if = "Option::is_none")]
     min_count: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     max_count: Option<u32>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     return_reservation_id: bool,
@@ -948,9 +921,7 @@ struct ServerBody<'a> {
     tags: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     trusted_image_certificates: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
     host: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     hypervisor_hostname: Option<&'a str>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
@@ -1059,25 +1030,24 @@ pub fn create_reservation(server: &CreateServer) -> Op<String> {
 }
 
 /// The body of [`update`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateServer {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// New description, or `Null` to clear it (2.19+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Public IPv4 (`accessIPv4`).
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Guest hostname (2.90+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
     /// Pin to an availability zone, or `Null` to unpin (2.104+? as the samples show).
     #[serde(skip_serializing_if = "Patch::is_keep")]

@@ -63,19 +63,17 @@ pub struct VolumeAttachment {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateVolumeAttachment {
     /// The volume to attach.
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// Requested device name (a hint; hypervisors may ignore it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Device tag (2.49+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Delete the volume with the server (2.79+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
 }
 
@@ -92,25 +90,22 @@ impl CreateVolumeAttachment {
 /// The body of [`update`]: `volume_id` names the new volume for a swap (admin), or the
 /// attached one when only `delete_on_termination` changes (2.85+). The other fields, when
 /// given, must equal the attachment's current values (Nova rejects changes to them).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateVolumeAttachment {
     /// The volume (new for a swap).
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// Attachment id (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Server id (read-only, 2.85+).
-    #[serde(rename = "serverId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "serverId")]
     pub server_id: Option<String>,
     /// Device (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Tag (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Delete the volume with the server (2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
 }
 

@@ -148,32 +148,27 @@ impl HasId for ClusterTemplate {
 }
 
 /// The body of [`create`]. `Patch::Null` sends an explicit `null`, `Keep` leaves it out.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateClusterTemplate {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Orchestration engine.
     pub coe: String,
     /// Image.
     pub image_id: String,
     /// Key pair.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub keypair_id: Option<String>,
     /// Worker flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// Master flavor.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub master_flavor_id: Patch<String>,
     /// Docker volume size (GB).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_volume_size: Option<u32>,
     /// Docker storage driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_storage_driver: Option<String>,
     /// External network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_network_id: Option<String>,
     /// Fixed network.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -182,55 +177,39 @@ pub struct CreateClusterTemplate {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub fixed_subnet: Patch<String>,
     /// Network driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_driver: Option<String>,
     /// Volume driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_driver: Option<String>,
     /// DNS server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_nameserver: Option<String>,
     /// HTTP proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_proxy: Option<String>,
     /// HTTPS proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub https_proxy: Option<String>,
     /// No-proxy list.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_proxy: Option<String>,
     /// Labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// TLS off.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_disabled: Option<bool>,
     /// Visible to every project.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public: Option<bool>,
     /// Hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
     /// Docker registry.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub registry_enabled: Option<bool>,
     /// Insecure registry.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub insecure_registry: Patch<String>,
     /// `vm` or `bm`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_type: Option<String>,
     /// Load balancer in front of the masters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_lb_enabled: Option<bool>,
     /// Floating IPs on nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_enabled: Option<bool>,
     /// API server port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apiserver_port: Option<u16>,
     /// Tags.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 

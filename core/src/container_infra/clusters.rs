@@ -162,6 +162,7 @@ impl HasId for Cluster {
 
 /// The body of [`create`]. `Patch::Null` sends `null` (the template's value), `Keep`
 /// leaves the field out.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateCluster {
     /// Name.
@@ -169,16 +170,12 @@ pub struct CreateCluster {
     /// Template.
     pub cluster_template_id: String,
     /// Key pair.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub keypair: Option<String>,
     /// Master nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_count: Option<u32>,
     /// Worker nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub node_count: Option<u32>,
     /// Creation timeout (minutes).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_timeout: Option<u32>,
     /// etcd discovery URL.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -190,25 +187,18 @@ pub struct CreateCluster {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub flavor_id: Patch<String>,
     /// Labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// Merge `labels` into the template's instead of replacing them.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub merge_labels: Option<bool>,
     /// Docker volume size (GB).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_volume_size: Option<u32>,
     /// Fixed network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_subnet: Option<String>,
     /// Floating IPs on nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_enabled: Option<bool>,
     /// Load balancer in front of the masters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_lb_enabled: Option<bool>,
 }
 
@@ -226,6 +216,7 @@ pub struct ListClusters {
 }
 
 /// The body of [`resize`] (microversion 1.7).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Resize {
     /// The new number of worker nodes.
@@ -234,20 +225,18 @@ pub struct Resize {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub nodes_to_remove: Vec<String>,
     /// The node group (default: the default worker group).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub nodegroup: Option<String>,
 }
 
 /// The body of [`upgrade`] (microversion 1.8).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Upgrade {
     /// The template to move to (uuid or name).
     pub cluster_template: String,
     /// Nodes upgraded at once.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_batch_size: Option<u32>,
     /// The node group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub nodegroup: Option<String>,
 }
 

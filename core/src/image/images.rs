@@ -175,37 +175,29 @@ impl HasStatus for Image {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateImage {
     /// Chosen id (UUID).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Visibility.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
     /// Protected.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
     /// Hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_hidden: Option<bool>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Container format.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_format: Option<String>,
     /// Disk format.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_format: Option<String>,
     /// Minimum disk, GiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_disk: Option<u64>,
     /// Minimum RAM, MiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_ram: Option<u64>,
     /// Custom properties (string values in Glance's default schema).
     #[serde(flatten)]
@@ -471,18 +463,16 @@ pub enum ImportMethod {
 }
 
 /// The body of [`import`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportImage {
     /// The method.
     pub method: ImportMethod,
     /// Target stores (multi-store).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stores: Option<Vec<String>>,
     /// Import to every store.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub all_stores: Option<bool>,
     /// Fail unless every store succeeds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub all_stores_must_succeed: Option<bool>,
 }
 

@@ -120,16 +120,14 @@ pub struct HealthMonitor {
 has_status!(HealthMonitor: "health monitor");
 
 /// The body of [`create`] (also a pool's monitor inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateHealthMonitor {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Pool (outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// Type.
     #[serde(rename = "type")]
@@ -141,25 +139,18 @@ pub struct CreateHealthMonitor {
     /// Successes before a member is up (1–10).
     pub max_retries: u32,
     /// Failures before a member is down (1–10).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries_down: Option<u32>,
     /// HTTP method.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// HTTP version.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_version: Option<f64>,
     /// Path checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url_path: Option<String>,
     /// Expected codes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_codes: Option<String>,
     /// `Host` header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_name: Option<String>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -167,40 +158,30 @@ pub struct CreateHealthMonitor {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateHealthMonitor {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Seconds between checks.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delay: Option<u32>,
     /// Expected codes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_codes: Option<String>,
     /// HTTP method.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// Seconds a check may take.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u32>,
     /// Path checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url_path: Option<String>,
     /// Successes before up.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<u32>,
     /// Failures before down.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries_down: Option<u32>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// HTTP version.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_version: Option<f64>,
     /// `Host` header (`Patch::Null` removes it).
     #[serde(skip_serializing_if = "Patch::is_keep")]

@@ -151,42 +151,33 @@ pub struct L7Policy {
 has_status!(L7Policy: "L7 policy");
 
 /// The body of [`create`] (also a listener's policy inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateL7Policy {
     /// Listener (outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub listener_id: Option<String>,
     /// Action.
     pub action: L7Action,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Position.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
     /// Target pool.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_pool_id: Option<String>,
     /// Target URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
     /// Target prefix.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_prefix: Option<String>,
     /// Redirect status code (301, 302, 303, 307, 308).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_http_code: Option<u16>,
     /// Rules created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<CreateL7Rule>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -194,25 +185,20 @@ pub struct CreateL7Policy {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateL7Policy {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Action.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<L7Action>,
     /// Position.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
     /// Redirect status code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_http_code: Option<u16>,
     /// Target pool.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -224,7 +210,6 @@ pub struct UpdateL7Policy {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub redirect_prefix: Patch<String>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -331,12 +316,12 @@ pub struct L7Rule {
 has_status!(L7Rule: "L7 rule");
 
 /// The body of [`create_rule`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateL7Rule {
     /// How it compares.
     pub compare_type: CompareType,
     /// Negate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invert: Option<bool>,
     /// What it looks at.
     #[serde(rename = "type")]
@@ -344,13 +329,10 @@ pub struct CreateL7Rule {
     /// Value.
     pub value: String,
     /// Cookie, header or DN field name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -358,28 +340,24 @@ pub struct CreateL7Rule {
 }
 
 /// The body of [`update_rule`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateL7Rule {
     /// How it compares.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub compare_type: Option<CompareType>,
     /// Negate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invert: Option<bool>,
     /// What it looks at.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub kind: Option<RuleType>,
     /// Value.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Key (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub key: Patch<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 

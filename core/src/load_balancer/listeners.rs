@@ -142,32 +142,26 @@ pub struct Listener {
 has_status!(Listener: "listener");
 
 /// The body of [`create`] (also a listener inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateListener {
     /// Load balancer (not inside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub loadbalancer_id: Option<String>,
     /// Protocol.
     pub protocol: Protocol,
     /// Port (1–65535).
     pub protocol_port: u16,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Maximum connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_limit: Option<i64>,
     /// Default pool by id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_pool_id: Option<String>,
     /// Default pool created with it (graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_pool: Option<CreatePool>,
     /// L7 policies created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -176,52 +170,37 @@ pub struct CreateListener {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub insert_headers: BTreeMap<String, String>,
     /// TLS certificate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_tls_container_ref: Option<String>,
     /// SNI certificates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sni_container_refs: Vec<String>,
     /// Client CA certificate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_ca_tls_container_ref: Option<String>,
     /// Client authentication.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_authentication: Option<String>,
     /// Client CRL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_crl_container_ref: Option<String>,
     /// Client inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS `includeSubDomains`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS max age (s).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_max_age: Option<u64>,
     /// HSTS `preload`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_preload: Option<bool>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -229,76 +208,58 @@ pub struct CreateListener {
 }
 
 /// The body of [`update`]; unset fields are left as they are, `Patch::Null` clears.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateListener {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Maximum connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_limit: Option<i64>,
     /// Default pool.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_pool_id: Patch<String>,
     /// Headers to insert.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub insert_headers: Option<BTreeMap<String, String>>,
     /// TLS certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_tls_container_ref: Patch<String>,
     /// SNI certificates.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sni_container_refs: Option<Vec<String>>,
     /// Client CA certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub client_ca_tls_container_ref: Patch<String>,
     /// Client authentication.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_authentication: Option<String>,
     /// Client CRL.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub client_crl_container_ref: Patch<String>,
     /// Client inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS `includeSubDomains`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS max age (s).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_max_age: Option<u64>,
     /// HSTS `preload`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_preload: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 

@@ -114,60 +114,49 @@ pub struct LoadBalancer {
 has_status!(LoadBalancer: "load balancer");
 
 /// A further VIP of a load balancer.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdditionalVip {
     /// Subnet.
     pub subnet_id: String,
     /// Address (`None`: allocated from the subnet).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ip_address: Option<String>,
 }
 
 /// The body of [`create`]: with `listeners` and `pools` it builds the whole graph in one
 /// call.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateLoadBalancer {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// VIP subnet (one of subnet, network or port is needed).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_subnet_id: Option<String>,
     /// VIP network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_network_id: Option<String>,
     /// VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_port_id: Option<String>,
     /// VIP address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_address: Option<String>,
     /// QoS policy of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_qos_policy_id: Option<String>,
     /// Security groups of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Further VIPs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub additional_vips: Vec<AdditionalVip>,
     /// Provider driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// Availability zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub availability_zone: Option<String>,
     /// Listeners to create with it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -181,25 +170,21 @@ pub struct CreateLoadBalancer {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateLoadBalancer {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// QoS policy of the VIP port (`Patch::Null` removes it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub vip_qos_policy_id: Patch<String>,
     /// Security groups of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -262,36 +247,33 @@ pub fn failover(id: &str) -> Op<()> {
 /// One node of a [`status`] tree: the load balancer, a listener, pool, member, health
 /// monitor, L7 policy or rule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StatusNode {
     /// Id.
-    #[serde(default)]
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Provisioning status.
-    #[serde(default)]
     pub provisioning_status: ProvisioningStatus,
     /// Operating status (health monitors have none).
-    #[serde(default)]
     pub operating_status: Option<OperatingStatus>,
     /// Listeners (of a load balancer).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub listeners: Vec<StatusNode>,
     /// Pools (of a listener).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pools: Vec<StatusNode>,
     /// Members (of a pool).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<StatusNode>,
     /// Health monitor (of a pool).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub healthmonitor: Option<Box<StatusNode>>,
     /// L7 policies (of a listener).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub l7policies: Vec<StatusNode>,
     /// Rules (of an L7 policy).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<StatusNode>,
     /// Other fields (`address`, `protocol_port`, `type`, …).
     #[serde(flatten)]

@@ -181,21 +181,17 @@ impl ListOptions {
 
 /// Traffic counters of a load balancer or listener.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Stats {
     /// Bytes received.
-    #[serde(default)]
     pub bytes_in: u64,
     /// Bytes sent.
-    #[serde(default)]
     pub bytes_out: u64,
     /// Open connections.
-    #[serde(default)]
     pub active_connections: u64,
     /// Connections handled.
-    #[serde(default)]
     pub total_connections: u64,
     /// Requests that failed.
-    #[serde(default)]
     pub request_errors: u64,
 }
 

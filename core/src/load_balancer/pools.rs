@@ -47,19 +47,20 @@ crate::string_enum! {
 }
 
 /// Session persistence of a pool.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionPersistence {
     /// `SOURCE_IP`, `HTTP_COOKIE` or `APP_COOKIE`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Cookie name (`APP_COOKIE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cookie_name: Option<String>,
     /// Stickiness timeout (s; UDP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub persistence_timeout: Option<u64>,
     /// Source mask (UDP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub persistence_granularity: Option<String>,
 }
 
@@ -146,37 +147,28 @@ has_status!(Pool: "pool");
 
 /// The body of [`create`] (also a pool inside a graph create, where `protocol` and
 /// `lb_algorithm` may be left out of a listener's `default_pool` reference by name).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreatePool {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Protocol.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
     /// Algorithm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lb_algorithm: Option<LbAlgorithm>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Session persistence.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub session_persistence: Option<SessionPersistence>,
     /// Listener (one of listener or load balancer, outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub listener_id: Option<String>,
     /// Load balancer.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub loadbalancer_id: Option<String>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Health monitor created with it (graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub healthmonitor: Option<CreateHealthMonitor>,
     /// Members created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -185,48 +177,37 @@ pub struct CreatePool {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Client certificate for re-encryption.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_container_ref: Option<String>,
     /// CA for members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_tls_container_ref: Option<String>,
     /// CRL for members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub crl_container_ref: Option<String>,
     /// TLS to members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are, `Patch::Null` clears.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdatePool {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Algorithm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lb_algorithm: Option<LbAlgorithm>,
     /// Session persistence.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub session_persistence: Patch<SessionPersistence>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Client certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -238,16 +219,12 @@ pub struct UpdatePool {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub crl_container_ref: Patch<String>,
     /// TLS to members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
 }
 
@@ -355,35 +332,28 @@ pub struct Member {
 has_status!(Member: "member");
 
 /// The body of [`create_member`], and one member of [`batch_update_members`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateMember {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u32>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Subnet of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<String>,
     /// Address.
     pub address: String,
     /// Port.
     pub protocol_port: u16,
     /// Health-check address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_address: Option<String>,
     /// Health-check port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_port: Option<u16>,
     /// Backup member.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -391,16 +361,14 @@ pub struct CreateMember {
 }
 
 /// The body of [`update_member`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateMember {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u32>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Health-check address (`Patch::Null`: the member's own).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -409,10 +377,8 @@ pub struct UpdateMember {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub monitor_port: Patch<u16>,
     /// Backup member.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 

@@ -47,50 +47,39 @@ string_enum! {
 
 /// The port a floating IP is associated with, as the `fip-port-details` extension shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PortDetails {
     /// Port name.
-    #[serde(default)]
     pub name: String,
     /// Port network.
-    #[serde(default)]
     pub network_id: String,
     /// Port MAC.
-    #[serde(default)]
     pub mac_address: String,
     /// Port administrative state.
-    #[serde(default)]
     pub admin_state_up: bool,
     /// Port status.
-    #[serde(default)]
     pub status: String,
     /// Device id.
-    #[serde(default)]
     pub device_id: String,
     /// Device owner.
-    #[serde(default)]
     pub device_owner: String,
 }
 
 /// A port forwarding of a floating IP, as embedded in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PortForwarding {
     /// Id.
-    #[serde(default)]
     pub id: String,
     /// `tcp`, `udp`, …
-    #[serde(default)]
     pub protocol: String,
     /// Internal address.
-    #[serde(default)]
     pub internal_ip_address: String,
     /// Internal port number.
-    #[serde(default)]
     pub internal_port: Option<u16>,
     /// Internal Neutron port.
-    #[serde(default)]
     pub internal_port_id: String,
     /// External port number.
-    #[serde(default)]
     pub external_port: Option<u16>,
     /// Other fields (port ranges, description).
     #[serde(flatten)]
@@ -181,36 +170,28 @@ impl HasStatus for FloatingIp {
 }
 
 /// The body of [`create`]; start from [`CreateFloatingIp::on`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateFloatingIp {
     /// The external network (required).
     pub floating_network_id: String,
     /// Associate with this port right away.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
     /// Take the address from this subnet of the external network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<String>,
     /// Which of the port's fixed addresses to map (when it has several).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip_address: Option<String>,
     /// A specific public address (admin by default policy).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_address: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// QoS policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
@@ -227,16 +208,15 @@ impl CreateFloatingIp {
 /// The body of [`update`]: `port_id` [`Patch::Set`] associates, [`Patch::Null`]
 /// disassociates, [`Patch::Keep`] leaves the association alone; `qos_policy_id` is
 /// cleared with [`Patch::Null`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateFloatingIp {
     /// Association.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub port_id: Patch<String>,
     /// Which fixed address of the port to map.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip_address: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// QoS policy.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -272,24 +252,19 @@ pub struct ListFloatingIps {
 
 /// A subnet floating IPs can come from (`GET /v2.0/floatingip_pools`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FloatingIpPool {
     /// The subnet.
-    #[serde(default)]
     pub subnet_id: String,
     /// Its name.
-    #[serde(default)]
     pub subnet_name: String,
     /// Its CIDR.
-    #[serde(default)]
     pub cidr: String,
     /// Its (external) network.
-    #[serde(default)]
     pub network_id: String,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
 }
 

@@ -80,13 +80,14 @@ string_enum! {
 
 /// A fixed IP of a port (also a router gateway's `external_fixed_ips`). In requests give
 /// a subnet, an address, or both.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FixedIp {
     /// The address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ip_address: Option<String>,
     /// The subnet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub subnet_id: Option<String>,
 }
 
@@ -109,12 +110,13 @@ impl FixedIp {
 }
 
 /// An address (and optional MAC) the port may also send from.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressPair {
     /// IP address or CIDR.
     pub ip_address: String,
     /// MAC address (default: the port's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub mac_address: Option<String>,
 }
 
@@ -134,40 +136,35 @@ pub struct ExtraDhcpOpt {
 
 /// One DNS assignment of a port.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DnsAssignment {
     /// Host name.
-    #[serde(default)]
     pub hostname: String,
     /// Address.
-    #[serde(default)]
     pub ip_address: String,
     /// Fully qualified name.
-    #[serde(default)]
     pub fqdn: String,
 }
 
 /// One group of a port's placement resource request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RequestGroup {
     /// Group id.
-    #[serde(default)]
     pub id: String,
     /// Required traits.
-    #[serde(default)]
     pub required: Vec<String>,
     /// Resource class amounts.
-    #[serde(default)]
     pub resources: BTreeMap<String, u64>,
 }
 
 /// What a port asks of Placement (`resource_request`, admin only).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ResourceRequest {
     /// Request groups.
-    #[serde(default)]
     pub request_groups: Vec<RequestGroup>,
     /// Group ids that must come from the same subtree.
-    #[serde(default)]
     pub same_subtree: Vec<String>,
 }
 
@@ -319,33 +316,27 @@ impl HasStatus for Port {
 
 /// The body of [`create`] (one element of [`create_many`]); start from
 /// [`CreatePort::new`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreatePort {
     /// The network (required).
     pub network_id: String,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// MAC address (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     /// Fixed IPs (default: one address of each subnet of the network).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_ips: Vec<FixedIp>,
     /// Device id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Device owner.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_owner: Option<String>,
     /// Security groups (`None`: the project's default group; `Some(vec![])`: none).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<Vec<String>>,
     /// Allowed address pairs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -354,52 +345,39 @@ pub struct CreatePort {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
     /// Port security.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// Binding host (admin).
-    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile (admin).
-    #[serde(rename = "binding:profile", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:profile")]
     pub binding_profile: Option<Map<String, Value>>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// MAC learning.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// Hardware offload type (`switchdev`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hardware_offload_type: Option<String>,
     /// Trusted VF.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trusted: Option<bool>,
     /// Backend hints.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hints: Option<Value>,
     /// NUMA affinity policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub numa_affinity_policy: Option<String>,
     /// Private VLAN type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_community: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
@@ -426,70 +404,55 @@ impl CreatePort {
 /// (Neutron rejects `null` there); `binding:profile`, `qos_policy_id`,
 /// `data_plane_status`, `hints` and `numa_affinity_policy` are cleared with
 /// [`Patch::Null`]; list fields are emptied with `Some(vec![])`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdatePort {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// MAC address (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     /// Replaces the fixed IPs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ips: Option<Vec<FixedIp>>,
     /// Device id (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Device owner (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_owner: Option<String>,
     /// Replaces the security groups.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<Vec<String>>,
     /// Replaces the allowed address pairs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_address_pairs: Option<Vec<AddressPair>>,
     /// Adds, changes (or with a `None` value deletes) extra DHCP options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_dhcp_opts: Option<Vec<ExtraDhcpOpt>>,
     /// Port security.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// Binding host (admin).
-    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile (admin).
     #[serde(rename = "binding:profile", skip_serializing_if = "Patch::is_keep")]
     pub binding_profile: Patch<Map<String, Value>>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// Data plane status (`ACTIVE`, `DOWN`; admin).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub data_plane_status: Patch<String>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// MAC learning.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub qos_policy_id: Patch<String>,
     /// Trusted VF.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trusted: Option<bool>,
     /// Backend hints.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -498,10 +461,8 @@ pub struct UpdatePort {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub numa_affinity_policy: Patch<String>,
     /// Private VLAN type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_community: Option<String>,
 }
 

@@ -57,24 +57,25 @@ string_enum! {
 }
 
 /// A router's external gateway (`external_gateway_info`, or one of `external_gateways`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GatewayInfo {
     /// The external network.
     pub network_id: String,
     /// Source NAT on the gateway (admin may turn it off).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub enable_snat: Option<bool>,
     /// Addresses of the gateway port.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub external_fixed_ips: Vec<FixedIp>,
     /// QoS policy of the gateway.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// ECMP default routes over several gateways.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD on the default routes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub enable_default_route_bfd: Option<bool>,
 }
 
@@ -99,32 +100,27 @@ pub struct Route {
 
 /// A conntrack helper of a router.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConntrackHelper {
     /// Helper id (when listed on its own).
-    #[serde(default)]
     pub id: Option<String>,
     /// `tcp`, `udp`, …
-    #[serde(default)]
     pub protocol: String,
     /// Helper name (`ftp`, `tftp`, …).
-    #[serde(default)]
     pub helper: String,
     /// Port.
-    #[serde(default)]
     pub port: u16,
 }
 
 /// One interface of a router as some responses list it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct InterfaceAddress {
     /// Address.
-    #[serde(default)]
     pub ip_address: String,
     /// Port.
-    #[serde(default)]
     pub port_id: String,
     /// Subnet.
-    #[serde(default)]
     pub subnet_id: String,
 }
 
@@ -224,73 +220,57 @@ impl HasStatus for Router {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateRouter {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// External gateway.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_gateway_info: Option<GatewayInfo>,
     /// Distributed (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub distributed: Option<bool>,
     /// HA (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ha: Option<bool>,
     /// Availability zone hints.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub availability_zone_hints: Vec<String>,
     /// Flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// ECMP default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_bfd: Option<bool>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
 /// The body of [`update`]. `external_gateway_info` is tri-state: [`Patch::Null`] clears
 /// the gateway; `routes: Some(vec![])` removes every static route; `None` leaves a field.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateRouter {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// External gateway.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub external_gateway_info: Patch<GatewayInfo>,
     /// Distributed (admin; router must be down).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub distributed: Option<bool>,
     /// HA (admin; router must be down).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ha: Option<bool>,
     /// Replaces the static routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub routes: Option<Vec<Route>>,
     /// ECMP default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_bfd: Option<bool>,
 }
 
@@ -334,30 +314,23 @@ pub enum Interface {
 
 /// What [`add_interface`] / [`remove_interface`] answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RouterInterface {
     /// The router.
-    #[serde(default)]
     pub id: String,
     /// The interface port.
-    #[serde(default)]
     pub port_id: String,
     /// Its network.
-    #[serde(default)]
     pub network_id: String,
     /// Its subnet.
-    #[serde(default)]
     pub subnet_id: String,
     /// All its subnets.
-    #[serde(default)]
     pub subnet_ids: Vec<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// The router's tags.
-    #[serde(default)]
     pub tags: Vec<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

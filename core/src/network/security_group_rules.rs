@@ -199,6 +199,7 @@ impl HasId for SecurityGroupRule {
 }
 
 /// The body of [`create`] (one element of [`create_many`]); start from [`CreateRule::new`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateRule {
     /// The security group (required).
@@ -206,31 +207,22 @@ pub struct CreateRule {
     /// Direction (required).
     pub direction: Direction,
     /// IP version (default IPv4).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ethertype: Option<Ethertype>,
     /// Protocol (`None`: any).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
     /// Lowest port (or ICMP type).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_range_min: Option<u32>,
     /// Highest port (or ICMP code).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_range_max: Option<u32>,
     /// Remote CIDR (exclusive with the remote groups).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_ip_prefix: Option<String>,
     /// Remote security group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_group_id: Option<String>,
     /// Remote address group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_address_group_id: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 

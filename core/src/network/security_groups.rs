@@ -89,32 +89,28 @@ impl HasId for SecurityGroup {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateSecurityGroup {
     /// Name (required; `default` is reserved).
     pub name: String,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Stateful (default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stateful: Option<bool>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
 /// The body of [`update`] (`None` leaves a field as it is; none is nullable).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateSecurityGroup {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Stateful (only while no port uses the group).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stateful: Option<bool>,
 }
 

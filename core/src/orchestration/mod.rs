@@ -67,21 +67,22 @@ pub type Files = BTreeMap<String, String>;
 
 /// A stack's environment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Environment {
     /// Parameter values.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub parameters: Map<String, Value>,
     /// Defaults for parameters of nested templates too.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub parameter_defaults: Map<String, Value>,
     /// Resource type mappings.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub resource_registry: Map<String, Value>,
     /// Parameters Heat stores encrypted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub encrypted_param_names: Vec<String>,
     /// Event sinks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_sinks: Vec<Value>,
     /// Other sections.
     #[serde(flatten)]

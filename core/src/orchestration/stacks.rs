@@ -202,6 +202,7 @@ pub struct ListStacks {
 }
 
 /// The body of [`create`] and [`preview`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateStack {
     /// Name (letters, digits, `_`, `-`, `.`; starts with a letter).
@@ -210,10 +211,8 @@ pub struct CreateStack {
     #[serde(flatten)]
     pub template: Template,
     /// Files the template refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment (object or YAML text).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`, applied in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -222,10 +221,8 @@ pub struct CreateStack {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub parameters: BTreeMap<String, Value>,
     /// Keep what was built when creation fails (default `true` in Heat).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "comma_list")]
@@ -234,16 +231,15 @@ pub struct CreateStack {
 
 /// The body of [`update`] (`PUT`: replaces template and parameters) and [`patch_update`]
 /// (`PATCH`: keeps what is not given, including the template).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateStack {
     /// The new template (required by `PUT`; `None` with `PATCH` keeps the current one).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    #[serde(flatten)]
     pub template: Option<Template>,
     /// Files the template refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -255,23 +251,18 @@ pub struct UpdateStack {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub clear_parameters: Vec<String>,
     /// Keep what was changed when the update fails.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Replace the tags.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_comma_list"
-    )]
+    #[serde(serialize_with = "opt_comma_list")]
     pub tags: Option<Vec<String>>,
     /// Only change the stack's state (no resource changes; `converge`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub converge: Option<bool>,
 }
 
 /// The body of [`adopt`]: create a stack from resources abandoned elsewhere.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AdoptStack {
     /// Name.
@@ -279,51 +270,39 @@ pub struct AdoptStack {
     /// The data [`abandon`] returned.
     pub adopt_stack_data: Value,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Disable rollback.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Parameter values.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub parameters: BTreeMap<String, Value>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Files.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
 }
 
 /// A stack's data as [`abandon`] and [`export`] return it (and [`adopt`] takes it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StackData {
     /// Stack id.
-    #[serde(default)]
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: String,
     /// Last action.
-    #[serde(default)]
     pub action: Option<String>,
     /// Status of the last action.
-    #[serde(default)]
     pub status: Option<String>,
     /// Project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Template.
-    #[serde(default)]
     pub template: Value,
     /// Environment.
-    #[serde(default)]
     pub environment: Option<Environment>,
     /// Files.
-    #[serde(default)]
     pub files: Option<Files>,
     /// Resources by name.
-    #[serde(default)]
     pub resources: Map<String, Value>,
     /// Other fields.
     #[serde(flatten)]
@@ -332,21 +311,17 @@ pub struct StackData {
 
 /// What an update preview reports, by kind of change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UpdatePreview {
     /// Resources left alone.
-    #[serde(default)]
     pub unchanged: Vec<Value>,
     /// Resources updated in place.
-    #[serde(default)]
     pub updated: Vec<Value>,
     /// Resources replaced.
-    #[serde(default)]
     pub replaced: Vec<Value>,
     /// Resources added.
-    #[serde(default)]
     pub added: Vec<Value>,
     /// Resources deleted.
-    #[serde(default)]
     pub deleted: Vec<Value>,
     /// Other fields.
     #[serde(flatten)]
@@ -626,9 +601,9 @@ impl HasStatus for Snapshot {
 
 /// `POST /stacks/{stack_name}/{stack_id}/snapshots` `{"name": …}`.
 pub fn create_snapshot(stack_name: &str, stack_id: &str, name: Option<&str>) -> Op<Snapshot> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
         name: Option<&'a str>,
     }
     Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id))

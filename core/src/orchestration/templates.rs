@@ -25,16 +25,15 @@ use crate::op::Op;
 use crate::{path, query};
 
 /// The body of [`validate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ValidateTemplate {
     /// The template.
     #[serde(flatten)]
     pub template: Template,
     /// Files it refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -52,18 +51,19 @@ pub struct ValidateTemplate {
 
 /// What [`validate`] answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ValidatedTemplate {
     /// The template's description.
-    #[serde(rename = "Description", default)]
+    #[serde(rename = "Description")]
     pub description: Option<String>,
     /// Its parameters by name.
-    #[serde(rename = "Parameters", default)]
+    #[serde(rename = "Parameters")]
     pub parameters: Map<String, Value>,
     /// Parameter groups.
-    #[serde(rename = "ParameterGroups", default)]
+    #[serde(rename = "ParameterGroups")]
     pub parameter_groups: Vec<Value>,
     /// The merged environment.
-    #[serde(rename = "Environment", default)]
+    #[serde(rename = "Environment")]
     pub environment: Option<Environment>,
     /// Other fields.
     #[serde(flatten)]

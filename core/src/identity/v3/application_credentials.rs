@@ -83,19 +83,20 @@ impl HasId for ApplicationCredential {
 }
 
 /// An access rule: the one API call (service, method, path) a credential may make.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRule {
     /// Id of an existing rule (set it alone to reuse that rule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub id: Option<String>,
     /// Service type, e.g. `compute`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub service: Option<String>,
     /// HTTP method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub method: Option<String>,
     /// Path template, e.g. `/v2.1/servers/*`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub path: Option<String>,
     /// Other fields (`links`, …).
     #[serde(flatten)]
@@ -121,21 +122,17 @@ impl HasId for AccessRule {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateApplicationCredential {
     /// Name.
     pub name: String,
     /// Secret (`None`: Keystone generates one and returns it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<Secret>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Expiry.
-    #[serde(
-        serialize_with = "compact_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(serialize_with = "compact_time")]
     pub expires_at: Option<Timestamp>,
     /// Roles to delegate (default: every role of the token).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -144,7 +141,6 @@ pub struct CreateApplicationCredential {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub access_rules: Vec<AccessRule>,
     /// Allow it to create application credentials and trusts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unrestricted: Option<bool>,
 }
 

@@ -34,19 +34,21 @@ pub(crate) fn compact_time<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result
 
 /// A reference to a named thing with an id and maybe a domain, as role assignments and
 /// application credentials show users, groups, roles and projects.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ref {
     /// Id.
     #[serde(default)]
+    #[serialize_always]
     pub id: Option<String>,
     /// Name (with `include_names`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// Its domain (with `include_names`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub domain: Option<DomainRef>,
     /// Domain id of a domain-specific role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub domain_id: Option<String>,
     /// Other fields.
     #[serde(flatten)]

@@ -77,32 +77,29 @@ pub struct ListRoles {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateRole {
     /// Name.
     pub name: String,
     /// Make it specific to this domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateRole {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
@@ -230,18 +227,15 @@ pub fn available_system() -> Op<Vec<Map<String, Value>>> {
 
 /// A role assignment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RoleAssignment {
     /// The role (with its name when listed with `include_names`).
-    #[serde(default)]
     pub role: Ref,
     /// The user holding it (or `None` for a group assignment).
-    #[serde(default)]
     pub user: Option<Ref>,
     /// The group holding it (or `None` for a user assignment).
-    #[serde(default)]
     pub group: Option<Ref>,
     /// Where it applies.
-    #[serde(default)]
     pub scope: AssignmentScope,
     /// Other fields (`links.assignment`, `links.membership`, …).
     #[serde(flatten)]
@@ -249,23 +243,20 @@ pub struct RoleAssignment {
 }
 
 /// The scope of a [`RoleAssignment`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentScope {
     /// A project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub project: Option<Ref>,
     /// A domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub domain: Option<Ref>,
     /// The system (`{"all": true}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub system: Option<Map<String, Value>>,
     /// `projects` for an inherited assignment.
-    #[serde(
-        default,
-        rename = "OS-INHERIT:inherited_to",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, rename = "OS-INHERIT:inherited_to")]
     pub inherited_to: Option<String>,
 }
 

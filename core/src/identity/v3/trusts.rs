@@ -29,13 +29,14 @@ use crate::timestamp::Timestamp;
 use crate::{path, query};
 
 /// A role given by id or by name.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleRef {
     /// Role id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
 }
 
@@ -121,6 +122,7 @@ impl HasId for Trust {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateTrust {
     /// Who delegates (must be the caller).
@@ -128,7 +130,6 @@ pub struct CreateTrust {
     /// Who receives.
     pub trustee_user_id: String,
     /// Project the roles apply to (`None`: no project, then no roles either).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Whether the trustee acts as the trustor.
     pub impersonation: bool,
@@ -136,16 +137,12 @@ pub struct CreateTrust {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleRef>,
     /// Expiry.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Timestamp>,
     /// Uses allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining_uses: Option<u32>,
     /// Allow redelegation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_redelegation: Option<bool>,
     /// Redelegation depth.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redelegation_count: Option<u32>,
 }
 

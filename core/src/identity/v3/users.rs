@@ -155,54 +155,45 @@ pub struct ListUsers {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateUser {
     /// Name.
     pub name: String,
     /// Owning domain (default: the token's domain).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Default project.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_project_id: Option<String>,
     /// Enabled (default `true`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Federated identities.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub federated: Vec<Federated>,
     /// Password.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// E-mail address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateUser {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Default project (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_project_id: Patch<String>,
     /// Enable or disable.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Replace the federated identities.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub federated: Option<Vec<Federated>>,
     /// New password (administrative reset; users change their own with
     /// [`change_password`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
     /// Description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -211,7 +202,6 @@ pub struct UpdateUser {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub email: Patch<String>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
