@@ -10,9 +10,8 @@ pub struct Link {
     #[serde(default)]
     pub href: String,
     /// Relation (`self`, `bookmark`, `alternate`, `next`).
-    #[serde(default)]
     pub rel: Option<String>,
     /// Media type of the target (e.g. `application/vnd.openstack.image`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub media_type: Option<String>,
 }

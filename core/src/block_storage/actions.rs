@@ -95,25 +95,18 @@ pub fn detach(volume_id: &str, opts: &Detach) -> Op<()> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Connector {
     /// Host name.
-    #[serde(default)]
     pub host: Option<String>,
     /// IP address.
-    #[serde(default)]
     pub ip: Option<String>,
     /// iSCSI initiator.
-    #[serde(default)]
     pub initiator: Option<String>,
     /// CPU platform (`x86_64`).
-    #[serde(default)]
     pub platform: Option<String>,
     /// OS type (`linux2`).
-    #[serde(default)]
     pub os_type: Option<String>,
     /// Multipath.
-    #[serde(default)]
     pub multipath: Option<bool>,
     /// Whether the attach is local.
-    #[serde(default)]
     pub do_local_attach: Option<bool>,
     /// Fibre-channel WWPNs, NVMe NQN and so on.
     #[serde(flatten)]
@@ -241,40 +234,29 @@ pub struct UploadImage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VolumeImage {
     /// The volume.
-    #[serde(default)]
     pub id: Option<String>,
     /// The new image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Image name.
-    #[serde(default)]
     pub image_name: Option<String>,
     /// Volume status (`uploading`).
-    #[serde(default)]
     pub status: Option<String>,
     /// Volume size.
-    #[serde(default)]
     pub size: Option<u64>,
     /// Disk format.
-    #[serde(default)]
     pub disk_format: Option<String>,
     /// Container format.
-    #[serde(default)]
     pub container_format: Option<String>,
     /// Visibility.
-    #[serde(default)]
     pub visibility: Option<String>,
     /// Protected.
     #[serde(default, deserialize_with = "flex_bool")]
     pub protected: Option<bool>,
     /// Volume type.
-    #[serde(default)]
     pub volume_type: Option<Value>,
     /// Description.
-    #[serde(default)]
     pub display_description: Option<String>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

@@ -64,13 +64,12 @@ pub struct Snapshot {
     /// Snapshot id.
     pub id: String,
     /// Name.
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, alias = "display_description")]
+    #[serde(alias = "display_description")]
     pub description: Option<String>,
     /// The volume it was taken from.
-    #[serde(default)]
     pub volume_id: Option<String>,
     /// Status.
     #[serde(default)]
@@ -82,25 +81,20 @@ pub struct Snapshot {
     #[serde(default, deserialize_with = "flex_metadata")]
     pub metadata: Metadata,
     /// Progress (`os-extended-snapshot-attributes:progress`, `"100%"`).
-    #[serde(default, rename = "os-extended-snapshot-attributes:progress")]
+    #[serde(rename = "os-extended-snapshot-attributes:progress")]
     pub progress: Option<String>,
     /// Owner project (`os-extended-snapshot-attributes:project_id`).
-    #[serde(default, rename = "os-extended-snapshot-attributes:project_id")]
+    #[serde(rename = "os-extended-snapshot-attributes:project_id")]
     pub project_id: Option<String>,
     /// Group snapshot (3.14+).
-    #[serde(default)]
     pub group_snapshot_id: Option<String>,
     /// Owner user (3.41+).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Whether it counts against the quota (3.65+).
-    #[serde(default)]
     pub consumes_quota: Option<bool>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]

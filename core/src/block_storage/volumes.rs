@@ -90,25 +90,18 @@ crate::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VolumeAttachment {
     /// Attachment id.
-    #[serde(default)]
     pub attachment_id: Option<String>,
     /// Same as the volume id (legacy).
-    #[serde(default)]
     pub id: Option<String>,
     /// The volume.
-    #[serde(default)]
     pub volume_id: Option<String>,
     /// The server it is attached to.
-    #[serde(default)]
     pub server_id: Option<String>,
     /// The host it is attached to.
-    #[serde(default)]
     pub host_name: Option<String>,
     /// Device name (`/dev/vdb`).
-    #[serde(default)]
     pub device: Option<String>,
     /// When.
-    #[serde(default)]
     pub attached_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -121,10 +114,10 @@ pub struct Volume {
     /// Volume id.
     pub id: String,
     /// Name (`display_name` in v1).
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Description (`display_description` in v1).
-    #[serde(default, alias = "display_description")]
+    #[serde(alias = "display_description")]
     pub description: Option<String>,
     /// Status.
     #[serde(default)]
@@ -133,7 +126,6 @@ pub struct Volume {
     #[serde(default)]
     pub size: u64,
     /// Availability zone.
-    #[serde(default)]
     pub availability_zone: Option<String>,
     /// Attachments.
     #[serde(default)]
@@ -148,73 +140,56 @@ pub struct Volume {
     #[serde(default, deserialize_with = "flex_bool")]
     pub multiattach: Option<bool>,
     /// Volume type name.
-    #[serde(default)]
     pub volume_type: Option<String>,
     /// Volume type id (3.61+).
-    #[serde(default)]
     pub volume_type_id: Option<String>,
     /// Snapshot it was created from.
-    #[serde(default)]
     pub snapshot_id: Option<String>,
     /// Volume it was cloned from.
-    #[serde(default)]
     pub source_volid: Option<String>,
     /// Backup it was restored from (3.47+).
-    #[serde(default)]
     pub backup_id: Option<String>,
     /// Metadata.
     #[serde(default, deserialize_with = "flex_metadata")]
     pub metadata: Metadata,
     /// Image metadata of a volume made from an image.
-    #[serde(default)]
     pub volume_image_metadata: Option<BTreeMap<String, Value>>,
     /// Owner user (2.0+/3.0+).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Owner project (`os-vol-tenant-attr:tenant_id`).
-    #[serde(default, rename = "os-vol-tenant-attr:tenant_id")]
+    #[serde(rename = "os-vol-tenant-attr:tenant_id")]
     pub tenant_id: Option<String>,
     /// Backend host (`os-vol-host-attr:host`, admin).
-    #[serde(default, rename = "os-vol-host-attr:host")]
+    #[serde(rename = "os-vol-host-attr:host")]
     pub host: Option<String>,
     /// Migration status (`os-vol-mig-status-attr:migstat`, admin).
-    #[serde(default, rename = "os-vol-mig-status-attr:migstat")]
+    #[serde(rename = "os-vol-mig-status-attr:migstat")]
     pub migstat: Option<String>,
     /// Backend name id (`os-vol-mig-status-attr:name_id`, admin).
-    #[serde(default, rename = "os-vol-mig-status-attr:name_id")]
+    #[serde(rename = "os-vol-mig-status-attr:name_id")]
     pub name_id: Option<String>,
     /// Migration status.
-    #[serde(default)]
     pub migration_status: Option<String>,
     /// Replication status.
-    #[serde(default)]
     pub replication_status: Option<String>,
     /// Consistency group.
-    #[serde(default)]
     pub consistencygroup_id: Option<String>,
     /// Group (3.13+).
-    #[serde(default)]
     pub group_id: Option<String>,
     /// Backend provider id (3.21+, admin).
-    #[serde(default)]
     pub provider_id: Option<String>,
     /// Volume service (3.48+).
-    #[serde(default)]
     pub service_uuid: Option<String>,
     /// Whether the backend shares targets (3.48+).
     #[serde(default, deserialize_with = "flex_bool")]
     pub shared_targets: Option<bool>,
     /// Cluster (3.61+, admin).
-    #[serde(default)]
     pub cluster_name: Option<String>,
     /// Whether it counts against the quota (3.65+).
-    #[serde(default)]
     pub consumes_quota: Option<bool>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]
@@ -246,7 +221,7 @@ pub struct VolumeRef {
     /// Volume id.
     pub id: String,
     /// Name (`display_name` in v1).
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Links.
     #[serde(default)]
@@ -516,7 +491,6 @@ pub struct VolumePage {
     /// The volumes of this page.
     pub volumes: Vec<Volume>,
     /// The total count over all pages, when asked for.
-    #[serde(default)]
     pub count: Option<u64>,
     /// Links to the next page.
     #[serde(default)]

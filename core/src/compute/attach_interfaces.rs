@@ -32,7 +32,6 @@ pub struct FixedIp {
     /// The address.
     pub ip_address: String,
     /// Its subnet.
-    #[serde(default)]
     pub subnet_id: Option<String>,
 }
 
@@ -42,19 +41,15 @@ pub struct InterfaceAttachment {
     /// The Neutron port.
     pub port_id: String,
     /// The port's network.
-    #[serde(default)]
     pub net_id: Option<String>,
     /// MAC address.
-    #[serde(default)]
     pub mac_addr: Option<String>,
     /// Port status (`ACTIVE`, `DOWN`, `BUILD`).
-    #[serde(default)]
     pub port_state: Option<String>,
     /// Fixed IPs.
     #[serde(default)]
     pub fixed_ips: Vec<FixedIp>,
     /// Device tag (shown from 2.70).
-    #[serde(default)]
     pub tag: Option<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

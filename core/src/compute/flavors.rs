@@ -50,7 +50,6 @@ pub struct FlavorSummary {
     #[serde(default)]
     pub name: String,
     /// Description (2.55+; `None` when unset or before 2.55).
-    #[serde(default)]
     pub description: Option<String>,
     /// `self` and `bookmark` links.
     #[serde(default)]
@@ -93,16 +92,13 @@ pub struct Flavor {
     #[serde(default = "yes", rename = "os-flavor-access:is_public")]
     pub is_public: bool,
     /// Whether the flavor is disabled (gone from 2.102).
-    #[serde(default, rename = "OS-FLV-DISABLED:disabled")]
+    #[serde(rename = "OS-FLV-DISABLED:disabled")]
     pub disabled: Option<bool>,
     /// Network bandwidth factor (gone from 2.102).
-    #[serde(default)]
     pub rxtx_factor: Option<f64>,
     /// Description (2.55+).
-    #[serde(default)]
     pub description: Option<String>,
     /// Extra specs, embedded from 2.61 (`None` before, or without the policy to see them).
-    #[serde(default)]
     pub extra_specs: Option<ExtraSpecs>,
     /// `self` and `bookmark` links.
     #[serde(default)]

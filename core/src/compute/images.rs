@@ -49,7 +49,6 @@ pub struct ImageSummary {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// `self`, `bookmark` and the Glance `alternate` link.
     #[serde(default)]
@@ -81,37 +80,31 @@ pub struct Image {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status (`None` when Nova sends none).
-    #[serde(default)]
     pub status: Option<ImageStatus>,
     /// Upload progress in percent.
-    #[serde(default)]
     pub progress: Option<u32>,
     /// Minimum root disk in GiB.
-    #[serde(default, rename = "minDisk")]
+    #[serde(rename = "minDisk")]
     pub min_disk: Option<u64>,
     /// Minimum memory in MiB.
-    #[serde(default, rename = "minRam")]
+    #[serde(rename = "minRam")]
     pub min_ram: Option<u64>,
     /// Size in bytes (`OS-EXT-IMG-SIZE:size`).
-    #[serde(default, rename = "OS-EXT-IMG-SIZE:size")]
+    #[serde(rename = "OS-EXT-IMG-SIZE:size")]
     pub size: Option<u64>,
     /// Disk configuration (`OS-DCF:diskConfig`: `AUTO` or `MANUAL`).
-    #[serde(default, rename = "OS-DCF:diskConfig")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<String>,
     /// Creation time.
-    #[serde(default)]
     pub created: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated: Option<Timestamp>,
     /// The image's properties as Nova shows them; values are strings or `null`.
     #[serde(default)]
     pub metadata: Map<String, Value>,
     /// For snapshots: the server it was made from.
-    #[serde(default)]
     pub server: Option<ImageServer>,
     /// `self`, `bookmark` and the Glance `alternate` link.
     #[serde(default)]

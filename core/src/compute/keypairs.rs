@@ -49,35 +49,27 @@ pub struct Keypair {
     /// Name (unique per user).
     pub name: String,
     /// Fingerprint of the public key.
-    #[serde(default)]
     pub fingerprint: Option<String>,
     /// The public key.
-    #[serde(default)]
     pub public_key: Option<String>,
     /// The generated private key; only in the answer of a [`create`] without
     /// `public_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub private_key: Option<Secret>,
     /// Kind (2.2+).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<KeypairType>,
     /// Owner.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Database id (get only).
-    #[serde(default)]
     pub id: Option<u64>,
     /// Whether it is deleted (get only).
-    #[serde(default)]
     pub deleted: Option<bool>,
     /// Creation time (get only).
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change (get only).
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Deletion time (get only).
-    #[serde(default)]
     pub deleted_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

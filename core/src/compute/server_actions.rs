@@ -333,7 +333,7 @@ pub struct Rescue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct AdminPass {
     /// The password (absent when the deployment disables it).
-    #[serde(default, rename = "adminPass")]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
 }
 

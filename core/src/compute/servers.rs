@@ -201,18 +201,15 @@ pub struct EmbeddedFlavor {
     /// Swap in MiB.
     pub swap: u64,
     /// Extra specs (shown when policy allows).
-    #[serde(default)]
     pub extra_specs: Option<BTreeMap<String, String>>,
 }
 
 /// Every field of either flavor shape, read in one pass.
 #[derive(Deserialize)]
 struct RawFlavor {
-    #[serde(default)]
     id: Option<String>,
     #[serde(default)]
     links: Vec<Link>,
-    #[serde(default)]
     original_name: Option<String>,
     #[serde(default)]
     ram: u64,
@@ -224,7 +221,6 @@ struct RawFlavor {
     ephemeral: u64,
     #[serde(default)]
     swap: u64,
-    #[serde(default)]
     extra_specs: Option<BTreeMap<String, String>>,
 }
 
@@ -278,7 +274,6 @@ pub struct AttachedVolume {
     /// Volume id.
     pub id: String,
     /// Whether it goes with the server (2.3+).
-    #[serde(default)]
     pub delete_on_termination: Option<bool>,
 }
 
@@ -311,28 +306,21 @@ pub struct Server {
     /// Server id.
     pub id: String,
     /// Name (absent for servers of a down cell, 2.69+).
-    #[serde(default)]
     pub name: Option<String>,
     /// Status.
-    #[serde(default)]
     pub status: Option<ServerStatus>,
     /// Owner project.
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Owner user.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created: Option<Timestamp>,
     /// Last updated.
-    #[serde(default)]
     pub updated: Option<Timestamp>,
     /// Obfuscated host id (same host → same value within a project).
-    #[serde(default, rename = "hostId")]
+    #[serde(rename = "hostId")]
     pub host_id: Option<String>,
     /// Addresses by network label.
-    #[serde(default)]
     pub addresses: Option<Addresses>,
     /// Links.
     #[serde(default)]
@@ -341,119 +329,103 @@ pub struct Server {
     #[serde(default, deserialize_with = "image_ref")]
     pub image: Option<ImageRef>,
     /// The flavor (a reference before 2.47, embedded from 2.47).
-    #[serde(default)]
     pub flavor: Option<ServerFlavor>,
     /// Build progress, 0–100.
-    #[serde(default)]
     pub progress: Option<u32>,
     /// Public IPv4 set by the user.
-    #[serde(default, rename = "accessIPv4")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 set by the user.
-    #[serde(default, rename = "accessIPv6")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Keypair name.
-    #[serde(default)]
     pub key_name: Option<String>,
     /// Metadata.
-    #[serde(default)]
     pub metadata: Option<Metadata>,
     /// `"True"` when a config drive is attached, else `""`.
-    #[serde(default)]
     pub config_drive: Option<String>,
     /// The admin password, only in create, rebuild and evacuate answers.
-    #[serde(default, rename = "adminPass", skip_serializing)]
+    #[serde(rename = "adminPass", skip_serializing)]
     pub admin_pass: Option<Secret>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(default, rename = "OS-DCF:diskConfig")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Availability zone (`OS-EXT-AZ:availability_zone`).
-    #[serde(default, rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
     pub availability_zone: Option<String>,
     /// Compute host (`OS-EXT-SRV-ATTR:host`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
     pub host: Option<String>,
     /// Hypervisor node (`OS-EXT-SRV-ATTR:hypervisor_hostname`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
     pub hypervisor_hostname: Option<String>,
     /// Libvirt-style instance name (`OS-EXT-SRV-ATTR:instance_name`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
     pub instance_name: Option<String>,
     /// Guest hostname (`OS-EXT-SRV-ATTR:hostname`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
     pub hostname: Option<String>,
     /// Reservation id of a multiple create (`OS-EXT-SRV-ATTR:reservation_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
     pub reservation_id: Option<String>,
     /// Index within a multiple create (`OS-EXT-SRV-ATTR:launch_index`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
     pub launch_index: Option<u32>,
     /// Kernel image (`OS-EXT-SRV-ATTR:kernel_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
     pub kernel_id: Option<String>,
     /// Ramdisk image (`OS-EXT-SRV-ATTR:ramdisk_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
     pub ramdisk_id: Option<String>,
     /// Root device (`OS-EXT-SRV-ATTR:root_device_name`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
     pub root_device_name: Option<String>,
     /// User data, base64 as stored (`OS-EXT-SRV-ATTR:user_data`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
     pub user_data: Option<String>,
     /// User data echoed by a rebuild answer (top-level `user_data`, 2.57+), base64.
-    #[serde(default, rename = "user_data")]
+    #[serde(rename = "user_data")]
     pub rebuild_user_data: Option<String>,
     /// Power state number (`OS-EXT-STS:power_state`: 0 pending, 1 running, 3 paused,
     /// 4 shutdown, 6 crashed, 7 suspended).
-    #[serde(default, rename = "OS-EXT-STS:power_state")]
+    #[serde(rename = "OS-EXT-STS:power_state")]
     pub power_state: Option<u8>,
     /// Task in progress (`OS-EXT-STS:task_state`).
-    #[serde(default, rename = "OS-EXT-STS:task_state")]
+    #[serde(rename = "OS-EXT-STS:task_state")]
     pub task_state: Option<String>,
     /// VM state (`OS-EXT-STS:vm_state`).
-    #[serde(default, rename = "OS-EXT-STS:vm_state")]
+    #[serde(rename = "OS-EXT-STS:vm_state")]
     pub vm_state: Option<String>,
     /// Attached volumes (`os-extended-volumes:volumes_attached`).
-    #[serde(default, rename = "os-extended-volumes:volumes_attached")]
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
     pub volumes_attached: Option<Vec<AttachedVolume>>,
     /// Launched (`OS-SRV-USG:launched_at`).
-    #[serde(default, rename = "OS-SRV-USG:launched_at")]
+    #[serde(rename = "OS-SRV-USG:launched_at")]
     pub launched_at: Option<Timestamp>,
     /// Terminated (`OS-SRV-USG:terminated_at`).
-    #[serde(default, rename = "OS-SRV-USG:terminated_at")]
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
     pub terminated_at: Option<Timestamp>,
     /// Security groups.
-    #[serde(default)]
     pub security_groups: Option<Vec<SecurityGroupRef>>,
     /// Why it failed (servers in `ERROR`).
-    #[serde(default)]
     pub fault: Option<ServerFault>,
     /// Whether it is locked (2.9+).
-    #[serde(default)]
     pub locked: Option<bool>,
     /// Why it was locked (2.73+).
-    #[serde(default)]
     pub locked_reason: Option<String>,
     /// Description (2.19+).
-    #[serde(default)]
     pub description: Option<String>,
     /// Host status: `UP`, `DOWN`, `MAINTENANCE`, `UNKNOWN` or `""` (2.16+, policy).
-    #[serde(default)]
     pub host_status: Option<String>,
     /// Tags (2.26+).
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Trusted certificate ids (2.63+).
-    #[serde(default)]
     pub trusted_image_certificates: Option<Vec<String>>,
     /// Server groups it belongs to (2.71+).
-    #[serde(default)]
     pub server_groups: Option<Vec<String>>,
     /// Availability zone the server is pinned to (2.96+).
-    #[serde(default)]
     pub pinned_availability_zone: Option<String>,
     /// Scheduler hints given at create (2.100+).
-    #[serde(default)]
     pub scheduler_hints: Option<Map<String, Value>>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -485,13 +457,12 @@ pub struct ServerRef {
     /// Server id.
     pub id: String,
     /// Name (absent for servers of a down cell).
-    #[serde(default)]
     pub name: Option<String>,
     /// Links.
     #[serde(default)]
     pub links: Vec<Link>,
     /// Status (only for servers of a down cell, 2.69+).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ServerStatus>,
     /// Other fields.
     #[serde(flatten)]

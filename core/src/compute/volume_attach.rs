@@ -37,25 +37,19 @@ pub struct VolumeAttachment {
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// The server.
-    #[serde(default, rename = "serverId")]
+    #[serde(rename = "serverId")]
     pub server_id: Option<String>,
     /// Attachment id, equal to the volume id (gone from 2.89).
-    #[serde(default)]
     pub id: Option<String>,
     /// Device name in the guest (`/dev/vdb`; may be `None` for some drivers).
-    #[serde(default)]
     pub device: Option<String>,
     /// Device tag (2.70+).
-    #[serde(default)]
     pub tag: Option<String>,
     /// Whether the volume is deleted with the server (2.79+).
-    #[serde(default)]
     pub delete_on_termination: Option<bool>,
     /// Cinder's attachment id (2.89+).
-    #[serde(default)]
     pub attachment_id: Option<String>,
     /// Block device mapping UUID (2.89+).
-    #[serde(default)]
     pub bdm_uuid: Option<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

@@ -38,100 +38,68 @@ pub struct ClusterTemplate {
     /// Id.
     pub uuid: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Orchestration engine (`kubernetes`, …).
-    #[serde(default)]
     pub coe: Option<String>,
     /// Image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Distribution of the image.
-    #[serde(default)]
     pub cluster_distro: Option<String>,
     /// Key pair.
-    #[serde(default)]
     pub keypair_id: Option<String>,
     /// Worker flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Master flavor.
-    #[serde(default)]
     pub master_flavor_id: Option<String>,
     /// Docker volume size (GB).
-    #[serde(default)]
     pub docker_volume_size: Option<u32>,
     /// Docker storage driver.
-    #[serde(default)]
     pub docker_storage_driver: Option<String>,
     /// External network.
-    #[serde(default)]
     pub external_network_id: Option<String>,
     /// Fixed network.
-    #[serde(default)]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(default)]
     pub fixed_subnet: Option<String>,
     /// Network driver.
-    #[serde(default)]
     pub network_driver: Option<String>,
     /// Volume driver.
-    #[serde(default)]
     pub volume_driver: Option<String>,
     /// DNS server.
-    #[serde(default)]
     pub dns_nameserver: Option<String>,
     /// HTTP proxy.
-    #[serde(default)]
     pub http_proxy: Option<String>,
     /// HTTPS proxy.
-    #[serde(default)]
     pub https_proxy: Option<String>,
     /// No-proxy list.
-    #[serde(default)]
     pub no_proxy: Option<String>,
     /// Labels.
-    #[serde(default)]
     pub labels: Option<BTreeMap<String, String>>,
     /// TLS off.
-    #[serde(default)]
     pub tls_disabled: Option<bool>,
     /// Visible to every project.
-    #[serde(default)]
     pub public: Option<bool>,
     /// Hidden from listings.
-    #[serde(default)]
     pub hidden: Option<bool>,
     /// Docker registry.
-    #[serde(default)]
     pub registry_enabled: Option<bool>,
     /// Insecure registry.
-    #[serde(default)]
     pub insecure_registry: Option<String>,
     /// `vm` or `bm`.
-    #[serde(default)]
     pub server_type: Option<String>,
     /// Load balancer in front of the masters.
-    #[serde(default)]
     pub master_lb_enabled: Option<bool>,
     /// Floating IPs on nodes.
-    #[serde(default)]
     pub floating_ip_enabled: Option<bool>,
     /// API server port.
-    #[serde(default)]
     pub apiserver_port: Option<u16>,
     /// Tags.
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]

@@ -44,34 +44,24 @@ pub struct Cluster {
     /// Id.
     pub uuid: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status, e.g. `CREATE_COMPLETE`.
-    #[serde(default)]
     pub status: Option<String>,
     /// Why it has that status.
-    #[serde(default)]
     pub status_reason: Option<String>,
     /// Health (`HEALTHY`, `UNHEALTHY`, `UNKNOWN`).
-    #[serde(default)]
     pub health_status: Option<String>,
     /// Health details.
-    #[serde(default)]
     pub health_status_reason: Option<Map<String, Value>>,
     /// Template.
-    #[serde(default)]
     pub cluster_template_id: Option<String>,
     /// Heat stack behind it.
-    #[serde(default)]
     pub stack_id: Option<String>,
     /// Key pair.
-    #[serde(default)]
     pub keypair: Option<String>,
     /// Master nodes.
-    #[serde(default)]
     pub master_count: Option<u32>,
     /// Worker nodes.
-    #[serde(default)]
     pub node_count: Option<u32>,
     /// Master addresses.
     #[serde(default)]
@@ -80,58 +70,40 @@ pub struct Cluster {
     #[serde(default)]
     pub node_addresses: Vec<String>,
     /// API endpoint of the orchestration engine.
-    #[serde(default)]
     pub api_address: Option<String>,
     /// etcd discovery URL.
-    #[serde(default)]
     pub discovery_url: Option<String>,
     /// Version of the COE.
-    #[serde(default)]
     pub coe_version: Option<String>,
     /// Version of the container runtime.
-    #[serde(default)]
     pub container_version: Option<String>,
     /// Creation timeout (minutes).
-    #[serde(default)]
     pub create_timeout: Option<u32>,
     /// Labels.
-    #[serde(default)]
     pub labels: Option<BTreeMap<String, String>>,
     /// Worker flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Master flavor.
-    #[serde(default)]
     pub master_flavor_id: Option<String>,
     /// Docker volume size (GB).
-    #[serde(default)]
     pub docker_volume_size: Option<u32>,
     /// Fixed network.
-    #[serde(default)]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(default)]
     pub fixed_subnet: Option<String>,
     /// Floating IPs on nodes.
-    #[serde(default)]
     pub floating_ip_enabled: Option<bool>,
     /// Load balancer in front of the masters.
-    #[serde(default)]
     pub master_lb_enabled: Option<bool>,
     /// Failures by node.
-    #[serde(default)]
     pub faults: Option<Map<String, Value>>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning user.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]

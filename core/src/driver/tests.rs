@@ -378,7 +378,6 @@ fn a_page_error_ends_the_stream_with_it() {
 struct Thing {
     id: String,
     status: String,
-    #[serde(default)]
     reason: Option<String>,
 }
 

@@ -82,76 +82,56 @@ pub struct Image {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: ImageStatus,
     /// Visibility.
-    #[serde(default)]
     pub visibility: Option<Visibility>,
     /// Protected from deletion.
     #[serde(default)]
     pub protected: bool,
     /// Hidden from default lists (2.7+).
-    #[serde(default)]
     pub os_hidden: Option<bool>,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Container format (`bare`, `ovf`, …).
-    #[serde(default)]
     pub container_format: Option<String>,
     /// Disk format (`raw`, `qcow2`, …).
-    #[serde(default)]
     pub disk_format: Option<String>,
     /// Data size in bytes.
-    #[serde(default)]
     pub size: Option<u64>,
     /// Virtual size in bytes.
-    #[serde(default)]
     pub virtual_size: Option<u64>,
     /// Minimum disk, GiB.
-    #[serde(default)]
     pub min_disk: Option<u64>,
     /// Minimum RAM, MiB.
-    #[serde(default)]
     pub min_ram: Option<u64>,
     /// MD5 of the data (legacy).
-    #[serde(default)]
     pub checksum: Option<String>,
     /// Algorithm of `os_hash_value` (`sha512`).
-    #[serde(default)]
     pub os_hash_algo: Option<String>,
     /// Secure hash of the data.
-    #[serde(default)]
     pub os_hash_value: Option<String>,
     /// Locations (when the policy shows them).
-    #[serde(default)]
     pub locations: Option<Vec<Value>>,
     /// Direct URL (when the policy shows it).
-    #[serde(default)]
     pub direct_url: Option<String>,
     /// Stores holding the data, comma-separated (multi-store).
-    #[serde(default)]
     pub stores: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// The data's path (`/v2/images/{id}/file`).
-    #[serde(default)]
     pub file: Option<String>,
     /// This image's path.
-    #[serde(default, rename = "self")]
+    #[serde(rename = "self")]
     pub self_link: Option<String>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Custom properties (`os_distro`, `hw_*`, …) and fields ferrocloud does not know.
     #[serde(flatten)]
@@ -505,10 +485,9 @@ pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DiscoveryValue {
     /// What it is.
-    #[serde(default)]
     pub description: Option<String>,
     /// JSON type (`array`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// The values.
     #[serde(default)]
@@ -537,46 +516,36 @@ pub struct ImageTask {
     /// Task id.
     pub id: String,
     /// The image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Type (`api_image_import`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: super::tasks::TaskStatus,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// User who started it (`user` in the API reference sample).
-    #[serde(default, alias = "user")]
+    #[serde(alias = "user")]
     pub user_id: Option<String>,
     /// Request id that started it (`request-id` in the API reference sample).
-    #[serde(default, alias = "request-id")]
+    #[serde(alias = "request-id")]
     pub request_id: Option<String>,
     /// Input.
-    #[serde(default)]
     pub input: Option<Value>,
     /// Result.
-    #[serde(default)]
     pub result: Option<Value>,
     /// Progress or failure message.
-    #[serde(default)]
     pub message: Option<String>,
     /// Expiry.
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Deleted.
-    #[serde(default)]
     pub deleted_at: Option<Timestamp>,
     /// Whether deleted.
-    #[serde(default)]
     pub deleted: Option<bool>,
     /// Other fields.
     #[serde(flatten)]

@@ -43,13 +43,10 @@ pub struct Member {
     #[serde(default)]
     pub status: MemberStatus,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Other fields.
     #[serde(flatten)]

@@ -49,37 +49,29 @@ pub struct Task {
     /// Task id.
     pub id: String,
     /// Type (`import`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: TaskStatus,
     /// Input.
-    #[serde(default)]
     pub input: Option<Map<String, Value>>,
     /// Result (`{"image_id": …}` on success).
-    #[serde(default)]
     pub result: Option<Map<String, Value>>,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// Human-readable message, set on failure.
-    #[serde(default)]
     pub message: Option<String>,
     /// When it becomes eligible for removal.
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// This task's path.
-    #[serde(default, rename = "self")]
+    #[serde(rename = "self")]
     pub self_link: Option<String>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Other fields.
     #[serde(flatten)]

@@ -56,7 +56,6 @@ pub struct HealthMonitor {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Type.
     #[serde(rename = "type", default)]
@@ -71,28 +70,21 @@ pub struct HealthMonitor {
     #[serde(default)]
     pub max_retries: u32,
     /// Failures before a member is down.
-    #[serde(default)]
     pub max_retries_down: Option<u32>,
     /// HTTP method.
-    #[serde(default)]
     pub http_method: Option<String>,
     /// HTTP version (1.0 or 1.1).
-    #[serde(default)]
     pub http_version: Option<f64>,
     /// Path checked.
-    #[serde(default)]
     pub url_path: Option<String>,
     /// Expected status codes (`200`, `200,202`, `200-204`).
-    #[serde(default)]
     pub expected_codes: Option<String>,
     /// `Host` header for HTTP/1.1 checks.
-    #[serde(default)]
     pub domain_name: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Pools.
     #[serde(default)]
@@ -107,10 +99,8 @@ pub struct HealthMonitor {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

@@ -93,31 +93,23 @@ pub struct L7Policy {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Listener.
-    #[serde(default)]
     pub listener_id: Option<String>,
     /// Action.
     #[serde(default)]
     pub action: L7Action,
     /// Position among the listener's policies (1 first).
-    #[serde(default)]
     pub position: Option<u32>,
     /// Target pool (`REDIRECT_TO_POOL`).
-    #[serde(default)]
     pub redirect_pool_id: Option<String>,
     /// Target URL (`REDIRECT_TO_URL`).
-    #[serde(default)]
     pub redirect_url: Option<String>,
     /// Target prefix (`REDIRECT_PREFIX`).
-    #[serde(default)]
     pub redirect_prefix: Option<String>,
     /// Redirect status code.
-    #[serde(default)]
     pub redirect_http_code: Option<u16>,
     /// Rules.
     #[serde(default)]
@@ -126,7 +118,6 @@ pub struct L7Policy {
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -138,10 +129,8 @@ pub struct L7Policy {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -279,7 +268,6 @@ pub struct L7Rule {
     #[serde(default)]
     pub compare_type: CompareType,
     /// Cookie, header or DN field name.
-    #[serde(default)]
     pub key: Option<String>,
     /// Value compared with.
     #[serde(default)]
@@ -291,7 +279,6 @@ pub struct L7Rule {
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -303,10 +290,8 @@ pub struct L7Rule {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

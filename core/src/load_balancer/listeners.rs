@@ -39,16 +39,13 @@ pub struct Listener {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Protocol.
     #[serde(default)]
@@ -57,7 +54,6 @@ pub struct Listener {
     #[serde(default)]
     pub protocol_port: u16,
     /// Maximum connections (`-1`: unlimited).
-    #[serde(default)]
     pub connection_limit: Option<i64>,
     /// Provisioning status.
     #[serde(default)]
@@ -66,7 +62,6 @@ pub struct Listener {
     #[serde(default)]
     pub operating_status: OperatingStatus,
     /// Default pool.
-    #[serde(default)]
     pub default_pool_id: Option<String>,
     /// Load balancers.
     #[serde(default)]
@@ -78,61 +73,44 @@ pub struct Listener {
     #[serde(default)]
     pub insert_headers: BTreeMap<String, String>,
     /// TLS certificate (Barbican container).
-    #[serde(default)]
     pub default_tls_container_ref: Option<String>,
     /// SNI certificates.
     #[serde(default)]
     pub sni_container_refs: Vec<String>,
     /// Client CA certificate.
-    #[serde(default)]
     pub client_ca_tls_container_ref: Option<String>,
     /// Client authentication (`NONE`, `OPTIONAL`, `MANDATORY`).
-    #[serde(default)]
     pub client_authentication: Option<String>,
     /// Client CRL.
-    #[serde(default)]
     pub client_crl_container_ref: Option<String>,
     /// Client inactivity timeout (ms).
-    #[serde(default)]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(default)]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(default)]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(default)]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(default)]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers (OpenSSL format).
-    #[serde(default)]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(default)]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(default)]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS max age (s).
-    #[serde(default)]
     pub hsts_max_age: Option<u64>,
     /// HSTS `includeSubDomains`.
-    #[serde(default)]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS `preload`.
-    #[serde(default)]
     pub hsts_preload: Option<bool>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

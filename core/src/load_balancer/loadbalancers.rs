@@ -41,16 +41,13 @@ pub struct LoadBalancer {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -59,37 +56,27 @@ pub struct LoadBalancer {
     #[serde(default)]
     pub operating_status: OperatingStatus,
     /// VIP address.
-    #[serde(default)]
     pub vip_address: Option<String>,
     /// VIP network.
-    #[serde(default)]
     pub vip_network_id: Option<String>,
     /// VIP subnet.
-    #[serde(default)]
     pub vip_subnet_id: Option<String>,
     /// VIP port.
-    #[serde(default)]
     pub vip_port_id: Option<String>,
     /// QoS policy of the VIP port.
-    #[serde(default)]
     pub vip_qos_policy_id: Option<String>,
     /// VNIC type of the VIP port (`normal`, `direct`).
-    #[serde(default)]
     pub vip_vnic_type: Option<String>,
     /// Security groups of the VIP port.
-    #[serde(default)]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Further VIPs.
     #[serde(default)]
     pub additional_vips: Vec<AdditionalVip>,
     /// Provider driver.
-    #[serde(default)]
     pub provider: Option<String>,
     /// Flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Availability zone.
-    #[serde(default)]
     pub availability_zone: Option<String>,
     /// Listeners (ids; full objects in a graph-create answer).
     #[serde(default)]
@@ -101,10 +88,8 @@ pub struct LoadBalancer {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -120,7 +105,6 @@ pub struct AdditionalVip {
     /// Subnet.
     pub subnet_id: String,
     /// Address (`None`: allocated from the subnet).
-    #[serde(default)]
     pub ip_address: Option<String>,
 }
 

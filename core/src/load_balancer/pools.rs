@@ -54,13 +54,10 @@ pub struct SessionPersistence {
     #[serde(rename = "type")]
     pub kind: String,
     /// Cookie name (`APP_COOKIE`).
-    #[serde(default)]
     pub cookie_name: Option<String>,
     /// Stickiness timeout (s; UDP).
-    #[serde(default)]
     pub persistence_timeout: Option<u64>,
     /// Source mask (UDP).
-    #[serde(default)]
     pub persistence_granularity: Option<String>,
 }
 
@@ -70,16 +67,13 @@ pub struct Pool {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Protocol.
     #[serde(default)]
@@ -88,7 +82,6 @@ pub struct Pool {
     #[serde(default)]
     pub lb_algorithm: LbAlgorithm,
     /// Session persistence.
-    #[serde(default)]
     pub session_persistence: Option<SessionPersistence>,
     /// Provisioning status.
     #[serde(default)]
@@ -106,37 +99,27 @@ pub struct Pool {
     #[serde(default)]
     pub members: Vec<IdRef>,
     /// Health monitor.
-    #[serde(default)]
     pub healthmonitor_id: Option<String>,
     /// Client certificate for re-encryption to members.
-    #[serde(default)]
     pub tls_container_ref: Option<String>,
     /// CA to check members against.
-    #[serde(default)]
     pub ca_tls_container_ref: Option<String>,
     /// CRL for members.
-    #[serde(default)]
     pub crl_container_ref: Option<String>,
     /// TLS to members.
-    #[serde(default)]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(default)]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(default)]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(default)]
     pub alpn_protocols: Option<Vec<String>>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -277,7 +260,6 @@ pub struct Member {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Address.
     #[serde(default)]
@@ -286,28 +268,21 @@ pub struct Member {
     #[serde(default)]
     pub protocol_port: u16,
     /// Weight (0–256; 0 takes no new connections).
-    #[serde(default)]
     pub weight: Option<u32>,
     /// Only used when every other member is down.
-    #[serde(default)]
     pub backup: Option<bool>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Subnet of the address.
-    #[serde(default)]
     pub subnet_id: Option<String>,
     /// Address the health monitor checks.
-    #[serde(default)]
     pub monitor_address: Option<String>,
     /// Port the health monitor checks.
-    #[serde(default)]
     pub monitor_port: Option<u16>,
     /// VNIC type.
-    #[serde(default)]
     pub vnic_type: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -319,10 +294,8 @@ pub struct Member {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

@@ -98,13 +98,10 @@ pub struct FloatingIp {
     #[serde(default)]
     pub floating_network_id: String,
     /// The associated port (`None`: not associated).
-    #[serde(default)]
     pub port_id: Option<String>,
     /// The port's fixed address it maps to.
-    #[serde(default)]
     pub fixed_ip_address: Option<String>,
     /// The router doing the NAT.
-    #[serde(default)]
     pub router_id: Option<String>,
     /// Status.
     #[serde(default)]
@@ -113,28 +110,21 @@ pub struct FloatingIp {
     #[serde(default)]
     pub description: String,
     /// DNS name.
-    #[serde(default)]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// The associated port's details.
-    #[serde(default)]
     pub port_details: Option<PortDetails>,
     /// Port forwardings.
     #[serde(default)]
     pub port_forwardings: Vec<PortForwarding>,
     /// QoS policy.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// QoS policy inherited from the network.
-    #[serde(default)]
     pub qos_network_policy_id: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -143,10 +133,8 @@ pub struct FloatingIp {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

@@ -60,13 +60,13 @@ string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     /// `flat`, `vlan`, `vxlan`, `gre`, `geneve`, `local`, …
-    #[serde(rename = "provider:network_type", default)]
+    #[serde(rename = "provider:network_type")]
     pub network_type: Option<String>,
     /// The physical network it maps to.
-    #[serde(rename = "provider:physical_network", default)]
+    #[serde(rename = "provider:physical_network")]
     pub physical_network: Option<String>,
     /// VLAN id or tunnel id.
-    #[serde(rename = "provider:segmentation_id", default)]
+    #[serde(rename = "provider:segmentation_id")]
     pub segmentation_id: Option<u32>,
 }
 
@@ -94,37 +94,31 @@ pub struct Network {
     #[serde(default)]
     pub subnets: Vec<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Whether routers may use it as a gateway (`router:external`).
-    #[serde(rename = "router:external", default)]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// The default external network (`auto-allocated-topology`).
-    #[serde(default)]
     pub is_default: Option<bool>,
     /// Provider network type (single-segment networks, admin).
-    #[serde(rename = "provider:network_type", default)]
+    #[serde(rename = "provider:network_type")]
     pub provider_network_type: Option<String>,
     /// Provider physical network.
-    #[serde(rename = "provider:physical_network", default)]
+    #[serde(rename = "provider:physical_network")]
     pub provider_physical_network: Option<String>,
     /// Provider segmentation id.
-    #[serde(rename = "provider:segmentation_id", default)]
+    #[serde(rename = "provider:segmentation_id")]
     pub provider_segmentation_id: Option<u32>,
     /// Segments of a multi-provider network.
     #[serde(default)]
     pub segments: Vec<Segment>,
     /// Maximum transmission unit.
-    #[serde(default)]
     pub mtu: Option<u32>,
     /// Default port security of its ports.
-    #[serde(default)]
     pub port_security_enabled: Option<bool>,
     /// Attached QoS policy.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// Requested availability zones.
     #[serde(default)]
@@ -133,22 +127,16 @@ pub struct Network {
     #[serde(default)]
     pub availability_zones: Vec<String>,
     /// DNS domain of its ports.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// IPv4 address scope.
-    #[serde(default)]
     pub ipv4_address_scope: Option<String>,
     /// IPv6 address scope.
-    #[serde(default)]
     pub ipv6_address_scope: Option<String>,
     /// Whether L2 connectivity spans the whole network.
-    #[serde(default)]
     pub l2_adjacency: Option<bool>,
     /// VLAN transparency.
-    #[serde(default)]
     pub vlan_transparent: Option<bool>,
     /// 802.1ad QinQ.
-    #[serde(default)]
     pub qinq: Option<bool>,
     /// Private VLAN (sent as a string by some releases).
     #[serde(default, deserialize_with = "flex_bool")]
@@ -160,10 +148,8 @@ pub struct Network {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

@@ -84,10 +84,8 @@ string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FixedIp {
     /// The address.
-    #[serde(default)]
     pub ip_address: Option<String>,
     /// The subnet.
-    #[serde(default)]
     pub subnet_id: Option<String>,
 }
 
@@ -116,7 +114,6 @@ pub struct AddressPair {
     /// IP address or CIDR.
     pub ip_address: String,
     /// MAC address (default: the port's).
-    #[serde(default)]
     pub mac_address: Option<String>,
 }
 
@@ -127,10 +124,9 @@ pub struct ExtraDhcpOpt {
     /// Option name (`bootfile-name`, `tftp-server`, …).
     pub opt_name: String,
     /// Option value.
-    #[serde(default)]
     pub opt_value: Option<String>,
     /// 4 or 6 (default 4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_version: Option<u8>,
 }
 
@@ -210,76 +206,58 @@ pub struct Port {
     #[serde(default)]
     pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
     /// Port security (anti-spoofing and security groups) on.
-    #[serde(default)]
     pub port_security_enabled: Option<bool>,
     /// Binding host.
-    #[serde(rename = "binding:host_id", default)]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile.
-    #[serde(rename = "binding:profile", default)]
+    #[serde(rename = "binding:profile")]
     pub binding_profile: Option<Map<String, Value>>,
     /// VIF details.
-    #[serde(rename = "binding:vif_details", default)]
+    #[serde(rename = "binding:vif_details")]
     pub binding_vif_details: Option<Map<String, Value>>,
     /// VIF type (`ovs`, `unbound`, `binding_failed`, …).
-    #[serde(rename = "binding:vif_type", default)]
+    #[serde(rename = "binding:vif_type")]
     pub binding_vif_type: Option<String>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", default)]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// Data plane status.
-    #[serde(default)]
     pub data_plane_status: Option<String>,
     /// DNS name.
-    #[serde(default)]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// DNS assignments.
     #[serde(default)]
     pub dns_assignment: Vec<DnsAssignment>,
     /// `immediate`, `deferred` or `none`.
-    #[serde(default)]
     pub ip_allocation: Option<String>,
     /// MAC learning.
-    #[serde(default)]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(default)]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy of the port.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// QoS policy inherited from the network.
-    #[serde(default)]
     pub qos_network_policy_id: Option<String>,
     /// Placement resource request.
-    #[serde(default)]
     pub resource_request: Option<ResourceRequest>,
     /// Hardware offload type.
-    #[serde(default)]
     pub hardware_offload_type: Option<String>,
     /// Trusted VF.
-    #[serde(default)]
     pub trusted: Option<bool>,
     /// Backend hints.
-    #[serde(default)]
     pub hints: Option<Value>,
     /// NUMA affinity policy.
-    #[serde(default)]
     pub numa_affinity_policy: Option<String>,
     /// Private VLAN type.
-    #[serde(default)]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(default)]
     pub pvlan_community: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -288,10 +266,8 @@ pub struct Port {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

@@ -63,19 +63,15 @@ pub struct GatewayInfo {
     /// The external network.
     pub network_id: String,
     /// Source NAT on the gateway (admin may turn it off).
-    #[serde(default)]
     pub enable_snat: Option<bool>,
     /// Addresses of the gateway port.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub external_fixed_ips: Vec<FixedIp>,
     /// QoS policy of the gateway.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// ECMP default routes over several gateways.
-    #[serde(default)]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD on the default routes.
-    #[serde(default)]
     pub enable_default_route_bfd: Option<bool>,
 }
 
@@ -142,25 +138,20 @@ pub struct Router {
     #[serde(default)]
     pub status: RouterStatus,
     /// The external gateway (`None`: none).
-    #[serde(default)]
     pub external_gateway_info: Option<GatewayInfo>,
     /// All external gateways (multiple-gateways extension).
     #[serde(default)]
     pub external_gateways: Vec<GatewayInfo>,
     /// Distributed (DVR).
-    #[serde(default)]
     pub distributed: Option<bool>,
     /// Highly available (L3 HA).
-    #[serde(default)]
     pub ha: Option<bool>,
     /// Static routes.
     #[serde(default)]
     pub routes: Vec<Route>,
     /// ECMP default routes.
-    #[serde(default)]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(default)]
     pub enable_default_route_bfd: Option<bool>,
     /// Requested availability zones.
     #[serde(default)]
@@ -169,10 +160,8 @@ pub struct Router {
     #[serde(default)]
     pub availability_zones: Vec<String>,
     /// Flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Service type.
-    #[serde(default)]
     pub service_type_id: Option<String>,
     /// Conntrack helpers.
     #[serde(default)]
@@ -181,10 +170,8 @@ pub struct Router {
     #[serde(default)]
     pub interfaces_info: Vec<InterfaceAddress>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -193,10 +180,8 @@ pub struct Router {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

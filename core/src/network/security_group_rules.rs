@@ -143,37 +143,26 @@ pub struct SecurityGroupRule {
     #[serde(default)]
     pub ethertype: Ethertype,
     /// Protocol (`None`: any).
-    #[serde(default)]
     pub protocol: Option<Protocol>,
     /// Lowest port (or ICMP type).
-    #[serde(default)]
     pub port_range_min: Option<u32>,
     /// Highest port (or ICMP code).
-    #[serde(default)]
     pub port_range_max: Option<u32>,
     /// Remote CIDR.
-    #[serde(default)]
     pub remote_ip_prefix: Option<String>,
     /// Remote security group.
-    #[serde(default)]
     pub remote_group_id: Option<String>,
     /// Remote address group.
-    #[serde(default)]
     pub remote_address_group_id: Option<String>,
     /// The CIDR Neutron normalized `remote_ip_prefix` to.
-    #[serde(default)]
     pub normalized_cidr: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Whether it belongs to a project's default group.
-    #[serde(default)]
     pub belongs_to_default_sg: Option<bool>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -182,10 +171,8 @@ pub struct SecurityGroupRule {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

@@ -48,22 +48,17 @@ pub struct SecurityGroup {
     #[serde(default)]
     pub description: String,
     /// Stateful (connection tracking) or stateless.
-    #[serde(default)]
     pub stateful: Option<bool>,
     /// Shared with this project through RBAC.
-    #[serde(default)]
     pub shared: Option<bool>,
     /// Set on rules; some releases also show it on the group.
-    #[serde(default)]
     pub belongs_to_default_sg: Option<bool>,
     /// Its rules.
     #[serde(default)]
     pub security_group_rules: Vec<SecurityGroupRule>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -72,10 +67,8 @@ pub struct SecurityGroup {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

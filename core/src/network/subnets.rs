@@ -83,10 +83,8 @@ pub struct Subnet {
     #[serde(default)]
     pub ip_version: u8,
     /// The CIDR.
-    #[serde(default)]
     pub cidr: Option<String>,
     /// Gateway (`None`: no gateway).
-    #[serde(default)]
     pub gateway_ip: Option<String>,
     /// DHCP on.
     #[serde(default)]
@@ -101,31 +99,24 @@ pub struct Subnet {
     #[serde(default)]
     pub host_routes: Vec<HostRoute>,
     /// IPv6 address mode.
-    #[serde(default)]
     pub ipv6_address_mode: Option<Ipv6Mode>,
     /// IPv6 router-advertisement mode.
-    #[serde(default)]
     pub ipv6_ra_mode: Option<Ipv6Mode>,
     /// The subnet pool it was allocated from.
-    #[serde(default)]
     pub subnetpool_id: Option<String>,
     /// The segment it is on (routed networks).
-    #[serde(default)]
     pub segment_id: Option<String>,
     /// Service types (`network:floatingip`, …) allowed to take addresses from it.
     #[serde(default)]
     pub service_types: Vec<String>,
     /// Publish fixed IPs in DNS.
-    #[serde(default)]
     pub dns_publish_fixed_ip: Option<bool>,
     /// Whether its network is external.
-    #[serde(rename = "router:external", default)]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -134,10 +125,8 @@ pub struct Subnet {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]

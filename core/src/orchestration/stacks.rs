@@ -49,31 +49,22 @@ pub struct Stack {
     #[serde(default)]
     pub stack_name: String,
     /// Status, e.g. `CREATE_COMPLETE` (action and state joined).
-    #[serde(default)]
     pub stack_status: Option<String>,
     /// Why it has that status.
-    #[serde(default)]
     pub stack_status_reason: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// The template's description.
-    #[serde(default)]
     pub template_description: Option<String>,
     /// When it was created.
-    #[serde(default)]
     pub creation_time: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(default)]
     pub updated_time: Option<Timestamp>,
     /// When it was deleted.
-    #[serde(default)]
     pub deletion_time: Option<Timestamp>,
     /// Whether a failed create/update is not rolled back.
-    #[serde(default)]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(default)]
     pub timeout_mins: Option<u32>,
     /// Parameter values (including `OS::stack_id` and friends).
     #[serde(default)]
@@ -82,16 +73,12 @@ pub struct Stack {
     #[serde(default)]
     pub outputs: Vec<Output>,
     /// Tags.
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Parent stack id of a nested stack.
-    #[serde(default)]
     pub parent: Option<String>,
     /// Owner's user name.
-    #[serde(default)]
     pub stack_owner: Option<String>,
     /// Project of the stack's domain users.
-    #[serde(default)]
     pub stack_user_project_id: Option<String>,
     /// Capabilities.
     #[serde(default)]
@@ -100,7 +87,7 @@ pub struct Stack {
     #[serde(default)]
     pub notification_topics: Vec<Value>,
     /// Resources (in a preview).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<Resource>>,
     /// Links.
     #[serde(default)]
@@ -135,13 +122,10 @@ pub struct Output {
     /// Key.
     pub output_key: String,
     /// Value (absent in the outputs list).
-    #[serde(default)]
     pub output_value: Option<Value>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Why the value could not be resolved.
-    #[serde(default)]
     pub output_error: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -564,22 +548,16 @@ pub struct Snapshot {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Action (`CREATE`).
-    #[serde(default)]
     pub action: Option<String>,
     /// `IN_PROGRESS`, `COMPLETE` or `FAILED`.
-    #[serde(default)]
     pub status: Option<String>,
     /// Why.
-    #[serde(default)]
     pub status_reason: Option<String>,
     /// The saved stack data (when complete).
-    #[serde(default)]
     pub data: Option<Value>,
     /// Created.
-    #[serde(default)]
     pub creation_time: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]

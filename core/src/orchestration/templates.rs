@@ -106,7 +106,6 @@ pub struct TemplateFunction {
     /// Its name (`get_param`, …).
     pub functions: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
 }
 

@@ -45,25 +45,19 @@ pub struct ApplicationCredential {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// The secret: only in the answer to [`create`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<Secret>,
     /// The project it is scoped to.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// The owning user (newer Keystones).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// When it expires (`None`: never).
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Whether it may create other application credentials and trusts.
-    #[serde(default)]
     pub unrestricted: Option<bool>,
     /// Whether it was a system-scoped credential.
-    #[serde(default)]
     pub system: Option<Value>,
     /// The delegated roles.
     #[serde(default)]
@@ -87,16 +81,12 @@ impl HasId for ApplicationCredential {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRule {
     /// Id of an existing rule (set it alone to reuse that rule).
-    #[serde(default)]
     pub id: Option<String>,
     /// Service type, e.g. `compute`.
-    #[serde(default)]
     pub service: Option<String>,
     /// HTTP method.
-    #[serde(default)]
     pub method: Option<String>,
     /// Path template, e.g. `/v2.1/servers/*`.
-    #[serde(default)]
     pub path: Option<String>,
     /// Other fields (`links`, …).
     #[serde(flatten)]

@@ -38,17 +38,13 @@ pub(crate) fn compact_time<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ref {
     /// Id.
-    #[serde(default)]
     #[serialize_always]
     pub id: Option<String>,
     /// Name (with `include_names`).
-    #[serde(default)]
     pub name: Option<String>,
     /// Its domain (with `include_names`).
-    #[serde(default)]
     pub domain: Option<DomainRef>,
     /// Domain id of a domain-specific role.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -59,9 +55,7 @@ pub struct Ref {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainRef {
     /// Id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
 }

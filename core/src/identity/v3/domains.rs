@@ -36,7 +36,6 @@ pub struct Domain {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Whether it is enabled.
     #[serde(default = "default_true")]

@@ -49,10 +49,8 @@ pub struct Project {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Whether it is enabled.
     #[serde(default = "default_true")]
@@ -61,7 +59,6 @@ pub struct Project {
     #[serde(default)]
     pub is_domain: bool,
     /// Parent project (the domain id for top-level projects, `None` in some listings).
-    #[serde(default)]
     pub parent_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -70,10 +67,10 @@ pub struct Project {
     #[serde(default)]
     pub options: Map<String, Value>,
     /// Ancestors, when asked for with [`GetProject`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parents: Option<Hierarchy>,
     /// Descendants, when asked for with [`GetProject`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtree: Option<Hierarchy>,
     /// Other fields (`links`, `limits`, …).
     #[serde(flatten)]

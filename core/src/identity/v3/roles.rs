@@ -44,10 +44,8 @@ pub struct Role {
     #[serde(default)]
     pub name: String,
     /// Domain of a domain-specific role (`None`: global).
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Resource options (e.g. `immutable`).
     #[serde(default)]
@@ -247,16 +245,13 @@ pub struct RoleAssignment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentScope {
     /// A project.
-    #[serde(default)]
     pub project: Option<Ref>,
     /// A domain.
-    #[serde(default)]
     pub domain: Option<Ref>,
     /// The system (`{"all": true}`).
-    #[serde(default)]
     pub system: Option<Map<String, Value>>,
     /// `projects` for an inherited assignment.
-    #[serde(default, rename = "OS-INHERIT:inherited_to")]
+    #[serde(rename = "OS-INHERIT:inherited_to")]
     pub inherited_to: Option<String>,
 }
 

@@ -33,10 +33,8 @@ use crate::{path, query};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleRef {
     /// Role id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default)]
     pub name: Option<String>,
 }
 
@@ -62,13 +60,10 @@ impl RoleRef {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustRole {
     /// Role id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Domain of a domain-specific role.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Other fields (`links`, `description`, …).
     #[serde(flatten)]
@@ -81,31 +76,23 @@ pub struct Trust {
     /// Trust id.
     pub id: String,
     /// Who delegates.
-    #[serde(default)]
     pub trustor_user_id: Option<String>,
     /// Who receives.
-    #[serde(default)]
     pub trustee_user_id: Option<String>,
     /// The project the roles apply to.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Whether the trustee acts as the trustor.
     #[serde(default)]
     pub impersonation: bool,
     /// When it expires (`None`: never).
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Uses left (`None`: unlimited).
-    #[serde(default)]
     pub remaining_uses: Option<u32>,
     /// Whether the trustee may redelegate.
-    #[serde(default)]
     pub allow_redelegation: Option<bool>,
     /// How many more redelegations are allowed.
-    #[serde(default)]
     pub redelegation_count: Option<u32>,
     /// The trust this one was redelegated from.
-    #[serde(default)]
     pub redelegated_trust_id: Option<String>,
     /// The delegated roles.
     #[serde(default)]

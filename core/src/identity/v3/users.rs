@@ -50,22 +50,17 @@ pub struct User {
     #[serde(default)]
     pub name: String,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Whether the user may authenticate.
     #[serde(default = "default_true")]
     pub enabled: bool,
     /// Project used when a token request names none.
-    #[serde(default)]
     pub default_project_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// E-mail address (an extra attribute, sent when set).
-    #[serde(default)]
     pub email: Option<String>,
     /// When the password expires.
-    #[serde(default)]
     pub password_expires_at: Option<Timestamp>,
     /// Federated identities.
     #[serde(default)]
@@ -112,13 +107,10 @@ pub struct Group {
     #[serde(default)]
     pub name: String,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// When a federated membership ends.
-    #[serde(default)]
     pub membership_expires_at: Option<Timestamp>,
     /// Other fields (`links`, …).
     #[serde(flatten)]
