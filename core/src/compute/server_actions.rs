@@ -72,7 +72,7 @@ pub struct Rebuild {
     /// New name.
     pub name: Option<String>,
     /// New admin password.
-    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Replaces the metadata.
     pub metadata: Option<Metadata>,
@@ -104,16 +104,6 @@ pub struct Rebuild {
     pub trusted_image_certificates: Patch<Vec<String>>,
     /// Guest hostname (2.90+).
     pub hostname: Option<String>,
-}
-
-fn expose_opt<S: serde::Serializer>(
-    v: &Option<Secret>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(v.expose()),
-        None => s.serialize_none(),
-    }
 }
 
 fn user_data<S: serde::Serializer>(
@@ -323,7 +313,7 @@ pub fn create_backup(server_id: &str, opts: &CreateBackup) -> Op<String> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Rescue {
     /// Password of the rescue system (generated when `None`).
-    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Image to rescue with.
     pub rescue_image_ref: Option<String>,
@@ -475,7 +465,7 @@ pub struct Evacuate {
     /// Target host (`None`: the scheduler picks).
     pub host: Option<String>,
     /// Admin password of the evacuated server (before 2.95).
-    #[serde(rename = "adminPass", serialize_with = "expose_opt")]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Whether the disks are on shared storage (before 2.14).
     #[serde(rename = "onSharedStorage")]

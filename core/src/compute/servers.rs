@@ -795,107 +795,129 @@ impl SchedulerHintsKey {
 }
 
 /// The body of [`create`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateServer {
     /// Name (required).
     pub name: String,
     /// Image id or URL (`imageRef`; `None` when booting from a volume).
+    #[serde(rename = "imageRef")]
     pub image_ref: Option<String>,
     /// Flavor id or URL (`flavorRef`, required).
+    #[serde(rename = "flavorRef")]
     pub flavor_ref: String,
     /// Networks (required from 2.37: [`Networks::Auto`] or [`Networks::None`] at least).
     pub networks: Option<Networks>,
     /// Block devices (`block_device_mapping_v2`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub block_device_mapping_v2: Vec<BlockDeviceMapping>,
     /// Security group names.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "security_group_refs"
+    )]
     pub security_groups: Vec<String>,
     /// Keypair name.
     pub key_name: Option<String>,
     /// User data, raw: ferrocloud base64-encodes it.
+    #[serde(serialize_with = "base64_opt")]
     pub user_data: Option<Vec<u8>>,
     /// Metadata.
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
     /// Availability zone (`zone`, `zone:host` or `zone:host:node`).
     pub availability_zone: Option<String>,
     /// Attach a config drive.
     pub config_drive: Option<bool>,
     /// Scheduler hints, sent next to `server` under [`CreateServer::scheduler_hints_key`].
+    #[serde(skip)]
     pub scheduler_hints: Map<String, Value>,
     /// The key of the scheduler hints.
+    #[serde(skip)]
     pub scheduler_hints_key: SchedulerHintsKey,
     /// At least this many servers.
     pub min_count: Option<u32>,
     /// At most this many servers.
     pub max_count: Option<u32>,
     /// Tags (2.52+).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Trusted certificate ids (2.63+).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trusted_image_certificates: Vec<String>,
     /// Guest hostname (needs microversion 2.90 or later).
     pub hostname: Option<String>,
     /// Description (2.19+).
     pub description: Option<String>,
     /// Admin password.
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Public IPv4 (`accessIPv4`).
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Injected files (before 2.57).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub personality: Vec<Personality>,
     /// Compute host to build on (2.74+, admin).
     pub host: Option<String>,
     /// Hypervisor node to build on (2.74+, admin).
     pub hypervisor_hostname: Option<String>,
     /// Other keys of `server`, sent as given.
+    #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
-#[serde_with::skip_serializing_none]
-#[derive(Serialize)]
-struct ServerBody<'a> {
-    #[serde(rename = "adminPass")]
-    admin_pass: Option<&'a str>,
-    #[serde(rename = "accessIPv4")]
-    access_ip_v4: Option<&'a str>,
-    #[serde(rename = "accessIPv6")]
-    access_ip_v6: Option<&'a str>,
-    name: &'a str,
-    description: Option<&'a str>,
-    #[serde(rename = "imageRef")]
-    image_ref: Option<&'a str>,
-    #[serde(rename = "flavorRef")]
-    flavor_ref: &'a str,
-    availability_zone: Option<&'a str>,
-    #[serde(rename = "OS-DCF:diskConfig")]
-    disk_config: Option<&'a DiskConfig>,
-    hostname: Option<&'a str>,
-    #[serde(skip_serializing_if = "Metadata::is_empty")]
-    metadata: &'a Metadata,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    personality: &'a [Personality],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    security_groups: Vec<SecurityGroupRef>,
-    user_data: Option<String>,
-    key_name: Option<&'a str>,
-    config_drive: Option<bool>,
-    networks: Option<&'a Networks>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    block_device_mapping_v2: &'a [BlockDeviceMapping],
-    min_count: Option<u32>,
-    max_count: Option<u32>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+fn security_group_refs<S: serde::Serializer>(names: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(
+        names
+            .iter()
+            .map(|name| SecurityGroupRef { name: name.clone() }),
+    )
+}
+
+fn base64_opt<S: serde::Serializer>(data: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+    match data {
+        Some(d) => s.serialize_str(&base64(d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// `{"server": {…, "return_reservation_id": …}, "<hints key>": {…}}`.
+struct CreateBody<'a> {
+    server: &'a CreateServer,
     return_reservation_id: bool,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    trusted_image_certificates: &'a [String],
-    host: Option<&'a str>,
-    hypervisor_hostname: Option<&'a str>,
-    #[serde(flatten)]
-    extra: &'a Map<String, Value>,
+}
+
+impl Serialize for CreateBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(Serialize)]
+        struct WithFlag<'a> {
+            #[serde(flatten)]
+            server: &'a CreateServer,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            return_reservation_id: bool,
+        }
+        let hints = &self.server.scheduler_hints;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "server",
+            &WithFlag {
+                server: self.server,
+                return_reservation_id: self.return_reservation_id,
+            },
+        )?;
+        if !hints.is_empty() {
+            m.serialize_entry(self.server.scheduler_hints_key.as_str(), hints)?;
+        }
+        m.end()
+    }
 }
 
 impl CreateServer {
@@ -934,70 +956,37 @@ impl CreateServer {
     /// The request body: `{"server": {…}, "<hints key>": {…}}`.
     pub fn body(&self, return_reservation_id: bool) -> Result<Value, InvalidInput> {
         self.validate()?;
-        let server = ServerBody {
-            admin_pass: self.admin_pass.as_ref().map(Secret::expose),
-            access_ip_v4: self.access_ip_v4.as_deref(),
-            access_ip_v6: self.access_ip_v6.as_deref(),
-            name: &self.name,
-            description: self.description.as_deref(),
-            image_ref: self.image_ref.as_deref(),
-            flavor_ref: &self.flavor_ref,
-            availability_zone: self.availability_zone.as_deref(),
-            disk_config: self.disk_config.as_ref(),
-            hostname: self.hostname.as_deref(),
-            metadata: &self.metadata,
-            personality: &self.personality,
-            security_groups: self
-                .security_groups
-                .iter()
-                .map(|name| SecurityGroupRef { name: name.clone() })
-                .collect(),
-            user_data: self.user_data.as_deref().map(base64),
-            key_name: self.key_name.as_deref(),
-            config_drive: self.config_drive,
-            networks: self.networks.as_ref(),
-            block_device_mapping_v2: &self.block_device_mapping_v2,
-            min_count: self.min_count,
-            max_count: self.max_count,
+        serde_json::to_value(CreateBody {
+            server: self,
             return_reservation_id,
-            tags: &self.tags,
-            trusted_image_certificates: &self.trusted_image_certificates,
-            host: self.host.as_deref(),
-            hypervisor_hostname: self.hypervisor_hostname.as_deref(),
-            extra: &self.extra,
-        };
-        let server = serde_json::to_value(server)
-            .map_err(|e| InvalidInput::field("server", e.to_string()))?;
-        let mut body = Map::new();
-        body.insert("server".into(), server);
-        if !self.scheduler_hints.is_empty() {
-            body.insert(
-                self.scheduler_hints_key.as_str().into(),
-                Value::Object(self.scheduler_hints.clone()),
-            );
-        }
-        Ok(Value::Object(body))
-    }
-}
-
-fn with_body<T>(op: Op<T>, body: Result<Value, InvalidInput>) -> Op<T> {
-    match body {
-        Ok(v) => op.json(&v),
-        Err(e) => op.check(Err(e)),
+        })
+        .map_err(|e| InvalidInput::field("server", e.to_string()))
     }
 }
 
 /// `POST /servers`. The answer holds the id, links and (unless disabled) `adminPass`;
 /// wait for `ACTIVE` with [`get`].
 pub fn create(server: &CreateServer) -> Op<Server> {
-    with_body(Op::post(path!("servers")), server.body(false)).decode_key("server")
+    Op::post(path!("servers"))
+        .check(server.validate())
+        .json(&CreateBody {
+            server,
+            return_reservation_id: false,
+        })
+        .decode_key("server")
 }
 
 /// `POST /servers` with `return_reservation_id`: creates `min_count`..`max_count`
 /// servers and returns the reservation id (list them with
 /// [`ListServers::reservation_id`]).
 pub fn create_reservation(server: &CreateServer) -> Op<String> {
-    with_body(Op::post(path!("servers")), server.body(true)).decode_key("reservation_id")
+    Op::post(path!("servers"))
+        .check(server.validate())
+        .json(&CreateBody {
+            server,
+            return_reservation_id: true,
+        })
+        .decode_key("reservation_id")
 }
 
 /// The body of [`update`].
