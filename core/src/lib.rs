@@ -45,6 +45,7 @@ mod patch;
 mod secret;
 pub mod service;
 mod service_type;
+pub mod tags;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod timestamp;
@@ -80,5 +81,6 @@ pub use patch::Patch;
 pub use secret::Secret;
 pub use service::{Body, Query, ServiceClient};
 pub use service_type::ServiceType;
+pub use tags::Tags;
 pub use timestamp::Timestamp;
 pub use transport::{byte_stream, ByteStream, Transport};

@@ -419,37 +419,34 @@ async fn glance_image_through_the_nova_proxy() {
                 .collect()
         };
         let merged = nova
-            .call(&nova_images::merge_metadata(
-                &id,
-                &md(&[("purpose", "test"), ("os_distro", "cirros")]),
-            ))
+            .call(
+                &nova_images::METADATA
+                    .merge(&id, &md(&[("purpose", "test"), ("os_distro", "cirros")])),
+            )
             .await
             .expect("merge metadata");
         assert_eq!(merged.get("purpose").map(String::as_str), Some("test"));
         let one = nova
-            .call(&nova_images::set_metadata_key(&id, "purpose", "proxy"))
+            .call(&nova_images::METADATA.set_key(&id, "purpose", "proxy"))
             .await
             .expect("set one key");
         assert_eq!(one.value, "proxy");
         let got = nova
-            .call(&nova_images::metadata_key(&id, "os_distro"))
+            .call(&nova_images::METADATA.get_key(&id, "os_distro"))
             .await
             .expect("get one key");
         assert_eq!(got.value, "cirros");
-        nova.call(&nova_images::delete_metadata_key(&id, "os_distro"))
+        nova.call(&nova_images::METADATA.delete_key(&id, "os_distro"))
             .await
             .expect("delete one key");
         let all = nova
-            .call(&nova_images::metadata(&id))
+            .call(&nova_images::METADATA.get(&id))
             .await
             .expect("metadata");
         assert_eq!(all.get("purpose").map(String::as_str), Some("proxy"));
         assert!(!all.contains_key("os_distro"));
         let replaced = nova
-            .call(&nova_images::replace_metadata(
-                &id,
-                &md(&[("only", "this")]),
-            ))
+            .call(&nova_images::METADATA.replace(&id, &md(&[("only", "this")])))
             .await
             .expect("replace metadata");
         assert_eq!(replaced.get("only").map(String::as_str), Some("this"));

@@ -24,9 +24,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{
-    action, empty, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
-};
+use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -285,38 +283,9 @@ pub fn force_delete(snapshot_id: &str) -> Op<()> {
     action(SNAPSHOTS, snapshot_id, "os-force_delete", empty())
 }
 
-const META: MetadataOf = MetadataOf("snapshots");
-
-/// `GET /snapshots/{id}/metadata`.
-pub fn metadata(snapshot_id: &str) -> Op<Metadata> {
-    META.get(snapshot_id)
-}
-
-/// `POST /snapshots/{id}/metadata`: adds or changes these keys, keeps the others.
-pub fn merge_metadata(snapshot_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(snapshot_id, metadata)
-}
-
-/// `PUT /snapshots/{id}/metadata`: replaces all metadata (gophercloud's
-/// `UpdateMetadata`).
-pub fn replace_metadata(snapshot_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(snapshot_id, metadata)
-}
-
-/// `GET /snapshots/{id}/metadata/{key}`.
-pub fn metadata_key(snapshot_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(snapshot_id, key)
-}
-
-/// `PUT /snapshots/{id}/metadata/{key}`.
-pub fn set_metadata_key(snapshot_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(snapshot_id, key, value)
-}
-
-/// `DELETE /snapshots/{id}/metadata/{key}`.
-pub fn delete_metadata_key(snapshot_id: &str, key: &str) -> Op<()> {
-    META.delete_key(snapshot_id, key)
-}
+/// The metadata API of snapshots (`/snapshots/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("snapshots");
 
 #[cfg(test)]
 mod tests {

@@ -32,9 +32,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{
-    flex_bool, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
-};
+use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -526,37 +524,9 @@ pub fn summary(all_tenants: bool) -> Op<VolumeSummary> {
         .decode_key("volume-summary")
 }
 
-const META: MetadataOf = MetadataOf("volumes");
-
-/// `GET /volumes/{id}/metadata`.
-pub fn metadata(volume_id: &str) -> Op<Metadata> {
-    META.get(volume_id)
-}
-
-/// `POST /volumes/{id}/metadata`: adds or changes these keys, keeps the others.
-pub fn merge_metadata(volume_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(volume_id, metadata)
-}
-
-/// `PUT /volumes/{id}/metadata`: replaces all metadata.
-pub fn replace_metadata(volume_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(volume_id, metadata)
-}
-
-/// `GET /volumes/{id}/metadata/{key}`.
-pub fn metadata_key(volume_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(volume_id, key)
-}
-
-/// `PUT /volumes/{id}/metadata/{key}`.
-pub fn set_metadata_key(volume_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(volume_id, key, value)
-}
-
-/// `DELETE /volumes/{id}/metadata/{key}`.
-pub fn delete_metadata_key(volume_id: &str, key: &str) -> Op<()> {
-    META.delete_key(volume_id, key)
-}
+/// The metadata API of volumes (`/volumes/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("volumes");
 
 #[cfg(test)]
 mod tests {

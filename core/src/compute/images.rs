@@ -10,8 +10,8 @@
 //!     .await?;
 //! if let Some(image) = active.first() {
 //!     let meta = [("os_distro".to_string(), "cirros".to_string())].into_iter().collect();
-//!     nova.call(&images::merge_metadata(&image.id, &meta)).await?;
-//!     let one = nova.call(&images::metadata_key(&image.id, "os_distro")).await?;
+//!     nova.call(&images::METADATA.merge(&image.id, &meta)).await?;
+//!     let one = nova.call(&images::METADATA.get_key(&image.id, "os_distro")).await?;
 //!     assert_eq!(one.value, "cirros");
 //! }
 //! # Ok(()) }
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::driver::HasStatus;
-use crate::metadata::{MetaItem, Metadata, MetadataOf};
+use crate::metadata::MetadataOf;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::timestamp::Timestamp;
@@ -189,38 +189,9 @@ pub fn delete(image_id: &str) -> Op<()> {
     Op::delete(path!("images/{}", image_id))
 }
 
-const META: MetadataOf = MetadataOf("images");
-
-/// `GET /images/{image_id}/metadata` (`null` values read as `""`).
-pub fn metadata(image_id: &str) -> Op<Metadata> {
-    META.get(image_id)
-}
-
-/// `POST /images/{image_id}/metadata`: adds or changes these keys, keeps the others;
-/// answers all metadata.
-pub fn merge_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(image_id, metadata)
-}
-
-/// `PUT /images/{image_id}/metadata`: replaces all metadata.
-pub fn replace_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(image_id, metadata)
-}
-
-/// `GET /images/{image_id}/metadata/{key}`.
-pub fn metadata_key(image_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(image_id, key)
-}
-
-/// `PUT /images/{image_id}/metadata/{key}`: sets one key.
-pub fn set_metadata_key(image_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(image_id, key, value)
-}
-
-/// `DELETE /images/{image_id}/metadata/{key}`.
-pub fn delete_metadata_key(image_id: &str, key: &str) -> Op<()> {
-    META.delete_key(image_id, key)
-}
+/// The metadata API of images (Nova's image proxy) (`/images/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("images");
 
 #[cfg(test)]
 mod tests {

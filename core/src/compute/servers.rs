@@ -1,9 +1,8 @@
 //! Nova servers: list (summary and detail, every documented filter, linked paging through
 //! `servers_links`), get, create (every option), update, delete, force-delete and restore,
 //! and the server's addresses. Actions are in [`server_actions`](super::server_actions),
-//! consoles in [`server_consoles`](super::server_consoles), metadata in
-//! [`server_metadata`](super::server_metadata) and tags in
-//! [`server_tags`](super::server_tags).
+//! consoles in [`server_consoles`](super::server_consoles), metadata in [`METADATA`] and
+//! tags (2.26+) in [`TAGS`].
 //!
 //! One [`Server`] type reads every microversion from 2.1 on: the fields a microversion
 //! adds are `Option`s, and the two shapes of `flavor` (a link before 2.47, the embedded
@@ -45,11 +44,12 @@ use serde_json::{Map, Value};
 
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, MetadataOf};
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::secret::Secret;
 use crate::service::Query;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 pub use crate::Link;
 use crate::{path, Patch};
@@ -1024,6 +1024,35 @@ pub fn update(server_id: &str, changes: &UpdateServer) -> Op<Server> {
     };
     op.decode_key("server")
 }
+
+/// The metadata API of servers (`/servers/{server_id}/metadata`): all of it (get, merge,
+/// replace) and one item (get, set, delete).
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::compute::servers::METADATA;
+/// let nova = client.compute();
+/// let all = nova
+///     .call(&METADATA.merge("3f6a", &[("role".to_string(), "web".to_string())].into()))
+///     .await?;
+/// let one = nova.call(&METADATA.get_key("3f6a", "role")).await?;
+/// nova.call(&METADATA.delete_key("3f6a", "role")).await?;
+/// # Ok(()) }
+/// ```
+pub const METADATA: MetadataOf = MetadataOf::new("servers");
+
+/// The tags API of servers (`/servers/{server_id}/tags`, microversion 2.26+): Nova
+/// refuses empty tags and tags with `,` or `/`.
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::compute::servers::TAGS;
+/// let nova = client.compute().microversion("2.26");
+/// nova.call(&TAGS.add("3f6a", "blue")).await?;
+/// let tags = nova.call(&TAGS.list("3f6a")).await?;
+/// # Ok(()) }
+/// ```
+pub const TAGS: Tags = Tags::new("servers").forbid(&[',', '/']);
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@
 //!         .call(&images::import("4f7a", &ImportImage::new(ImportMethod::WebDownload { uri: "http://example.com/disk.img".into() })))
 //!         .await?;
 //! }
-//! glance.call(&images::add_tag("4f7a", "golden")).await?;
+//! glance.call(&images::TAGS.add("4f7a", "golden")).await?;
 //! let mine = glance
 //!     .collect_all(images::list(&ListImages { tags: vec!["golden".into()], limit: Some(50), ..Default::default() }))
 //!     .await?;
@@ -30,6 +30,7 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::service::Body;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -220,15 +221,10 @@ pub fn reactivate(image_id: &str) -> Op<()> {
     Op::post(path!("images/{}/actions/reactivate", image_id))
 }
 
-/// `PUT /v2/images/{id}/tags/{tag}`.
-pub fn add_tag(image_id: &str, tag: &str) -> Op<()> {
-    Op::put(path!("images/{}/tags/{}", image_id, tag))
-}
-
-/// `DELETE /v2/images/{id}/tags/{tag}`.
-pub fn delete_tag(image_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("images/{}/tags/{}", image_id, tag))
-}
+/// The tags API of images: Glance has only [`Tags::add`] (`PUT /v2/images/{id}/tags/{tag}`)
+/// and [`Tags::remove`] (`DELETE …/tags/{tag}`); the image's `tags` field lists them and
+/// [`ImageUpdate::Tags`] replaces them.
+pub const TAGS: Tags = Tags::new("images");
 
 /// One typed change of an image update; each becomes one JSON Patch operation.
 #[derive(Debug, Clone, PartialEq)]

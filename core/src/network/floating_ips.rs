@@ -25,11 +25,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
@@ -263,7 +264,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of floating IPs.
-pub const TAGS: Tags = Tags::new("floatingips");
+pub const TAGS: Tags = shared::tags("floatingips");
 
 /// `GET /v2.0/floatingips`, paged through `floatingips_links`.
 pub fn list(f: &ListFloatingIps) -> List<FloatingIp> {

@@ -42,4 +42,5 @@ pub mod security_groups;
 mod shared;
 pub mod subnets;
 
-pub use shared::{IfRevision, ListCommon, SortDir, Tags, TAG_MAX_LEN};
+pub use crate::tags::Tags;
+pub use shared::{IfRevision, ListCommon, SortDir, TAG_MAX_LEN};

@@ -32,11 +32,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::driver::HasStatus;
 use crate::flex::flex_bool;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -310,7 +311,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of networks.
-pub const TAGS: Tags = Tags::new("networks");
+pub const TAGS: Tags = shared::tags("networks");
 
 /// `GET /v2.0/networks`, paged through `networks_links` (one page when the server does
 /// not paginate).

@@ -30,11 +30,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -493,7 +494,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of ports.
-pub const TAGS: Tags = Tags::new("ports");
+pub const TAGS: Tags = shared::tags("ports");
 
 /// `GET /v2.0/ports`, paged through `ports_links`.
 pub fn list(f: &ListPorts) -> List<Port> {

@@ -33,10 +33,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::driver::HasStatus;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
@@ -329,7 +330,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of routers.
-pub const TAGS: Tags = Tags::new("routers");
+pub const TAGS: Tags = shared::tags("routers");
 
 /// `GET /v2.0/routers`, paged through `routers_links`.
 pub fn list(f: &ListRouters) -> List<Router> {

@@ -30,10 +30,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::query;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 
 /// A security group.
@@ -135,7 +136,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of security groups.
-pub const TAGS: Tags = Tags::new("security-groups");
+pub const TAGS: Tags = shared::tags("security-groups");
 
 /// `GET /v2.0/security-groups`, paged through `security_groups_links`.
 pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {

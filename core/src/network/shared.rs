@@ -1,5 +1,5 @@
 //! What every Neutron resource shares: the common list parameters ([`ListCommon`]),
-//! the tags API ([`Tags`]) and `If-Match: revision_number=N` conditional writes
+//! the tags rules ([`TAG_MAX_LEN`]) and `If-Match: revision_number=N` conditional writes
 //! ([`IfRevision`]).
 
 use http::header::{HeaderValue, IF_MATCH};
@@ -10,6 +10,7 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::List;
 use crate::service::Query;
+use crate::tags::Tags;
 use crate::{path, string_enum};
 
 string_enum! {
@@ -190,106 +191,12 @@ impl<T> IfRevision for Op<T> {
 /// Neutron's limit on a tag's length.
 pub const TAG_MAX_LEN: usize = 255;
 
-fn check_tag(tag: &str) -> Result<(), InvalidInput> {
-    if tag.is_empty() || tag.chars().count() > TAG_MAX_LEN {
-        return Err(InvalidInput::field(
-            "tag",
-            format!("a tag has 1 to {TAG_MAX_LEN} characters"),
-        ));
-    }
-    Ok(())
-}
-
-/// A tag that travels as a path segment: `/` cannot (Neutron's router splits on `%2F` too).
-fn check_path_tag(tag: &str) -> Result<(), InvalidInput> {
-    check_tag(tag)?;
-    if tag.contains('/') {
-        return Err(InvalidInput::field(
-            "tag",
-            format!("{tag:?}: a tag with '/' can only be set with `add_all` or `replace`"),
-        ));
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct TagsBody<'a> {
-    tags: &'a [String],
-}
-
-fn check_tags(tags: &[String]) -> Result<(), InvalidInput> {
-    tags.iter().try_for_each(|t| check_tag(t))
-}
-
-/// The tags API (`/v2.0/{resource}/{id}/tags`) of one Neutron resource type. Each resource
-/// module has one as `TAGS` (e.g. [`networks::TAGS`](crate::network::networks::TAGS)).
-///
-/// ```
-/// use ferrocloud::network::networks;
-/// use ferrocloud::{Operation, ServiceClient, ServiceType};
-/// let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
-/// let req = networks::TAGS.add("n1", "blue").request(&neutron).unwrap();
-/// assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v2.0/networks/n1/tags/blue"));
-/// assert!(networks::TAGS.add("n1", "").request(&neutron).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tags {
-    resource: &'static str,
-}
-
-impl Tags {
-    /// The tags of `resource` (the collection's URL segment, e.g. `security-groups`).
-    pub const fn new(resource: &'static str) -> Self {
-        Tags { resource }
-    }
-
-    /// The collection's URL segment.
-    pub fn resource(&self) -> &'static str {
-        self.resource
-    }
-
-    /// `GET /{resource}/{id}/tags`.
-    pub fn list(&self, id: &str) -> Op<Vec<String>> {
-        Op::get(path!("{}/{}/tags", self.resource, id)).decode_key("tags")
-    }
-
-    /// `GET /{resource}/{id}/tags/{tag}`: `Ok` when the tag is there, a 404
-    /// [`Error`](crate::Error) when not.
-    pub fn check(&self, id: &str, tag: &str) -> Op<()> {
-        Op::get(path!("{}/{}/tags/{}", self.resource, id, tag))
-    }
-
-    /// `PUT /{resource}/{id}/tags/{tag}`: adds one tag.
-    pub fn add(&self, id: &str, tag: &str) -> Op<()> {
-        Op::put(path!("{}/{}/tags/{}", self.resource, id, tag)).check(check_path_tag(tag))
-    }
-
-    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
-    /// with the tags sent, not the whole set (use [`Tags::list`] for that).
-    pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
-        Op::post(path!("{}/{}/tags", self.resource, id))
-            .check(check_tags(tags))
-            .json(&TagsBody { tags })
-            .decode_key("tags")
-    }
-
-    /// `PUT /{resource}/{id}/tags`: replaces every tag with `tags`; returns them.
-    pub fn replace(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
-        Op::put(path!("{}/{}/tags", self.resource, id))
-            .check(check_tags(tags))
-            .json(&TagsBody { tags })
-            .decode_key("tags")
-    }
-
-    /// `DELETE /{resource}/{id}/tags/{tag}`: removes one tag (404 when absent).
-    pub fn remove(&self, id: &str, tag: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags/{}", self.resource, id, tag))
-    }
-
-    /// `DELETE /{resource}/{id}/tags`: removes every tag.
-    pub fn clear(&self, id: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags", self.resource, id))
-    }
+/// The tags API of a Neutron resource: tags of 1 to [`TAG_MAX_LEN`] characters, without
+/// `/` when sent as a path segment.
+pub(crate) const fn tags(resource: &'static str) -> Tags {
+    Tags::new(resource)
+        .max_len(TAG_MAX_LEN)
+        .forbid_in_path(&['/'])
 }
 
 #[cfg(test)]
@@ -299,28 +206,6 @@ mod tests {
 
     fn neutron() -> ServiceClient {
         ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
-    }
-
-    #[test]
-    fn tag_requests() {
-        let t = Tags::new("security-groups");
-        let req = t
-            .replace("s1", &["a".into(), "b".into()])
-            .request(&neutron())
-            .unwrap();
-        assert_eq!(req.method(), http::Method::PUT);
-        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags");
-        assert_eq!(req.body().as_ref(), br#"{"tags":["a","b"]}"#);
-        let req = t.clear("s1").request(&neutron()).unwrap();
-        assert_eq!(req.method(), http::Method::DELETE);
-        let req = t.remove("s1", "x y").request(&neutron()).unwrap();
-        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags/x%20y");
-        for bad in ["", "a/b"] {
-            assert!(t.add("s1", bad).request(&neutron()).is_err(), "{bad:?}");
-        }
-        let long = "x".repeat(TAG_MAX_LEN + 1);
-        assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());
-        assert!(t.add_all("s1", &["ok".into()]).request(&neutron()).is_ok());
     }
 
     #[test]

@@ -28,10 +28,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared::{self, ListCommon};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -300,7 +301,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of subnets.
-pub const TAGS: Tags = Tags::new("subnets");
+pub const TAGS: Tags = shared::tags("subnets");
 
 /// `GET /v2.0/subnets`, paged through `subnets_links`.
 pub fn list(f: &ListSubnets) -> List<Subnet> {

@@ -21,7 +21,7 @@
 //! keystone
 //!     .call(&projects::update(&p.id, &UpdateProject { description: Patch::Set("the web team".into()), ..Default::default() }))
 //!     .await?;
-//! keystone.call(&projects::add_tag(&p.id, "frontend")).await?;
+//! keystone.call(&projects::TAGS.add(&p.id, "frontend")).await?;
 //! let tagged = keystone
 //!     .collect_all(projects::list(&ListProjects { tags: vec!["prod".into()], ..Default::default() }))
 //!     .await?;
@@ -38,6 +38,7 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
+use crate::tags::Tags;
 use crate::{path, query};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
@@ -202,24 +203,8 @@ pub struct UpdateProject {
     pub options: Option<Map<String, Value>>,
 }
 
-/// Keystone refuses tags with `/` or `,`, empty ones and ones over 255 characters.
-pub(crate) fn check_tags<'a>(
-    tags: impl IntoIterator<Item = &'a String>,
-) -> Result<(), InvalidInput> {
-    for t in tags {
-        check_tag(t)?;
-    }
-    Ok(())
-}
-
-fn check_tag(t: &str) -> Result<(), InvalidInput> {
-    if t.is_empty() || t.chars().count() > 255 || t.contains(['/', ',']) {
-        return Err(InvalidInput::field(
-            "tags",
-            format!("{t:?}: a tag has 1 to 255 characters and no '/' or ','"),
-        ));
-    }
-    Ok(())
+fn check_tags<'a>(tags: impl IntoIterator<Item = &'a String>) -> Result<(), InvalidInput> {
+    tags.into_iter().try_for_each(|t| TAGS.validate(t))
 }
 
 /// `GET /v3/projects`.
@@ -288,47 +273,12 @@ pub fn delete(project_id: &str) -> Op<()> {
     Op::delete(path!("projects/{}", project_id))
 }
 
-/// `GET /v3/projects/{project_id}/tags`.
-pub fn list_tags(project_id: &str) -> Op<Vec<String>> {
-    Op::get(path!("projects/{}/tags", project_id)).decode_key("tags")
-}
-
-/// `PUT /v3/projects/{project_id}/tags`: replaces every tag; answers the new tags.
-pub fn replace_tags(project_id: &str, tags: &[String]) -> Op<Vec<String>> {
-    #[derive(Serialize)]
-    struct Tags<'a> {
-        tags: &'a [String],
-    }
-    Op::put(path!("projects/{}/tags", project_id))
-        .check(check_tags(tags))
-        .json(&Tags { tags })
-        .decode_key("tags")
-}
-
-/// `PUT /v3/projects/{project_id}/tags/{tag}`: adds one tag.
-pub fn add_tag(project_id: &str, tag: &str) -> Op<()> {
-    let op = Op::put(path!("projects/{}/tags/{}", project_id, tag));
-    match check_tag(tag) {
-        Ok(()) => op,
-        Err(e) => op.check(Err(e)),
-    }
-}
-
-/// `HEAD /v3/projects/{project_id}/tags/{tag}`: `Ok` when the project has the tag
-/// (a missing tag is `Error::Http` 404).
-pub fn check_tag_exists(project_id: &str, tag: &str) -> Op<()> {
-    Op::head(path!("projects/{}/tags/{}", project_id, tag))
-}
-
-/// `DELETE /v3/projects/{project_id}/tags/{tag}`.
-pub fn delete_tag(project_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags/{}", project_id, tag))
-}
-
-/// `DELETE /v3/projects/{project_id}/tags`: removes every tag.
-pub fn delete_tags(project_id: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags", project_id))
-}
+/// The tags API of projects (`/v3/projects/{project_id}/tags`): Keystone refuses tags
+/// with `/` or `,`, empty ones and ones over 255 characters, and checks a tag with `HEAD`.
+pub const TAGS: Tags = Tags::new("projects")
+    .max_len(255)
+    .forbid(&['/', ','])
+    .check_with_head();
 
 #[cfg(test)]
 mod tests {
@@ -355,8 +305,9 @@ mod tests {
             "http://h/v3/projects?enabled=false&tags=a%2Cb&not-tags-any=c&limit=2"
         );
         for bad in ["", "a/b", "a,b"] {
-            assert!(add_tag("p", bad).request(&svc()).is_err(), "{bad:?}");
-            assert!(replace_tags("p", &[bad.to_owned()])
+            assert!(TAGS.add("p", bad).request(&svc()).is_err(), "{bad:?}");
+            assert!(TAGS
+                .replace("p", &[bad.to_owned()])
                 .request(&svc())
                 .is_err());
         }
