@@ -33,10 +33,11 @@ pub mod driver;
 mod enums;
 pub mod error;
 pub mod fault;
-#[allow(dead_code)]
+#[cfg(any(feature = "block-storage", feature = "compute", feature = "network"))]
 mod flex;
 pub mod json_patch;
 mod link;
+pub mod list;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub mod metadata;
 pub mod op;
@@ -75,6 +76,7 @@ pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};
 pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
 pub use error::{Error, HttpError, InvalidInput, Result, TransportError, TransportErrorKind};
 pub use link::Link;
+pub use list::{ListCommon, SortDir};
 pub use op::{Op, Operation};
 pub use paging::{HasId, List, Page, Paginated, Paging};
 pub use patch::Patch;

@@ -15,7 +15,8 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+
+pub(crate) use crate::flex::flex_metadata;
 
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -23,23 +24,6 @@ use crate::path;
 
 /// String-to-string metadata.
 pub type Metadata = BTreeMap<String, String>;
-
-/// Metadata values are strings; older releases and extensions may send other
-/// scalars, which are kept as their JSON text.
-pub(crate) fn flex_metadata<'de, D: Deserializer<'de>>(d: D) -> Result<Metadata, D::Error> {
-    let raw = Option::<Map<String, Value>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Value::String(s) => s,
-                Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k, v)
-        })
-        .collect())
-}
 
 /// The metadata API of one resource type: `volumes`, `snapshots` (Cinder), `images`,
 /// `servers` (Nova).

@@ -44,6 +44,7 @@ use serde_json::{Map, Value};
 
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
+use crate::list::join;
 use crate::metadata::{Metadata, MetadataOf};
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
@@ -475,23 +476,7 @@ impl HasId for ServerRef {
     }
 }
 
-/// Sort direction of [`ListServers::sort`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortDir {
-    /// Ascending.
-    Asc,
-    /// Descending.
-    Desc,
-}
-
-impl SortDir {
-    fn as_str(self) -> &'static str {
-        match self {
-            SortDir::Asc => "asc",
-            SortDir::Desc => "desc",
-        }
-    }
-}
+pub use crate::list::SortDir;
 
 /// Filters of [`list`] and [`list_detail`]. Regex filters (`name`, `ip`, …) are matched
 /// by Nova as Python regular expressions.
@@ -567,10 +552,6 @@ pub struct ListServers {
     pub marker: Option<String>,
     /// Other filters, sent as given (`created_at`, `launched_at`, `hostname`, `uuid`, …).
     pub extra: Vec<(String, String)>,
-}
-
-fn join(v: &[String]) -> Option<String> {
-    (!v.is_empty()).then(|| v.join(","))
 }
 
 impl ListServers {

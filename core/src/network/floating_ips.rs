@@ -25,9 +25,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::tags::Tags;

@@ -42,5 +42,6 @@ pub mod security_groups;
 mod shared;
 pub mod subnets;
 
+pub use crate::list::{ListCommon, SortDir};
 pub use crate::tags::Tags;
-pub use shared::{IfRevision, ListCommon, SortDir, TAG_MAX_LEN};
+pub use shared::{IfRevision, TAG_MAX_LEN};

@@ -32,9 +32,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::flex::flex_bool;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::tags::Tags;

@@ -30,9 +30,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::tags::Tags;

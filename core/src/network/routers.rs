@@ -33,8 +33,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::driver::HasStatus;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::tags::Tags;

@@ -29,8 +29,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::timestamp::Timestamp;

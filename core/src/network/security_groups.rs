@@ -30,7 +30,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
-use super::shared::{self, ListCommon};
+use super::shared;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::query;

@@ -7,91 +7,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::List;
+use crate::path;
 use crate::service::Query;
 use crate::tags::Tags;
-use crate::{path, string_enum};
-
-string_enum! {
-    /// A sort direction (`sort_dir`).
-    pub enum SortDir {
-        /// Ascending.
-        Asc = "asc",
-        /// Descending.
-        Desc = "desc",
-    }
-}
-
-/// The parameters every Neutron list takes: field selection, sorting, paging and the
-/// tag filters of the standard attributes.
-///
-/// ```
-/// use ferrocloud::network::{ListCommon, SortDir};
-/// let common = ListCommon {
-///     fields: vec!["id".into(), "name".into()],
-///     sort: vec![("name".into(), SortDir::Asc), ("id".into(), SortDir::Desc)],
-///     limit: Some(2),
-///     tags: vec!["red".into(), "blue".into()],
-///     ..Default::default()
-/// };
-/// let q = common.apply(ferrocloud::Query::new());
-/// let pairs: Vec<String> = q.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect();
-/// assert_eq!(
-///     pairs,
-///     ["fields=id", "fields=name", "sort_key=name", "sort_dir=asc", "sort_key=id",
-///      "sort_dir=desc", "limit=2", "tags=red,blue"]
-/// );
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListCommon {
-    /// Return only these fields (`fields=`, repeated). Empty: every field.
-    pub fields: Vec<String>,
-    /// Sort keys with their direction (`sort_key=` / `sort_dir=` pairs, in order).
-    pub sort: Vec<(String, SortDir)>,
-    /// Page size. With paging enabled Neutron links the next page in `<resource>_links`.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
-    /// Walk the pages backwards from `marker`.
-    pub page_reverse: bool,
-    /// Items carrying all of these tags (`tags=a,b`).
-    pub tags: Vec<String>,
-    /// Items carrying any of these tags (`tags-any=a,b`).
-    pub tags_any: Vec<String>,
-    /// Items carrying none of all these tags together (`not-tags=a,b`).
-    pub not_tags: Vec<String>,
-    /// Items carrying none of these tags (`not-tags-any=a,b`).
-    pub not_tags_any: Vec<String>,
-    /// Other filters, sent as given (e.g. extension attributes).
-    pub extra: Vec<(String, String)>,
-}
-
-fn joined(tags: &[String]) -> Option<String> {
-    (!tags.is_empty()).then(|| tags.join(","))
-}
-
-impl ListCommon {
-    /// Appends these parameters to `q`.
-    pub fn apply(&self, q: Query) -> Query {
-        let mut q = q.push_all("fields", &self.fields);
-        for (key, dir) in &self.sort {
-            q = q.push("sort_key", key).push("sort_dir", dir);
-        }
-        let mut q = q
-            .push_opt("limit", self.limit)
-            .push_opt("marker", self.marker.as_deref())
-            .push_opt("page_reverse", self.page_reverse.then_some("true"))
-            .push_opt("tags", joined(&self.tags))
-            .push_opt("tags-any", joined(&self.tags_any))
-            .push_opt("not-tags", joined(&self.not_tags))
-            .push_opt("not-tags-any", joined(&self.not_tags_any));
-        for (k, v) in &self.extra {
-            q = q.push(k.clone(), v);
-        }
-        q
-    }
-}
 
 /// The collection and JSON keys of a Neutron resource: all that differs between the get,
 /// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,

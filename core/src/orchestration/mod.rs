@@ -91,7 +91,4 @@ pub struct Environment {
 
 pub use crate::Link;
 
-/// A comma-joined list filter, or `None`.
-pub(crate) fn join(values: &[String]) -> Option<String> {
-    (!values.is_empty()).then(|| values.join(","))
-}
+pub(crate) use crate::list::join;

@@ -487,9 +487,11 @@ pub fn adopt(stack: &AdoptStack) -> Op<CreatedStack> {
 }
 
 fn action(stack_name: &str, stack_id: &str, name: &'static str) -> Op<()> {
-    let mut body = Map::new();
-    body.insert(name.into(), Value::Null);
-    Op::post(path!("stacks/{}/{}/actions", stack_name, stack_id)).json(&body)
+    Op::action(
+        path!("stacks/{}/{}/actions", stack_name, stack_id),
+        name,
+        &(),
+    )
 }
 
 /// `POST …/actions` `{"suspend": null}`.

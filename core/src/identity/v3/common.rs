@@ -9,10 +9,7 @@ pub(crate) fn default_true() -> bool {
     true
 }
 
-/// `a,b,c`, or `None` for no values (Keystone's comma-separated filters).
-pub(crate) fn join(values: &[String]) -> Option<String> {
-    (!values.is_empty()).then(|| values.join(","))
-}
+pub(crate) use crate::list::join;
 
 /// Writes a timestamp as Keystone documents request times: RFC 3339 in UTC, with the
 /// fraction only when it is not zero (`2018-02-27T18:30:59Z`).
