@@ -14,7 +14,12 @@
 //!         ..Default::default()
 //!     }))
 //!     .await?;
-//! let mine = keystone.collect_all(trusts::list(&trusts::ListTrusts { trustor_user_id: Some("a0fdfd".into()), ..Default::default() })).await?;
+//! let mine = keystone
+//!     .collect_all(trusts::list(&trusts::ListTrusts {
+//!         trustor_user_id: Some("a0fdfd".into()),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
 //! keystone.call(&trusts::delete(&trust.id)).await?;
 //! # Ok(()) }
 //! ```
@@ -23,8 +28,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::auth::NameId;
+use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -102,12 +108,6 @@ pub struct Trust {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for Trust {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 /// The body of [`create`].
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -142,17 +142,36 @@ pub struct ListTrusts {
     pub trustee_user_id: Option<String>,
 }
 
+impl CreateTrust {
+    /// Keystone needs both users, and roles only make sense on a project.
+    fn check(&self) -> Result<(), InvalidInput> {
+        if self.trustor_user_id.is_empty() || self.trustee_user_id.is_empty() {
+            return Err(InvalidInput::field(
+                "trustor_user_id",
+                "a trust needs a trustor and a trustee",
+            ));
+        }
+        if self.project_id.is_none() && !self.roles.is_empty() {
+            return Err(InvalidInput::field("roles", "roles need a project_id"));
+        }
+        Ok(())
+    }
+}
+
 /// `POST /v3/OS-TRUST/trusts`.
 pub fn create(trust: &CreateTrust) -> Op<Trust> {
     Op::post(path!("OS-TRUST/trusts"))
+        .check(trust.check())
         .json_under("trust", trust)
         .decode_key("trust")
 }
 
 /// `GET /v3/OS-TRUST/trusts` (one page; Keystone does not page trusts).
 pub fn list(filter: &ListTrusts) -> List<Trust> {
-    List::new(path!("OS-TRUST/trusts"), "trusts", Paging::Linked)
-        .query(query!(trustor_user_id: filter.trustor_user_id.as_deref(), trustee_user_id: filter.trustee_user_id.as_deref()))
+    List::new(path!("OS-TRUST/trusts"), "trusts", Paging::Linked).query(query!(
+        trustor_user_id: filter.trustor_user_id.as_deref(),
+        trustee_user_id: filter.trustee_user_id.as_deref(),
+    ))
 }
 
 /// `GET /v3/OS-TRUST/trusts/{trust_id}`.
@@ -183,3 +202,39 @@ pub fn check_role(trust_id: &str, role_id: &str) -> Op<()> {
 
 /// The scope of a trust-scoped token is a plain [`NameId`] pair on each side.
 pub type TrustUser = NameId;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Error, Operation, ServiceClient, ServiceType};
+
+    fn keystone() -> ServiceClient {
+        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    }
+
+    #[test]
+    fn create_checks_before_io_and_leaves_out_unset_fields() {
+        let trust = CreateTrust {
+            trustor_user_id: "a".into(),
+            trustee_user_id: "b".into(),
+            ..Default::default()
+        };
+        let req = create(&trust).request(&keystone()).unwrap();
+        assert_eq!(
+            req.body().as_ref(),
+            br#"{"trust":{"trustor_user_id":"a","trustee_user_id":"b","impersonation":false}}"#
+        );
+        let no_project = CreateTrust {
+            roles: vec![RoleRef::name("member")],
+            ..trust.clone()
+        };
+        let no_trustee = CreateTrust {
+            trustee_user_id: String::new(),
+            ..trust
+        };
+        for bad in [no_project, no_trustee] {
+            let err = create(&bad).request(&keystone()).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput(_)), "{err}");
+        }
+    }
+}
