@@ -278,11 +278,7 @@ pub fn create_image(server_id: &str, name: &str, metadata: &Metadata) -> Op<Stri
         #[serde(skip_serializing_if = "Metadata::is_empty")]
         metadata: &'a Metadata,
     }
-    let check = if name.is_empty() {
-        Err(InvalidInput::field("name", "an image needs a name"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!name.is_empty(), "name", "an image needs a name");
     action(server_id, "createImage", &Body { name, metadata })
         .check(check)
         .decode_with(image_id)

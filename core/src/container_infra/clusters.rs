@@ -271,14 +271,11 @@ pub fn resize(ident: &str, resize: &Resize) -> Op<Accepted> {
 
 /// `POST /v1/clusters/{ident}/actions/upgrade` (microversion 1.8; 202).
 pub fn upgrade(ident: &str, upgrade: &Upgrade) -> Op<Accepted> {
-    let check = if upgrade.cluster_template.is_empty() {
-        Err(InvalidInput::field(
-            "cluster_template",
-            "give the template to upgrade to",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !upgrade.cluster_template.is_empty(),
+        "cluster_template",
+        "give the template to upgrade to",
+    );
     Op::post(path!("clusters/{}/actions/upgrade", ident))
         .check(check)
         .json(upgrade)

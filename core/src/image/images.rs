@@ -187,14 +187,11 @@ pub struct CreateImage {
 
 /// `POST /v2/images`: a record, data to follow.
 pub fn create(image: &CreateImage) -> Op<Image> {
-    let check = if image.visibility == Some(Visibility::All) {
-        Err(InvalidInput::field(
-            "visibility",
-            "\"all\" is a list filter, not a visibility",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        image.visibility != Some(Visibility::All),
+        "visibility",
+        "\"all\" is a list filter, not a visibility",
+    );
     Op::post(path!("images"))
         .check(check)
         .json(image)

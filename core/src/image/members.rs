@@ -70,11 +70,7 @@ struct NewMember<'a> {
 
 /// `POST /v2/images/{id}/members`: shares the image (visibility `shared`) with a project.
 pub fn create(image_id: &str, member_id: &str) -> Op<Member> {
-    let check = if member_id.is_empty() {
-        Err(InvalidInput::field("member", "must not be empty"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!member_id.is_empty(), "member", "must not be empty");
     Op::post(path!("images/{}/members", image_id))
         .check(check)
         .json(&NewMember { member: member_id })

@@ -133,11 +133,7 @@ impl CreateTask {
 
 /// `POST /v2/tasks`.
 pub fn create(task: &CreateTask) -> Op<Task> {
-    let check = if task.kind.is_empty() {
-        Err(InvalidInput::field("type", "must not be empty"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!task.kind.is_empty(), "type", "must not be empty");
     Op::post(path!("tasks"))
         .check(check)
         .json(task)

@@ -253,16 +253,16 @@ pub fn get(id: &str) -> Op<Listener> {
 
 /// `POST lbaas/listeners`.
 pub fn create(l: &CreateListener) -> Op<Listener> {
-    let check = if l.loadbalancer_id.is_none() {
-        Err(InvalidInput::field(
-            "loadbalancer_id",
-            "a listener needs a load balancer",
-        ))
-    } else if l.protocol_port == 0 {
-        Err(InvalidInput::field("protocol_port", "1 to 65535"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        l.loadbalancer_id.is_some(),
+        "loadbalancer_id",
+        "a listener needs a load balancer",
+    )
+    .and(InvalidInput::require(
+        l.protocol_port != 0,
+        "protocol_port",
+        "1 to 65535",
+    ));
     Op::post(path!("lbaas/listeners"))
         .check(check)
         .json_under("listener", l)

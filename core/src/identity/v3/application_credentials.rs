@@ -143,19 +143,16 @@ pub struct ListApplicationCredentials {
 
 /// `POST /v3/users/{user_id}/application_credentials`.
 pub fn create(user_id: &str, cred: &CreateApplicationCredential) -> Op<ApplicationCredential> {
-    let check = if cred.name.is_empty() {
-        Err(InvalidInput::field(
-            "name",
-            "an application credential needs a name",
-        ))
-    } else if cred.secret.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field(
-            "secret",
-            "must not be empty (None lets Keystone generate one)",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !cred.name.is_empty(),
+        "name",
+        "an application credential needs a name",
+    )
+    .and(InvalidInput::require(
+        !cred.secret.as_ref().is_some_and(Secret::is_empty),
+        "secret",
+        "must not be empty (None lets Keystone generate one)",
+    ));
     Op::post(path!("users/{}/application_credentials", user_id))
         .check(check)
         .json_under("application_credential", cred)

@@ -120,11 +120,7 @@ pub fn get(domain_id: &str) -> Op<Domain> {
 
 /// `POST /v3/domains`.
 pub fn create(domain: &CreateDomain) -> Op<Domain> {
-    let check = if domain.name.is_empty() {
-        Err(InvalidInput::field("name", "a domain needs a name"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!domain.name.is_empty(), "name", "a domain needs a name");
     Op::post(path!("domains"))
         .check(check)
         .json_under("domain", domain)

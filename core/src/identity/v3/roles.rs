@@ -118,11 +118,7 @@ pub fn get(role_id: &str) -> Op<Role> {
 
 /// `POST /v3/roles`.
 pub fn create(role: &CreateRole) -> Op<Role> {
-    let check = if role.name.is_empty() {
-        Err(InvalidInput::field("name", "a role needs a name"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!role.name.is_empty(), "name", "a role needs a name");
     Op::post(path!("roles"))
         .check(check)
         .json_under("role", role)

@@ -145,16 +145,17 @@ pub struct ListTrusts {
 impl CreateTrust {
     /// Keystone needs both users, and roles only make sense on a project.
     fn check(&self) -> Result<(), InvalidInput> {
-        if self.trustor_user_id.is_empty() || self.trustee_user_id.is_empty() {
-            return Err(InvalidInput::field(
-                "trustor_user_id",
-                "a trust needs a trustor and a trustee",
-            ));
-        }
-        if self.project_id.is_none() && !self.roles.is_empty() {
-            return Err(InvalidInput::field("roles", "roles need a project_id"));
-        }
-        Ok(())
+        let both_users = !self.trustor_user_id.is_empty() && !self.trustee_user_id.is_empty();
+        InvalidInput::require(
+            both_users,
+            "trustor_user_id",
+            "a trust needs a trustor and a trustee",
+        )
+        .and(InvalidInput::require(
+            self.project_id.is_some() || self.roles.is_empty(),
+            "roles",
+            "roles need a project_id",
+        ))
     }
 }
 

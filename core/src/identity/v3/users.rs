@@ -228,16 +228,13 @@ pub fn get(user_id: &str) -> Op<User> {
 
 /// `POST /v3/users`.
 pub fn create(user: &CreateUser) -> Op<User> {
-    let check = if user.name.is_empty() {
-        Err(InvalidInput::field("name", "a user needs a name"))
-    } else if user.password.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field(
+    let check = InvalidInput::require(!user.name.is_empty(), "name", "a user needs a name").and(
+        InvalidInput::require(
+            !user.password.as_ref().is_some_and(Secret::is_empty),
             "password",
             "must not be empty (leave it None for no password)",
-        ))
-    } else {
-        Ok(())
-    };
+        ),
+    );
     Op::post(path!("users"))
         .check(check)
         .json_under("user", user)
@@ -246,11 +243,11 @@ pub fn create(user: &CreateUser) -> Op<User> {
 
 /// `PATCH /v3/users/{user_id}`.
 pub fn update(user_id: &str, update: &UpdateUser) -> Op<User> {
-    let check = if update.password.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field("password", "must not be empty"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !update.password.as_ref().is_some_and(Secret::is_empty),
+        "password",
+        "must not be empty",
+    );
     Op::patch(path!("users/{}", user_id))
         .check(check)
         .json_under("user", update)
