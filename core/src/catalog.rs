@@ -75,15 +75,12 @@ impl<'de> Deserialize<'de> for Interface {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Endpoint {
     /// The endpoint's id (v3).
-    #[serde(default)]
     pub id: Option<String>,
     /// Which interface this URL serves.
     pub interface: Interface,
     /// Region name.
-    #[serde(default)]
     pub region: Option<String>,
     /// Region id (v3).
-    #[serde(default)]
     pub region_id: Option<String>,
     /// The URL.
     pub url: String,
@@ -102,10 +99,8 @@ pub struct CatalogEntry {
     #[serde(rename = "type")]
     pub service_type: String,
     /// The service name, e.g. `nova`.
-    #[serde(default)]
     pub name: Option<String>,
     /// The service id (v3).
-    #[serde(default)]
     pub id: Option<String>,
     /// Its endpoints.
     #[serde(default)]
@@ -286,7 +281,6 @@ pub struct V2CatalogEntry {
     #[serde(rename = "type")]
     pub service_type: String,
     /// Service name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Endpoints, one object per region.
     #[serde(default)]
@@ -297,19 +291,17 @@ pub struct V2CatalogEntry {
 #[derive(Debug, Clone, Deserialize)]
 pub struct V2Endpoint {
     /// Endpoint id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Region.
-    #[serde(default)]
     pub region: Option<String>,
     /// Public URL.
-    #[serde(rename = "publicURL", default)]
+    #[serde(rename = "publicURL")]
     pub public_url: Option<String>,
     /// Internal URL.
-    #[serde(rename = "internalURL", default)]
+    #[serde(rename = "internalURL")]
     pub internal_url: Option<String>,
     /// Admin URL.
-    #[serde(rename = "adminURL", default)]
+    #[serde(rename = "adminURL")]
     pub admin_url: Option<String>,
 }
 

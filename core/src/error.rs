@@ -505,6 +505,17 @@ impl InvalidInput {
             reason: reason.into(),
         }
     }
+
+    /// `Ok(())` when `ok` holds, else [`InvalidInput::field`]: one rule of an input check,
+    /// e.g. `Op::check(InvalidInput::require(!name.is_empty(), "name", "needs a name"))`.
+    /// Chain rules with `.and(..)`: the first broken one is reported.
+    pub fn require(ok: bool, field: &'static str, reason: impl Into<String>) -> Result<(), Self> {
+        if ok {
+            Ok(())
+        } else {
+            Err(Self::field(field, reason))
+        }
+    }
 }
 
 /// What kind of transport failure happened.

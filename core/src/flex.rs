@@ -1,10 +1,15 @@
-//! Lenient readers for values services send in more than one JSON shape.
+//! Lenient readers for values services send in more than one JSON shape: every such
+//! `deserialize_with` helper lives here.
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
+#[cfg(any(feature = "block-storage", feature = "compute"))]
+use crate::metadata::Metadata;
+
 /// Reads a boolean a service may send as `true`, `"true"`, `"True"` or `"false"`
 /// (Cinder's flags, Neutron's `pvlan`); `null` or absence reads as `None`.
+#[cfg(any(feature = "block-storage", feature = "network"))]
 pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => Ok(None),
@@ -20,6 +25,24 @@ pub(crate) fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>,
             "{other} is not a boolean"
         ))),
     }
+}
+
+#[cfg(any(feature = "block-storage", feature = "compute"))]
+/// Metadata values are strings; older releases and extensions may send other
+/// scalars, which are kept as their JSON text.
+pub(crate) fn flex_metadata<'de, D: Deserializer<'de>>(d: D) -> Result<Metadata, D::Error> {
+    let raw = Option::<serde_json::Map<String, Value>>::deserialize(d)?.unwrap_or_default();
+    Ok(raw
+        .into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                Value::String(s) => s,
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (k, v)
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -33,9 +33,11 @@ pub mod driver;
 mod enums;
 pub mod error;
 pub mod fault;
-#[allow(dead_code)]
+#[cfg(any(feature = "block-storage", feature = "compute", feature = "network"))]
 mod flex;
+pub mod json_patch;
 mod link;
+pub mod list;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub mod metadata;
 pub mod op;
@@ -44,6 +46,7 @@ mod patch;
 mod secret;
 pub mod service;
 mod service_type;
+pub mod tags;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod timestamp;
@@ -75,11 +78,13 @@ pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};
 pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
 pub use error::{Error, HttpError, InvalidInput, Result, TransportError, TransportErrorKind};
 pub use link::Link;
+pub use list::{ListCommon, SortDir};
 pub use op::{Op, Operation};
 pub use paging::{HasId, List, Page, Paginated, Paging};
 pub use patch::Patch;
 pub use secret::Secret;
 pub use service::{Body, Query, ServiceClient};
 pub use service_type::ServiceType;
+pub use tags::Tags;
 pub use timestamp::Timestamp;
 pub use transport::{byte_stream, ByteStream, Transport};

@@ -3,15 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 /// A link of a resource (`self`, `bookmark`, `alternate`, `next`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     /// Target URL.
     #[serde(default)]
     pub href: String,
     /// Relation (`self`, `bookmark`, `alternate`, `next`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rel: Option<String>,
     /// Media type of the target (e.g. `application/vnd.openstack.image`).
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub media_type: Option<String>,
 }

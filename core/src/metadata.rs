@@ -1,11 +1,22 @@
 //! String-to-string metadata shared by Cinder volumes and snapshots and Nova images and
 //! servers: the same `{"metadata": {…}}` / `{"meta": {key: value}}` shapes and the same six
-//! calls under `{resource}/{id}/metadata`.
+//! calls under `{resource}/{id}/metadata`, one [`MetadataOf`] per resource module as
+//! `METADATA`.
+//!
+//! ```
+//! use ferrocloud::block_storage::volumes;
+//! use ferrocloud::{Operation, ServiceClient, ServiceType};
+//! let cinder = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h:8776/v3/p").unwrap();
+//! let req = volumes::METADATA.set_key("v1", "color", "blue").request(&cinder).unwrap();
+//! assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v3/p/volumes/v1/metadata/color"));
+//! assert_eq!(req.body().as_ref(), br#"{"meta":{"color":"blue"}}"#);
+//! ```
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+
+pub(crate) use crate::flex::flex_metadata;
 
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -14,26 +25,10 @@ use crate::path;
 /// String-to-string metadata.
 pub type Metadata = BTreeMap<String, String>;
 
-/// Metadata values are strings; older releases and extensions may send other
-/// scalars, which are kept as their JSON text.
-pub(crate) fn flex_metadata<'de, D: Deserializer<'de>>(d: D) -> Result<Metadata, D::Error> {
-    let raw = Option::<Map<String, Value>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Value::String(s) => s,
-                Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k, v)
-        })
-        .collect())
-}
-
-/// Where metadata lives: `volumes`, `snapshots` (Cinder), `images`, `servers` (Nova).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct MetadataOf(pub &'static str);
+/// The metadata API of one resource type: `volumes`, `snapshots` (Cinder), `images`,
+/// `servers` (Nova).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetadataOf(&'static str);
 
 /// One key and its value, as `{"meta": {key: value}}` carries it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +63,11 @@ fn metadata_body(resp: http::Response<bytes::Bytes>) -> crate::Result<Metadata> 
 }
 
 impl MetadataOf {
+    /// The metadata of `resource` (the collection's URL segment).
+    pub const fn new(resource: &'static str) -> Self {
+        MetadataOf(resource)
+    }
+
     fn all(self, id: &str) -> Result<String, InvalidInput> {
         path!("{}/{}/metadata", self.0, id)
     }
@@ -77,31 +77,31 @@ impl MetadataOf {
     }
 
     /// `GET …/{id}/metadata`.
-    pub(crate) fn get(self, id: &str) -> Op<Metadata> {
+    pub fn get(self, id: &str) -> Op<Metadata> {
         Op::get(self.all(id)).decode_with(metadata_body)
     }
 
     /// `POST …/{id}/metadata`: adds or changes these keys, keeps the others.
-    pub(crate) fn merge(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
+    pub fn merge(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
         Op::post(self.all(id))
             .json_under("metadata", metadata)
             .decode_with(metadata_body)
     }
 
     /// `PUT …/{id}/metadata`: replaces all metadata.
-    pub(crate) fn replace(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
+    pub fn replace(self, id: &str, metadata: &Metadata) -> Op<Metadata> {
         Op::put(self.all(id))
             .json_under("metadata", metadata)
             .decode_with(metadata_body)
     }
 
     /// `GET …/{id}/metadata/{key}`.
-    pub(crate) fn get_key(self, id: &str, key: &str) -> Op<MetaItem> {
+    pub fn get_key(self, id: &str, key: &str) -> Op<MetaItem> {
         Op::get(self.key(id, key)).decode_key("meta")
     }
 
     /// `PUT …/{id}/metadata/{key}`.
-    pub(crate) fn set_key(self, id: &str, key: &str, value: &str) -> Op<MetaItem> {
+    pub fn set_key(self, id: &str, key: &str, value: &str) -> Op<MetaItem> {
         let body: BTreeMap<&str, &str> = [(key, value)].into_iter().collect();
         Op::put(self.key(id, key))
             .json_under("meta", &body)
@@ -109,7 +109,7 @@ impl MetadataOf {
     }
 
     /// `DELETE …/{id}/metadata/{key}`.
-    pub(crate) fn delete_key(self, id: &str, key: &str) -> Op<()> {
+    pub fn delete_key(self, id: &str, key: &str) -> Op<()> {
         Op::delete(self.key(id, key))
     }
 }

@@ -39,9 +39,13 @@ pub fn check_status(method: &Method, url: &str, resp: Response<Bytes>) -> Result
     }
 }
 
-/// How an [`Op`] reads its response. Built by [`Op::decode_key`], [`Op::decode_nothing`]
-/// and [`Op::decode_with`]; the default decodes the whole body.
+/// How an [`Op`] reads its response. The constructors ([`Op::get`], …) make an `Op<()>`
+/// that ignores the body; [`Op::decode_key`], [`Op::decode_body`] and [`Op::decode_with`]
+/// choose an output type and how to read it.
 pub enum Decode<T> {
+    /// The body is not read: the output is what an empty body reads as (`()`, or `None`
+    /// for an `Option`).
+    Nothing,
     /// `{"<key>": T, ...}`: the value under one top-level key.
     Key(&'static str),
     /// The whole body is `T` (an empty body reads as JSON `null`).
@@ -56,6 +60,7 @@ pub enum Decode<T> {
 impl<T> Clone for Decode<T> {
     fn clone(&self) -> Self {
         match self {
+            Decode::Nothing => Decode::Nothing,
             Decode::Key(k) => Decode::Key(k),
             Decode::Body => Decode::Body,
             Decode::With(f) => Decode::With(*f),
@@ -74,11 +79,17 @@ impl<T> Clone for Decode<T> {
 /// fn get_flavor(id: &str) -> Op<Flavor> {
 ///     Op::get(path!("flavors/{}", id)).decode_key("flavor")
 /// }
+///
+/// // An `Op<()>` ignores whatever body the server answers with.
+/// fn delete_flavor(id: &str) -> Op<()> {
+///     Op::delete(path!("flavors/{}", id))
+/// }
 /// ```
 pub struct Op<T> {
     method: Method,
     path: Result<String, InvalidInput>,
     query: Query,
+    check: Result<(), InvalidInput>,
     body: Result<Body, InvalidInput>,
     headers: Vec<(HeaderName, HeaderValue)>,
     microversion: Option<String>,
@@ -96,18 +107,20 @@ impl<T> fmt::Debug for Op<T> {
     }
 }
 
-impl<T: DeserializeOwned> Op<T> {
-    /// An operation with `method` on `path` (a [`path!`](crate::path) result), decoding the
-    /// whole body.
+impl Op<()> {
+    /// An operation with `method` on `path` (a [`path!`](crate::path) result) that ignores
+    /// the response body; choose an output with [`Op::decode_key`], [`Op::decode_body`] or
+    /// [`Op::decode_with`].
     pub fn new(method: Method, path: Result<String, InvalidInput>) -> Self {
         Op {
             method,
             path,
             query: Query::new(),
+            check: Ok(()),
             body: Ok(Body::empty()),
             headers: Vec::new(),
             microversion: None,
-            decode: Decode::Body,
+            decode: Decode::Nothing,
             _out: PhantomData,
         }
     }
@@ -142,22 +155,34 @@ impl<T: DeserializeOwned> Op<T> {
         Self::new(Method::HEAD, path)
     }
 
-    /// Decodes the value under the top-level `key`.
-    pub fn decode_key(mut self, key: &'static str) -> Self {
-        self.decode = Decode::Key(key);
-        self
-    }
-}
-
-impl Op<()> {
-    /// Ignores the response body.
-    pub fn decode_nothing(mut self) -> Self {
-        self.decode = Decode::With(|_| Ok(()));
-        self
+    /// `POST path` with `{"<name>": body}`: an OpenStack resource action
+    /// (`servers/{id}/action`, `volumes/{id}/action`, `stacks/{name}/{id}/actions`).
+    /// `&()` sends `{"<name>": null}`.
+    pub fn action<B: Serialize + ?Sized>(
+        path: Result<String, InvalidInput>,
+        name: &'static str,
+        body: &B,
+    ) -> Self {
+        Self::post(path).json_under(name, body)
     }
 }
 
 impl<T> Op<T> {
+    /// Decodes the value under the top-level `key` as `U`.
+    pub fn decode_key<U>(self, key: &'static str) -> Op<U> {
+        self.map_output(Decode::Key(key))
+    }
+
+    /// Decodes the whole body as `U` (an empty body reads as JSON `null`).
+    pub fn decode_body<U>(self) -> Op<U> {
+        self.map_output(Decode::Body)
+    }
+
+    /// Reads the response with `f` (for outputs in headers, e.g. `Location`).
+    pub fn decode_with<U>(self, f: fn(Response<Bytes>) -> Result<U>) -> Op<U> {
+        self.map_output(Decode::With(f))
+    }
+
     /// Sets the query.
     pub fn query(mut self, query: Query) -> Self {
         self.query = query;
@@ -188,8 +213,26 @@ impl<T> Op<T> {
     }
 
     /// Sends a prepared body (raw bytes, JSON Patch, …).
-    pub fn body(mut self, body: Result<Body, InvalidInput>) -> Self {
-        self.body = body;
+    pub fn body(mut self, body: Body) -> Self {
+        self.body = Ok(body);
+        self
+    }
+
+    /// Validates input before any I/O: an `Err` here is what [`Operation::request`]
+    /// returns (after a bad path, before the body). The first failed check wins.
+    ///
+    /// ```
+    /// use ferrocloud::{path, InvalidInput, Op};
+    /// fn rename(id: &str, name: &str) -> Op<()> {
+    ///     Op::put(path!("things/{}", id))
+    ///         .check(if name.is_empty() { Err(InvalidInput::field("name", "must not be empty")) } else { Ok(()) })
+    ///         .json_under("thing", &serde_json::json!({ "name": name }))
+    /// }
+    /// ```
+    pub fn check(mut self, check: Result<(), InvalidInput>) -> Self {
+        if self.check.is_ok() {
+            self.check = check;
+        }
         self
     }
 
@@ -205,18 +248,13 @@ impl<T> Op<T> {
         self
     }
 
-    /// Reads the response with `f` (for outputs in headers, e.g. `Location`).
-    pub fn decode_with(mut self, f: fn(Response<Bytes>) -> Result<T>) -> Self {
-        self.decode = Decode::With(f);
-        self
-    }
-
     /// Changes the output type (same request, new decoding).
     pub fn map_output<U>(self, decode: Decode<U>) -> Op<U> {
         Op {
             method: self.method,
             path: self.path,
             query: self.query,
+            check: self.check,
             body: self.body,
             headers: self.headers,
             microversion: self.microversion,
@@ -242,6 +280,7 @@ impl<T> Clone for Op<T> {
             method: self.method.clone(),
             path: self.path.clone(),
             query: self.query.clone(),
+            check: self.check.clone(),
             body: self.body.clone(),
             headers: self.headers.clone(),
             microversion: self.microversion.clone(),
@@ -308,6 +347,7 @@ impl<T: DeserializeOwned> Operation for Op<T> {
 
     fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
         let path = self.path.clone()?;
+        self.check.clone()?;
         let body = self.body.clone()?;
         let mut req = svc.request(self.method.clone(), &path, &self.query, body)?;
         for (k, v) in &self.headers {
@@ -328,6 +368,7 @@ impl<T: DeserializeOwned> Operation for Op<T> {
             )
         };
         match &self.decode {
+            Decode::Nothing => decode_json(&what(), b""),
             Decode::Key(key) => decode_key(&what(), key, resp.body()),
             Decode::Body => decode_json(&what(), resp.body()),
             Decode::With(f) => f(resp),
@@ -395,8 +436,19 @@ mod tests {
 
     #[test]
     fn bad_input_fails_before_io() {
-        let op: Op<()> = Op::delete(crate::path!("things/{}", "..")).decode_nothing();
+        let op: Op<()> = Op::delete(crate::path!("things/{}", ".."));
         assert!(matches!(op.request(&svc()), Err(Error::InvalidInput(_))));
+    }
+
+    #[test]
+    fn unit_ops_ignore_the_body() {
+        let op = Op::delete(crate::path!("things/{}", "1"));
+        for body in ["", "not json", r#"{"thing": {"id": "1"}}"#] {
+            op.parse(ok(body)).unwrap();
+        }
+        let whole: Op<Thing> = Op::get(crate::path!("things/{}", "1")).decode_body();
+        assert_eq!(whole.parse(ok(r#"{"id": "1"}"#)).unwrap().id, "1");
+        assert!(whole.parse(ok("")).is_err());
     }
 
     #[test]

@@ -236,9 +236,7 @@ enum Links {
 
 #[derive(Deserialize)]
 struct Link {
-    #[serde(default)]
     href: Option<String>,
-    #[serde(default)]
     rel: Option<String>,
 }
 

@@ -12,7 +12,7 @@
 //!
 //! let auth = AuthOptions::password("http://keystone/v3", "u", "Default", "pw").project_id("p");
 //! let client = Client::new(mock.clone(), &auth).unwrap();
-//! let op = ferrocloud::Op::<serde_json::Value>::get(ferrocloud::path!("os-availability-zone"));
+//! let op = ferrocloud::Op::get(ferrocloud::path!("os-availability-zone")).decode_body::<serde_json::Value>();
 //! let body = futures::executor::block_on(client.compute().call(&op)).unwrap();
 //! assert_eq!(body["availabilityZoneInfo"], serde_json::json!([]));
 //! assert_eq!(mock.count(&Method::POST, "/v3/auth/tokens"), 1);

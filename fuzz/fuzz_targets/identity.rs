@@ -20,7 +20,7 @@ fuzz_target!(|d: &[u8]| {
     op(trusts::roles("t"), d);
     list(projects::list(&Default::default()), k, d);
     op(projects::get("p"), d);
-    op(projects::list_tags("p"), d);
+    op(projects::TAGS.list("p"), d);
     list(ac::list("u", &Default::default()), k, d);
     op(ac::get("u", "a"), d);
     list(ac::list_access_rules("u"), k, d);

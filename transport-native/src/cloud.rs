@@ -307,7 +307,7 @@ mod tests {
         let token = cloud.token();
         assert_send(&token);
         let op: ferrocloud::Op<serde_json::Value> =
-            ferrocloud::Op::get(ferrocloud::path!("servers"));
+            ferrocloud::Op::get(ferrocloud::path!("servers")).decode_body();
         let compute = cloud.compute();
         let call = compute.call(&op);
         assert_send(&call);

@@ -47,7 +47,7 @@ use crate::timer;
 /// let client = Client::new(FetchTransport::new().timeout(Duration::from_secs(30)), &auth)?;
 /// let servers: serde_json::Value = client
 ///     .compute()
-///     .call(&Op::get(ferrocloud::path!("servers")))
+///     .call(&Op::get(ferrocloud::path!("servers")).decode_body())
 ///     .await?;
 /// # Ok(()) }
 /// ```

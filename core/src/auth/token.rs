@@ -11,10 +11,8 @@ use crate::timestamp::Timestamp;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameId {
     /// Id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
 }
 
@@ -24,13 +22,10 @@ pub struct TokenUser {
     /// User id.
     pub id: String,
     /// User name.
-    #[serde(default)]
     pub name: Option<String>,
     /// The user's domain.
-    #[serde(default)]
     pub domain: Option<NameId>,
     /// When the user's password expires.
-    #[serde(default)]
     pub password_expires_at: Option<Timestamp>,
 }
 
@@ -40,10 +35,8 @@ pub struct TokenProject {
     /// Project id.
     pub id: String,
     /// Project name.
-    #[serde(default)]
     pub name: Option<String>,
     /// The project's domain.
-    #[serde(default)]
     pub domain: Option<NameId>,
 }
 
@@ -53,13 +46,10 @@ pub struct TokenTrust {
     /// Trust id.
     pub id: String,
     /// Whether the trustee impersonates the trustor.
-    #[serde(default)]
     pub impersonation: Option<bool>,
     /// The trustee.
-    #[serde(default)]
     pub trustee_user: Option<NameId>,
     /// The trustor.
-    #[serde(default)]
     pub trustor_user: Option<NameId>,
 }
 
@@ -69,10 +59,8 @@ pub struct TokenAppCredential {
     /// Credential id.
     pub id: String,
     /// Credential name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Whether it may create other credentials and trusts.
-    #[serde(default)]
     pub restricted: Option<bool>,
 }
 
@@ -85,7 +73,6 @@ pub struct TokenInfo {
     /// When it expires.
     pub expires_at: Timestamp,
     /// When it was issued.
-    #[serde(default)]
     pub issued_at: Option<Timestamp>,
     /// The methods used (`password`, `token`, `totp`, `application_credential`, …).
     #[serde(default)]
@@ -94,34 +81,27 @@ pub struct TokenInfo {
     #[serde(default)]
     pub audit_ids: Vec<String>,
     /// The user.
-    #[serde(default)]
     pub user: Option<TokenUser>,
     /// The project scope.
-    #[serde(default)]
     pub project: Option<TokenProject>,
     /// The domain scope.
-    #[serde(default)]
     pub domain: Option<NameId>,
     /// The system scope (`{"all": true}`).
-    #[serde(default)]
     pub system: Option<Map<String, Value>>,
     /// The trust scope.
-    #[serde(default, rename = "OS-TRUST:trust")]
+    #[serde(rename = "OS-TRUST:trust")]
     pub trust: Option<TokenTrust>,
     /// The application credential used.
-    #[serde(default)]
     pub application_credential: Option<TokenAppCredential>,
     /// Roles on the scope.
     #[serde(default)]
     pub roles: Vec<NameId>,
     /// Whether the scoped project is a domain.
-    #[serde(default)]
     pub is_domain: Option<bool>,
     /// The service catalog (empty for unscoped tokens).
     #[serde(default)]
     pub catalog: Catalog,
     /// Keystone's `extras` (free-form, from token extensions).
-    #[serde(default)]
     pub extras: Option<Map<String, Value>>,
 }
 

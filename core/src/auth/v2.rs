@@ -58,7 +58,7 @@ pub fn issue(creds: &Credentials) -> super::TokenOp {
     let op = crate::op::Op::post(crate::path!("tokens"));
     let op = match body(creds) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     };
     super::TokenOp::new(op, parse)
 }
@@ -68,7 +68,6 @@ struct Access {
     token: V2Token,
     #[serde(default, rename = "serviceCatalog")]
     service_catalog: Vec<V2CatalogEntry>,
-    #[serde(default)]
     user: Option<V2User>,
 }
 
@@ -76,9 +75,7 @@ struct Access {
 struct V2Token {
     id: String,
     expires: Timestamp,
-    #[serde(default)]
     issued_at: Option<Timestamp>,
-    #[serde(default)]
     tenant: Option<V2Tenant>,
     #[serde(default)]
     audit_ids: Vec<String>,
@@ -87,14 +84,12 @@ struct V2Token {
 #[derive(Deserialize)]
 struct V2Tenant {
     id: String,
-    #[serde(default)]
     name: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct V2User {
     id: String,
-    #[serde(default)]
     name: Option<String>,
     #[serde(default)]
     roles: Vec<NameId>,

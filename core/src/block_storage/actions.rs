@@ -49,18 +49,16 @@ crate::string_enum! {
 }
 
 /// The body of [`attach`]: give a server (`instance_uuid`) or a host.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attach {
     /// The server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_uuid: Option<String>,
     /// The host, for attaching to a host.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_name: Option<String>,
     /// Device name (`/dev/vdc`).
     pub mountpoint: String,
     /// Access mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<AttachMode>,
 }
 
@@ -68,22 +66,22 @@ pub struct Attach {
 pub fn attach(volume_id: &str, opts: &Attach) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-attach", opts);
     if opts.instance_uuid.is_none() == opts.host_name.is_none() {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "instance_uuid",
             "give exactly one of instance_uuid and host_name",
         )));
     }
     if opts.mountpoint.is_empty() {
-        return op.body(Err(InvalidInput::field("mountpoint", "must not be empty")));
+        return op.check(Err(InvalidInput::field("mountpoint", "must not be empty")));
     }
     op
 }
 
 /// The body of [`detach`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Detach {
     /// The attachment to end (needed with several attachments).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
 }
 
@@ -93,28 +91,22 @@ pub fn detach(volume_id: &str, opts: &Detach) -> Op<()> {
 }
 
 /// A host's connector, as os-brick describes it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Connector {
     /// Host name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// iSCSI initiator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiator: Option<String>,
     /// CPU platform (`x86_64`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
     /// OS type (`linux2`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_type: Option<String>,
     /// Multipath.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multipath: Option<bool>,
     /// Whether the attach is local.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub do_local_attach: Option<bool>,
     /// Fibre-channel WWPNs, NVMe NQN and so on.
     #[serde(flatten)]
@@ -127,13 +119,12 @@ struct WithConnector<'a> {
 }
 
 /// The body of [`force_detach`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ForceDetach {
     /// The attachment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// The host's connector.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector: Option<Connector>,
 }
 
@@ -192,7 +183,7 @@ struct Extend {
 pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-extend", &Extend { new_size });
     if new_size == 0 {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "new_size",
             "must be at least 1 GiB",
         )));
@@ -200,9 +191,9 @@ pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
     op
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Serialize)]
 struct Completion<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     new_volume: Option<&'a str>,
     error: bool,
 }
@@ -222,6 +213,7 @@ pub fn extend_volume_completion(volume_id: &str, error: bool) -> Op<()> {
 }
 
 /// The body of [`upload_to_image`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UploadImage {
     /// Image name.
@@ -229,16 +221,12 @@ pub struct UploadImage {
     /// Upload even when attached.
     pub force: bool,
     /// Disk format (`raw`, `qcow2`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_format: Option<String>,
     /// Container format (`bare`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_format: Option<String>,
     /// Visibility (3.1+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visibility: Option<String>,
     /// Protected (3.1+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
 }
 
@@ -246,40 +234,29 @@ pub struct UploadImage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VolumeImage {
     /// The volume.
-    #[serde(default)]
     pub id: Option<String>,
     /// The new image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Image name.
-    #[serde(default)]
     pub image_name: Option<String>,
     /// Volume status (`uploading`).
-    #[serde(default)]
     pub status: Option<String>,
     /// Volume size.
-    #[serde(default)]
     pub size: Option<u64>,
     /// Disk format.
-    #[serde(default)]
     pub disk_format: Option<String>,
     /// Container format.
-    #[serde(default)]
     pub container_format: Option<String>,
     /// Visibility.
-    #[serde(default)]
     pub visibility: Option<String>,
     /// Protected.
     #[serde(default, deserialize_with = "flex_bool")]
     pub protected: Option<bool>,
     /// Volume type.
-    #[serde(default)]
     pub volume_type: Option<Value>,
     /// Description.
-    #[serde(default)]
     pub display_description: Option<String>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -291,7 +268,7 @@ pub fn upload_to_image(volume_id: &str, opts: &UploadImage) -> Op<VolumeImage> {
     let op = action(VOLUMES, volume_id, "os-volume_upload_image", opts)
         .decode_key("os-volume_upload_image");
     if opts.image_name.is_empty() {
-        return op.body(Err(InvalidInput::field("image_name", "must not be empty")));
+        return op.check(Err(InvalidInput::field("image_name", "must not be empty")));
     }
     op
 }
@@ -337,7 +314,7 @@ struct Key<'a> {
 pub fn unset_image_metadata(volume_id: &str, key: &str) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-unset_image_metadata", &Key { key });
     if key.is_empty() {
-        return op.body(Err(InvalidInput::field("key", "must not be empty")));
+        return op.check(Err(InvalidInput::field("key", "must not be empty")));
     }
     op
 }
@@ -384,12 +361,12 @@ pub fn set_readonly(volume_id: &str, readonly: bool) -> Op<()> {
 }
 
 /// The body of [`retype`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Retype {
     /// The new volume type (name or id).
     pub new_type: String,
     /// Whether migration is allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_policy: Option<MigrationPolicy>,
 }
 
@@ -397,25 +374,22 @@ pub struct Retype {
 pub fn retype(volume_id: &str, opts: &Retype) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-retype", opts);
     if opts.new_type.is_empty() {
-        return op.body(Err(InvalidInput::field("new_type", "must not be empty")));
+        return op.check(Err(InvalidInput::field("new_type", "must not be empty")));
     }
     op
 }
 
 /// The body of [`migrate`] (admin).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Migrate {
     /// Target backend (`node1@lvm`); or give `cluster` (3.16+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Copy through the host, not the driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force_host_copy: Option<bool>,
     /// Lock the volume while migrating.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_volume: Option<bool>,
     /// Target cluster (3.16+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
 }
 
@@ -435,6 +409,7 @@ pub fn migrate_volume_completion(volume_id: &str, new_volume: &str, error: bool)
             error,
         },
     )
+    .decode_body()
 }
 
 #[derive(Serialize)]
@@ -458,16 +433,14 @@ pub fn reimage(volume_id: &str, image_id: &str, reimage_reserved: bool) -> Op<()
 }
 
 /// The body of [`reset_status`] (admin).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ResetStatus {
     /// New status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// New attach status (`attached` / `detached`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attach_status: Option<String>,
     /// New migration status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_status: Option<String>,
 }
 
@@ -475,7 +448,7 @@ pub struct ResetStatus {
 pub fn reset_status(volume_id: &str, opts: &ResetStatus) -> Op<()> {
     let op = action(VOLUMES, volume_id, "os-reset_status", opts);
     if opts == &ResetStatus::default() {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "status",
             "give at least one status",
         )));

@@ -122,12 +122,13 @@ pub use crate::Link;
 pub(crate) use crate::flex::flex_bool;
 
 /// `POST {resource}/{id}/action` with `{"<action>": body}`.
-pub(crate) fn action<T, B>(resource: &'static str, id: &str, name: &'static str, body: &B) -> Op<T>
-where
-    T: serde::de::DeserializeOwned,
-    B: Serialize + ?Sized,
-{
-    Op::post(path!("{}/{}/action", resource, id)).json_under(name, body)
+pub(crate) fn action<B: Serialize + ?Sized>(
+    resource: &'static str,
+    id: &str,
+    name: &'static str,
+    body: &B,
+) -> Op<()> {
+    Op::action(path!("{}/{}/action", resource, id), name, body)
 }
 
 /// An empty JSON object, the body of argument-less actions (`{"os-reserve": {}}`).

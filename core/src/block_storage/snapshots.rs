@@ -24,9 +24,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{
-    action, empty, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
-};
+use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -64,13 +62,12 @@ pub struct Snapshot {
     /// Snapshot id.
     pub id: String,
     /// Name.
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, alias = "display_description")]
+    #[serde(alias = "display_description")]
     pub description: Option<String>,
     /// The volume it was taken from.
-    #[serde(default)]
     pub volume_id: Option<String>,
     /// Status.
     #[serde(default)]
@@ -82,25 +79,20 @@ pub struct Snapshot {
     #[serde(default, deserialize_with = "flex_metadata")]
     pub metadata: Metadata,
     /// Progress (`os-extended-snapshot-attributes:progress`, `"100%"`).
-    #[serde(default, rename = "os-extended-snapshot-attributes:progress")]
+    #[serde(rename = "os-extended-snapshot-attributes:progress")]
     pub progress: Option<String>,
     /// Owner project (`os-extended-snapshot-attributes:project_id`).
-    #[serde(default, rename = "os-extended-snapshot-attributes:project_id")]
+    #[serde(rename = "os-extended-snapshot-attributes:project_id")]
     pub project_id: Option<String>,
     /// Group snapshot (3.14+).
-    #[serde(default)]
     pub group_snapshot_id: Option<String>,
     /// Owner user (3.41+).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Whether it counts against the quota (3.65+).
-    #[serde(default)]
     pub consumes_quota: Option<bool>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]
@@ -127,6 +119,7 @@ impl HasStatus for Snapshot {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateSnapshot {
     /// The volume to snapshot.
@@ -135,10 +128,8 @@ pub struct CreateSnapshot {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub force: bool,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Metadata.
     #[serde(skip_serializing_if = "Metadata::is_empty")]
@@ -172,11 +163,11 @@ pub fn create(snapshot: &CreateSnapshot) -> Op<Snapshot> {
 pub fn create_in(version: ApiVersion, snapshot: &CreateSnapshot) -> Op<Snapshot> {
     let op = Op::post(path!("snapshots")).decode_key("snapshot");
     if snapshot.volume_id.is_empty() {
-        return op.body(Err(InvalidInput::field("volume_id", "must not be empty")));
+        return op.check(Err(InvalidInput::field("volume_id", "must not be empty")));
     }
     match body_in(version, snapshot) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -210,11 +201,11 @@ pub fn update(snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
 pub fn update_in(version: ApiVersion, snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
     let op = Op::put(path!("snapshots/{}", snapshot_id)).decode_key("snapshot");
     if changes == &UpdateSnapshot::default() {
-        return op.body(Err(InvalidInput::field("snapshot", "nothing to update")));
+        return op.check(Err(InvalidInput::field("snapshot", "nothing to update")));
     }
     match body_in(version, changes) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -248,10 +239,10 @@ pub fn list_detail(filter: &ListSnapshots) -> List<Snapshot> {
 
 const SNAPSHOTS: &str = "snapshots";
 
+#[serde_with::skip_serializing_none]
 #[derive(Serialize)]
 struct Status<'a> {
     status: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     progress: Option<&'a str>,
 }
 
@@ -267,7 +258,7 @@ pub fn reset_status(snapshot_id: &str, status: &str) -> Op<()> {
         },
     );
     if status.is_empty() {
-        return op.body(Err(InvalidInput::field("status", "must not be empty")));
+        return op.check(Err(InvalidInput::field("status", "must not be empty")));
     }
     op
 }
@@ -282,7 +273,7 @@ pub fn update_status(snapshot_id: &str, status: &str, progress: Option<&str>) ->
         &Status { status, progress },
     );
     if status.is_empty() {
-        return op.body(Err(InvalidInput::field("status", "must not be empty")));
+        return op.check(Err(InvalidInput::field("status", "must not be empty")));
     }
     op
 }
@@ -292,38 +283,9 @@ pub fn force_delete(snapshot_id: &str) -> Op<()> {
     action(SNAPSHOTS, snapshot_id, "os-force_delete", empty())
 }
 
-const META: MetadataOf = MetadataOf("snapshots");
-
-/// `GET /snapshots/{id}/metadata`.
-pub fn metadata(snapshot_id: &str) -> Op<Metadata> {
-    META.get(snapshot_id)
-}
-
-/// `POST /snapshots/{id}/metadata`: adds or changes these keys, keeps the others.
-pub fn merge_metadata(snapshot_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(snapshot_id, metadata)
-}
-
-/// `PUT /snapshots/{id}/metadata`: replaces all metadata (gophercloud's
-/// `UpdateMetadata`).
-pub fn replace_metadata(snapshot_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(snapshot_id, metadata)
-}
-
-/// `GET /snapshots/{id}/metadata/{key}`.
-pub fn metadata_key(snapshot_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(snapshot_id, key)
-}
-
-/// `PUT /snapshots/{id}/metadata/{key}`.
-pub fn set_metadata_key(snapshot_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(snapshot_id, key, value)
-}
-
-/// `DELETE /snapshots/{id}/metadata/{key}`.
-pub fn delete_metadata_key(snapshot_id: &str, key: &str) -> Op<()> {
-    META.delete_key(snapshot_id, key)
-}
+/// The metadata API of snapshots (`/snapshots/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("snapshots");
 
 #[cfg(test)]
 mod tests {

@@ -32,9 +32,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{
-    flex_bool, flex_metadata, ApiVersion, Link, ListCommon, MetaItem, Metadata, MetadataOf,
-};
+use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -90,25 +88,18 @@ crate::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VolumeAttachment {
     /// Attachment id.
-    #[serde(default)]
     pub attachment_id: Option<String>,
     /// Same as the volume id (legacy).
-    #[serde(default)]
     pub id: Option<String>,
     /// The volume.
-    #[serde(default)]
     pub volume_id: Option<String>,
     /// The server it is attached to.
-    #[serde(default)]
     pub server_id: Option<String>,
     /// The host it is attached to.
-    #[serde(default)]
     pub host_name: Option<String>,
     /// Device name (`/dev/vdb`).
-    #[serde(default)]
     pub device: Option<String>,
     /// When.
-    #[serde(default)]
     pub attached_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -121,10 +112,10 @@ pub struct Volume {
     /// Volume id.
     pub id: String,
     /// Name (`display_name` in v1).
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Description (`display_description` in v1).
-    #[serde(default, alias = "display_description")]
+    #[serde(alias = "display_description")]
     pub description: Option<String>,
     /// Status.
     #[serde(default)]
@@ -133,7 +124,6 @@ pub struct Volume {
     #[serde(default)]
     pub size: u64,
     /// Availability zone.
-    #[serde(default)]
     pub availability_zone: Option<String>,
     /// Attachments.
     #[serde(default)]
@@ -148,73 +138,56 @@ pub struct Volume {
     #[serde(default, deserialize_with = "flex_bool")]
     pub multiattach: Option<bool>,
     /// Volume type name.
-    #[serde(default)]
     pub volume_type: Option<String>,
     /// Volume type id (3.61+).
-    #[serde(default)]
     pub volume_type_id: Option<String>,
     /// Snapshot it was created from.
-    #[serde(default)]
     pub snapshot_id: Option<String>,
     /// Volume it was cloned from.
-    #[serde(default)]
     pub source_volid: Option<String>,
     /// Backup it was restored from (3.47+).
-    #[serde(default)]
     pub backup_id: Option<String>,
     /// Metadata.
     #[serde(default, deserialize_with = "flex_metadata")]
     pub metadata: Metadata,
     /// Image metadata of a volume made from an image.
-    #[serde(default)]
     pub volume_image_metadata: Option<BTreeMap<String, Value>>,
     /// Owner user (2.0+/3.0+).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Owner project (`os-vol-tenant-attr:tenant_id`).
-    #[serde(default, rename = "os-vol-tenant-attr:tenant_id")]
+    #[serde(rename = "os-vol-tenant-attr:tenant_id")]
     pub tenant_id: Option<String>,
     /// Backend host (`os-vol-host-attr:host`, admin).
-    #[serde(default, rename = "os-vol-host-attr:host")]
+    #[serde(rename = "os-vol-host-attr:host")]
     pub host: Option<String>,
     /// Migration status (`os-vol-mig-status-attr:migstat`, admin).
-    #[serde(default, rename = "os-vol-mig-status-attr:migstat")]
+    #[serde(rename = "os-vol-mig-status-attr:migstat")]
     pub migstat: Option<String>,
     /// Backend name id (`os-vol-mig-status-attr:name_id`, admin).
-    #[serde(default, rename = "os-vol-mig-status-attr:name_id")]
+    #[serde(rename = "os-vol-mig-status-attr:name_id")]
     pub name_id: Option<String>,
     /// Migration status.
-    #[serde(default)]
     pub migration_status: Option<String>,
     /// Replication status.
-    #[serde(default)]
     pub replication_status: Option<String>,
     /// Consistency group.
-    #[serde(default)]
     pub consistencygroup_id: Option<String>,
     /// Group (3.13+).
-    #[serde(default)]
     pub group_id: Option<String>,
     /// Backend provider id (3.21+, admin).
-    #[serde(default)]
     pub provider_id: Option<String>,
     /// Volume service (3.48+).
-    #[serde(default)]
     pub service_uuid: Option<String>,
     /// Whether the backend shares targets (3.48+).
     #[serde(default, deserialize_with = "flex_bool")]
     pub shared_targets: Option<bool>,
     /// Cluster (3.61+, admin).
-    #[serde(default)]
     pub cluster_name: Option<String>,
     /// Whether it counts against the quota (3.65+).
-    #[serde(default)]
     pub consumes_quota: Option<bool>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]
@@ -246,7 +219,7 @@ pub struct VolumeRef {
     /// Volume id.
     pub id: String,
     /// Name (`display_name` in v1).
-    #[serde(default, alias = "display_name")]
+    #[serde(alias = "display_name")]
     pub name: Option<String>,
     /// Links.
     #[serde(default)]
@@ -263,19 +236,19 @@ impl HasId for VolumeRef {
 }
 
 /// Scheduler hints (`OS-SCH-HNT:scheduler_hints`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SchedulerHints {
     /// Place on the same backend as these volumes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_host: Vec<String>,
     /// Place on another backend than these volumes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub different_host: Vec<String>,
     /// Place on the host of this server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_to_instance: Option<String>,
     /// A JSON filter query (`JsonFilter`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<Value>,
     /// Other hints.
     #[serde(flatten)]
@@ -395,7 +368,7 @@ pub fn create_in(version: ApiVersion, volume: &CreateVolume) -> Op<Volume> {
     let op = Op::post(path!("volumes")).decode_key("volume");
     match volume.body(version) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -449,7 +422,7 @@ pub fn update_in(version: ApiVersion, volume_id: &str, changes: &UpdateVolume) -
     let op = Op::put(path!("volumes/{}", volume_id)).decode_key("volume");
     match changes.body(version) {
         Ok(body) => op.json(&body),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -516,7 +489,6 @@ pub struct VolumePage {
     /// The volumes of this page.
     pub volumes: Vec<Volume>,
     /// The total count over all pages, when asked for.
-    #[serde(default)]
     pub count: Option<u64>,
     /// Links to the next page.
     #[serde(default)]
@@ -525,20 +497,20 @@ pub struct VolumePage {
 
 /// `GET /volumes/detail` as one page, with the `count` (3.45+ with `with_count`).
 pub fn list_detail_page(filter: &ListVolumes) -> Op<VolumePage> {
-    Op::get(path!("volumes/detail")).query(filter.query())
+    Op::get(path!("volumes/detail"))
+        .query(filter.query())
+        .decode_body()
 }
 
 /// `GET /volumes/summary` (3.12+): totals over the listed volumes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VolumeSummary {
     /// Total size in GiB.
-    #[serde(default)]
     pub total_size: u64,
     /// Number of volumes.
-    #[serde(default)]
     pub total_count: u64,
     /// Every metadata key with its values (3.36+).
-    #[serde(default)]
     pub metadata: BTreeMap<String, Vec<String>>,
     /// Other fields.
     #[serde(flatten)]
@@ -552,37 +524,9 @@ pub fn summary(all_tenants: bool) -> Op<VolumeSummary> {
         .decode_key("volume-summary")
 }
 
-const META: MetadataOf = MetadataOf("volumes");
-
-/// `GET /volumes/{id}/metadata`.
-pub fn metadata(volume_id: &str) -> Op<Metadata> {
-    META.get(volume_id)
-}
-
-/// `POST /volumes/{id}/metadata`: adds or changes these keys, keeps the others.
-pub fn merge_metadata(volume_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(volume_id, metadata)
-}
-
-/// `PUT /volumes/{id}/metadata`: replaces all metadata.
-pub fn replace_metadata(volume_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(volume_id, metadata)
-}
-
-/// `GET /volumes/{id}/metadata/{key}`.
-pub fn metadata_key(volume_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(volume_id, key)
-}
-
-/// `PUT /volumes/{id}/metadata/{key}`.
-pub fn set_metadata_key(volume_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(volume_id, key, value)
-}
-
-/// `DELETE /volumes/{id}/metadata/{key}`.
-pub fn delete_metadata_key(volume_id: &str, key: &str) -> Op<()> {
-    META.delete_key(volume_id, key)
-}
+/// The metadata API of volumes (`/volumes/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("volumes");
 
 #[cfg(test)]
 mod tests {

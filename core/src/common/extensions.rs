@@ -25,24 +25,19 @@ use crate::path;
 
 /// An API extension.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Extension {
     /// Short name, used in URLs and checks (`trunk`, `os-hosts`).
-    #[serde(default)]
     pub alias: String,
     /// Name.
-    #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// When it last changed, as the service writes it (formats vary).
-    #[serde(default)]
     pub updated: Option<String>,
     /// XML namespace (older services).
-    #[serde(default)]
     pub namespace: Option<String>,
     /// Links.
-    #[serde(default)]
     pub links: Vec<Value>,
     /// Other fields.
     #[serde(flatten)]

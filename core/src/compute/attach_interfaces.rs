@@ -32,7 +32,6 @@ pub struct FixedIp {
     /// The address.
     pub ip_address: String,
     /// Its subnet.
-    #[serde(default)]
     pub subnet_id: Option<String>,
 }
 
@@ -42,19 +41,15 @@ pub struct InterfaceAttachment {
     /// The Neutron port.
     pub port_id: String,
     /// The port's network.
-    #[serde(default)]
     pub net_id: Option<String>,
     /// MAC address.
-    #[serde(default)]
     pub mac_addr: Option<String>,
     /// Port status (`ACTIVE`, `DOWN`, `BUILD`).
-    #[serde(default)]
     pub port_state: Option<String>,
     /// Fixed IPs.
     #[serde(default)]
     pub fixed_ips: Vec<FixedIp>,
     /// Device tag (shown from 2.70).
-    #[serde(default)]
     pub tag: Option<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -70,19 +65,17 @@ pub struct RequestedIp {
 
 /// The body of [`create`]: either `port_id`, or `net_id` with optional `fixed_ips`
 /// (neither: Nova picks a network).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateInterface {
     /// Attach this existing port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
     /// Create a port on this network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub net_id: Option<String>,
     /// Fixed IPs for the new port (with `net_id` only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_ips: Vec<RequestedIp>,
     /// Device tag (microversion 2.49+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 
@@ -166,7 +159,7 @@ pub fn create(server_id: &str, iface: &CreateInterface) -> Op<InterfaceAttachmen
         Op::post(path!("servers/{}/os-interface", server_id)).decode_key("interfaceAttachment");
     match iface.validate() {
         Ok(()) => op.json_under("interfaceAttachment", iface),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

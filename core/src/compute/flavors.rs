@@ -36,7 +36,6 @@ use crate::error::InvalidInput;
 use crate::metadata::MetaItem;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
-use crate::service::Body;
 use crate::{path, query, Link};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
@@ -51,7 +50,6 @@ pub struct FlavorSummary {
     #[serde(default)]
     pub name: String,
     /// Description (2.55+; `None` when unset or before 2.55).
-    #[serde(default)]
     pub description: Option<String>,
     /// `self` and `bookmark` links.
     #[serde(default)]
@@ -94,16 +92,13 @@ pub struct Flavor {
     #[serde(default = "yes", rename = "os-flavor-access:is_public")]
     pub is_public: bool,
     /// Whether the flavor is disabled (gone from 2.102).
-    #[serde(default, rename = "OS-FLV-DISABLED:disabled")]
+    #[serde(rename = "OS-FLV-DISABLED:disabled")]
     pub disabled: Option<bool>,
     /// Network bandwidth factor (gone from 2.102).
-    #[serde(default)]
     pub rxtx_factor: Option<f64>,
     /// Description (2.55+).
-    #[serde(default)]
     pub description: Option<String>,
     /// Extra specs, embedded from 2.61 (`None` before, or without the policy to see them).
-    #[serde(default)]
     pub extra_specs: Option<ExtraSpecs>,
     /// `self` and `bookmark` links.
     #[serde(default)]
@@ -195,6 +190,7 @@ impl ListFlavors {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateFlavor {
     /// Name (1–255 characters).
@@ -206,28 +202,18 @@ pub struct CreateFlavor {
     /// Root disk in GiB.
     pub disk: u64,
     /// Chosen id (`None`: Nova generates a UUID).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Swap in MiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub swap: Option<u64>,
     /// Ephemeral disk in GiB.
-    #[serde(
-        rename = "OS-FLV-EXT-DATA:ephemeral",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "OS-FLV-EXT-DATA:ephemeral")]
     pub ephemeral: Option<u64>,
     /// Network bandwidth factor (positive; not accepted from 2.102).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rxtx_factor: Option<f64>,
     /// Public (`None`: Nova's default, public).
-    #[serde(
-        rename = "os-flavor-access:is_public",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "os-flavor-access:is_public")]
     pub is_public: Option<bool>,
     /// Description (needs microversion 2.55+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -305,7 +291,7 @@ pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {
     let op = Op::post(path!("flavors")).decode_key("flavor");
     match flavor.validate() {
         Ok(()) => op.json_under("flavor", flavor),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -331,20 +317,22 @@ pub fn extra_specs(flavor_id: &str) -> Op<ExtraSpecs> {
 pub fn create_extra_specs(flavor_id: &str, specs: &ExtraSpecs) -> Op<ExtraSpecs> {
     let op = Op::post(path!("flavors/{}/os-extra_specs", flavor_id)).decode_key("extra_specs");
     if specs.is_empty() {
-        return op.body(Err(InvalidInput::field("extra_specs", "must not be empty")));
+        return op.check(Err(InvalidInput::field("extra_specs", "must not be empty")));
     }
     op.json_under("extra_specs", specs)
 }
 
 /// `GET /flavors/{flavor_id}/os-extra_specs/{key}`: one spec.
 pub fn extra_spec(flavor_id: &str, key: &str) -> Op<MetaItem> {
-    Op::get(path!("flavors/{}/os-extra_specs/{}", flavor_id, key))
+    Op::get(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).decode_body()
 }
 
 /// `PUT /flavors/{flavor_id}/os-extra_specs/{key}`: sets one spec.
 pub fn update_extra_spec(flavor_id: &str, key: &str, value: &str) -> Op<MetaItem> {
     let body: BTreeMap<&str, &str> = [(key, value)].into_iter().collect();
-    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key)).body(Body::json(&body))
+    Op::put(path!("flavors/{}/os-extra_specs/{}", flavor_id, key))
+        .json(&body)
+        .decode_body()
 }
 
 /// `DELETE /flavors/{flavor_id}/os-extra_specs/{key}`.
@@ -366,7 +354,7 @@ struct Tenant<'a> {
 fn access_action(flavor_id: &str, action: &'static str, tenant: &str) -> Op<Vec<FlavorAccess>> {
     let op = Op::post(path!("flavors/{}/action", flavor_id)).decode_key("flavor_access");
     if tenant.trim().is_empty() {
-        return op.body(Err(InvalidInput::field("tenant", "must not be empty")));
+        return op.check(Err(InvalidInput::field("tenant", "must not be empty")));
     }
     op.json_under(action, &Tenant { tenant })
 }

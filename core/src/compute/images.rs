@@ -10,8 +10,8 @@
 //!     .await?;
 //! if let Some(image) = active.first() {
 //!     let meta = [("os_distro".to_string(), "cirros".to_string())].into_iter().collect();
-//!     nova.call(&images::merge_metadata(&image.id, &meta)).await?;
-//!     let one = nova.call(&images::metadata_key(&image.id, "os_distro")).await?;
+//!     nova.call(&images::METADATA.merge(&image.id, &meta)).await?;
+//!     let one = nova.call(&images::METADATA.get_key(&image.id, "os_distro")).await?;
 //!     assert_eq!(one.value, "cirros");
 //! }
 //! # Ok(()) }
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::driver::HasStatus;
-use crate::metadata::{MetaItem, Metadata, MetadataOf};
+use crate::metadata::MetadataOf;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::timestamp::Timestamp;
@@ -49,7 +49,6 @@ pub struct ImageSummary {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// `self`, `bookmark` and the Glance `alternate` link.
     #[serde(default)]
@@ -81,37 +80,31 @@ pub struct Image {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status (`None` when Nova sends none).
-    #[serde(default)]
     pub status: Option<ImageStatus>,
     /// Upload progress in percent.
-    #[serde(default)]
     pub progress: Option<u32>,
     /// Minimum root disk in GiB.
-    #[serde(default, rename = "minDisk")]
+    #[serde(rename = "minDisk")]
     pub min_disk: Option<u64>,
     /// Minimum memory in MiB.
-    #[serde(default, rename = "minRam")]
+    #[serde(rename = "minRam")]
     pub min_ram: Option<u64>,
     /// Size in bytes (`OS-EXT-IMG-SIZE:size`).
-    #[serde(default, rename = "OS-EXT-IMG-SIZE:size")]
+    #[serde(rename = "OS-EXT-IMG-SIZE:size")]
     pub size: Option<u64>,
     /// Disk configuration (`OS-DCF:diskConfig`: `AUTO` or `MANUAL`).
-    #[serde(default, rename = "OS-DCF:diskConfig")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<String>,
     /// Creation time.
-    #[serde(default)]
     pub created: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated: Option<Timestamp>,
     /// The image's properties as Nova shows them; values are strings or `null`.
     #[serde(default)]
     pub metadata: Map<String, Value>,
     /// For snapshots: the server it was made from.
-    #[serde(default)]
     pub server: Option<ImageServer>,
     /// `self`, `bookmark` and the Glance `alternate` link.
     #[serde(default)]
@@ -196,38 +189,9 @@ pub fn delete(image_id: &str) -> Op<()> {
     Op::delete(path!("images/{}", image_id))
 }
 
-const META: MetadataOf = MetadataOf("images");
-
-/// `GET /images/{image_id}/metadata` (`null` values read as `""`).
-pub fn metadata(image_id: &str) -> Op<Metadata> {
-    META.get(image_id)
-}
-
-/// `POST /images/{image_id}/metadata`: adds or changes these keys, keeps the others;
-/// answers all metadata.
-pub fn merge_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.merge(image_id, metadata)
-}
-
-/// `PUT /images/{image_id}/metadata`: replaces all metadata.
-pub fn replace_metadata(image_id: &str, metadata: &Metadata) -> Op<Metadata> {
-    META.replace(image_id, metadata)
-}
-
-/// `GET /images/{image_id}/metadata/{key}`.
-pub fn metadata_key(image_id: &str, key: &str) -> Op<MetaItem> {
-    META.get_key(image_id, key)
-}
-
-/// `PUT /images/{image_id}/metadata/{key}`: sets one key.
-pub fn set_metadata_key(image_id: &str, key: &str, value: &str) -> Op<MetaItem> {
-    META.set_key(image_id, key, value)
-}
-
-/// `DELETE /images/{image_id}/metadata/{key}`.
-pub fn delete_metadata_key(image_id: &str, key: &str) -> Op<()> {
-    META.delete_key(image_id, key)
-}
+/// The metadata API of images (Nova's image proxy) (`/images/{id}/metadata`): get, merge, replace, and one
+/// key's get, set and delete.
+pub const METADATA: MetadataOf = MetadataOf::new("images");
 
 #[cfg(test)]
 mod tests {

@@ -49,35 +49,27 @@ pub struct Keypair {
     /// Name (unique per user).
     pub name: String,
     /// Fingerprint of the public key.
-    #[serde(default)]
     pub fingerprint: Option<String>,
     /// The public key.
-    #[serde(default)]
     pub public_key: Option<String>,
     /// The generated private key; only in the answer of a [`create`] without
     /// `public_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub private_key: Option<Secret>,
     /// Kind (2.2+).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<KeypairType>,
     /// Owner.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Database id (get only).
-    #[serde(default)]
     pub id: Option<u64>,
     /// Whether it is deleted (get only).
-    #[serde(default)]
     pub deleted: Option<bool>,
     /// Creation time (get only).
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change (get only).
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Deletion time (get only).
-    #[serde(default)]
     pub deleted_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -110,18 +102,17 @@ pub struct ListKeypairs {
 }
 
 /// The body of [`create`]: generate a keypair (no `public_key`) or import one.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateKeypair {
     /// Name (1–255 characters; from 2.92 any printable characters).
     pub name: String,
     /// Kind (2.2+; Nova's default is `ssh`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub kind: Option<KeypairType>,
     /// The public key to import (`None`: Nova generates a keypair; not allowed from 2.92).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
     /// Create it for another user (admin, 2.10+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }
 
@@ -179,7 +170,7 @@ pub fn create(keypair: &CreateKeypair) -> Op<Keypair> {
     let op = Op::post(path!("os-keypairs")).decode_key("keypair");
     match keypair.validate() {
         Ok(()) => op.json_under("keypair", keypair),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Compute (Nova): [`servers`] with their [`server_actions`], [`server_consoles`],
-//! [`server_metadata`], [`server_tags`], [`attach_interfaces`] and [`volume_attach`];
+//! metadata ([`servers::METADATA`]), tags ([`servers::TAGS`]), [`attach_interfaces`] and
+//! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
@@ -41,8 +42,6 @@ pub mod images;
 pub mod keypairs;
 pub mod server_actions;
 pub mod server_consoles;
-pub mod server_metadata;
-pub mod server_tags;
 pub mod servers;
 /// Volumes attached to a server.
 pub mod volume_attach;

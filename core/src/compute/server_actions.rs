@@ -19,7 +19,6 @@
 //! ```
 
 use bytes::Bytes;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::servers::{base64, DiskConfig, Personality, Server};
@@ -30,17 +29,17 @@ use crate::secret::Secret;
 use crate::{path, Patch};
 
 /// `POST /servers/{server_id}/action` with `{"<name>": body}` (`&()` sends `null`).
-pub(crate) fn action<T, B>(server_id: &str, name: &'static str, body: &B) -> Op<T>
-where
-    T: DeserializeOwned,
-    B: Serialize + ?Sized,
-{
-    Op::post(path!("servers/{}/action", server_id)).json_under(name, body)
+pub(crate) fn action<B: Serialize + ?Sized>(
+    server_id: &str,
+    name: &'static str,
+    body: &B,
+) -> Op<()> {
+    Op::action(path!("servers/{}/action", server_id), name, body)
 }
 
 /// An action with a `null` argument whose answer carries nothing.
 fn simple(server_id: &str, name: &'static str) -> Op<()> {
-    action(server_id, name, &()).decode_nothing()
+    action(server_id, name, &())
 }
 
 /// How to reboot.
@@ -60,42 +59,36 @@ pub fn reboot(server_id: &str, kind: RebootType) -> Op<()> {
         #[serde(rename = "type")]
         kind: RebootType,
     }
-    action(server_id, "reboot", &Body { kind }).decode_nothing()
+    action(server_id, "reboot", &Body { kind })
 }
 
 /// The body of [`rebuild`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Rebuild {
     /// Image to rebuild from (`imageRef`, required).
     #[serde(rename = "imageRef")]
     pub image_ref: String,
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// New admin password.
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Replaces the metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
     /// Public IPv4 (`accessIPv4`).
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Injected files (before 2.57).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub personality: Vec<Personality>,
     /// Keep the ephemeral disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub preserve_ephemeral: Option<bool>,
     /// Description, or `Null` to clear it (2.19+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -110,18 +103,7 @@ pub struct Rebuild {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub trusted_image_certificates: Patch<Vec<String>>,
     /// Guest hostname (2.90+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
-}
-
-fn expose_opt<S: serde::Serializer>(
-    v: &Option<Secret>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(v.expose()),
-        None => s.serialize_none(),
-    }
 }
 
 fn user_data<S: serde::Serializer>(
@@ -137,7 +119,7 @@ fn user_data<S: serde::Serializer>(
 /// `rebuild`: reinstalls the server from an image; answers the server.
 pub fn rebuild(server_id: &str, opts: &Rebuild) -> Op<Server> {
     let op = if opts.image_ref.is_empty() {
-        Op::post(path!("servers/{}/action", server_id)).body(Err(InvalidInput::field(
+        Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
             "image_ref",
             "rebuild needs an image",
         )))
@@ -150,20 +132,19 @@ pub fn rebuild(server_id: &str, opts: &Rebuild) -> Op<Server> {
 /// `resize` to another flavor; then [`confirm_resize`] or [`revert_resize`] once the
 /// server is `VERIFY_RESIZE`.
 pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>) -> Op<()> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
         #[serde(rename = "flavorRef")]
         flavor_ref: &'a str,
-        #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "OS-DCF:diskConfig")]
         disk_config: Option<DiskConfig>,
     }
     if flavor_ref.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field(
-                "flavor_ref",
-                "resize needs a flavor",
-            )))
-            .decode_nothing();
+        return Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
+            "flavor_ref",
+            "resize needs a flavor",
+        )));
     }
     action(
         server_id,
@@ -173,7 +154,6 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
             disk_config,
         },
     )
-    .decode_nothing()
 }
 
 /// `confirmResize`.
@@ -223,7 +203,7 @@ pub fn lock(server_id: &str, reason: Option<&str>) -> Op<()> {
         locked_reason: &'a str,
     }
     match reason {
-        Some(locked_reason) => action(server_id, "lock", &Body { locked_reason }).decode_nothing(),
+        Some(locked_reason) => action(server_id, "lock", &Body { locked_reason }),
         None => simple(server_id, "lock"),
     }
 }
@@ -244,13 +224,13 @@ pub fn shelve_offload(server_id: &str) -> Op<()> {
 }
 
 /// Options of [`unshelve`] (all empty sends `{"unshelve": null}`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Unshelve {
     /// Availability zone to unshelve into (2.77+), or `Null` to unpin (2.91+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub availability_zone: Patch<String>,
     /// Host to unshelve onto (2.91+, admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
 }
 
@@ -259,7 +239,7 @@ pub fn unshelve(server_id: &str, opts: &Unshelve) -> Op<()> {
     if opts == &Unshelve::default() {
         simple(server_id, "unshelve")
     } else {
-        action(server_id, "unshelve", opts).decode_nothing()
+        action(server_id, "unshelve", opts)
     }
 }
 
@@ -298,12 +278,10 @@ pub fn create_image(server_id: &str, name: &str, metadata: &Metadata) -> Op<Stri
         #[serde(skip_serializing_if = "Metadata::is_empty")]
         metadata: &'a Metadata,
     }
-    if name.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field("name", "an image needs a name")))
-            .decode_with(image_id);
-    }
-    action::<String, _>(server_id, "createImage", &Body { name, metadata }).decode_with(image_id)
+    let check = InvalidInput::require(!name.is_empty(), "name", "an image needs a name");
+    action(server_id, "createImage", &Body { name, metadata })
+        .check(check)
+        .decode_with(image_id)
 }
 
 /// The body of [`create_backup`].
@@ -323,21 +301,17 @@ pub struct CreateBackup {
 /// `createBackup`: a rotated snapshot; answers the image id (2.45+ body, else
 /// `Location`).
 pub fn create_backup(server_id: &str, opts: &CreateBackup) -> Op<String> {
-    action::<String, _>(server_id, "createBackup", opts).decode_with(image_id)
+    action(server_id, "createBackup", opts).decode_with(image_id)
 }
 
 /// The body of [`rescue`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Rescue {
     /// Password of the rescue system (generated when `None`).
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Image to rescue with.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rescue_image_ref: Option<String>,
 }
 
@@ -345,7 +319,7 @@ pub struct Rescue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct AdminPass {
     /// The password (absent when the deployment disables it).
-    #[serde(default, rename = "adminPass")]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
 }
 
@@ -376,8 +350,7 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
     }
     if admin_pass.is_empty() {
         return Op::post(path!("servers/{}/action", server_id))
-            .body(Err(InvalidInput::field("admin_pass", "must not be empty")))
-            .decode_nothing();
+            .check(Err(InvalidInput::field("admin_pass", "must not be empty")));
     }
     action(
         server_id,
@@ -386,7 +359,6 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
             admin_pass: admin_pass.expose(),
         },
     )
-    .decode_nothing()
 }
 
 #[derive(Serialize)]
@@ -396,20 +368,20 @@ struct Named<'a> {
 
 /// `addSecurityGroup` by name.
 pub fn add_security_group(server_id: &str, name: &str) -> Op<()> {
-    action(server_id, "addSecurityGroup", &Named { name }).decode_nothing()
+    action(server_id, "addSecurityGroup", &Named { name })
 }
 
 /// `removeSecurityGroup` by name.
 pub fn remove_security_group(server_id: &str, name: &str) -> Op<()> {
-    action(server_id, "removeSecurityGroup", &Named { name }).decode_nothing()
+    action(server_id, "removeSecurityGroup", &Named { name })
 }
 
 /// `addFloatingIp` (removed in 2.44; use Neutron).
 pub fn add_floating_ip(server_id: &str, address: &str, fixed_address: Option<&str>) -> Op<()> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
         address: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
         fixed_address: Option<&'a str>,
     }
     action(
@@ -420,7 +392,6 @@ pub fn add_floating_ip(server_id: &str, address: &str, fixed_address: Option<&st
             fixed_address,
         },
     )
-    .decode_nothing()
 }
 
 /// `removeFloatingIp` (removed in 2.44; use Neutron).
@@ -429,7 +400,7 @@ pub fn remove_floating_ip(server_id: &str, address: &str) -> Op<()> {
     struct Body<'a> {
         address: &'a str,
     }
-    action(server_id, "removeFloatingIp", &Body { address }).decode_nothing()
+    action(server_id, "removeFloatingIp", &Body { address })
 }
 
 /// `migrate` (cold), to a given host from 2.56 (`None` sends `{"migrate": null}`).
@@ -439,7 +410,7 @@ pub fn migrate(server_id: &str, host: Option<&str>) -> Op<()> {
         host: &'a str,
     }
     match host {
-        Some(host) => action(server_id, "migrate", &Body { host }).decode_nothing(),
+        Some(host) => action(server_id, "migrate", &Body { host }),
         None => simple(server_id, "migrate"),
     }
 }
@@ -464,43 +435,38 @@ impl Serialize for BlockMigration {
 }
 
 /// The body of [`live_migrate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LiveMigrate {
     /// Target host (`None`: the scheduler picks; sent as `null`).
+    #[serialize_always]
     pub host: Option<String>,
     /// Block migration.
     pub block_migration: BlockMigration,
     /// Disk over-commit (before 2.25).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_over_commit: Option<bool>,
     /// Skip the scheduler's checks of `host` (2.30–2.67).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
 /// `os-migrateLive`.
 pub fn live_migrate(server_id: &str, opts: &LiveMigrate) -> Op<()> {
-    action(server_id, "os-migrateLive", opts).decode_nothing()
+    action(server_id, "os-migrateLive", opts)
 }
 
 /// The body of [`evacuate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Evacuate {
     /// Target host (`None`: the scheduler picks).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Admin password of the evacuated server (before 2.95).
-    #[serde(
-        rename = "adminPass",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "expose_opt"
-    )]
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Whether the disks are on shared storage (before 2.14).
-    #[serde(rename = "onSharedStorage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "onSharedStorage")]
     pub on_shared_storage: Option<bool>,
     /// Skip the scheduler's checks of `host` (2.29–2.67).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
@@ -525,7 +491,7 @@ pub fn reset_state(server_id: &str, state: ResetState) -> Op<()> {
     struct Body {
         state: ResetState,
     }
-    action(server_id, "os-resetState", &Body { state }).decode_nothing()
+    action(server_id, "os-resetState", &Body { state })
 }
 
 /// `injectNetworkInfo` (admin).

@@ -23,9 +23,9 @@ use crate::path;
 
 /// `os-getConsoleOutput`: the last `length` lines of the console log (all when `None`).
 pub fn console_output(server_id: &str, length: Option<u32>) -> Op<String> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body {
-        #[serde(skip_serializing_if = "Option::is_none")]
         length: Option<u32>,
     }
     action(server_id, "os-getConsoleOutput", &Body { length }).decode_key("output")

@@ -1,9 +1,8 @@
 //! Nova servers: list (summary and detail, every documented filter, linked paging through
 //! `servers_links`), get, create (every option), update, delete, force-delete and restore,
 //! and the server's addresses. Actions are in [`server_actions`](super::server_actions),
-//! consoles in [`server_consoles`](super::server_consoles), metadata in
-//! [`server_metadata`](super::server_metadata) and tags in
-//! [`server_tags`](super::server_tags).
+//! consoles in [`server_consoles`](super::server_consoles), metadata in [`METADATA`] and
+//! tags (2.26+) in [`TAGS`].
 //!
 //! One [`Server`] type reads every microversion from 2.1 on: the fields a microversion
 //! adds are `Option`s, and the two shapes of `flavor` (a link before 2.47, the embedded
@@ -45,11 +44,13 @@ use serde_json::{Map, Value};
 
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
-use crate::metadata::Metadata;
+use crate::list::join;
+use crate::metadata::{Metadata, MetadataOf};
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::secret::Secret;
 use crate::service::Query;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 pub use crate::Link;
 use crate::{path, Patch};
@@ -112,18 +113,17 @@ crate::string_enum! {
 
 /// One IP address of a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
     /// The address.
-    #[serde(default)]
     pub addr: String,
     /// 4 or 6.
-    #[serde(default)]
     pub version: u8,
     /// MAC address of the port (`OS-EXT-IPS-MAC:mac_addr`).
-    #[serde(default, rename = "OS-EXT-IPS-MAC:mac_addr")]
+    #[serde(rename = "OS-EXT-IPS-MAC:mac_addr")]
     pub mac_addr: Option<String>,
     /// `fixed` or `floating` (`OS-EXT-IPS:type`).
-    #[serde(default, rename = "OS-EXT-IPS:type")]
+    #[serde(rename = "OS-EXT-IPS:type")]
     pub kind: Option<String>,
 }
 
@@ -131,16 +131,15 @@ pub struct Address {
 pub type Addresses = BTreeMap<String, Vec<Address>>;
 
 /// The image a server booted from.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ImageRef {
     /// Image id.
-    #[serde(default)]
     pub id: String,
     /// Links to the image.
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Image properties (2.100+).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Map<String, Value>>,
 }
 
@@ -187,6 +186,7 @@ impl ServerFlavor {
 }
 
 /// The flavor embedded in a server from microversion 2.47 on.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmbeddedFlavor {
     /// The flavor's name at build time.
@@ -202,18 +202,15 @@ pub struct EmbeddedFlavor {
     /// Swap in MiB.
     pub swap: u64,
     /// Extra specs (shown when policy allows).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_specs: Option<BTreeMap<String, String>>,
 }
 
 /// Every field of either flavor shape, read in one pass.
 #[derive(Deserialize)]
 struct RawFlavor {
-    #[serde(default)]
     id: Option<String>,
     #[serde(default)]
     links: Vec<Link>,
-    #[serde(default)]
     original_name: Option<String>,
     #[serde(default)]
     ram: u64,
@@ -225,7 +222,6 @@ struct RawFlavor {
     ephemeral: u64,
     #[serde(default)]
     swap: u64,
-    #[serde(default)]
     extra_specs: Option<BTreeMap<String, String>>,
 }
 
@@ -279,7 +275,6 @@ pub struct AttachedVolume {
     /// Volume id.
     pub id: String,
     /// Whether it goes with the server (2.3+).
-    #[serde(default)]
     pub delete_on_termination: Option<bool>,
 }
 
@@ -292,18 +287,15 @@ pub struct SecurityGroupRef {
 
 /// Why a server is in `ERROR`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ServerFault {
     /// HTTP-like error code.
-    #[serde(default)]
     pub code: u16,
     /// The message.
-    #[serde(default)]
     pub message: String,
     /// Traceback (admins only).
-    #[serde(default)]
     pub details: Option<String>,
     /// When it happened.
-    #[serde(default)]
     pub created: Option<Timestamp>,
 }
 
@@ -315,28 +307,21 @@ pub struct Server {
     /// Server id.
     pub id: String,
     /// Name (absent for servers of a down cell, 2.69+).
-    #[serde(default)]
     pub name: Option<String>,
     /// Status.
-    #[serde(default)]
     pub status: Option<ServerStatus>,
     /// Owner project.
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Owner user.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created: Option<Timestamp>,
     /// Last updated.
-    #[serde(default)]
     pub updated: Option<Timestamp>,
     /// Obfuscated host id (same host → same value within a project).
-    #[serde(default, rename = "hostId")]
+    #[serde(rename = "hostId")]
     pub host_id: Option<String>,
     /// Addresses by network label.
-    #[serde(default)]
     pub addresses: Option<Addresses>,
     /// Links.
     #[serde(default)]
@@ -345,119 +330,103 @@ pub struct Server {
     #[serde(default, deserialize_with = "image_ref")]
     pub image: Option<ImageRef>,
     /// The flavor (a reference before 2.47, embedded from 2.47).
-    #[serde(default)]
     pub flavor: Option<ServerFlavor>,
     /// Build progress, 0–100.
-    #[serde(default)]
     pub progress: Option<u32>,
     /// Public IPv4 set by the user.
-    #[serde(default, rename = "accessIPv4")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 set by the user.
-    #[serde(default, rename = "accessIPv6")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Keypair name.
-    #[serde(default)]
     pub key_name: Option<String>,
     /// Metadata.
-    #[serde(default)]
     pub metadata: Option<Metadata>,
     /// `"True"` when a config drive is attached, else `""`.
-    #[serde(default)]
     pub config_drive: Option<String>,
     /// The admin password, only in create, rebuild and evacuate answers.
-    #[serde(default, rename = "adminPass", skip_serializing)]
+    #[serde(rename = "adminPass", skip_serializing)]
     pub admin_pass: Option<Secret>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(default, rename = "OS-DCF:diskConfig")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Availability zone (`OS-EXT-AZ:availability_zone`).
-    #[serde(default, rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
     pub availability_zone: Option<String>,
     /// Compute host (`OS-EXT-SRV-ATTR:host`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
     pub host: Option<String>,
     /// Hypervisor node (`OS-EXT-SRV-ATTR:hypervisor_hostname`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
     pub hypervisor_hostname: Option<String>,
     /// Libvirt-style instance name (`OS-EXT-SRV-ATTR:instance_name`, admin).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
     pub instance_name: Option<String>,
     /// Guest hostname (`OS-EXT-SRV-ATTR:hostname`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
     pub hostname: Option<String>,
     /// Reservation id of a multiple create (`OS-EXT-SRV-ATTR:reservation_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
     pub reservation_id: Option<String>,
     /// Index within a multiple create (`OS-EXT-SRV-ATTR:launch_index`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
     pub launch_index: Option<u32>,
     /// Kernel image (`OS-EXT-SRV-ATTR:kernel_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
     pub kernel_id: Option<String>,
     /// Ramdisk image (`OS-EXT-SRV-ATTR:ramdisk_id`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
     pub ramdisk_id: Option<String>,
     /// Root device (`OS-EXT-SRV-ATTR:root_device_name`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
     pub root_device_name: Option<String>,
     /// User data, base64 as stored (`OS-EXT-SRV-ATTR:user_data`, 2.3+).
-    #[serde(default, rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
     pub user_data: Option<String>,
     /// User data echoed by a rebuild answer (top-level `user_data`, 2.57+), base64.
-    #[serde(default, rename = "user_data")]
+    #[serde(rename = "user_data")]
     pub rebuild_user_data: Option<String>,
     /// Power state number (`OS-EXT-STS:power_state`: 0 pending, 1 running, 3 paused,
     /// 4 shutdown, 6 crashed, 7 suspended).
-    #[serde(default, rename = "OS-EXT-STS:power_state")]
+    #[serde(rename = "OS-EXT-STS:power_state")]
     pub power_state: Option<u8>,
     /// Task in progress (`OS-EXT-STS:task_state`).
-    #[serde(default, rename = "OS-EXT-STS:task_state")]
+    #[serde(rename = "OS-EXT-STS:task_state")]
     pub task_state: Option<String>,
     /// VM state (`OS-EXT-STS:vm_state`).
-    #[serde(default, rename = "OS-EXT-STS:vm_state")]
+    #[serde(rename = "OS-EXT-STS:vm_state")]
     pub vm_state: Option<String>,
     /// Attached volumes (`os-extended-volumes:volumes_attached`).
-    #[serde(default, rename = "os-extended-volumes:volumes_attached")]
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
     pub volumes_attached: Option<Vec<AttachedVolume>>,
     /// Launched (`OS-SRV-USG:launched_at`).
-    #[serde(default, rename = "OS-SRV-USG:launched_at")]
+    #[serde(rename = "OS-SRV-USG:launched_at")]
     pub launched_at: Option<Timestamp>,
     /// Terminated (`OS-SRV-USG:terminated_at`).
-    #[serde(default, rename = "OS-SRV-USG:terminated_at")]
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
     pub terminated_at: Option<Timestamp>,
     /// Security groups.
-    #[serde(default)]
     pub security_groups: Option<Vec<SecurityGroupRef>>,
     /// Why it failed (servers in `ERROR`).
-    #[serde(default)]
     pub fault: Option<ServerFault>,
     /// Whether it is locked (2.9+).
-    #[serde(default)]
     pub locked: Option<bool>,
     /// Why it was locked (2.73+).
-    #[serde(default)]
     pub locked_reason: Option<String>,
     /// Description (2.19+).
-    #[serde(default)]
     pub description: Option<String>,
     /// Host status: `UP`, `DOWN`, `MAINTENANCE`, `UNKNOWN` or `""` (2.16+, policy).
-    #[serde(default)]
     pub host_status: Option<String>,
     /// Tags (2.26+).
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Trusted certificate ids (2.63+).
-    #[serde(default)]
     pub trusted_image_certificates: Option<Vec<String>>,
     /// Server groups it belongs to (2.71+).
-    #[serde(default)]
     pub server_groups: Option<Vec<String>>,
     /// Availability zone the server is pinned to (2.96+).
-    #[serde(default)]
     pub pinned_availability_zone: Option<String>,
     /// Scheduler hints given at create (2.100+).
-    #[serde(default)]
     pub scheduler_hints: Option<Map<String, Value>>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -489,13 +458,12 @@ pub struct ServerRef {
     /// Server id.
     pub id: String,
     /// Name (absent for servers of a down cell).
-    #[serde(default)]
     pub name: Option<String>,
     /// Links.
     #[serde(default)]
     pub links: Vec<Link>,
     /// Status (only for servers of a down cell, 2.69+).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ServerStatus>,
     /// Other fields.
     #[serde(flatten)]
@@ -508,23 +476,7 @@ impl HasId for ServerRef {
     }
 }
 
-/// Sort direction of [`ListServers::sort`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortDir {
-    /// Ascending.
-    Asc,
-    /// Descending.
-    Desc,
-}
-
-impl SortDir {
-    fn as_str(self) -> &'static str {
-        match self {
-            SortDir::Asc => "asc",
-            SortDir::Desc => "desc",
-        }
-    }
-}
+pub use crate::list::SortDir;
 
 /// Filters of [`list`] and [`list_detail`]. Regex filters (`name`, `ip`, …) are matched
 /// by Nova as Python regular expressions.
@@ -602,10 +554,6 @@ pub struct ListServers {
     pub extra: Vec<(String, String)>,
 }
 
-fn join(v: &[String]) -> Option<String> {
-    (!v.is_empty()).then(|| v.join(","))
-}
-
 impl ListServers {
     /// The query string parameters.
     pub fn query(&self) -> Query {
@@ -675,18 +623,18 @@ pub fn get(server_id: &str) -> Op<Server> {
 
 /// `DELETE /servers/{server_id}`.
 pub fn delete(server_id: &str) -> Op<()> {
-    Op::delete(path!("servers/{}", server_id)).decode_nothing()
+    Op::delete(path!("servers/{}", server_id))
 }
 
 /// `POST /servers/{server_id}/action` `{"forceDelete": null}`: deletes a soft-deleted
 /// server now.
 pub fn force_delete(server_id: &str) -> Op<()> {
-    super::server_actions::action(server_id, "forceDelete", &()).decode_nothing()
+    super::server_actions::action(server_id, "forceDelete", &())
 }
 
 /// `POST /servers/{server_id}/action` `{"restore": null}`: restores a soft-deleted server.
 pub fn restore(server_id: &str) -> Op<()> {
-    super::server_actions::action(server_id, "restore", &()).decode_nothing()
+    super::server_actions::action(server_id, "restore", &())
 }
 
 /// `GET /servers/{server_id}/ips`: addresses by network label.
@@ -731,19 +679,16 @@ impl Serialize for Networks {
 }
 
 /// One network or port of a new server (give `uuid` or `port`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct NetworkSpec {
     /// Network id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// Existing port id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port: Option<String>,
     /// Fixed IP to request on the network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip: Option<String>,
     /// Device tag (2.32–2.36, 2.42+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 
@@ -766,46 +711,34 @@ impl NetworkSpec {
 }
 
 /// One entry of `block_device_mapping_v2`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BlockDeviceMapping {
     /// Boot order (0 = boot disk; `None` for non-bootable).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub boot_index: Option<i32>,
     /// Id of the source (image, volume or snapshot).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// `image`, `volume`, `snapshot` or `blank`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<String>,
     /// `volume` or `local`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_type: Option<String>,
     /// Size in GiB of a volume to create.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_size: Option<u64>,
     /// Delete the volume with the server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
     /// Device name hint (`vda`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
     /// `disk`, `cdrom`, …
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// `virtio`, `scsi`, `ide`, …
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_bus: Option<String>,
     /// Filesystem of a local ephemeral disk, or `swap`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub guest_format: Option<String>,
     /// Suppress a device of the image.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_device: Option<bool>,
     /// Device tag (2.32+ except 2.33–2.41).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Volume type of a volume to create (2.67+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
 }
 
@@ -843,117 +776,129 @@ impl SchedulerHintsKey {
 }
 
 /// The body of [`create`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateServer {
     /// Name (required).
     pub name: String,
     /// Image id or URL (`imageRef`; `None` when booting from a volume).
+    #[serde(rename = "imageRef")]
     pub image_ref: Option<String>,
     /// Flavor id or URL (`flavorRef`, required).
+    #[serde(rename = "flavorRef")]
     pub flavor_ref: String,
     /// Networks (required from 2.37: [`Networks::Auto`] or [`Networks::None`] at least).
     pub networks: Option<Networks>,
     /// Block devices (`block_device_mapping_v2`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub block_device_mapping_v2: Vec<BlockDeviceMapping>,
     /// Security group names.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "security_group_refs"
+    )]
     pub security_groups: Vec<String>,
     /// Keypair name.
     pub key_name: Option<String>,
     /// User data, raw: ferrocloud base64-encodes it.
+    #[serde(serialize_with = "base64_opt")]
     pub user_data: Option<Vec<u8>>,
     /// Metadata.
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
     /// Availability zone (`zone`, `zone:host` or `zone:host:node`).
     pub availability_zone: Option<String>,
     /// Attach a config drive.
     pub config_drive: Option<bool>,
     /// Scheduler hints, sent next to `server` under [`CreateServer::scheduler_hints_key`].
+    #[serde(skip)]
     pub scheduler_hints: Map<String, Value>,
     /// The key of the scheduler hints.
+    #[serde(skip)]
     pub scheduler_hints_key: SchedulerHintsKey,
     /// At least this many servers.
     pub min_count: Option<u32>,
     /// At most this many servers.
     pub max_count: Option<u32>,
     /// Tags (2.52+).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Trusted certificate ids (2.63+).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trusted_image_certificates: Vec<String>,
     /// Guest hostname (needs microversion 2.90 or later).
     pub hostname: Option<String>,
     /// Description (2.19+).
     pub description: Option<String>,
     /// Admin password.
+    #[serde(rename = "adminPass")]
     pub admin_pass: Option<Secret>,
     /// Public IPv4 (`accessIPv4`).
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Injected files (before 2.57).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub personality: Vec<Personality>,
     /// Compute host to build on (2.74+, admin).
     pub host: Option<String>,
     /// Hypervisor node to build on (2.74+, admin).
     pub hypervisor_hostname: Option<String>,
     /// Other keys of `server`, sent as given.
+    #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
-#[derive(Serialize)]
-struct ServerBody<'a> {
-    #[serde(rename = "adminPass", skip_serializing_if = "Option::is_none")]
-    admin_pass: Option<&'a str>,
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
-    access_ip_v4: Option<&'a str>,
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
-    access_ip_v6: Option<&'a str>,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    #[serde(rename = "imageRef", skip_serializing_if = "Option::is_none")]
-    image_ref: Option<&'a str>,
-    #[serde(rename = "flavorRef")]
-    flavor_ref: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    availability_zone: Option<&'a str>,
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
-    disk_config: Option<&'a DiskConfig>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hostname: Option<&'a str>,
-    #[serde(skip_serializing_if = "Metadata::is_empty")]
-    metadata: &'a Metadata,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    personality: &'a [Personality],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    security_groups: Vec<SecurityGroupRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_data: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key_name: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    config_drive: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    networks: Option<&'a Networks>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    block_device_mapping_v2: &'a [BlockDeviceMapping],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    min_count: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_count: Option<u32>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+fn security_group_refs<S: serde::Serializer>(names: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(
+        names
+            .iter()
+            .map(|name| SecurityGroupRef { name: name.clone() }),
+    )
+}
+
+fn base64_opt<S: serde::Serializer>(data: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+    match data {
+        Some(d) => s.serialize_str(&base64(d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// `{"server": {…, "return_reservation_id": …}, "<hints key>": {…}}`.
+struct CreateBody<'a> {
+    server: &'a CreateServer,
     return_reservation_id: bool,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    trusted_image_certificates: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    host: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hypervisor_hostname: Option<&'a str>,
-    #[serde(flatten)]
-    extra: &'a Map<String, Value>,
+}
+
+impl Serialize for CreateBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(Serialize)]
+        struct WithFlag<'a> {
+            #[serde(flatten)]
+            server: &'a CreateServer,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            return_reservation_id: bool,
+        }
+        let hints = &self.server.scheduler_hints;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "server",
+            &WithFlag {
+                server: self.server,
+                return_reservation_id: self.return_reservation_id,
+            },
+        )?;
+        if !hints.is_empty() {
+            m.serialize_entry(self.server.scheduler_hints_key.as_str(), hints)?;
+        }
+        m.end()
+    }
 }
 
 impl CreateServer {
@@ -992,61 +937,23 @@ impl CreateServer {
     /// The request body: `{"server": {…}, "<hints key>": {…}}`.
     pub fn body(&self, return_reservation_id: bool) -> Result<Value, InvalidInput> {
         self.validate()?;
-        let server = ServerBody {
-            admin_pass: self.admin_pass.as_ref().map(Secret::expose),
-            access_ip_v4: self.access_ip_v4.as_deref(),
-            access_ip_v6: self.access_ip_v6.as_deref(),
-            name: &self.name,
-            description: self.description.as_deref(),
-            image_ref: self.image_ref.as_deref(),
-            flavor_ref: &self.flavor_ref,
-            availability_zone: self.availability_zone.as_deref(),
-            disk_config: self.disk_config.as_ref(),
-            hostname: self.hostname.as_deref(),
-            metadata: &self.metadata,
-            personality: &self.personality,
-            security_groups: self
-                .security_groups
-                .iter()
-                .map(|name| SecurityGroupRef { name: name.clone() })
-                .collect(),
-            user_data: self.user_data.as_deref().map(base64),
-            key_name: self.key_name.as_deref(),
-            config_drive: self.config_drive,
-            networks: self.networks.as_ref(),
-            block_device_mapping_v2: &self.block_device_mapping_v2,
-            min_count: self.min_count,
-            max_count: self.max_count,
+        serde_json::to_value(CreateBody {
+            server: self,
             return_reservation_id,
-            tags: &self.tags,
-            trusted_image_certificates: &self.trusted_image_certificates,
-            host: self.host.as_deref(),
-            hypervisor_hostname: self.hypervisor_hostname.as_deref(),
-            extra: &self.extra,
-        };
-        let server = serde_json::to_value(server)
-            .map_err(|e| InvalidInput::field("server", e.to_string()))?;
-        let mut body = Map::new();
-        body.insert("server".into(), server);
-        if !self.scheduler_hints.is_empty() {
-            body.insert(
-                self.scheduler_hints_key.as_str().into(),
-                Value::Object(self.scheduler_hints.clone()),
-            );
-        }
-        Ok(Value::Object(body))
+        })
+        .map_err(|e| InvalidInput::field("server", e.to_string()))
     }
-}
-
-fn json_body(v: Result<Value, InvalidInput>) -> Result<crate::Body, InvalidInput> {
-    v.and_then(|v| crate::Body::json(&v))
 }
 
 /// `POST /servers`. The answer holds the id, links and (unless disabled) `adminPass`;
 /// wait for `ACTIVE` with [`get`].
 pub fn create(server: &CreateServer) -> Op<Server> {
     Op::post(path!("servers"))
-        .body(json_body(server.body(false)))
+        .check(server.validate())
+        .json(&CreateBody {
+            server,
+            return_reservation_id: false,
+        })
         .decode_key("server")
 }
 
@@ -1055,30 +962,33 @@ pub fn create(server: &CreateServer) -> Op<Server> {
 /// [`ListServers::reservation_id`]).
 pub fn create_reservation(server: &CreateServer) -> Op<String> {
     Op::post(path!("servers"))
-        .body(json_body(server.body(true)))
+        .check(server.validate())
+        .json(&CreateBody {
+            server,
+            return_reservation_id: true,
+        })
         .decode_key("reservation_id")
 }
 
 /// The body of [`update`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateServer {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// New description, or `Null` to clear it (2.19+).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Public IPv4 (`accessIPv4`).
-    #[serde(rename = "accessIPv4", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv4")]
     pub access_ip_v4: Option<String>,
     /// Public IPv6 (`accessIPv6`).
-    #[serde(rename = "accessIPv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accessIPv6")]
     pub access_ip_v6: Option<String>,
     /// Disk config (`OS-DCF:diskConfig`).
-    #[serde(rename = "OS-DCF:diskConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OS-DCF:diskConfig")]
     pub disk_config: Option<DiskConfig>,
     /// Guest hostname (2.90+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
     /// `Null` unpins the server from its availability zone, so moves may take it to any
     /// zone; `Set(zone)` pins it again (to the zone it is in). Compute 2.104+.
@@ -1090,12 +1000,41 @@ pub struct UpdateServer {
 pub fn update(server_id: &str, changes: &UpdateServer) -> Op<Server> {
     let op = Op::put(path!("servers/{}", server_id));
     let op = if changes == &UpdateServer::default() {
-        op.body(Err(InvalidInput::field("server", "nothing to update")))
+        op.check(Err(InvalidInput::field("server", "nothing to update")))
     } else {
         op.json_under("server", changes)
     };
     op.decode_key("server")
 }
+
+/// The metadata API of servers (`/servers/{server_id}/metadata`): all of it (get, merge,
+/// replace) and one item (get, set, delete).
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::compute::servers::METADATA;
+/// let nova = client.compute();
+/// let all = nova
+///     .call(&METADATA.merge("3f6a", &[("role".to_string(), "web".to_string())].into()))
+///     .await?;
+/// let one = nova.call(&METADATA.get_key("3f6a", "role")).await?;
+/// nova.call(&METADATA.delete_key("3f6a", "role")).await?;
+/// # Ok(()) }
+/// ```
+pub const METADATA: MetadataOf = MetadataOf::new("servers");
+
+/// The tags API of servers (`/servers/{server_id}/tags`, microversion 2.26+): Nova
+/// refuses empty tags and tags with `,` or `/`.
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::compute::servers::TAGS;
+/// let nova = client.compute().microversion("2.26");
+/// nova.call(&TAGS.add("3f6a", "blue")).await?;
+/// let tags = nova.call(&TAGS.list("3f6a")).await?;
+/// # Ok(()) }
+/// ```
+pub const TAGS: Tags = Tags::new("servers").forbid(&[',', '/']);
 
 #[cfg(test)]
 mod tests {

@@ -37,25 +37,19 @@ pub struct VolumeAttachment {
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// The server.
-    #[serde(default, rename = "serverId")]
+    #[serde(rename = "serverId")]
     pub server_id: Option<String>,
     /// Attachment id, equal to the volume id (gone from 2.89).
-    #[serde(default)]
     pub id: Option<String>,
     /// Device name in the guest (`/dev/vdb`; may be `None` for some drivers).
-    #[serde(default)]
     pub device: Option<String>,
     /// Device tag (2.70+).
-    #[serde(default)]
     pub tag: Option<String>,
     /// Whether the volume is deleted with the server (2.79+).
-    #[serde(default)]
     pub delete_on_termination: Option<bool>,
     /// Cinder's attachment id (2.89+).
-    #[serde(default)]
     pub attachment_id: Option<String>,
     /// Block device mapping UUID (2.89+).
-    #[serde(default)]
     pub bdm_uuid: Option<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -63,19 +57,17 @@ pub struct VolumeAttachment {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateVolumeAttachment {
     /// The volume to attach.
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// Requested device name (a hint; hypervisors may ignore it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Device tag (2.49+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Delete the volume with the server (2.79+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
 }
 
@@ -92,25 +84,22 @@ impl CreateVolumeAttachment {
 /// The body of [`update`]: `volume_id` names the new volume for a swap (admin), or the
 /// attached one when only `delete_on_termination` changes (2.85+). The other fields, when
 /// given, must equal the attachment's current values (Nova rejects changes to them).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateVolumeAttachment {
     /// The volume (new for a swap).
     #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// Attachment id (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Server id (read-only, 2.85+).
-    #[serde(rename = "serverId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "serverId")]
     pub server_id: Option<String>,
     /// Device (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Tag (read-only, 2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Delete the volume with the server (2.85+).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_on_termination: Option<bool>,
 }
 
@@ -177,7 +166,7 @@ pub fn create(server_id: &str, attachment: &CreateVolumeAttachment) -> Op<Volume
         .decode_key("volumeAttachment");
     match need_volume(&attachment.volume_id) {
         Ok(()) => op.json_under("volumeAttachment", attachment),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -191,7 +180,7 @@ pub fn update(server_id: &str, volume_id: &str, update: &UpdateVolumeAttachment)
     ));
     match need_volume(&update.volume_id) {
         Ok(()) => op.json_under("volumeAttachment", update),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 

@@ -24,12 +24,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{patch_body, Link, PatchOp};
+use super::{Link, PatchOp};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -39,100 +38,68 @@ pub struct ClusterTemplate {
     /// Id.
     pub uuid: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Orchestration engine (`kubernetes`, …).
-    #[serde(default)]
     pub coe: Option<String>,
     /// Image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Distribution of the image.
-    #[serde(default)]
     pub cluster_distro: Option<String>,
     /// Key pair.
-    #[serde(default)]
     pub keypair_id: Option<String>,
     /// Worker flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Master flavor.
-    #[serde(default)]
     pub master_flavor_id: Option<String>,
     /// Docker volume size (GB).
-    #[serde(default)]
     pub docker_volume_size: Option<u32>,
     /// Docker storage driver.
-    #[serde(default)]
     pub docker_storage_driver: Option<String>,
     /// External network.
-    #[serde(default)]
     pub external_network_id: Option<String>,
     /// Fixed network.
-    #[serde(default)]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(default)]
     pub fixed_subnet: Option<String>,
     /// Network driver.
-    #[serde(default)]
     pub network_driver: Option<String>,
     /// Volume driver.
-    #[serde(default)]
     pub volume_driver: Option<String>,
     /// DNS server.
-    #[serde(default)]
     pub dns_nameserver: Option<String>,
     /// HTTP proxy.
-    #[serde(default)]
     pub http_proxy: Option<String>,
     /// HTTPS proxy.
-    #[serde(default)]
     pub https_proxy: Option<String>,
     /// No-proxy list.
-    #[serde(default)]
     pub no_proxy: Option<String>,
     /// Labels.
-    #[serde(default)]
     pub labels: Option<BTreeMap<String, String>>,
     /// TLS off.
-    #[serde(default)]
     pub tls_disabled: Option<bool>,
     /// Visible to every project.
-    #[serde(default)]
     pub public: Option<bool>,
     /// Hidden from listings.
-    #[serde(default)]
     pub hidden: Option<bool>,
     /// Docker registry.
-    #[serde(default)]
     pub registry_enabled: Option<bool>,
     /// Insecure registry.
-    #[serde(default)]
     pub insecure_registry: Option<String>,
     /// `vm` or `bm`.
-    #[serde(default)]
     pub server_type: Option<String>,
     /// Load balancer in front of the masters.
-    #[serde(default)]
     pub master_lb_enabled: Option<bool>,
     /// Floating IPs on nodes.
-    #[serde(default)]
     pub floating_ip_enabled: Option<bool>,
     /// API server port.
-    #[serde(default)]
     pub apiserver_port: Option<u16>,
     /// Tags.
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]
@@ -149,32 +116,27 @@ impl HasId for ClusterTemplate {
 }
 
 /// The body of [`create`]. `Patch::Null` sends an explicit `null`, `Keep` leaves it out.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateClusterTemplate {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Orchestration engine.
     pub coe: String,
     /// Image.
     pub image_id: String,
     /// Key pair.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub keypair_id: Option<String>,
     /// Worker flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// Master flavor.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub master_flavor_id: Patch<String>,
     /// Docker volume size (GB).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_volume_size: Option<u32>,
     /// Docker storage driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_storage_driver: Option<String>,
     /// External network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_network_id: Option<String>,
     /// Fixed network.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -183,55 +145,39 @@ pub struct CreateClusterTemplate {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub fixed_subnet: Patch<String>,
     /// Network driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_driver: Option<String>,
     /// Volume driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_driver: Option<String>,
     /// DNS server.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_nameserver: Option<String>,
     /// HTTP proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_proxy: Option<String>,
     /// HTTPS proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub https_proxy: Option<String>,
     /// No-proxy list.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_proxy: Option<String>,
     /// Labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// TLS off.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_disabled: Option<bool>,
     /// Visible to every project.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public: Option<bool>,
     /// Hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
     /// Docker registry.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub registry_enabled: Option<bool>,
     /// Insecure registry.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub insecure_registry: Patch<String>,
     /// `vm` or `bm`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_type: Option<String>,
     /// Load balancer in front of the masters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_lb_enabled: Option<bool>,
     /// Floating IPs on nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_enabled: Option<bool>,
     /// API server port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apiserver_port: Option<u16>,
     /// Tags.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -265,28 +211,34 @@ pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
 
 /// `GET /v1/clustertemplates/{ident}` (uuid or name).
 pub fn get(ident: &str) -> Op<ClusterTemplate> {
-    Op::get(path!("clustertemplates/{}", ident))
+    Op::get(path!("clustertemplates/{}", ident)).decode_body()
 }
 
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
-    let body = if t.coe.is_empty() || t.image_id.is_empty() {
+    let check = if t.coe.is_empty() || t.image_id.is_empty() {
         Err(InvalidInput::field(
             "coe",
             "a cluster template needs a coe and an image_id",
         ))
     } else {
-        Body::json(t)
+        Ok(())
     };
-    Op::post(path!("clustertemplates")).body(body)
+    Op::post(path!("clustertemplates"))
+        .check(check)
+        .json(t)
+        .decode_body()
 }
 
 /// `PATCH /v1/clustertemplates/{ident}` with a JSON Patch.
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<ClusterTemplate> {
-    Op::patch(path!("clustertemplates/{}", ident)).body(patch_body(ops))
+    Op::patch(path!("clustertemplates/{}", ident))
+        .check(crate::json_patch::check(ops))
+        .json(ops)
+        .decode_body()
 }
 
 /// `DELETE /v1/clustertemplates/{ident}` (204; refused while clusters use it).
 pub fn delete(ident: &str) -> Op<()> {
-    Op::delete(path!("clustertemplates/{}", ident)).decode_nothing()
+    Op::delete(path!("clustertemplates/{}", ident))
 }

@@ -29,13 +29,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{patch_body, Accepted, Link, PatchOp};
+use super::{Accepted, Link, PatchOp};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -45,34 +44,24 @@ pub struct Cluster {
     /// Id.
     pub uuid: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status, e.g. `CREATE_COMPLETE`.
-    #[serde(default)]
     pub status: Option<String>,
     /// Why it has that status.
-    #[serde(default)]
     pub status_reason: Option<String>,
     /// Health (`HEALTHY`, `UNHEALTHY`, `UNKNOWN`).
-    #[serde(default)]
     pub health_status: Option<String>,
     /// Health details.
-    #[serde(default)]
     pub health_status_reason: Option<Map<String, Value>>,
     /// Template.
-    #[serde(default)]
     pub cluster_template_id: Option<String>,
     /// Heat stack behind it.
-    #[serde(default)]
     pub stack_id: Option<String>,
     /// Key pair.
-    #[serde(default)]
     pub keypair: Option<String>,
     /// Master nodes.
-    #[serde(default)]
     pub master_count: Option<u32>,
     /// Worker nodes.
-    #[serde(default)]
     pub node_count: Option<u32>,
     /// Master addresses.
     #[serde(default)]
@@ -81,58 +70,40 @@ pub struct Cluster {
     #[serde(default)]
     pub node_addresses: Vec<String>,
     /// API endpoint of the orchestration engine.
-    #[serde(default)]
     pub api_address: Option<String>,
     /// etcd discovery URL.
-    #[serde(default)]
     pub discovery_url: Option<String>,
     /// Version of the COE.
-    #[serde(default)]
     pub coe_version: Option<String>,
     /// Version of the container runtime.
-    #[serde(default)]
     pub container_version: Option<String>,
     /// Creation timeout (minutes).
-    #[serde(default)]
     pub create_timeout: Option<u32>,
     /// Labels.
-    #[serde(default)]
     pub labels: Option<BTreeMap<String, String>>,
     /// Worker flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Master flavor.
-    #[serde(default)]
     pub master_flavor_id: Option<String>,
     /// Docker volume size (GB).
-    #[serde(default)]
     pub docker_volume_size: Option<u32>,
     /// Fixed network.
-    #[serde(default)]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(default)]
     pub fixed_subnet: Option<String>,
     /// Floating IPs on nodes.
-    #[serde(default)]
     pub floating_ip_enabled: Option<bool>,
     /// Load balancer in front of the masters.
-    #[serde(default)]
     pub master_lb_enabled: Option<bool>,
     /// Failures by node.
-    #[serde(default)]
     pub faults: Option<Map<String, Value>>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning user.
-    #[serde(default)]
     pub user_id: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Links.
     #[serde(default)]
@@ -163,6 +134,7 @@ impl HasId for Cluster {
 
 /// The body of [`create`]. `Patch::Null` sends `null` (the template's value), `Keep`
 /// leaves the field out.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateCluster {
     /// Name.
@@ -170,16 +142,12 @@ pub struct CreateCluster {
     /// Template.
     pub cluster_template_id: String,
     /// Key pair.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub keypair: Option<String>,
     /// Master nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_count: Option<u32>,
     /// Worker nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub node_count: Option<u32>,
     /// Creation timeout (minutes).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_timeout: Option<u32>,
     /// etcd discovery URL.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -191,25 +159,18 @@ pub struct CreateCluster {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub flavor_id: Patch<String>,
     /// Labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
     /// Merge `labels` into the template's instead of replacing them.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub merge_labels: Option<bool>,
     /// Docker volume size (GB).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_volume_size: Option<u32>,
     /// Fixed network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_network: Option<String>,
     /// Fixed subnet.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_subnet: Option<String>,
     /// Floating IPs on nodes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_enabled: Option<bool>,
     /// Load balancer in front of the masters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub master_lb_enabled: Option<bool>,
 }
 
@@ -227,6 +188,7 @@ pub struct ListClusters {
 }
 
 /// The body of [`resize`] (microversion 1.7).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Resize {
     /// The new number of worker nodes.
@@ -235,20 +197,18 @@ pub struct Resize {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub nodes_to_remove: Vec<String>,
     /// The node group (default: the default worker group).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub nodegroup: Option<String>,
 }
 
 /// The body of [`upgrade`] (microversion 1.8).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Upgrade {
     /// The template to move to (uuid or name).
     pub cluster_template: String,
     /// Nodes upgraded at once.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_batch_size: Option<u32>,
     /// The node group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub nodegroup: Option<String>,
 }
 
@@ -264,12 +224,12 @@ pub fn list(filter: &ListClusters) -> List<Cluster> {
 
 /// `GET /v1/clusters/{ident}` (uuid or name).
 pub fn get(ident: &str) -> Op<Cluster> {
-    Op::get(path!("clusters/{}", ident))
+    Op::get(path!("clusters/{}", ident)).decode_body()
 }
 
 /// `POST /v1/clusters` (202).
 pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
-    let body = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
+    let check = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
         Err(InvalidInput::field(
             "cluster_template_id",
             "a cluster needs a name and a template",
@@ -280,19 +240,25 @@ pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
             "a cluster needs at least one master",
         ))
     } else {
-        Body::json(cluster)
+        Ok(())
     };
-    Op::post(path!("clusters")).body(body)
+    Op::post(path!("clusters"))
+        .check(check)
+        .json(cluster)
+        .decode_body()
 }
 
 /// `PATCH /v1/clusters/{ident}` with a JSON Patch (`node_count`, `labels`, …; 202).
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<Accepted> {
-    Op::patch(path!("clusters/{}", ident)).body(patch_body(ops))
+    Op::patch(path!("clusters/{}", ident))
+        .check(crate::json_patch::check(ops))
+        .json(ops)
+        .decode_body()
 }
 
 /// `DELETE /v1/clusters/{ident}` (204).
 pub fn delete(ident: &str) -> Op<()> {
-    Op::delete(path!("clusters/{}", ident)).decode_nothing()
+    Op::delete(path!("clusters/{}", ident))
 }
 
 /// `POST /v1/clusters/{ident}/actions/resize` (microversion 1.7; 202).
@@ -300,19 +266,19 @@ pub fn resize(ident: &str, resize: &Resize) -> Op<Accepted> {
     Op::post(path!("clusters/{}/actions/resize", ident))
         .json(resize)
         .microversion("1.7")
+        .decode_body()
 }
 
 /// `POST /v1/clusters/{ident}/actions/upgrade` (microversion 1.8; 202).
 pub fn upgrade(ident: &str, upgrade: &Upgrade) -> Op<Accepted> {
-    let body = if upgrade.cluster_template.is_empty() {
-        Err(InvalidInput::field(
-            "cluster_template",
-            "give the template to upgrade to",
-        ))
-    } else {
-        Body::json(upgrade)
-    };
+    let check = InvalidInput::require(
+        !upgrade.cluster_template.is_empty(),
+        "cluster_template",
+        "give the template to upgrade to",
+    );
     Op::post(path!("clusters/{}/actions/upgrade", ident))
-        .body(body)
+        .check(check)
+        .json(upgrade)
         .microversion("1.8")
+        .decode_body()
 }

@@ -28,7 +28,7 @@ type Resolved = Option<(u64, Arc<ServiceClient>)>;
 /// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 /// use ferrocloud::{path, Op};
 /// let nova = client.compute().microversion("2.79").region("RegionOne");
-/// let body: serde_json::Value = nova.call(&Op::get(path!("os-availability-zone"))).await?;
+/// let body: serde_json::Value = nova.call(&Op::get(path!("os-availability-zone")).decode_body()).await?;
 /// # Ok(()) }
 /// ```
 pub struct Service<T> {

@@ -33,7 +33,7 @@ fn setup_with_flavors() -> (MockTransport, Client<MockTransport>) {
 }
 
 fn get(p: &str) -> Op<serde_json::Value> {
-    Op::get(Ok(p.to_owned()))
+    Op::get(Ok(p.to_owned())).decode_body()
 }
 
 #[test]
@@ -161,7 +161,9 @@ fn retries_stop_at_the_bound_and_honour_retry_after() {
 fn post_is_not_retried_unless_asked() {
     let (mock, client) = setup();
     mock.on(Method::POST, "/v2.1/servers", MockResponse::status(503));
-    let op: Op<serde_json::Value> = Op::post(path!("servers")).json(&serde_json::json!({}));
+    let op: Op<serde_json::Value> = Op::post(path!("servers"))
+        .json(&serde_json::json!({}))
+        .decode_body();
     assert!(block_on(client.compute().call(&op)).is_err());
     assert_eq!(mock.count(&Method::POST, "/v2.1/servers"), 1);
 
@@ -376,7 +378,6 @@ fn a_page_error_ends_the_stream_with_it() {
 struct Thing {
     id: String,
     status: String,
-    #[serde(default)]
     reason: Option<String>,
 }
 
@@ -538,7 +539,9 @@ fn a_redirect_left_unfollowed_is_an_error_never_a_result() {
         "/v2.1/things",
         MockResponse::status(302).header("location", "/v2.1/other"),
     );
-    let post: Op<serde_json::Value> = Op::post(path!("things")).json(&serde_json::json!({}));
+    let post: Op<serde_json::Value> = Op::post(path!("things"))
+        .json(&serde_json::json!({}))
+        .decode_body();
     assert_eq!(
         reason(block_on(nova.call(&post)).unwrap_err()),
         RedirectReason::MethodNotRedirected(Method::POST)
@@ -551,7 +554,9 @@ fn a_redirect_left_unfollowed_is_an_error_never_a_result() {
         MockResponse::status(307).header("location", "/v2.1/things2"),
     );
     mock.on(Method::POST, "/v2.1/things2", MockResponse::json(201, "{}"));
-    let moved: Op<serde_json::Value> = Op::post(path!("moved")).json(&serde_json::json!({"a": 1}));
+    let moved: Op<serde_json::Value> = Op::post(path!("moved"))
+        .json(&serde_json::json!({"a": 1}))
+        .decode_body();
     block_on(nova.call(&moved)).unwrap();
     assert_eq!(mock.requests().last().unwrap().json()["a"], 1);
     mock.on(
@@ -715,7 +720,9 @@ fn a_dropped_connection_is_resent_once_for_idempotent_requests_only() {
         "/v2.1/servers",
         MockResponse::fail(crate::TransportErrorKind::Io),
     );
-    let op: Op<serde_json::Value> = Op::post(path!("servers")).json(&serde_json::json!({}));
+    let op: Op<serde_json::Value> = Op::post(path!("servers"))
+        .json(&serde_json::json!({}))
+        .decode_body();
     assert!(matches!(
         block_on(client.compute().call(&op)),
         Err(Error::Transport(_))

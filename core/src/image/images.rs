@@ -13,7 +13,7 @@
 //!         .call(&images::import("4f7a", &ImportImage::new(ImportMethod::WebDownload { uri: "http://example.com/disk.img".into() })))
 //!         .await?;
 //! }
-//! glance.call(&images::add_tag("4f7a", "golden")).await?;
+//! glance.call(&images::TAGS.add("4f7a", "golden")).await?;
 //! let mine = glance
 //!     .collect_all(images::list(&ListImages { tags: vec!["golden".into()], limit: Some(50), ..Default::default() }))
 //!     .await?;
@@ -30,6 +30,7 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::service::Body;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -82,76 +83,56 @@ pub struct Image {
     /// Image id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: ImageStatus,
     /// Visibility.
-    #[serde(default)]
     pub visibility: Option<Visibility>,
     /// Protected from deletion.
     #[serde(default)]
     pub protected: bool,
     /// Hidden from default lists (2.7+).
-    #[serde(default)]
     pub os_hidden: Option<bool>,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Container format (`bare`, `ovf`, …).
-    #[serde(default)]
     pub container_format: Option<String>,
     /// Disk format (`raw`, `qcow2`, …).
-    #[serde(default)]
     pub disk_format: Option<String>,
     /// Data size in bytes.
-    #[serde(default)]
     pub size: Option<u64>,
     /// Virtual size in bytes.
-    #[serde(default)]
     pub virtual_size: Option<u64>,
     /// Minimum disk, GiB.
-    #[serde(default)]
     pub min_disk: Option<u64>,
     /// Minimum RAM, MiB.
-    #[serde(default)]
     pub min_ram: Option<u64>,
     /// MD5 of the data (legacy).
-    #[serde(default)]
     pub checksum: Option<String>,
     /// Algorithm of `os_hash_value` (`sha512`).
-    #[serde(default)]
     pub os_hash_algo: Option<String>,
     /// Secure hash of the data.
-    #[serde(default)]
     pub os_hash_value: Option<String>,
     /// Locations (when the policy shows them).
-    #[serde(default)]
     pub locations: Option<Vec<Value>>,
     /// Direct URL (when the policy shows it).
-    #[serde(default)]
     pub direct_url: Option<String>,
     /// Stores holding the data, comma-separated (multi-store).
-    #[serde(default)]
     pub stores: Option<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// The data's path (`/v2/images/{id}/file`).
-    #[serde(default)]
     pub file: Option<String>,
     /// This image's path.
-    #[serde(default, rename = "self")]
+    #[serde(rename = "self")]
     pub self_link: Option<String>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Custom properties (`os_distro`, `hw_*`, …) and fields ferrocloud does not know.
     #[serde(flatten)]
@@ -175,37 +156,29 @@ impl HasStatus for Image {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateImage {
     /// Chosen id (UUID).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Visibility.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
     /// Protected.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
     /// Hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_hidden: Option<bool>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Container format.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_format: Option<String>,
     /// Disk format.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_format: Option<String>,
     /// Minimum disk, GiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_disk: Option<u64>,
     /// Minimum RAM, MiB.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_ram: Option<u64>,
     /// Custom properties (string values in Glance's default schema).
     #[serde(flatten)]
@@ -214,19 +187,20 @@ pub struct CreateImage {
 
 /// `POST /v2/images`: a record, data to follow.
 pub fn create(image: &CreateImage) -> Op<Image> {
-    let op = Op::post(path!("images")).json(image);
-    if image.visibility == Some(Visibility::All) {
-        return op.body(Err(InvalidInput::field(
-            "visibility",
-            "\"all\" is a list filter, not a visibility",
-        )));
-    }
-    op
+    let check = InvalidInput::require(
+        image.visibility != Some(Visibility::All),
+        "visibility",
+        "\"all\" is a list filter, not a visibility",
+    );
+    Op::post(path!("images"))
+        .check(check)
+        .json(image)
+        .decode_body()
 }
 
 /// `GET /v2/images/{id}`.
 pub fn get(image_id: &str) -> Op<Image> {
-    Op::get(path!("images/{}", image_id))
+    Op::get(path!("images/{}", image_id)).decode_body()
 }
 
 /// `DELETE /v2/images/{id}`.
@@ -244,15 +218,10 @@ pub fn reactivate(image_id: &str) -> Op<()> {
     Op::post(path!("images/{}/actions/reactivate", image_id))
 }
 
-/// `PUT /v2/images/{id}/tags/{tag}`.
-pub fn add_tag(image_id: &str, tag: &str) -> Op<()> {
-    Op::put(path!("images/{}/tags/{}", image_id, tag))
-}
-
-/// `DELETE /v2/images/{id}/tags/{tag}`.
-pub fn delete_tag(image_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("images/{}/tags/{}", image_id, tag))
-}
+/// The tags API of images: Glance has only [`Tags::add`] (`PUT /v2/images/{id}/tags/{tag}`)
+/// and [`Tags::remove`] (`DELETE …/tags/{tag}`); the image's `tags` field lists them and
+/// [`ImageUpdate::Tags`] replaces them.
+pub const TAGS: Tags = Tags::new("images");
 
 /// One typed change of an image update; each becomes one JSON Patch operation.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,31 +252,13 @@ pub enum ImageUpdate {
     RemoveProperty(String),
 }
 
-/// One JSON Patch operation (RFC 6902).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PatchOp {
-    /// `add`, `replace` or `remove`.
-    pub op: String,
-    /// JSON pointer (`/name`).
-    pub path: String,
-    /// The value (not for `remove`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Value>,
-}
-
-/// `key` as a JSON pointer (`~` → `~0`, `/` → `~1`).
-fn pointer(key: &str) -> String {
-    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
-}
+use crate::json_patch::pointer;
+pub use crate::json_patch::{PatchKind, PatchOp};
 
 impl ImageUpdate {
     /// The JSON Patch operation.
     pub fn to_patch(&self) -> Result<PatchOp, InvalidInput> {
-        let replace = |key: &str, value: Value| PatchOp {
-            op: "replace".into(),
-            path: pointer(key),
-            value: Some(value),
-        };
+        let replace = |key: &str, value: Value| PatchOp::replace(&pointer(key), value);
         let property = |key: &str| {
             if key.is_empty() {
                 Err(InvalidInput::field("property", "the key must not be empty"))
@@ -331,37 +282,29 @@ impl ImageUpdate {
             ImageUpdate::DiskFormat(v) => replace("disk_format", Value::from(v.clone())),
             ImageUpdate::MinDisk(v) => replace("min_disk", Value::from(*v)),
             ImageUpdate::MinRam(v) => replace("min_ram", Value::from(*v)),
-            ImageUpdate::AddProperty(k, v) => PatchOp {
-                op: "add".into(),
-                path: property(k)?,
-                value: Some(v.clone()),
-            },
-            ImageUpdate::ReplaceProperty(k, v) => PatchOp {
-                op: "replace".into(),
-                path: property(k)?,
-                value: Some(v.clone()),
-            },
-            ImageUpdate::RemoveProperty(k) => PatchOp {
-                op: "remove".into(),
-                path: property(k)?,
-                value: None,
-            },
+            ImageUpdate::AddProperty(k, v) => PatchOp::add(&property(k)?, v.clone()),
+            ImageUpdate::ReplaceProperty(k, v) => PatchOp::replace(&property(k)?, v.clone()),
+            ImageUpdate::RemoveProperty(k) => PatchOp::remove(&property(k)?),
         })
     }
 }
 
 /// `PATCH /v2/images/{id}` with the JSON Patch built from `changes`.
 pub fn update(image_id: &str, changes: &[ImageUpdate]) -> Op<Image> {
-    let body = if changes.is_empty() {
-        Err(InvalidInput::field("changes", "nothing to update"))
-    } else {
-        changes
-            .iter()
-            .map(ImageUpdate::to_patch)
-            .collect::<Result<Vec<_>, _>>()
-            .and_then(|ops| Body::json_as(&ops, JSON_PATCH))
+    let op = Op::patch(path!("images/{}", image_id));
+    let ops = changes.iter().map(ImageUpdate::to_patch).collect();
+    let op = match ops {
+        _ if changes.is_empty() => {
+            op.check(Err(InvalidInput::field("changes", "nothing to update")))
+        }
+        Ok(ops) => op.json::<Vec<PatchOp>>(&ops),
+        Err(e) => op.check(Err(e)),
     };
-    Op::patch(path!("images/{}", image_id)).body(body)
+    op.header(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(JSON_PATCH),
+    )
+    .decode_body()
 }
 
 /// Filters, sort and paging of [`list`].
@@ -445,19 +388,15 @@ pub fn list(filter: &ListImages) -> List<Image> {
 /// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
 /// a stream of the data (`application/octet-stream`).
 pub fn upload(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/file", image_id)).body(Ok(Body::raw(
-        bytes::Bytes::new(),
-        "application/octet-stream",
-    )))
+    Op::put(path!("images/{}/file", image_id))
+        .body(Body::raw(bytes::Bytes::new(), "application/octet-stream"))
 }
 
 /// `PUT /v2/images/{id}/stage`: stages data for a `glance-direct` import; send with
 /// [`Service::upload`](crate::Service::upload).
 pub fn stage(image_id: &str) -> Op<()> {
-    Op::put(path!("images/{}/stage", image_id)).body(Ok(Body::raw(
-        bytes::Bytes::new(),
-        "application/octet-stream",
-    )))
+    Op::put(path!("images/{}/stage", image_id))
+        .body(Body::raw(bytes::Bytes::new(), "application/octet-stream"))
 }
 
 /// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
@@ -497,18 +436,16 @@ pub enum ImportMethod {
 }
 
 /// The body of [`import`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportImage {
     /// The method.
     pub method: ImportMethod,
     /// Target stores (multi-store).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stores: Option<Vec<String>>,
     /// Import to every store.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub all_stores: Option<bool>,
     /// Fail unless every store succeeds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub all_stores_must_succeed: Option<bool>,
 }
 
@@ -529,7 +466,7 @@ impl ImportImage {
 pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
     let op = Op::post(path!("images/{}/import", image_id)).json(opts);
     if opts.stores.is_some() && opts.all_stores == Some(true) {
-        return op.body(Err(InvalidInput::field(
+        return op.check(Err(InvalidInput::field(
             "stores",
             "give stores or all_stores, not both",
         )));
@@ -541,10 +478,9 @@ pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DiscoveryValue {
     /// What it is.
-    #[serde(default)]
     pub description: Option<String>,
     /// JSON type (`array`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// The values.
     #[serde(default)]
@@ -564,7 +500,7 @@ pub struct ImportInfo {
 
 /// `GET /v2/info/import`: the enabled import methods.
 pub fn import_info() -> Op<ImportInfo> {
-    Op::get(path!("info/import"))
+    Op::get(path!("info/import")).decode_body()
 }
 
 /// A task working on an image, as `GET /v2/images/{id}/tasks` shows it (2.12+).
@@ -573,46 +509,36 @@ pub struct ImageTask {
     /// Task id.
     pub id: String,
     /// The image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// Type (`api_image_import`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: super::tasks::TaskStatus,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// User who started it (`user` in the API reference sample).
-    #[serde(default, alias = "user")]
+    #[serde(alias = "user")]
     pub user_id: Option<String>,
     /// Request id that started it (`request-id` in the API reference sample).
-    #[serde(default, alias = "request-id")]
+    #[serde(alias = "request-id")]
     pub request_id: Option<String>,
     /// Input.
-    #[serde(default)]
     pub input: Option<Value>,
     /// Result.
-    #[serde(default)]
     pub result: Option<Value>,
     /// Progress or failure message.
-    #[serde(default)]
     pub message: Option<String>,
     /// Expiry.
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Deleted.
-    #[serde(default)]
     pub deleted_at: Option<Timestamp>,
     /// Whether deleted.
-    #[serde(default)]
     pub deleted: Option<bool>,
     /// Other fields.
     #[serde(flatten)]

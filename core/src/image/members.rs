@@ -43,13 +43,10 @@ pub struct Member {
     #[serde(default)]
     pub status: MemberStatus,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -63,7 +60,7 @@ pub fn list(image_id: &str) -> Op<Vec<Member>> {
 
 /// `GET /v2/images/{id}/members/{member}`.
 pub fn get(image_id: &str, member_id: &str) -> Op<Member> {
-    Op::get(path!("images/{}/members/{}", image_id, member_id))
+    Op::get(path!("images/{}/members/{}", image_id, member_id)).decode_body()
 }
 
 #[derive(Serialize)]
@@ -73,11 +70,11 @@ struct NewMember<'a> {
 
 /// `POST /v2/images/{id}/members`: shares the image (visibility `shared`) with a project.
 pub fn create(image_id: &str, member_id: &str) -> Op<Member> {
-    let op = Op::post(path!("images/{}/members", image_id)).json(&NewMember { member: member_id });
-    if member_id.is_empty() {
-        return op.body(Err(InvalidInput::field("member", "must not be empty")));
-    }
-    op
+    let check = InvalidInput::require(!member_id.is_empty(), "member", "must not be empty");
+    Op::post(path!("images/{}/members", image_id))
+        .check(check)
+        .json(&NewMember { member: member_id })
+        .decode_body()
 }
 
 #[derive(Serialize)]
@@ -87,7 +84,9 @@ struct NewStatus<'a> {
 
 /// `PUT /v2/images/{id}/members/{member}`: the member accepts or rejects.
 pub fn update(image_id: &str, member_id: &str, status: MemberStatus) -> Op<Member> {
-    Op::put(path!("images/{}/members/{}", image_id, member_id)).json(&NewStatus { status: &status })
+    Op::put(path!("images/{}/members/{}", image_id, member_id))
+        .json(&NewStatus { status: &status })
+        .decode_body()
 }
 
 /// `DELETE /v2/images/{id}/members/{member}`.

@@ -49,37 +49,29 @@ pub struct Task {
     /// Task id.
     pub id: String,
     /// Type (`import`).
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Status.
     #[serde(default)]
     pub status: TaskStatus,
     /// Input.
-    #[serde(default)]
     pub input: Option<Map<String, Value>>,
     /// Result (`{"image_id": …}` on success).
-    #[serde(default)]
     pub result: Option<Map<String, Value>>,
     /// Owner project.
-    #[serde(default)]
     pub owner: Option<String>,
     /// Human-readable message, set on failure.
-    #[serde(default)]
     pub message: Option<String>,
     /// When it becomes eligible for removal.
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// This task's path.
-    #[serde(default, rename = "self")]
+    #[serde(rename = "self")]
     pub self_link: Option<String>,
     /// JSON schema path.
-    #[serde(default)]
     pub schema: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -141,16 +133,16 @@ impl CreateTask {
 
 /// `POST /v2/tasks`.
 pub fn create(task: &CreateTask) -> Op<Task> {
-    let op = Op::post(path!("tasks")).json(task);
-    if task.kind.is_empty() {
-        return op.body(Err(InvalidInput::field("type", "must not be empty")));
-    }
-    op
+    let check = InvalidInput::require(!task.kind.is_empty(), "type", "must not be empty");
+    Op::post(path!("tasks"))
+        .check(check)
+        .json(task)
+        .decode_body()
 }
 
 /// `GET /v2/tasks/{id}`.
 pub fn get(task_id: &str) -> Op<Task> {
-    Op::get(path!("tasks/{}", task_id))
+    Op::get(path!("tasks/{}", task_id)).decode_body()
 }
 
 /// Filters, sort and paging of [`list`].

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -56,7 +56,6 @@ pub struct HealthMonitor {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Type.
     #[serde(rename = "type", default)]
@@ -71,28 +70,21 @@ pub struct HealthMonitor {
     #[serde(default)]
     pub max_retries: u32,
     /// Failures before a member is down.
-    #[serde(default)]
     pub max_retries_down: Option<u32>,
     /// HTTP method.
-    #[serde(default)]
     pub http_method: Option<String>,
     /// HTTP version (1.0 or 1.1).
-    #[serde(default)]
     pub http_version: Option<f64>,
     /// Path checked.
-    #[serde(default)]
     pub url_path: Option<String>,
     /// Expected status codes (`200`, `200,202`, `200-204`).
-    #[serde(default)]
     pub expected_codes: Option<String>,
     /// `Host` header for HTTP/1.1 checks.
-    #[serde(default)]
     pub domain_name: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Pools.
     #[serde(default)]
@@ -107,10 +99,8 @@ pub struct HealthMonitor {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -120,16 +110,14 @@ pub struct HealthMonitor {
 has_status!(HealthMonitor: "health monitor");
 
 /// The body of [`create`] (also a pool's monitor inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateHealthMonitor {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Pool (outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// Type.
     #[serde(rename = "type")]
@@ -141,25 +129,18 @@ pub struct CreateHealthMonitor {
     /// Successes before a member is up (1–10).
     pub max_retries: u32,
     /// Failures before a member is down (1–10).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries_down: Option<u32>,
     /// HTTP method.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// HTTP version.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_version: Option<f64>,
     /// Path checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url_path: Option<String>,
     /// Expected codes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_codes: Option<String>,
     /// `Host` header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_name: Option<String>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -167,40 +148,30 @@ pub struct CreateHealthMonitor {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateHealthMonitor {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Seconds between checks.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub delay: Option<u32>,
     /// Expected codes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_codes: Option<String>,
     /// HTTP method.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// Seconds a check may take.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u32>,
     /// Path checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url_path: Option<String>,
     /// Successes before up.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<u32>,
     /// Failures before down.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries_down: Option<u32>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// HTTP version.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_version: Option<f64>,
     /// `Host` header (`Patch::Null` removes it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -224,7 +195,7 @@ pub fn get(id: &str) -> Op<HealthMonitor> {
 
 /// `POST lbaas/healthmonitors`.
 pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
-    let body = if hm.pool_id.is_none() {
+    let check = if hm.pool_id.is_none() {
         Err(InvalidInput::field(
             "pool_id",
             "a health monitor needs a pool",
@@ -237,10 +208,11 @@ pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
     } else if hm.timeout > hm.delay {
         Err(InvalidInput::field("timeout", "must not exceed delay"))
     } else {
-        wrap("healthmonitor", hm)
+        Ok(())
     };
     Op::post(path!("lbaas/healthmonitors"))
-        .body(body)
+        .check(check)
+        .json_under("healthmonitor", hm)
         .decode_key("healthmonitor")
 }
 
@@ -253,5 +225,5 @@ pub fn update(id: &str, update: &UpdateHealthMonitor) -> Op<HealthMonitor> {
 
 /// `DELETE lbaas/healthmonitors/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/healthmonitors/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/healthmonitors/{}", id))
 }

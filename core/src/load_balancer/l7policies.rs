@@ -27,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -93,31 +93,23 @@ pub struct L7Policy {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Listener.
-    #[serde(default)]
     pub listener_id: Option<String>,
     /// Action.
     #[serde(default)]
     pub action: L7Action,
     /// Position among the listener's policies (1 first).
-    #[serde(default)]
     pub position: Option<u32>,
     /// Target pool (`REDIRECT_TO_POOL`).
-    #[serde(default)]
     pub redirect_pool_id: Option<String>,
     /// Target URL (`REDIRECT_TO_URL`).
-    #[serde(default)]
     pub redirect_url: Option<String>,
     /// Target prefix (`REDIRECT_PREFIX`).
-    #[serde(default)]
     pub redirect_prefix: Option<String>,
     /// Redirect status code.
-    #[serde(default)]
     pub redirect_http_code: Option<u16>,
     /// Rules.
     #[serde(default)]
@@ -126,7 +118,6 @@ pub struct L7Policy {
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -138,10 +129,8 @@ pub struct L7Policy {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -151,42 +140,33 @@ pub struct L7Policy {
 has_status!(L7Policy: "L7 policy");
 
 /// The body of [`create`] (also a listener's policy inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateL7Policy {
     /// Listener (outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub listener_id: Option<String>,
     /// Action.
     pub action: L7Action,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Position.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
     /// Target pool.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_pool_id: Option<String>,
     /// Target URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
     /// Target prefix.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_prefix: Option<String>,
     /// Redirect status code (301, 302, 303, 307, 308).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_http_code: Option<u16>,
     /// Rules created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<CreateL7Rule>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -194,25 +174,20 @@ pub struct CreateL7Policy {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateL7Policy {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Action.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<L7Action>,
     /// Position.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
     /// Redirect status code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_http_code: Option<u16>,
     /// Target pool.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -224,7 +199,6 @@ pub struct UpdateL7Policy {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub redirect_prefix: Patch<String>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -256,16 +230,17 @@ pub fn get(id: &str) -> Op<L7Policy> {
 
 /// `POST lbaas/l7policies`.
 pub fn create(p: &CreateL7Policy) -> Op<L7Policy> {
-    let body = if p.listener_id.is_none() {
+    let check = if p.listener_id.is_none() {
         Err(InvalidInput::field(
             "listener_id",
             "an L7 policy needs a listener",
         ))
     } else {
-        check_policy(p).and_then(|()| wrap("l7policy", p))
+        check_policy(p)
     };
     Op::post(path!("lbaas/l7policies"))
-        .body(body)
+        .check(check)
+        .json_under("l7policy", p)
         .decode_key("l7policy")
 }
 
@@ -278,7 +253,7 @@ pub fn update(id: &str, update: &UpdateL7Policy) -> Op<L7Policy> {
 
 /// `DELETE lbaas/l7policies/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/l7policies/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/l7policies/{}", id))
 }
 
 /// An L7 rule.
@@ -293,7 +268,6 @@ pub struct L7Rule {
     #[serde(default)]
     pub compare_type: CompareType,
     /// Cookie, header or DN field name.
-    #[serde(default)]
     pub key: Option<String>,
     /// Value compared with.
     #[serde(default)]
@@ -305,7 +279,6 @@ pub struct L7Rule {
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -317,10 +290,8 @@ pub struct L7Rule {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -330,12 +301,12 @@ pub struct L7Rule {
 has_status!(L7Rule: "L7 rule");
 
 /// The body of [`create_rule`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateL7Rule {
     /// How it compares.
     pub compare_type: CompareType,
     /// Negate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invert: Option<bool>,
     /// What it looks at.
     #[serde(rename = "type")]
@@ -343,13 +314,10 @@ pub struct CreateL7Rule {
     /// Value.
     pub value: String,
     /// Cookie, header or DN field name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -357,28 +325,24 @@ pub struct CreateL7Rule {
 }
 
 /// The body of [`update_rule`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateL7Rule {
     /// How it compares.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub compare_type: Option<CompareType>,
     /// Negate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invert: Option<bool>,
     /// What it looks at.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub kind: Option<RuleType>,
     /// Value.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Key (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub key: Patch<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -403,7 +367,7 @@ pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
         rule.kind,
         RuleType::Cookie | RuleType::Header | RuleType::SslDnField
     );
-    let body = if rule.value.is_empty() {
+    let check = if rule.value.is_empty() {
         Err(InvalidInput::field("value", "an L7 rule needs a value"))
     } else if needs_key && rule.key.is_none() {
         Err(InvalidInput::field(
@@ -411,10 +375,11 @@ pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
             format!("{} rules need a key", rule.kind),
         ))
     } else {
-        wrap("rule", rule)
+        Ok(())
     };
     Op::post(path!("lbaas/l7policies/{}/rules", policy_id))
-        .body(body)
+        .check(check)
+        .json_under("rule", rule)
         .decode_key("rule")
 }
 
@@ -427,5 +392,5 @@ pub fn update_rule(policy_id: &str, rule_id: &str, update: &UpdateL7Rule) -> Op<
 
 /// `DELETE lbaas/l7policies/{policy_id}/rules/{rule_id}`.
 pub fn delete_rule(policy_id: &str, rule_id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/l7policies/{}/rules/{}", policy_id, rule_id)).decode_nothing()
+    Op::delete(path!("lbaas/l7policies/{}/rules/{}", policy_id, rule_id))
 }

@@ -25,9 +25,7 @@ use serde_json::{Map, Value};
 
 use super::l7policies::CreateL7Policy;
 use super::pools::CreatePool;
-use super::{
-    has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats,
-};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
@@ -41,16 +39,13 @@ pub struct Listener {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Protocol.
     #[serde(default)]
@@ -59,7 +54,6 @@ pub struct Listener {
     #[serde(default)]
     pub protocol_port: u16,
     /// Maximum connections (`-1`: unlimited).
-    #[serde(default)]
     pub connection_limit: Option<i64>,
     /// Provisioning status.
     #[serde(default)]
@@ -68,7 +62,6 @@ pub struct Listener {
     #[serde(default)]
     pub operating_status: OperatingStatus,
     /// Default pool.
-    #[serde(default)]
     pub default_pool_id: Option<String>,
     /// Load balancers.
     #[serde(default)]
@@ -80,61 +73,44 @@ pub struct Listener {
     #[serde(default)]
     pub insert_headers: BTreeMap<String, String>,
     /// TLS certificate (Barbican container).
-    #[serde(default)]
     pub default_tls_container_ref: Option<String>,
     /// SNI certificates.
     #[serde(default)]
     pub sni_container_refs: Vec<String>,
     /// Client CA certificate.
-    #[serde(default)]
     pub client_ca_tls_container_ref: Option<String>,
     /// Client authentication (`NONE`, `OPTIONAL`, `MANDATORY`).
-    #[serde(default)]
     pub client_authentication: Option<String>,
     /// Client CRL.
-    #[serde(default)]
     pub client_crl_container_ref: Option<String>,
     /// Client inactivity timeout (ms).
-    #[serde(default)]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(default)]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(default)]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(default)]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(default)]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers (OpenSSL format).
-    #[serde(default)]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(default)]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(default)]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS max age (s).
-    #[serde(default)]
     pub hsts_max_age: Option<u64>,
     /// HSTS `includeSubDomains`.
-    #[serde(default)]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS `preload`.
-    #[serde(default)]
     pub hsts_preload: Option<bool>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -144,32 +120,26 @@ pub struct Listener {
 has_status!(Listener: "listener");
 
 /// The body of [`create`] (also a listener inside a graph create).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateListener {
     /// Load balancer (not inside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub loadbalancer_id: Option<String>,
     /// Protocol.
     pub protocol: Protocol,
     /// Port (1–65535).
     pub protocol_port: u16,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Maximum connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_limit: Option<i64>,
     /// Default pool by id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_pool_id: Option<String>,
     /// Default pool created with it (graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_pool: Option<CreatePool>,
     /// L7 policies created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -178,52 +148,37 @@ pub struct CreateListener {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub insert_headers: BTreeMap<String, String>,
     /// TLS certificate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_tls_container_ref: Option<String>,
     /// SNI certificates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sni_container_refs: Vec<String>,
     /// Client CA certificate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_ca_tls_container_ref: Option<String>,
     /// Client authentication.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_authentication: Option<String>,
     /// Client CRL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_crl_container_ref: Option<String>,
     /// Client inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS `includeSubDomains`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS max age (s).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_max_age: Option<u64>,
     /// HSTS `preload`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_preload: Option<bool>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -231,76 +186,58 @@ pub struct CreateListener {
 }
 
 /// The body of [`update`]; unset fields are left as they are, `Patch::Null` clears.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateListener {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Maximum connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_limit: Option<i64>,
     /// Default pool.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_pool_id: Patch<String>,
     /// Headers to insert.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub insert_headers: Option<BTreeMap<String, String>>,
     /// TLS certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_tls_container_ref: Patch<String>,
     /// SNI certificates.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sni_container_refs: Option<Vec<String>>,
     /// Client CA certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub client_ca_tls_container_ref: Patch<String>,
     /// Client authentication.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_authentication: Option<String>,
     /// Client CRL.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub client_crl_container_ref: Patch<String>,
     /// Client inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_client_data: Option<u64>,
     /// Member connect timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_connect: Option<u64>,
     /// Member inactivity timeout (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_member_data: Option<u64>,
     /// TCP inspection wait (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_tcp_inspect: Option<u64>,
     /// Allowed source CIDRs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_cidrs: Option<Vec<String>>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
     /// HSTS `includeSubDomains`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_include_subdomains: Option<bool>,
     /// HSTS max age (s).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_max_age: Option<u64>,
     /// HSTS `preload`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts_preload: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -316,18 +253,19 @@ pub fn get(id: &str) -> Op<Listener> {
 
 /// `POST lbaas/listeners`.
 pub fn create(l: &CreateListener) -> Op<Listener> {
-    let body = if l.loadbalancer_id.is_none() {
-        Err(InvalidInput::field(
-            "loadbalancer_id",
-            "a listener needs a load balancer",
-        ))
-    } else if l.protocol_port == 0 {
-        Err(InvalidInput::field("protocol_port", "1 to 65535"))
-    } else {
-        wrap("listener", l)
-    };
+    let check = InvalidInput::require(
+        l.loadbalancer_id.is_some(),
+        "loadbalancer_id",
+        "a listener needs a load balancer",
+    )
+    .and(InvalidInput::require(
+        l.protocol_port != 0,
+        "protocol_port",
+        "1 to 65535",
+    ));
     Op::post(path!("lbaas/listeners"))
-        .body(body)
+        .check(check)
+        .json_under("listener", l)
         .decode_key("listener")
 }
 
@@ -340,7 +278,7 @@ pub fn update(id: &str, update: &UpdateListener) -> Op<Listener> {
 
 /// `DELETE lbaas/listeners/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/listeners/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/listeners/{}", id))
 }
 
 /// `GET lbaas/listeners/{id}/stats`.

@@ -41,16 +41,13 @@ pub struct LoadBalancer {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -59,37 +56,27 @@ pub struct LoadBalancer {
     #[serde(default)]
     pub operating_status: OperatingStatus,
     /// VIP address.
-    #[serde(default)]
     pub vip_address: Option<String>,
     /// VIP network.
-    #[serde(default)]
     pub vip_network_id: Option<String>,
     /// VIP subnet.
-    #[serde(default)]
     pub vip_subnet_id: Option<String>,
     /// VIP port.
-    #[serde(default)]
     pub vip_port_id: Option<String>,
     /// QoS policy of the VIP port.
-    #[serde(default)]
     pub vip_qos_policy_id: Option<String>,
     /// VNIC type of the VIP port (`normal`, `direct`).
-    #[serde(default)]
     pub vip_vnic_type: Option<String>,
     /// Security groups of the VIP port.
-    #[serde(default)]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Further VIPs.
     #[serde(default)]
     pub additional_vips: Vec<AdditionalVip>,
     /// Provider driver.
-    #[serde(default)]
     pub provider: Option<String>,
     /// Flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Availability zone.
-    #[serde(default)]
     pub availability_zone: Option<String>,
     /// Listeners (ids; full objects in a graph-create answer).
     #[serde(default)]
@@ -101,10 +88,8 @@ pub struct LoadBalancer {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -114,60 +99,48 @@ pub struct LoadBalancer {
 has_status!(LoadBalancer: "load balancer");
 
 /// A further VIP of a load balancer.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdditionalVip {
     /// Subnet.
     pub subnet_id: String,
     /// Address (`None`: allocated from the subnet).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
 }
 
 /// The body of [`create`]: with `listeners` and `pools` it builds the whole graph in one
 /// call.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateLoadBalancer {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// VIP subnet (one of subnet, network or port is needed).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_subnet_id: Option<String>,
     /// VIP network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_network_id: Option<String>,
     /// VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_port_id: Option<String>,
     /// VIP address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_address: Option<String>,
     /// QoS policy of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_qos_policy_id: Option<String>,
     /// Security groups of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Further VIPs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub additional_vips: Vec<AdditionalVip>,
     /// Provider driver.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// Availability zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub availability_zone: Option<String>,
     /// Listeners to create with it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -181,25 +154,21 @@ pub struct CreateLoadBalancer {
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateLoadBalancer {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// QoS policy of the VIP port (`Patch::Null` removes it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub vip_qos_policy_id: Patch<String>,
     /// Security groups of the VIP port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_sg_ids: Option<Vec<String>>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -220,17 +189,18 @@ pub fn get(id: &str) -> Op<LoadBalancer> {
 
 /// `POST lbaas/loadbalancers` (202; wait for `ACTIVE`).
 pub fn create(lb: &CreateLoadBalancer) -> Op<LoadBalancer> {
-    let body =
+    let check =
         if lb.vip_subnet_id.is_none() && lb.vip_network_id.is_none() && lb.vip_port_id.is_none() {
             Err(InvalidInput::field(
                 "vip_subnet_id",
                 "give a VIP subnet, network or port",
             ))
         } else {
-            super::wrap("loadbalancer", lb)
+            Ok(())
         };
     Op::post(path!("lbaas/loadbalancers"))
-        .body(body)
+        .check(check)
+        .json_under("loadbalancer", lb)
         .decode_key("loadbalancer")
 }
 
@@ -246,7 +216,6 @@ pub fn update(id: &str, update: &UpdateLoadBalancer) -> Op<LoadBalancer> {
 pub fn delete(id: &str, cascade: bool) -> Op<()> {
     Op::delete(path!("lbaas/loadbalancers/{}", id))
         .query(query!(cascade: cascade.then_some("true")))
-        .decode_nothing()
 }
 
 /// `GET lbaas/loadbalancers/{id}/stats`.
@@ -256,42 +225,39 @@ pub fn stats(id: &str) -> Op<Stats> {
 
 /// `PUT lbaas/loadbalancers/{id}/failover` (admin; 202).
 pub fn failover(id: &str) -> Op<()> {
-    Op::put(path!("lbaas/loadbalancers/{}/failover", id)).decode_nothing()
+    Op::put(path!("lbaas/loadbalancers/{}/failover", id))
 }
 
 /// One node of a [`status`] tree: the load balancer, a listener, pool, member, health
 /// monitor, L7 policy or rule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StatusNode {
     /// Id.
-    #[serde(default)]
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Provisioning status.
-    #[serde(default)]
     pub provisioning_status: ProvisioningStatus,
     /// Operating status (health monitors have none).
-    #[serde(default)]
     pub operating_status: Option<OperatingStatus>,
     /// Listeners (of a load balancer).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub listeners: Vec<StatusNode>,
     /// Pools (of a listener).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pools: Vec<StatusNode>,
     /// Members (of a pool).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<StatusNode>,
     /// Health monitor (of a pool).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub healthmonitor: Option<Box<StatusNode>>,
     /// L7 policies (of a listener).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub l7policies: Vec<StatusNode>,
     /// Rules (of an L7 policy).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<StatusNode>,
     /// Other fields (`address`, `protocol_port`, `type`, …).
     #[serde(flatten)]

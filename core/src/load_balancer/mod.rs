@@ -22,8 +22,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::service::{Body, Query};
+use crate::list::ListCommon;
+use crate::service::Query;
 
 crate::string_enum! {
     /// The provisioning status of a load-balancing object.
@@ -124,8 +124,9 @@ impl<'de> Deserialize<'de> for IdRef {
     }
 }
 
-/// Filters and paging shared by every Octavia list: any attribute can filter
-/// (`filters`), plus tags, sorting and `limit`/`marker`.
+/// Filters and paging shared by every Octavia list: name, project, statuses, and the
+/// [`ListCommon`] block (any attribute can filter through its `extra`).
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListOptions {
     /// Exact name.
@@ -136,78 +137,37 @@ pub struct ListOptions {
     pub provisioning_status: Option<ProvisioningStatus>,
     /// Operating status.
     pub operating_status: Option<OperatingStatus>,
-    /// Objects with all these tags.
-    pub tags: Vec<String>,
-    /// Objects with any of these tags.
-    pub tags_any: Vec<String>,
-    /// Objects without all of these tags.
-    pub not_tags: Vec<String>,
-    /// Objects with none of these tags.
-    pub not_tags_any: Vec<String>,
-    /// Other attribute filters, e.g. `("vip_address", "203.0.113.50")`.
-    pub filters: Vec<(String, String)>,
-    /// Sort, e.g. `created_at:desc,name`.
-    pub sort: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
-    /// Page backwards from the marker.
-    pub page_reverse: bool,
+    /// Fields, sort (sent as `sort=key:dir,…`), `limit`/`marker`/`page_reverse`, tag
+    /// filters and other attribute filters (`extra`, e.g. `("vip_address", "203.0.113.50")`).
+    pub common: ListCommon,
 }
 
 impl ListOptions {
     pub(crate) fn query(&self) -> Query {
-        let join = |v: &[String]| (!v.is_empty()).then(|| v.join(","));
-        let mut q = crate::query!(
+        let q = crate::query!(
             name: self.name.as_deref(),
             project_id: self.project_id.as_deref(),
             provisioning_status: self.provisioning_status.as_ref().map(|s| s.as_str()),
             operating_status: self.operating_status.as_ref().map(|s| s.as_str()),
-            tags: join(&self.tags),
-            "tags-any": join(&self.tags_any),
-            "not-tags": join(&self.not_tags),
-            "not-tags-any": join(&self.not_tags_any),
-            sort: self.sort.as_deref(),
-            limit: self.limit,
-            marker: self.marker.as_deref(),
-            page_reverse: self.page_reverse.then_some("true"),
         );
-        for (k, v) in &self.filters {
-            q = q.push(k.clone(), v);
-        }
-        q
+        self.common.apply_joined_sort(q)
     }
 }
 
 /// Traffic counters of a load balancer or listener.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Stats {
     /// Bytes received.
-    #[serde(default)]
     pub bytes_in: u64,
     /// Bytes sent.
-    #[serde(default)]
     pub bytes_out: u64,
     /// Open connections.
-    #[serde(default)]
     pub active_connections: u64,
     /// Connections handled.
-    #[serde(default)]
     pub total_connections: u64,
     /// Requests that failed.
-    #[serde(default)]
     pub request_errors: u64,
-}
-
-/// `{"<key>": value}` as a JSON body.
-pub(crate) fn wrap<B: Serialize>(key: &'static str, value: &B) -> Result<Body, InvalidInput> {
-    let mut m = Map::new();
-    m.insert(
-        key.into(),
-        serde_json::to_value(value).map_err(|e| InvalidInput::field("body", e.to_string()))?,
-    );
-    Body::json(&m)
 }
 
 macro_rules! has_status {

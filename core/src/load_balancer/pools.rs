@@ -24,12 +24,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::health_monitors::CreateHealthMonitor;
-use super::{has_status, wrap, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
+use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -48,19 +47,17 @@ crate::string_enum! {
 }
 
 /// Session persistence of a pool.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionPersistence {
     /// `SOURCE_IP`, `HTTP_COOKIE` or `APP_COOKIE`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Cookie name (`APP_COOKIE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cookie_name: Option<String>,
     /// Stickiness timeout (s; UDP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistence_timeout: Option<u64>,
     /// Source mask (UDP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistence_granularity: Option<String>,
 }
 
@@ -70,16 +67,13 @@ pub struct Pool {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Protocol.
     #[serde(default)]
@@ -88,7 +82,6 @@ pub struct Pool {
     #[serde(default)]
     pub lb_algorithm: LbAlgorithm,
     /// Session persistence.
-    #[serde(default)]
     pub session_persistence: Option<SessionPersistence>,
     /// Provisioning status.
     #[serde(default)]
@@ -106,37 +99,27 @@ pub struct Pool {
     #[serde(default)]
     pub members: Vec<IdRef>,
     /// Health monitor.
-    #[serde(default)]
     pub healthmonitor_id: Option<String>,
     /// Client certificate for re-encryption to members.
-    #[serde(default)]
     pub tls_container_ref: Option<String>,
     /// CA to check members against.
-    #[serde(default)]
     pub ca_tls_container_ref: Option<String>,
     /// CRL for members.
-    #[serde(default)]
     pub crl_container_ref: Option<String>,
     /// TLS to members.
-    #[serde(default)]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(default)]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(default)]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(default)]
     pub alpn_protocols: Option<Vec<String>>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -147,37 +130,28 @@ has_status!(Pool: "pool");
 
 /// The body of [`create`] (also a pool inside a graph create, where `protocol` and
 /// `lb_algorithm` may be left out of a listener's `default_pool` reference by name).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreatePool {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Protocol.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
     /// Algorithm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lb_algorithm: Option<LbAlgorithm>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Session persistence.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub session_persistence: Option<SessionPersistence>,
     /// Listener (one of listener or load balancer, outside a graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub listener_id: Option<String>,
     /// Load balancer.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub loadbalancer_id: Option<String>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Health monitor created with it (graph create).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub healthmonitor: Option<CreateHealthMonitor>,
     /// Members created with it (graph create).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -186,48 +160,37 @@ pub struct CreatePool {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Client certificate for re-encryption.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_container_ref: Option<String>,
     /// CA for members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_tls_container_ref: Option<String>,
     /// CRL for members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub crl_container_ref: Option<String>,
     /// TLS to members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are, `Patch::Null` clears.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdatePool {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Algorithm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lb_algorithm: Option<LbAlgorithm>,
     /// Session persistence.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub session_persistence: Patch<SessionPersistence>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Client certificate.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -239,16 +202,12 @@ pub struct UpdatePool {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub crl_container_ref: Patch<String>,
     /// TLS to members.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_enabled: Option<bool>,
     /// TLS ciphers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_ciphers: Option<String>,
     /// TLS versions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_versions: Option<Vec<String>>,
     /// ALPN protocols.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn_protocols: Option<Vec<String>>,
 }
 
@@ -264,7 +223,7 @@ pub fn get(id: &str) -> Op<Pool> {
 
 /// `POST lbaas/pools`.
 pub fn create(pool: &CreatePool) -> Op<Pool> {
-    let body = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
+    let check = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
         Err(InvalidInput::field(
             "listener_id",
             "a pool needs a listener or a load balancer",
@@ -275,9 +234,12 @@ pub fn create(pool: &CreatePool) -> Op<Pool> {
             "a pool needs a protocol and an lb_algorithm",
         ))
     } else {
-        wrap("pool", pool)
+        Ok(())
     };
-    Op::post(path!("lbaas/pools")).body(body).decode_key("pool")
+    Op::post(path!("lbaas/pools"))
+        .check(check)
+        .json_under("pool", pool)
+        .decode_key("pool")
 }
 
 /// `PUT lbaas/pools/{id}`.
@@ -289,7 +251,7 @@ pub fn update(id: &str, update: &UpdatePool) -> Op<Pool> {
 
 /// `DELETE lbaas/pools/{id}`.
 pub fn delete(id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/pools/{}", id)).decode_nothing()
+    Op::delete(path!("lbaas/pools/{}", id))
 }
 
 /// A pool member.
@@ -298,7 +260,6 @@ pub struct Member {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Address.
     #[serde(default)]
@@ -307,28 +268,21 @@ pub struct Member {
     #[serde(default)]
     pub protocol_port: u16,
     /// Weight (0–256; 0 takes no new connections).
-    #[serde(default)]
     pub weight: Option<u32>,
     /// Only used when every other member is down.
-    #[serde(default)]
     pub backup: Option<bool>,
     /// Administrative state.
     #[serde(default)]
     pub admin_state_up: bool,
     /// Subnet of the address.
-    #[serde(default)]
     pub subnet_id: Option<String>,
     /// Address the health monitor checks.
-    #[serde(default)]
     pub monitor_address: Option<String>,
     /// Port the health monitor checks.
-    #[serde(default)]
     pub monitor_port: Option<u16>,
     /// VNIC type.
-    #[serde(default)]
     pub vnic_type: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Provisioning status.
     #[serde(default)]
@@ -340,10 +294,8 @@ pub struct Member {
     #[serde(default)]
     pub tags: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Updated.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -353,35 +305,28 @@ pub struct Member {
 has_status!(Member: "member");
 
 /// The body of [`create_member`], and one member of [`batch_update_members`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateMember {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u32>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Subnet of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<String>,
     /// Address.
     pub address: String,
     /// Port.
     pub protocol_port: u16,
     /// Health-check address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_address: Option<String>,
     /// Health-check port.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_port: Option<u16>,
     /// Backup member.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<bool>,
     /// Owning project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -389,16 +334,14 @@ pub struct CreateMember {
 }
 
 /// The body of [`update_member`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateMember {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u32>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Health-check address (`Patch::Null`: the member's own).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -407,10 +350,8 @@ pub struct UpdateMember {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub monitor_port: Patch<u16>,
     /// Backup member.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<bool>,
     /// Tags (replaces them).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -444,9 +385,9 @@ pub fn get_member(pool_id: &str, member_id: &str) -> Op<Member> {
 
 /// `POST lbaas/pools/{pool_id}/members`.
 pub fn create_member(pool_id: &str, member: &CreateMember) -> Op<Member> {
-    let body = check_member(member).and_then(|()| wrap("member", member));
     Op::post(path!("lbaas/pools/{}/members", pool_id))
-        .body(body)
+        .check(check_member(member))
+        .json_under("member", member)
         .decode_key("member")
 }
 
@@ -459,7 +400,7 @@ pub fn update_member(pool_id: &str, member_id: &str, update: &UpdateMember) -> O
 
 /// `DELETE lbaas/pools/{pool_id}/members/{member_id}`.
 pub fn delete_member(pool_id: &str, member_id: &str) -> Op<()> {
-    Op::delete(path!("lbaas/pools/{}/members/{}", pool_id, member_id)).decode_nothing()
+    Op::delete(path!("lbaas/pools/{}/members/{}", pool_id, member_id))
 }
 
 /// `PUT lbaas/pools/{pool_id}/members`: makes the pool's members exactly `members`
@@ -473,12 +414,8 @@ pub fn batch_update_members(
     struct Members<'a> {
         members: &'a [CreateMember],
     }
-    let body: Result<Body, InvalidInput> = members
-        .iter()
-        .try_for_each(check_member)
-        .and_then(|()| Body::json(&Members { members }));
     Op::put(path!("lbaas/pools/{}/members", pool_id))
         .query(query!(additive_only: additive_only.then_some("true")))
-        .body(body)
-        .decode_nothing()
+        .check(members.iter().try_for_each(check_member))
+        .json(&Members { members })
 }

@@ -25,11 +25,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
@@ -47,50 +49,39 @@ string_enum! {
 
 /// The port a floating IP is associated with, as the `fip-port-details` extension shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PortDetails {
     /// Port name.
-    #[serde(default)]
     pub name: String,
     /// Port network.
-    #[serde(default)]
     pub network_id: String,
     /// Port MAC.
-    #[serde(default)]
     pub mac_address: String,
     /// Port administrative state.
-    #[serde(default)]
     pub admin_state_up: bool,
     /// Port status.
-    #[serde(default)]
     pub status: String,
     /// Device id.
-    #[serde(default)]
     pub device_id: String,
     /// Device owner.
-    #[serde(default)]
     pub device_owner: String,
 }
 
 /// A port forwarding of a floating IP, as embedded in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PortForwarding {
     /// Id.
-    #[serde(default)]
     pub id: String,
     /// `tcp`, `udp`, …
-    #[serde(default)]
     pub protocol: String,
     /// Internal address.
-    #[serde(default)]
     pub internal_ip_address: String,
     /// Internal port number.
-    #[serde(default)]
     pub internal_port: Option<u16>,
     /// Internal Neutron port.
-    #[serde(default)]
     pub internal_port_id: String,
     /// External port number.
-    #[serde(default)]
     pub external_port: Option<u16>,
     /// Other fields (port ranges, description).
     #[serde(flatten)]
@@ -109,13 +100,10 @@ pub struct FloatingIp {
     #[serde(default)]
     pub floating_network_id: String,
     /// The associated port (`None`: not associated).
-    #[serde(default)]
     pub port_id: Option<String>,
     /// The port's fixed address it maps to.
-    #[serde(default)]
     pub fixed_ip_address: Option<String>,
     /// The router doing the NAT.
-    #[serde(default)]
     pub router_id: Option<String>,
     /// Status.
     #[serde(default)]
@@ -124,28 +112,21 @@ pub struct FloatingIp {
     #[serde(default)]
     pub description: String,
     /// DNS name.
-    #[serde(default)]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// The associated port's details.
-    #[serde(default)]
     pub port_details: Option<PortDetails>,
     /// Port forwardings.
     #[serde(default)]
     pub port_forwardings: Vec<PortForwarding>,
     /// QoS policy.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// QoS policy inherited from the network.
-    #[serde(default)]
     pub qos_network_policy_id: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -154,10 +135,8 @@ pub struct FloatingIp {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -181,36 +160,28 @@ impl HasStatus for FloatingIp {
 }
 
 /// The body of [`create`]; start from [`CreateFloatingIp::on`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateFloatingIp {
     /// The external network (required).
     pub floating_network_id: String,
     /// Associate with this port right away.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
     /// Take the address from this subnet of the external network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<String>,
     /// Which of the port's fixed addresses to map (when it has several).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip_address: Option<String>,
     /// A specific public address (admin by default policy).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floating_ip_address: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// QoS policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
@@ -227,16 +198,15 @@ impl CreateFloatingIp {
 /// The body of [`update`]: `port_id` [`Patch::Set`] associates, [`Patch::Null`]
 /// disassociates, [`Patch::Keep`] leaves the association alone; `qos_policy_id` is
 /// cleared with [`Patch::Null`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateFloatingIp {
     /// Association.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub port_id: Patch<String>,
     /// Which fixed address of the port to map.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ip_address: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// QoS policy.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -272,24 +242,19 @@ pub struct ListFloatingIps {
 
 /// A subnet floating IPs can come from (`GET /v2.0/floatingip_pools`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FloatingIpPool {
     /// The subnet.
-    #[serde(default)]
     pub subnet_id: String,
     /// Its name.
-    #[serde(default)]
     pub subnet_name: String,
     /// Its CIDR.
-    #[serde(default)]
     pub cidr: String,
     /// Its (external) network.
-    #[serde(default)]
     pub network_id: String,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
 }
 
@@ -300,7 +265,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of floating IPs.
-pub const TAGS: Tags = Tags::new("floatingips");
+pub const TAGS: Tags = shared::tags("floatingips");
 
 /// `GET /v2.0/floatingips`, paged through `floatingips_links`.
 pub fn list(f: &ListFloatingIps) -> List<FloatingIp> {

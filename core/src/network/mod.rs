@@ -42,4 +42,6 @@ pub mod security_groups;
 mod shared;
 pub mod subnets;
 
-pub use shared::{IfRevision, ListCommon, SortDir, Tags, TAG_MAX_LEN};
+pub use crate::list::{ListCommon, SortDir};
+pub use crate::tags::Tags;
+pub use shared::{IfRevision, TAG_MAX_LEN};

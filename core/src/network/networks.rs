@@ -32,11 +32,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::flex::flex_bool;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -56,28 +58,17 @@ string_enum! {
 
 /// One segment of a multi-provider network (`segments`); also the shape of the
 /// single-segment `provider:*` attributes.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     /// `flat`, `vlan`, `vxlan`, `gre`, `geneve`, `local`, …
-    #[serde(
-        rename = "provider:network_type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:network_type")]
     pub network_type: Option<String>,
     /// The physical network it maps to.
-    #[serde(
-        rename = "provider:physical_network",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:physical_network")]
     pub physical_network: Option<String>,
     /// VLAN id or tunnel id.
-    #[serde(
-        rename = "provider:segmentation_id",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:segmentation_id")]
     pub segmentation_id: Option<u32>,
 }
 
@@ -105,37 +96,31 @@ pub struct Network {
     #[serde(default)]
     pub subnets: Vec<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Whether routers may use it as a gateway (`router:external`).
-    #[serde(rename = "router:external", default)]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// The default external network (`auto-allocated-topology`).
-    #[serde(default)]
     pub is_default: Option<bool>,
     /// Provider network type (single-segment networks, admin).
-    #[serde(rename = "provider:network_type", default)]
+    #[serde(rename = "provider:network_type")]
     pub provider_network_type: Option<String>,
     /// Provider physical network.
-    #[serde(rename = "provider:physical_network", default)]
+    #[serde(rename = "provider:physical_network")]
     pub provider_physical_network: Option<String>,
     /// Provider segmentation id.
-    #[serde(rename = "provider:segmentation_id", default)]
+    #[serde(rename = "provider:segmentation_id")]
     pub provider_segmentation_id: Option<u32>,
     /// Segments of a multi-provider network.
     #[serde(default)]
     pub segments: Vec<Segment>,
     /// Maximum transmission unit.
-    #[serde(default)]
     pub mtu: Option<u32>,
     /// Default port security of its ports.
-    #[serde(default)]
     pub port_security_enabled: Option<bool>,
     /// Attached QoS policy.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// Requested availability zones.
     #[serde(default)]
@@ -144,22 +129,16 @@ pub struct Network {
     #[serde(default)]
     pub availability_zones: Vec<String>,
     /// DNS domain of its ports.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// IPv4 address scope.
-    #[serde(default)]
     pub ipv4_address_scope: Option<String>,
     /// IPv6 address scope.
-    #[serde(default)]
     pub ipv6_address_scope: Option<String>,
     /// Whether L2 connectivity spans the whole network.
-    #[serde(default)]
     pub l2_adjacency: Option<bool>,
     /// VLAN transparency.
-    #[serde(default)]
     pub vlan_transparent: Option<bool>,
     /// 802.1ad QinQ.
-    #[serde(default)]
     pub qinq: Option<bool>,
     /// Private VLAN (sent as a string by some releases).
     #[serde(default, deserialize_with = "flex_bool")]
@@ -171,10 +150,8 @@ pub struct Network {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -198,133 +175,94 @@ impl HasStatus for Network {
 }
 
 /// The body of [`create`] (one element of [`create_many`]).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateNetwork {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state (default up).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Share with every project (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shared: Option<bool>,
     /// Owner (admin creating for another project).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// External network for router gateways (admin).
-    #[serde(rename = "router:external", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// Make it the default external network (admin, with `router:external`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Provider network type (admin).
-    #[serde(
-        rename = "provider:network_type",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:network_type")]
     pub provider_network_type: Option<String>,
     /// Provider physical network (admin).
-    #[serde(
-        rename = "provider:physical_network",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:physical_network")]
     pub provider_physical_network: Option<String>,
     /// Provider segmentation id (admin).
-    #[serde(
-        rename = "provider:segmentation_id",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:segmentation_id")]
     pub provider_segmentation_id: Option<u32>,
     /// Multi-provider segments (admin; instead of the `provider_*` fields).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<Segment>,
     /// MTU.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mtu: Option<u32>,
     /// Default port security of its ports.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// QoS policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// Availability zone hints.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub availability_zone_hints: Vec<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// VLAN transparency.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vlan_transparent: Option<bool>,
     /// 802.1ad QinQ.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qinq: Option<bool>,
     /// Private VLAN.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan: Option<bool>,
 }
 
 /// The body of [`update`]. `None` / [`Patch::Keep`] leave a field as it is; only
 /// `qos_policy_id` may be cleared with [`Patch::Null`] (the others are not nullable).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateNetwork {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// Shared.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shared: Option<bool>,
     /// External.
-    #[serde(rename = "router:external", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// Default external network.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Provider network type.
-    #[serde(
-        rename = "provider:network_type",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:network_type")]
     pub provider_network_type: Option<String>,
     /// Provider physical network.
-    #[serde(
-        rename = "provider:physical_network",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:physical_network")]
     pub provider_physical_network: Option<String>,
     /// Provider segmentation id.
-    #[serde(
-        rename = "provider:segmentation_id",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "provider:segmentation_id")]
     pub provider_segmentation_id: Option<u32>,
     /// Replaces the segments.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<Segment>>,
     /// MTU.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mtu: Option<u32>,
     /// Default port security.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// QoS policy ([`Patch::Null`] detaches it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub qos_policy_id: Patch<String>,
     /// DNS domain (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// Private VLAN.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan: Option<bool>,
 }
 
@@ -374,7 +312,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of networks.
-pub const TAGS: Tags = Tags::new("networks");
+pub const TAGS: Tags = shared::tags("networks");
 
 /// `GET /v2.0/networks`, paged through `networks_links` (one page when the server does
 /// not paginate).

@@ -30,11 +30,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -80,13 +82,12 @@ string_enum! {
 
 /// A fixed IP of a port (also a router gateway's `external_fixed_ips`). In requests give
 /// a subnet, an address, or both.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FixedIp {
     /// The address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// The subnet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<String>,
 }
 
@@ -109,12 +110,12 @@ impl FixedIp {
 }
 
 /// An address (and optional MAC) the port may also send from.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressPair {
     /// IP address or CIDR.
     pub ip_address: String,
     /// MAC address (default: the port's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
 }
 
@@ -125,49 +126,43 @@ pub struct ExtraDhcpOpt {
     /// Option name (`bootfile-name`, `tftp-server`, …).
     pub opt_name: String,
     /// Option value.
-    #[serde(default)]
     pub opt_value: Option<String>,
     /// 4 or 6 (default 4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_version: Option<u8>,
 }
 
 /// One DNS assignment of a port.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DnsAssignment {
     /// Host name.
-    #[serde(default)]
     pub hostname: String,
     /// Address.
-    #[serde(default)]
     pub ip_address: String,
     /// Fully qualified name.
-    #[serde(default)]
     pub fqdn: String,
 }
 
 /// One group of a port's placement resource request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RequestGroup {
     /// Group id.
-    #[serde(default)]
     pub id: String,
     /// Required traits.
-    #[serde(default)]
     pub required: Vec<String>,
     /// Resource class amounts.
-    #[serde(default)]
     pub resources: BTreeMap<String, u64>,
 }
 
 /// What a port asks of Placement (`resource_request`, admin only).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ResourceRequest {
     /// Request groups.
-    #[serde(default)]
     pub request_groups: Vec<RequestGroup>,
     /// Group ids that must come from the same subtree.
-    #[serde(default)]
     pub same_subtree: Vec<String>,
 }
 
@@ -213,76 +208,58 @@ pub struct Port {
     #[serde(default)]
     pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
     /// Port security (anti-spoofing and security groups) on.
-    #[serde(default)]
     pub port_security_enabled: Option<bool>,
     /// Binding host.
-    #[serde(rename = "binding:host_id", default)]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile.
-    #[serde(rename = "binding:profile", default)]
+    #[serde(rename = "binding:profile")]
     pub binding_profile: Option<Map<String, Value>>,
     /// VIF details.
-    #[serde(rename = "binding:vif_details", default)]
+    #[serde(rename = "binding:vif_details")]
     pub binding_vif_details: Option<Map<String, Value>>,
     /// VIF type (`ovs`, `unbound`, `binding_failed`, …).
-    #[serde(rename = "binding:vif_type", default)]
+    #[serde(rename = "binding:vif_type")]
     pub binding_vif_type: Option<String>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", default)]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// Data plane status.
-    #[serde(default)]
     pub data_plane_status: Option<String>,
     /// DNS name.
-    #[serde(default)]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(default)]
     pub dns_domain: Option<String>,
     /// DNS assignments.
     #[serde(default)]
     pub dns_assignment: Vec<DnsAssignment>,
     /// `immediate`, `deferred` or `none`.
-    #[serde(default)]
     pub ip_allocation: Option<String>,
     /// MAC learning.
-    #[serde(default)]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(default)]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy of the port.
-    #[serde(default)]
     pub qos_policy_id: Option<String>,
     /// QoS policy inherited from the network.
-    #[serde(default)]
     pub qos_network_policy_id: Option<String>,
     /// Placement resource request.
-    #[serde(default)]
     pub resource_request: Option<ResourceRequest>,
     /// Hardware offload type.
-    #[serde(default)]
     pub hardware_offload_type: Option<String>,
     /// Trusted VF.
-    #[serde(default)]
     pub trusted: Option<bool>,
     /// Backend hints.
-    #[serde(default)]
     pub hints: Option<Value>,
     /// NUMA affinity policy.
-    #[serde(default)]
     pub numa_affinity_policy: Option<String>,
     /// Private VLAN type.
-    #[serde(default)]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(default)]
     pub pvlan_community: Option<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -291,10 +268,8 @@ pub struct Port {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -319,33 +294,27 @@ impl HasStatus for Port {
 
 /// The body of [`create`] (one element of [`create_many`]); start from
 /// [`CreatePort::new`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreatePort {
     /// The network (required).
     pub network_id: String,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// MAC address (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     /// Fixed IPs (default: one address of each subnet of the network).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_ips: Vec<FixedIp>,
     /// Device id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Device owner.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_owner: Option<String>,
     /// Security groups (`None`: the project's default group; `Some(vec![])`: none).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<Vec<String>>,
     /// Allowed address pairs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -354,52 +323,39 @@ pub struct CreatePort {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_dhcp_opts: Vec<ExtraDhcpOpt>,
     /// Port security.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// Binding host (admin).
-    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile (admin).
-    #[serde(rename = "binding:profile", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:profile")]
     pub binding_profile: Option<Map<String, Value>>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// MAC learning.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// Hardware offload type (`switchdev`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hardware_offload_type: Option<String>,
     /// Trusted VF.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trusted: Option<bool>,
     /// Backend hints.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hints: Option<Value>,
     /// NUMA affinity policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub numa_affinity_policy: Option<String>,
     /// Private VLAN type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_community: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
@@ -426,70 +382,55 @@ impl CreatePort {
 /// (Neutron rejects `null` there); `binding:profile`, `qos_policy_id`,
 /// `data_plane_status`, `hints` and `numa_affinity_policy` are cleared with
 /// [`Patch::Null`]; list fields are emptied with `Some(vec![])`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdatePort {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// MAC address (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     /// Replaces the fixed IPs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_ips: Option<Vec<FixedIp>>,
     /// Device id (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Device owner (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_owner: Option<String>,
     /// Replaces the security groups.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<Vec<String>>,
     /// Replaces the allowed address pairs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_address_pairs: Option<Vec<AddressPair>>,
     /// Adds, changes (or with a `None` value deletes) extra DHCP options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_dhcp_opts: Option<Vec<ExtraDhcpOpt>>,
     /// Port security.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_security_enabled: Option<bool>,
     /// Binding host (admin).
-    #[serde(rename = "binding:host_id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:host_id")]
     pub binding_host_id: Option<String>,
     /// Binding profile (admin).
     #[serde(rename = "binding:profile", skip_serializing_if = "Patch::is_keep")]
     pub binding_profile: Patch<Map<String, Value>>,
     /// vNIC type.
-    #[serde(rename = "binding:vnic_type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "binding:vnic_type")]
     pub binding_vnic_type: Option<VnicType>,
     /// Data plane status (`ACTIVE`, `DOWN`; admin).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub data_plane_status: Patch<String>,
     /// DNS name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// DNS domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_domain: Option<String>,
     /// MAC learning.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_learning_enabled: Option<bool>,
     /// Propagate uplink status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub propagate_uplink_status: Option<bool>,
     /// QoS policy.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub qos_policy_id: Patch<String>,
     /// Trusted VF.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trusted: Option<bool>,
     /// Backend hints.
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -498,10 +439,8 @@ pub struct UpdatePort {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub numa_affinity_policy: Patch<String>,
     /// Private VLAN type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pvlan_community: Option<String>,
 }
 
@@ -556,7 +495,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of ports.
-pub const TAGS: Tags = Tags::new("ports");
+pub const TAGS: Tags = shared::tags("ports");
 
 /// `GET /v2.0/ports`, paged through `ports_links`.
 pub fn list(f: &ListPorts) -> List<Port> {

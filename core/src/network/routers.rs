@@ -33,10 +33,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
 use crate::driver::HasStatus;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
@@ -57,24 +59,21 @@ string_enum! {
 }
 
 /// A router's external gateway (`external_gateway_info`, or one of `external_gateways`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GatewayInfo {
     /// The external network.
     pub network_id: String,
     /// Source NAT on the gateway (admin may turn it off).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_snat: Option<bool>,
     /// Addresses of the gateway port.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub external_fixed_ips: Vec<FixedIp>,
     /// QoS policy of the gateway.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qos_policy_id: Option<String>,
     /// ECMP default routes over several gateways.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD on the default routes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_default_route_bfd: Option<bool>,
 }
 
@@ -99,32 +98,27 @@ pub struct Route {
 
 /// A conntrack helper of a router.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConntrackHelper {
     /// Helper id (when listed on its own).
-    #[serde(default)]
     pub id: Option<String>,
     /// `tcp`, `udp`, …
-    #[serde(default)]
     pub protocol: String,
     /// Helper name (`ftp`, `tftp`, …).
-    #[serde(default)]
     pub helper: String,
     /// Port.
-    #[serde(default)]
     pub port: u16,
 }
 
 /// One interface of a router as some responses list it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct InterfaceAddress {
     /// Address.
-    #[serde(default)]
     pub ip_address: String,
     /// Port.
-    #[serde(default)]
     pub port_id: String,
     /// Subnet.
-    #[serde(default)]
     pub subnet_id: String,
 }
 
@@ -146,25 +140,20 @@ pub struct Router {
     #[serde(default)]
     pub status: RouterStatus,
     /// The external gateway (`None`: none).
-    #[serde(default)]
     pub external_gateway_info: Option<GatewayInfo>,
     /// All external gateways (multiple-gateways extension).
     #[serde(default)]
     pub external_gateways: Vec<GatewayInfo>,
     /// Distributed (DVR).
-    #[serde(default)]
     pub distributed: Option<bool>,
     /// Highly available (L3 HA).
-    #[serde(default)]
     pub ha: Option<bool>,
     /// Static routes.
     #[serde(default)]
     pub routes: Vec<Route>,
     /// ECMP default routes.
-    #[serde(default)]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(default)]
     pub enable_default_route_bfd: Option<bool>,
     /// Requested availability zones.
     #[serde(default)]
@@ -173,10 +162,8 @@ pub struct Router {
     #[serde(default)]
     pub availability_zones: Vec<String>,
     /// Flavor.
-    #[serde(default)]
     pub flavor_id: Option<String>,
     /// Service type.
-    #[serde(default)]
     pub service_type_id: Option<String>,
     /// Conntrack helpers.
     #[serde(default)]
@@ -185,10 +172,8 @@ pub struct Router {
     #[serde(default)]
     pub interfaces_info: Vec<InterfaceAddress>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -197,10 +182,8 @@ pub struct Router {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -224,73 +207,57 @@ impl HasStatus for Router {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateRouter {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// External gateway.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_gateway_info: Option<GatewayInfo>,
     /// Distributed (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub distributed: Option<bool>,
     /// HA (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ha: Option<bool>,
     /// Availability zone hints.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub availability_zone_hints: Vec<String>,
     /// Flavor.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<String>,
     /// ECMP default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_bfd: Option<bool>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
 /// The body of [`update`]. `external_gateway_info` is tri-state: [`Patch::Null`] clears
 /// the gateway; `routes: Some(vec![])` removes every static route; `None` leaves a field.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateRouter {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Administrative state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
     /// External gateway.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub external_gateway_info: Patch<GatewayInfo>,
     /// Distributed (admin; router must be down).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub distributed: Option<bool>,
     /// HA (admin; router must be down).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ha: Option<bool>,
     /// Replaces the static routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub routes: Option<Vec<Route>>,
     /// ECMP default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_ecmp: Option<bool>,
     /// BFD default routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_default_route_bfd: Option<bool>,
 }
 
@@ -334,30 +301,23 @@ pub enum Interface {
 
 /// What [`add_interface`] / [`remove_interface`] answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RouterInterface {
     /// The router.
-    #[serde(default)]
     pub id: String,
     /// The interface port.
-    #[serde(default)]
     pub port_id: String,
     /// Its network.
-    #[serde(default)]
     pub network_id: String,
     /// Its subnet.
-    #[serde(default)]
     pub subnet_id: String,
     /// All its subnets.
-    #[serde(default)]
     pub subnet_ids: Vec<String>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// The router's tags.
-    #[serde(default)]
     pub tags: Vec<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -371,7 +331,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of routers.
-pub const TAGS: Tags = Tags::new("routers");
+pub const TAGS: Tags = shared::tags("routers");
 
 /// `GET /v2.0/routers`, paged through `routers_links`.
 pub fn list(f: &ListRouters) -> List<Router> {
@@ -412,12 +372,16 @@ pub fn delete(router_id: &str) -> Op<()> {
 
 /// `PUT /v2.0/routers/{router_id}/add_router_interface`.
 pub fn add_interface(router_id: &str, interface: &Interface) -> Op<RouterInterface> {
-    Op::put(path!("routers/{}/add_router_interface", router_id)).json(interface)
+    Op::put(path!("routers/{}/add_router_interface", router_id))
+        .json(interface)
+        .decode_body()
 }
 
 /// `PUT /v2.0/routers/{router_id}/remove_router_interface`.
 pub fn remove_interface(router_id: &str, interface: &Interface) -> Op<RouterInterface> {
-    Op::put(path!("routers/{}/remove_router_interface", router_id)).json(interface)
+    Op::put(path!("routers/{}/remove_router_interface", router_id))
+        .json(interface)
+        .decode_body()
 }
 
 #[derive(Serialize)]

@@ -29,8 +29,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon};
+use super::shared;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::timestamp::Timestamp;
@@ -143,37 +144,26 @@ pub struct SecurityGroupRule {
     #[serde(default)]
     pub ethertype: Ethertype,
     /// Protocol (`None`: any).
-    #[serde(default)]
     pub protocol: Option<Protocol>,
     /// Lowest port (or ICMP type).
-    #[serde(default)]
     pub port_range_min: Option<u32>,
     /// Highest port (or ICMP code).
-    #[serde(default)]
     pub port_range_max: Option<u32>,
     /// Remote CIDR.
-    #[serde(default)]
     pub remote_ip_prefix: Option<String>,
     /// Remote security group.
-    #[serde(default)]
     pub remote_group_id: Option<String>,
     /// Remote address group.
-    #[serde(default)]
     pub remote_address_group_id: Option<String>,
     /// The CIDR Neutron normalized `remote_ip_prefix` to.
-    #[serde(default)]
     pub normalized_cidr: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Whether it belongs to a project's default group.
-    #[serde(default)]
     pub belongs_to_default_sg: Option<bool>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -182,10 +172,8 @@ pub struct SecurityGroupRule {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -199,6 +187,7 @@ impl HasId for SecurityGroupRule {
 }
 
 /// The body of [`create`] (one element of [`create_many`]); start from [`CreateRule::new`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateRule {
     /// The security group (required).
@@ -206,31 +195,22 @@ pub struct CreateRule {
     /// Direction (required).
     pub direction: Direction,
     /// IP version (default IPv4).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ethertype: Option<Ethertype>,
     /// Protocol (`None`: any).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
     /// Lowest port (or ICMP type).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_range_min: Option<u32>,
     /// Highest port (or ICMP code).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_range_max: Option<u32>,
     /// Remote CIDR (exclusive with the remote groups).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_ip_prefix: Option<String>,
     /// Remote security group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_group_id: Option<String>,
     /// Remote address group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_address_group_id: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 

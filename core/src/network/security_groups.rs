@@ -30,10 +30,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
 use crate::query;
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 
 /// A security group.
@@ -48,22 +50,17 @@ pub struct SecurityGroup {
     #[serde(default)]
     pub description: String,
     /// Stateful (connection tracking) or stateless.
-    #[serde(default)]
     pub stateful: Option<bool>,
     /// Shared with this project through RBAC.
-    #[serde(default)]
     pub shared: Option<bool>,
     /// Set on rules; some releases also show it on the group.
-    #[serde(default)]
     pub belongs_to_default_sg: Option<bool>,
     /// Its rules.
     #[serde(default)]
     pub security_group_rules: Vec<SecurityGroupRule>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -72,10 +69,8 @@ pub struct SecurityGroup {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -89,32 +84,28 @@ impl HasId for SecurityGroup {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateSecurityGroup {
     /// Name (required; `default` is reserved).
     pub name: String,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Stateful (default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stateful: Option<bool>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
 /// The body of [`update`] (`None` leaves a field as it is; none is nullable).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateSecurityGroup {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`""` clears it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Stateful (only while no port uses the group).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stateful: Option<bool>,
 }
 
@@ -146,7 +137,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of security groups.
-pub const TAGS: Tags = Tags::new("security-groups");
+pub const TAGS: Tags = shared::tags("security-groups");
 
 /// `GET /v2.0/security-groups`, paged through `security_groups_links`.
 pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {

@@ -1,5 +1,5 @@
 //! What every Neutron resource shares: the common list parameters ([`ListCommon`]),
-//! the tags API ([`Tags`]) and `If-Match: revision_number=N` conditional writes
+//! the tags rules ([`TAG_MAX_LEN`]) and `If-Match: revision_number=N` conditional writes
 //! ([`IfRevision`]).
 
 use http::header::{HeaderValue, IF_MATCH};
@@ -7,90 +7,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::List;
-use crate::service::{Body, Query};
-use crate::{path, string_enum};
-
-string_enum! {
-    /// A sort direction (`sort_dir`).
-    pub enum SortDir {
-        /// Ascending.
-        Asc = "asc",
-        /// Descending.
-        Desc = "desc",
-    }
-}
-
-/// The parameters every Neutron list takes: field selection, sorting, paging and the
-/// tag filters of the standard attributes.
-///
-/// ```
-/// use ferrocloud::network::{ListCommon, SortDir};
-/// let common = ListCommon {
-///     fields: vec!["id".into(), "name".into()],
-///     sort: vec![("name".into(), SortDir::Asc), ("id".into(), SortDir::Desc)],
-///     limit: Some(2),
-///     tags: vec!["red".into(), "blue".into()],
-///     ..Default::default()
-/// };
-/// let q = common.apply(ferrocloud::Query::new());
-/// let pairs: Vec<String> = q.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect();
-/// assert_eq!(
-///     pairs,
-///     ["fields=id", "fields=name", "sort_key=name", "sort_dir=asc", "sort_key=id",
-///      "sort_dir=desc", "limit=2", "tags=red,blue"]
-/// );
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListCommon {
-    /// Return only these fields (`fields=`, repeated). Empty: every field.
-    pub fields: Vec<String>,
-    /// Sort keys with their direction (`sort_key=` / `sort_dir=` pairs, in order).
-    pub sort: Vec<(String, SortDir)>,
-    /// Page size. With paging enabled Neutron links the next page in `<resource>_links`.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
-    /// Walk the pages backwards from `marker`.
-    pub page_reverse: bool,
-    /// Items carrying all of these tags (`tags=a,b`).
-    pub tags: Vec<String>,
-    /// Items carrying any of these tags (`tags-any=a,b`).
-    pub tags_any: Vec<String>,
-    /// Items carrying none of all these tags together (`not-tags=a,b`).
-    pub not_tags: Vec<String>,
-    /// Items carrying none of these tags (`not-tags-any=a,b`).
-    pub not_tags_any: Vec<String>,
-    /// Other filters, sent as given (e.g. extension attributes).
-    pub extra: Vec<(String, String)>,
-}
-
-fn joined(tags: &[String]) -> Option<String> {
-    (!tags.is_empty()).then(|| tags.join(","))
-}
-
-impl ListCommon {
-    /// Appends these parameters to `q`.
-    pub fn apply(&self, q: Query) -> Query {
-        let mut q = q.push_all("fields", &self.fields);
-        for (key, dir) in &self.sort {
-            q = q.push("sort_key", key).push("sort_dir", dir);
-        }
-        let mut q = q
-            .push_opt("limit", self.limit)
-            .push_opt("marker", self.marker.as_deref())
-            .push_opt("page_reverse", self.page_reverse.then_some("true"))
-            .push_opt("tags", joined(&self.tags))
-            .push_opt("tags-any", joined(&self.tags_any))
-            .push_opt("not-tags", joined(&self.not_tags))
-            .push_opt("not-tags-any", joined(&self.not_tags_any));
-        for (k, v) in &self.extra {
-            q = q.push(k.clone(), v);
-        }
-        q
-    }
-}
+use crate::path;
+use crate::service::Query;
+use crate::tags::Tags;
 
 /// The collection and JSON keys of a Neutron resource: all that differs between the get,
 /// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,
@@ -130,11 +52,10 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         body: &B,
     ) -> Op<T> {
-        let op = Op::post(path!("{}", self.collection)).json_under(self.one, body);
-        match checked {
-            Ok(()) => op.decode_key(self.one),
-            Err(e) => op.body(Err(e)),
-        }
+        Op::post(path!("{}", self.collection))
+            .check(checked)
+            .json_under(self.one, body)
+            .decode_key(self.one)
     }
 
     /// `POST /v2.0/{collection}` with `{"<many>": [...]}` (all or none), once `checked` holds.
@@ -143,11 +64,10 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         bodies: &[B],
     ) -> Op<Vec<T>> {
-        let op = Op::post(path!("{}", self.collection)).json_under(self.many, bodies);
-        match checked {
-            Ok(()) => op.decode_key(self.many),
-            Err(e) => op.body(Err(e)),
-        }
+        Op::post(path!("{}", self.collection))
+            .check(checked)
+            .json_under(self.many, bodies)
+            .decode_key(self.many)
     }
 
     /// `PUT /v2.0/{collection}/{id}` with `{"<one>": update}`.
@@ -159,7 +79,7 @@ impl Resource {
 
     /// `DELETE /v2.0/{collection}/{id}`.
     pub(crate) fn delete(&self, id: &str) -> Op<()> {
-        Op::delete(self.item(id)).decode_nothing()
+        Op::delete(self.item(id))
     }
 }
 
@@ -192,107 +112,12 @@ impl<T> IfRevision for Op<T> {
 /// Neutron's limit on a tag's length.
 pub const TAG_MAX_LEN: usize = 255;
 
-fn check_tag(tag: &str) -> Result<(), InvalidInput> {
-    if tag.is_empty() || tag.chars().count() > TAG_MAX_LEN {
-        return Err(InvalidInput::field(
-            "tag",
-            format!("a tag has 1 to {TAG_MAX_LEN} characters"),
-        ));
-    }
-    Ok(())
-}
-
-/// A tag that travels as a path segment: `/` cannot (Neutron's router splits on `%2F` too).
-fn check_path_tag(tag: &str) -> Result<(), InvalidInput> {
-    check_tag(tag)?;
-    if tag.contains('/') {
-        return Err(InvalidInput::field(
-            "tag",
-            format!("{tag:?}: a tag with '/' can only be set with `add_all` or `replace`"),
-        ));
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct TagsBody<'a> {
-    tags: &'a [String],
-}
-
-fn tags_body(tags: &[String]) -> Result<Body, InvalidInput> {
-    tags.iter().try_for_each(|t| check_tag(t))?;
-    Body::json(&TagsBody { tags })
-}
-
-/// The tags API (`/v2.0/{resource}/{id}/tags`) of one Neutron resource type. Each resource
-/// module has one as `TAGS` (e.g. [`networks::TAGS`](crate::network::networks::TAGS)).
-///
-/// ```
-/// use ferrocloud::network::networks;
-/// use ferrocloud::{Operation, ServiceClient, ServiceType};
-/// let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
-/// let req = networks::TAGS.add("n1", "blue").request(&neutron).unwrap();
-/// assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v2.0/networks/n1/tags/blue"));
-/// assert!(networks::TAGS.add("n1", "").request(&neutron).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tags {
-    resource: &'static str,
-}
-
-impl Tags {
-    /// The tags of `resource` (the collection's URL segment, e.g. `security-groups`).
-    pub const fn new(resource: &'static str) -> Self {
-        Tags { resource }
-    }
-
-    /// The collection's URL segment.
-    pub fn resource(&self) -> &'static str {
-        self.resource
-    }
-
-    /// `GET /{resource}/{id}/tags`.
-    pub fn list(&self, id: &str) -> Op<Vec<String>> {
-        Op::get(path!("{}/{}/tags", self.resource, id)).decode_key("tags")
-    }
-
-    /// `GET /{resource}/{id}/tags/{tag}`: `Ok` when the tag is there, a 404
-    /// [`Error`](crate::Error) when not.
-    pub fn check(&self, id: &str, tag: &str) -> Op<()> {
-        Op::get(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
-    }
-
-    /// `PUT /{resource}/{id}/tags/{tag}`: adds one tag.
-    pub fn add(&self, id: &str, tag: &str) -> Op<()> {
-        Op::put(path!("{}/{}/tags/{}", self.resource, id, tag))
-            .body(check_path_tag(tag).map(|()| Body::empty()))
-            .decode_nothing()
-    }
-
-    /// `POST /{resource}/{id}/tags`: adds these tags, keeping the others. Neutron answers
-    /// with the tags sent, not the whole set (use [`Tags::list`] for that).
-    pub fn add_all(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
-        Op::post(path!("{}/{}/tags", self.resource, id))
-            .body(tags_body(tags))
-            .decode_key("tags")
-    }
-
-    /// `PUT /{resource}/{id}/tags`: replaces every tag with `tags`; returns them.
-    pub fn replace(&self, id: &str, tags: &[String]) -> Op<Vec<String>> {
-        Op::put(path!("{}/{}/tags", self.resource, id))
-            .body(tags_body(tags))
-            .decode_key("tags")
-    }
-
-    /// `DELETE /{resource}/{id}/tags/{tag}`: removes one tag (404 when absent).
-    pub fn remove(&self, id: &str, tag: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags/{}", self.resource, id, tag)).decode_nothing()
-    }
-
-    /// `DELETE /{resource}/{id}/tags`: removes every tag.
-    pub fn clear(&self, id: &str) -> Op<()> {
-        Op::delete(path!("{}/{}/tags", self.resource, id)).decode_nothing()
-    }
+/// The tags API of a Neutron resource: tags of 1 to [`TAG_MAX_LEN`] characters, without
+/// `/` when sent as a path segment.
+pub(crate) const fn tags(resource: &'static str) -> Tags {
+    Tags::new(resource)
+        .max_len(TAG_MAX_LEN)
+        .forbid_in_path(&['/'])
 }
 
 #[cfg(test)]
@@ -302,28 +127,6 @@ mod tests {
 
     fn neutron() -> ServiceClient {
         ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
-    }
-
-    #[test]
-    fn tag_requests() {
-        let t = Tags::new("security-groups");
-        let req = t
-            .replace("s1", &["a".into(), "b".into()])
-            .request(&neutron())
-            .unwrap();
-        assert_eq!(req.method(), http::Method::PUT);
-        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags");
-        assert_eq!(req.body().as_ref(), br#"{"tags":["a","b"]}"#);
-        let req = t.clear("s1").request(&neutron()).unwrap();
-        assert_eq!(req.method(), http::Method::DELETE);
-        let req = t.remove("s1", "x y").request(&neutron()).unwrap();
-        assert_eq!(req.uri().path(), "/v2.0/security-groups/s1/tags/x%20y");
-        for bad in ["", "a/b"] {
-            assert!(t.add("s1", bad).request(&neutron()).is_err(), "{bad:?}");
-        }
-        let long = "x".repeat(TAG_MAX_LEN + 1);
-        assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());
-        assert!(t.add_all("s1", &["ok".into()]).request(&neutron()).is_ok());
     }
 
     #[test]

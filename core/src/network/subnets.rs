@@ -28,10 +28,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::shared::{self, ListCommon, Tags};
+use super::shared;
 use crate::error::InvalidInput;
+use crate::list::ListCommon;
 use crate::op::Op;
 use crate::paging::{HasId, List};
+use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
 
@@ -83,10 +85,8 @@ pub struct Subnet {
     #[serde(default)]
     pub ip_version: u8,
     /// The CIDR.
-    #[serde(default)]
     pub cidr: Option<String>,
     /// Gateway (`None`: no gateway).
-    #[serde(default)]
     pub gateway_ip: Option<String>,
     /// DHCP on.
     #[serde(default)]
@@ -101,31 +101,24 @@ pub struct Subnet {
     #[serde(default)]
     pub host_routes: Vec<HostRoute>,
     /// IPv6 address mode.
-    #[serde(default)]
     pub ipv6_address_mode: Option<Ipv6Mode>,
     /// IPv6 router-advertisement mode.
-    #[serde(default)]
     pub ipv6_ra_mode: Option<Ipv6Mode>,
     /// The subnet pool it was allocated from.
-    #[serde(default)]
     pub subnetpool_id: Option<String>,
     /// The segment it is on (routed networks).
-    #[serde(default)]
     pub segment_id: Option<String>,
     /// Service types (`network:floatingip`, …) allowed to take addresses from it.
     #[serde(default)]
     pub service_types: Vec<String>,
     /// Publish fixed IPs in DNS.
-    #[serde(default)]
     pub dns_publish_fixed_ip: Option<bool>,
     /// Whether its network is external.
-    #[serde(rename = "router:external", default)]
+    #[serde(rename = "router:external")]
     pub router_external: Option<bool>,
     /// Owning project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Owning project (legacy name).
-    #[serde(default)]
     pub tenant_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -134,10 +127,8 @@ pub struct Subnet {
     #[serde(default)]
     pub revision_number: u64,
     /// Creation time.
-    #[serde(default)]
     pub created_at: Option<Timestamp>,
     /// Last change.
-    #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -153,6 +144,7 @@ impl HasId for Subnet {
 /// The body of [`create`] (one element of [`create_many`]). Start from
 /// [`CreateSubnet::new`] (or give `subnetpool_id` / `use_default_subnetpool` instead of
 /// a `cidr`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateSubnet {
     /// The network (required).
@@ -160,20 +152,16 @@ pub struct CreateSubnet {
     /// 4 or 6 (required).
     pub ip_version: u8,
     /// The CIDR (required unless a subnet pool allocates it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Gateway: [`Patch::Keep`] lets Neutron pick the first address, [`Patch::Null`]
     /// creates the subnet without a gateway.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub gateway_ip: Patch<String>,
     /// DHCP on (default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_dhcp: Option<bool>,
     /// Allocation pools (default: the whole CIDR but the gateway).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -185,31 +173,23 @@ pub struct CreateSubnet {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub host_routes: Vec<HostRoute>,
     /// IPv6 address mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_address_mode: Option<Ipv6Mode>,
     /// IPv6 RA mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_ra_mode: Option<Ipv6Mode>,
     /// Allocate the CIDR from this subnet pool.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subnetpool_id: Option<String>,
     /// Allocate from the default subnet pool.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_default_subnetpool: Option<bool>,
     /// Prefix length of a pool allocation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefixlen: Option<u8>,
     /// Segment (routed networks).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub segment_id: Option<String>,
     /// Service types.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub service_types: Vec<String>,
     /// Publish fixed IPs in DNS.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_publish_fixed_ip: Option<bool>,
     /// Owner (admin).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 
@@ -251,37 +231,30 @@ impl CreateSubnet {
 /// The body of [`update`]. `gateway_ip` and `segment_id` are tri-state ([`Patch::Null`]
 /// removes the gateway / detaches the segment); lists given as `Some(vec![])` are
 /// emptied; `None` leaves a field as it is.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateSubnet {
     /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Gateway.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub gateway_ip: Patch<String>,
     /// DHCP on.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_dhcp: Option<bool>,
     /// Replaces the allocation pools.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation_pools: Option<Vec<AllocationPool>>,
     /// Replaces the DNS name servers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_nameservers: Option<Vec<String>>,
     /// Replaces the host routes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_routes: Option<Vec<HostRoute>>,
     /// Segment.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub segment_id: Patch<String>,
     /// Replaces the service types.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_types: Option<Vec<String>>,
     /// Publish fixed IPs in DNS.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_publish_fixed_ip: Option<bool>,
 }
 
@@ -329,7 +302,7 @@ const RESOURCE: shared::Resource = shared::Resource {
 };
 
 /// The tags of subnets.
-pub const TAGS: Tags = Tags::new("subnets");
+pub const TAGS: Tags = shared::tags("subnets");
 
 /// `GET /v2.0/subnets`, paged through `subnets_links`.
 pub fn list(f: &ListSubnets) -> List<Subnet> {

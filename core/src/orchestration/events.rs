@@ -27,28 +27,21 @@ pub struct Event {
     /// Id.
     pub id: String,
     /// When it happened.
-    #[serde(default)]
     pub event_time: Option<Timestamp>,
     /// Resource name.
     #[serde(default)]
     pub resource_name: String,
     /// Same as the name.
-    #[serde(default)]
     pub logical_resource_id: Option<String>,
     /// The built thing's id.
-    #[serde(default)]
     pub physical_resource_id: Option<String>,
     /// Status after the event.
-    #[serde(default)]
     pub resource_status: Option<String>,
     /// Why.
-    #[serde(default)]
     pub resource_status_reason: Option<String>,
     /// Resource type (in `get`).
-    #[serde(default)]
     pub resource_type: Option<String>,
     /// Resource properties (in `get`).
-    #[serde(default)]
     pub resource_properties: Option<Map<String, Value>>,
     /// Links.
     #[serde(default)]

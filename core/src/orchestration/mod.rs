@@ -67,21 +67,22 @@ pub type Files = BTreeMap<String, String>;
 
 /// A stack's environment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Environment {
     /// Parameter values.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub parameters: Map<String, Value>,
     /// Defaults for parameters of nested templates too.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub parameter_defaults: Map<String, Value>,
     /// Resource type mappings.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub resource_registry: Map<String, Value>,
     /// Parameters Heat stores encrypted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub encrypted_param_names: Vec<String>,
     /// Event sinks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_sinks: Vec<Value>,
     /// Other sections.
     #[serde(flatten)]
@@ -90,7 +91,4 @@ pub struct Environment {
 
 pub use crate::Link;
 
-/// A comma-joined list filter, or `None`.
-pub(crate) fn join(values: &[String]) -> Option<String> {
-    (!values.is_empty()).then(|| values.join(","))
-}
+pub(crate) use crate::list::join;

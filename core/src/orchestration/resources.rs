@@ -28,51 +28,37 @@ use crate::{path, query};
 
 /// A stack resource.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Resource {
     /// Name in the template.
-    #[serde(default)]
     pub resource_name: String,
     /// Same as the name.
-    #[serde(default)]
     pub logical_resource_id: Option<String>,
     /// The id of what it built (a server id, …), when built.
-    #[serde(default)]
     pub physical_resource_id: Option<String>,
     /// Type, e.g. `OS::Heat::RandomString`.
-    #[serde(default)]
     pub resource_type: String,
     /// Status, e.g. `CREATE_COMPLETE` (in a preview, only the state).
-    #[serde(default)]
     pub resource_status: Option<String>,
     /// Why it has that status.
-    #[serde(default)]
     pub resource_status_reason: Option<String>,
     /// Last action (in previews).
-    #[serde(default)]
     pub resource_action: Option<String>,
     /// Resources that depend on this one.
-    #[serde(default)]
     pub required_by: Vec<String>,
     /// Created.
-    #[serde(default)]
     pub creation_time: Option<Timestamp>,
     /// Last updated.
-    #[serde(default)]
     pub updated_time: Option<Timestamp>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Attributes (in `get` and `with_detail` listings).
-    #[serde(default)]
     pub attributes: Option<Map<String, Value>>,
     /// Name of the (nested) stack it belongs to.
-    #[serde(default)]
     pub stack_name: Option<String>,
     /// Parent resource, for resources of nested stacks.
-    #[serde(default)]
     pub parent_resource: Option<String>,
     /// Links.
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Other fields (`properties`, `metadata`, `stack_identity`, …).
     #[serde(flatten)]
@@ -161,8 +147,11 @@ pub fn signal(stack_name: &str, stack_id: &str, resource_name: &str, data: &Valu
         stack_id,
         resource_name
     ));
-    let op = if data.is_null() { op } else { op.json(data) };
-    op.decode_nothing()
+    if data.is_null() {
+        op
+    } else {
+        op.json(data)
+    }
 }
 
 /// `PATCH …/resources/{resource_name}` `{"mark_unhealthy": …, "resource_status_reason": …}`:
@@ -189,7 +178,6 @@ pub fn mark_unhealthy(
         mark_unhealthy: unhealthy,
         resource_status_reason: reason,
     })
-    .decode_nothing()
 }
 
 /// One entry of [`list_types`]: a name, or a name and description (`with_description`).
@@ -245,18 +233,15 @@ pub fn list_types(filter: &ListResourceTypes) -> Op<Vec<ResourceTypeEntry>> {
 
 /// The schema of a resource type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ResourceTypeSchema {
     /// Type name.
-    #[serde(default)]
     pub resource_type: String,
     /// Properties by name.
-    #[serde(default)]
     pub properties: Map<String, Value>,
     /// Attributes by name.
-    #[serde(default)]
     pub attributes: Map<String, Value>,
     /// Support status.
-    #[serde(default)]
     pub support_status: Option<Map<String, Value>>,
     /// Other fields (`description`, …).
     #[serde(flatten)]
@@ -265,18 +250,20 @@ pub struct ResourceTypeSchema {
 
 /// `GET /resource_types/{type_name}`.
 pub fn type_schema(type_name: &str) -> Op<ResourceTypeSchema> {
-    Op::get(path!("resource_types/{}", type_name))
+    Op::get(path!("resource_types/{}", type_name)).decode_body()
 }
 
 /// `GET /resource_types/{type_name}/template`: a template wrapping the type
 /// (`template_type` `hot` or `cfn`, the default).
 pub fn type_template(type_name: &str, template_type: Option<&str>) -> Op<Value> {
-    let op = Op::get(path!("resource_types/{}/template", type_name))
-        .query(query!(template_type: template_type));
-    match template_type {
+    let check = match template_type {
         Some(t) if !matches!(t, "hot" | "cfn") => {
-            op.body(Err(InvalidInput::field("template_type", "hot or cfn")))
+            Err(InvalidInput::field("template_type", "hot or cfn"))
         }
-        _ => op,
-    }
+        _ => Ok(()),
+    };
+    Op::get(path!("resource_types/{}/template", type_name))
+        .query(query!(template_type: template_type))
+        .check(check)
+        .decode_body()
 }

@@ -37,7 +37,6 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -50,31 +49,22 @@ pub struct Stack {
     #[serde(default)]
     pub stack_name: String,
     /// Status, e.g. `CREATE_COMPLETE` (action and state joined).
-    #[serde(default)]
     pub stack_status: Option<String>,
     /// Why it has that status.
-    #[serde(default)]
     pub stack_status_reason: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// The template's description.
-    #[serde(default)]
     pub template_description: Option<String>,
     /// When it was created.
-    #[serde(default)]
     pub creation_time: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(default)]
     pub updated_time: Option<Timestamp>,
     /// When it was deleted.
-    #[serde(default)]
     pub deletion_time: Option<Timestamp>,
     /// Whether a failed create/update is not rolled back.
-    #[serde(default)]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(default)]
     pub timeout_mins: Option<u32>,
     /// Parameter values (including `OS::stack_id` and friends).
     #[serde(default)]
@@ -83,16 +73,12 @@ pub struct Stack {
     #[serde(default)]
     pub outputs: Vec<Output>,
     /// Tags.
-    #[serde(default)]
     pub tags: Option<Vec<String>>,
     /// Parent stack id of a nested stack.
-    #[serde(default)]
     pub parent: Option<String>,
     /// Owner's user name.
-    #[serde(default)]
     pub stack_owner: Option<String>,
     /// Project of the stack's domain users.
-    #[serde(default)]
     pub stack_user_project_id: Option<String>,
     /// Capabilities.
     #[serde(default)]
@@ -101,7 +87,7 @@ pub struct Stack {
     #[serde(default)]
     pub notification_topics: Vec<Value>,
     /// Resources (in a preview).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<Resource>>,
     /// Links.
     #[serde(default)]
@@ -136,13 +122,10 @@ pub struct Output {
     /// Key.
     pub output_key: String,
     /// Value (absent in the outputs list).
-    #[serde(default)]
     pub output_value: Option<Value>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Why the value could not be resolved.
-    #[serde(default)]
     pub output_error: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -203,6 +186,7 @@ pub struct ListStacks {
 }
 
 /// The body of [`create`] and [`preview`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateStack {
     /// Name (letters, digits, `_`, `-`, `.`; starts with a letter).
@@ -211,10 +195,8 @@ pub struct CreateStack {
     #[serde(flatten)]
     pub template: Template,
     /// Files the template refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment (object or YAML text).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`, applied in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -223,10 +205,8 @@ pub struct CreateStack {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub parameters: BTreeMap<String, Value>,
     /// Keep what was built when creation fails (default `true` in Heat).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Tags.
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "comma_list")]
@@ -235,16 +215,15 @@ pub struct CreateStack {
 
 /// The body of [`update`] (`PUT`: replaces template and parameters) and [`patch_update`]
 /// (`PATCH`: keeps what is not given, including the template).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateStack {
     /// The new template (required by `PUT`; `None` with `PATCH` keeps the current one).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    #[serde(flatten)]
     pub template: Option<Template>,
     /// Files the template refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -256,23 +235,18 @@ pub struct UpdateStack {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub clear_parameters: Vec<String>,
     /// Keep what was changed when the update fails.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Replace the tags.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_comma_list"
-    )]
+    #[serde(serialize_with = "opt_comma_list")]
     pub tags: Option<Vec<String>>,
     /// Only change the stack's state (no resource changes; `converge`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub converge: Option<bool>,
 }
 
 /// The body of [`adopt`]: create a stack from resources abandoned elsewhere.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AdoptStack {
     /// Name.
@@ -280,51 +254,39 @@ pub struct AdoptStack {
     /// The data [`abandon`] returned.
     pub adopt_stack_data: Value,
     /// Timeout in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_mins: Option<u32>,
     /// Disable rollback.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<bool>,
     /// Parameter values.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub parameters: BTreeMap<String, Value>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Files.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
 }
 
 /// A stack's data as [`abandon`] and [`export`] return it (and [`adopt`] takes it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StackData {
     /// Stack id.
-    #[serde(default)]
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: String,
     /// Last action.
-    #[serde(default)]
     pub action: Option<String>,
     /// Status of the last action.
-    #[serde(default)]
     pub status: Option<String>,
     /// Project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Template.
-    #[serde(default)]
     pub template: Value,
     /// Environment.
-    #[serde(default)]
     pub environment: Option<Environment>,
     /// Files.
-    #[serde(default)]
     pub files: Option<Files>,
     /// Resources by name.
-    #[serde(default)]
     pub resources: Map<String, Value>,
     /// Other fields.
     #[serde(flatten)]
@@ -333,21 +295,17 @@ pub struct StackData {
 
 /// What an update preview reports, by kind of change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UpdatePreview {
     /// Resources left alone.
-    #[serde(default)]
     pub unchanged: Vec<Value>,
     /// Resources updated in place.
-    #[serde(default)]
     pub updated: Vec<Value>,
     /// Resources replaced.
-    #[serde(default)]
     pub replaced: Vec<Value>,
     /// Resources added.
-    #[serde(default)]
     pub added: Vec<Value>,
     /// Resources deleted.
-    #[serde(default)]
     pub deleted: Vec<Value>,
     /// Other fields.
     #[serde(flatten)]
@@ -379,10 +337,11 @@ fn check_name(name: &str) -> Result<(), InvalidInput> {
     }
 }
 
-fn create_body(stack: &CreateStack) -> Result<Body, InvalidInput> {
-    check_name(&stack.stack_name)?;
-    stack.template.check()?;
-    Body::json(stack)
+impl CreateStack {
+    fn check(&self) -> Result<(), InvalidInput> {
+        check_name(&self.stack_name)?;
+        self.template.check()
+    }
 }
 
 /// `GET /stacks`.
@@ -417,14 +376,16 @@ pub fn list(filter: &ListStacks) -> List<Stack> {
 /// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
 pub fn create(stack: &CreateStack) -> Op<CreatedStack> {
     Op::post(path!("stacks"))
-        .body(create_body(stack))
+        .check(stack.check())
+        .json(stack)
         .decode_key("stack")
 }
 
 /// `POST /stacks/preview`: what `create` would build, without building it.
 pub fn preview(stack: &CreateStack) -> Op<Stack> {
     Op::post(path!("stacks/preview"))
-        .body(create_body(stack))
+        .check(stack.check())
+        .json(stack)
         .decode_key("stack")
 }
 
@@ -446,27 +407,24 @@ pub fn get_by(stack_name: &str, stack_id: &str) -> Op<Stack> {
 
 /// `PUT /stacks/{stack_name}/{stack_id}`: replaces template and parameters (202).
 pub fn update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
-    let body = match &update.template {
+    let check = match &update.template {
         None => Err(InvalidInput::field(
             "template",
             "PUT needs a template (or use patch_update)",
         )),
-        Some(t) => t.check().and_then(|()| Body::json(update)),
+        Some(t) => t.check(),
     };
     Op::put(path!("stacks/{}/{}", stack_name, stack_id))
-        .body(body)
-        .decode_nothing()
+        .check(check)
+        .json(update)
 }
 
 /// `PATCH /stacks/{stack_name}/{stack_id}`: changes only what is given (202).
 pub fn patch_update(stack_name: &str, stack_id: &str, update: &UpdateStack) -> Op<()> {
-    let body = match &update.template {
-        Some(t) => t.check().and_then(|()| Body::json(update)),
-        None => Body::json(update),
-    };
+    let check = update.template.as_ref().map_or(Ok(()), |t| t.check());
     Op::patch(path!("stacks/{}/{}", stack_name, stack_id))
-        .body(body)
-        .decode_nothing()
+        .check(check)
+        .json(update)
 }
 
 /// `PUT /stacks/{stack_name}/{stack_id}/preview` (or `PATCH` with `patch = true`): what an
@@ -506,32 +464,34 @@ fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePre
 /// `wait_for_status(&get_by(..), &["DELETE_COMPLETE"], &["DELETE_FAILED"], wait)`,
 /// not `wait_for_deleted`.
 pub fn delete(stack_name: &str, stack_id: &str) -> Op<()> {
-    Op::delete(path!("stacks/{}/{}", stack_name, stack_id)).decode_nothing()
+    Op::delete(path!("stacks/{}/{}", stack_name, stack_id))
 }
 
 /// `DELETE /stacks/{stack_name}/{stack_id}/abandon`: deletes the stack but keeps its
 /// resources, returning the data [`adopt`] takes (needs `enable_stack_abandon` in Heat).
 pub fn abandon(stack_name: &str, stack_id: &str) -> Op<StackData> {
-    Op::delete(path!("stacks/{}/{}/abandon", stack_name, stack_id))
+    Op::delete(path!("stacks/{}/{}/abandon", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/export`: the stack's data, as `abandon` would.
 pub fn export(stack_name: &str, stack_id: &str) -> Op<StackData> {
-    Op::get(path!("stacks/{}/{}/export", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/export", stack_name, stack_id)).decode_body()
 }
 
 /// `POST /stacks` with `adopt_stack_data` (needs `enable_stack_adopt` in Heat).
 pub fn adopt(stack: &AdoptStack) -> Op<CreatedStack> {
-    let body = check_name(&stack.stack_name).and_then(|()| Body::json(stack));
-    Op::post(path!("stacks")).body(body).decode_key("stack")
+    Op::post(path!("stacks"))
+        .check(check_name(&stack.stack_name))
+        .json(stack)
+        .decode_key("stack")
 }
 
 fn action(stack_name: &str, stack_id: &str, name: &'static str) -> Op<()> {
-    let mut body = Map::new();
-    body.insert(name.into(), Value::Null);
-    Op::post(path!("stacks/{}/{}/actions", stack_name, stack_id))
-        .json(&body)
-        .decode_nothing()
+    Op::action(
+        path!("stacks/{}/{}/actions", stack_name, stack_id),
+        name,
+        &(),
+    )
 }
 
 /// `POST …/actions` `{"suspend": null}`.
@@ -571,17 +531,17 @@ pub fn output(stack_name: &str, stack_id: &str, key: &str) -> Op<Output> {
 
 /// `GET /stacks/{stack_name}/{stack_id}/template`.
 pub fn template(stack_name: &str, stack_id: &str) -> Op<Value> {
-    Op::get(path!("stacks/{}/{}/template", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/template", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/environment`.
 pub fn environment(stack_name: &str, stack_id: &str) -> Op<Environment> {
-    Op::get(path!("stacks/{}/{}/environment", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/environment", stack_name, stack_id)).decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/files`.
 pub fn files(stack_name: &str, stack_id: &str) -> Op<Files> {
-    Op::get(path!("stacks/{}/{}/files", stack_name, stack_id))
+    Op::get(path!("stacks/{}/{}/files", stack_name, stack_id)).decode_body()
 }
 
 /// A stack snapshot.
@@ -590,22 +550,16 @@ pub struct Snapshot {
     /// Id.
     pub id: String,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Action (`CREATE`).
-    #[serde(default)]
     pub action: Option<String>,
     /// `IN_PROGRESS`, `COMPLETE` or `FAILED`.
-    #[serde(default)]
     pub status: Option<String>,
     /// Why.
-    #[serde(default)]
     pub status_reason: Option<String>,
     /// The saved stack data (when complete).
-    #[serde(default)]
     pub data: Option<Value>,
     /// Created.
-    #[serde(default)]
     pub creation_time: Option<Timestamp>,
     /// Other fields.
     #[serde(flatten)]
@@ -627,12 +581,14 @@ impl HasStatus for Snapshot {
 
 /// `POST /stacks/{stack_name}/{stack_id}/snapshots` `{"name": …}`.
 pub fn create_snapshot(stack_name: &str, stack_id: &str, name: Option<&str>) -> Op<Snapshot> {
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct Body<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
         name: Option<&'a str>,
     }
-    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id)).json(&Body { name })
+    Op::post(path!("stacks/{}/{}/snapshots", stack_name, stack_id))
+        .json(&Body { name })
+        .decode_body()
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/snapshots`.
@@ -659,7 +615,6 @@ pub fn restore_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> 
         stack_id,
         snapshot_id
     ))
-    .decode_nothing()
 }
 
 /// `DELETE /stacks/{stack_name}/{stack_id}/snapshots/{snapshot_id}`.
@@ -670,7 +625,6 @@ pub fn delete_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> O
         stack_id,
         snapshot_id
     ))
-    .decode_nothing()
 }
 
 #[cfg(test)]

@@ -22,20 +22,18 @@ use serde_json::{Map, Value};
 
 use super::{Environment, Files, Template};
 use crate::op::Op;
-use crate::service::Body;
 use crate::{path, query};
 
 /// The body of [`validate`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ValidateTemplate {
     /// The template.
     #[serde(flatten)]
     pub template: Template,
     /// Files it refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Files>,
     /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Value>,
     /// Environment files, by name in `files`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -53,18 +51,19 @@ pub struct ValidateTemplate {
 
 /// What [`validate`] answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ValidatedTemplate {
     /// The template's description.
-    #[serde(rename = "Description", default)]
+    #[serde(rename = "Description")]
     pub description: Option<String>,
     /// Its parameters by name.
-    #[serde(rename = "Parameters", default)]
+    #[serde(rename = "Parameters")]
     pub parameters: Map<String, Value>,
     /// Parameter groups.
-    #[serde(rename = "ParameterGroups", default)]
+    #[serde(rename = "ParameterGroups")]
     pub parameter_groups: Vec<Value>,
     /// The merged environment.
-    #[serde(rename = "Environment", default)]
+    #[serde(rename = "Environment")]
     pub environment: Option<Environment>,
     /// Other fields.
     #[serde(flatten)]
@@ -73,13 +72,14 @@ pub struct ValidatedTemplate {
 
 /// `POST /validate`.
 pub fn validate(v: &ValidateTemplate) -> Op<ValidatedTemplate> {
-    let body = v.template.check().and_then(|()| Body::json(v));
     Op::post(path!("validate"))
+        .check(v.template.check())
         .query(query!(
             ignore_errors: v.ignore_errors.as_deref(),
             show_nested: v.show_nested.then_some("true"),
         ))
-        .body(body)
+        .json(v)
+        .decode_body()
 }
 
 /// A template version Heat understands.
@@ -106,7 +106,6 @@ pub struct TemplateFunction {
     /// Its name (`get_param`, …).
     pub functions: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
 }
 

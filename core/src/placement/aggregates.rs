@@ -34,24 +34,24 @@ pub struct Aggregates {
 }
 
 /// What [`put`] sets.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PutAggregates {
     /// Aggregate uuids (replacing the current ones; empty: none).
     pub aggregates: Vec<String>,
     /// The generation last read: sent as the 1.19 body, which refuses a stale write.
     /// `None` sends the 1.1 body (a bare list), which overwrites whatever is there.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_provider_generation: Option<u64>,
 }
 
 /// `GET /resource_providers/{uuid}/aggregates` (handle's microversion, at least 1.1).
 pub fn get(rp_uuid: &str) -> Op<Aggregates> {
-    Op::get(path!("resource_providers/{}/aggregates", rp_uuid))
+    Op::get(path!("resource_providers/{}/aggregates", rp_uuid)).decode_body()
 }
 
 /// `PUT /resource_providers/{uuid}/aggregates`: 1.19 with a generation, 1.1 without.
 pub fn put(rp_uuid: &str, put: &PutAggregates) -> Op<Aggregates> {
-    let op = Op::put(path!("resource_providers/{}/aggregates", rp_uuid));
+    let op = Op::put(path!("resource_providers/{}/aggregates", rp_uuid)).decode_body();
     if put.resource_provider_generation.is_some() {
         op.json(put).microversion("1.19")
     } else {

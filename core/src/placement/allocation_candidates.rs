@@ -95,7 +95,9 @@ pub fn list(filter: &ListAllocationCandidates) -> Op<AllocationCandidates> {
         .push_opt("limit", filter.limit)
         .push_all("root_required", &filter.root_required)
         .push_all("same_subtree", &filter.same_subtree);
-    Op::get(path!("allocation_candidates")).query(q)
+    Op::get(path!("allocation_candidates"))
+        .query(q)
+        .decode_body()
 }
 
 /// The answer of [`list`].

@@ -34,16 +34,15 @@ use super::{max_version, ConsumerGeneration, Resources};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::path;
-use crate::service::Body;
 
 /// What a consumer uses of one provider.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderAllocation {
     /// Amounts by resource class.
     #[serde(default)]
     pub resources: Resources,
     /// The provider's generation (answered by [`get`]; accepted, and ignored, in writes).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub generation: Option<u64>,
     /// Other fields.
     #[serde(flatten)]
@@ -83,22 +82,19 @@ pub struct Allocations {
 }
 
 /// A consumer's new allocations (the body of [`put`], and one entry of [`manage`]).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PutAllocations {
     /// By provider uuid (empty in [`manage`]: remove the consumer's allocations).
     pub allocations: BTreeMap<String, ProviderAllocation>,
     /// Owning project (required from 1.8).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Owning user (required from 1.8).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The generation the write expects (asks for 1.28): [`ConsumerGeneration::New`] for a
     /// consumer without allocations. A stale one gets a generation conflict.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub consumer_generation: Option<ConsumerGeneration>,
     /// `INSTANCE`, `MIGRATION`, … (asks for 1.38, which also needs a consumer generation).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub consumer_type: Option<String>,
 }
 
@@ -119,7 +115,7 @@ impl PutAllocations {
 /// `GET /allocations/{consumer_uuid}` (handle's microversion: the provider-keyed form
 /// from 1.12 on).
 pub fn get(consumer_uuid: &str) -> Op<Allocations> {
-    Op::get(path!("allocations/{}", consumer_uuid))
+    Op::get(path!("allocations/{}", consumer_uuid)).decode_body()
 }
 
 /// `PUT /allocations/{consumer_uuid}`: replaces the consumer's allocations, at the
@@ -128,7 +124,6 @@ pub fn put(consumer_uuid: &str, put: &PutAllocations) -> Op<()> {
     Op::put(path!("allocations/{}", consumer_uuid))
         .json(put)
         .microversion(put.microversion("1.12"))
-        .decode_nothing()
 }
 
 /// `PUT /allocations/{consumer_uuid}` in the list form of 1.0–1.11
@@ -145,32 +140,24 @@ pub fn put_list_form(consumer_uuid: &str, put: &PutAllocations) -> Op<()> {
         resource_provider: Provider<'a>,
         resources: &'a Resources,
     }
+    #[serde_with::skip_serializing_none]
     #[derive(Serialize)]
     struct ListForm<'a> {
         allocations: Vec<Entry<'a>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         project_id: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         user_id: Option<&'a str>,
     }
-    let body = if put.consumer_generation.is_some() || put.consumer_type.is_some() {
-        Err(InvalidInput::field(
-            "consumer_generation",
-            "the list form (1.0-1.11) has no consumer generation or type; use put",
-        ))
-    } else {
-        Body::json(&ListForm {
-            allocations: put
-                .allocations
-                .iter()
-                .map(|(uuid, a)| Entry {
-                    resource_provider: Provider { uuid },
-                    resources: &a.resources,
-                })
-                .collect(),
-            project_id: put.project_id.as_deref(),
-            user_id: put.user_id.as_deref(),
-        })
+    let body = ListForm {
+        allocations: put
+            .allocations
+            .iter()
+            .map(|(uuid, a)| Entry {
+                resource_provider: Provider { uuid },
+                resources: &a.resources,
+            })
+            .collect(),
+        project_id: put.project_id.as_deref(),
+        user_id: put.user_id.as_deref(),
     };
     let version = if put.project_id.is_some() || put.user_id.is_some() {
         "1.8"
@@ -178,16 +165,20 @@ pub fn put_list_form(consumer_uuid: &str, put: &PutAllocations) -> Op<()> {
         "1.0"
     };
     Op::put(path!("allocations/{}", consumer_uuid))
-        .body(body)
+        .check(InvalidInput::require(
+            put.consumer_generation.is_none() && put.consumer_type.is_none(),
+            "consumer_generation",
+            "the list form (1.0-1.11) has no consumer generation or type; use put",
+        ))
+        .json(&body)
         .microversion(version)
-        .decode_nothing()
 }
 
 /// `DELETE /allocations/{consumer_uuid}`: removes every allocation of the consumer, with
 /// no generation check ([`put`] with none, or [`manage`] with an empty entry, is the
 /// safe way).
 pub fn delete(consumer_uuid: &str) -> Op<()> {
-    Op::delete(path!("allocations/{}", consumer_uuid)).decode_nothing()
+    Op::delete(path!("allocations/{}", consumer_uuid))
 }
 
 /// `POST /allocations`: writes several consumers' allocations atomically (e.g. moving
@@ -199,7 +190,6 @@ pub fn manage(by_consumer: &BTreeMap<String, PutAllocations>) -> Op<()> {
     Op::post(path!("allocations"))
         .json(by_consumer)
         .microversion(version)
-        .decode_nothing()
 }
 
 /// A provider's allocations, by consumer (`GET /resource_providers/{uuid}/allocations`).
@@ -217,7 +207,7 @@ pub struct ProviderAllocations {
 
 /// `GET /resource_providers/{uuid}/allocations`.
 pub fn for_provider(rp_uuid: &str) -> Op<ProviderAllocations> {
-    Op::get(path!("resource_providers/{}/allocations", rp_uuid))
+    Op::get(path!("resource_providers/{}/allocations", rp_uuid)).decode_body()
 }
 
 #[cfg(test)]

@@ -22,32 +22,26 @@ use serde_json::{Map, Value};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::path;
-use crate::service::Body;
 
 /// The inventory of one resource class. Placement fills in every field it answers;
 /// in a request only `total` is needed.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Inventory {
     /// The provider's generation: answered by [`get`] and [`put`], required by [`put`];
     /// absent inside [`Inventories`].
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_provider_generation: Option<u64>,
     /// Amount the provider has.
     pub total: u64,
     /// Amount not allocatable (default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reserved: Option<u64>,
     /// Smallest allocation (default 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_unit: Option<u64>,
     /// Largest allocation (default: the largest integer).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_unit: Option<u64>,
     /// Allocations are multiples of this (default 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub step_size: Option<u64>,
     /// Overcommit ratio (default 1.0).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation_ratio: Option<f64>,
     /// Other fields.
     #[serde(flatten)]
@@ -79,21 +73,21 @@ pub struct Inventories {
 
 /// `GET /resource_providers/{uuid}/inventories`.
 pub fn list(rp_uuid: &str) -> Op<Inventories> {
-    Op::get(path!("resource_providers/{}/inventories", rp_uuid))
+    Op::get(path!("resource_providers/{}/inventories", rp_uuid)).decode_body()
 }
 
 /// `PUT /resource_providers/{uuid}/inventories`: replaces every inventory (those left
 /// out are deleted). 409 with a generation conflict when the generation is stale.
 pub fn put_all(rp_uuid: &str, inventories: &Inventories) -> Op<Inventories> {
-    Op::put(path!("resource_providers/{}/inventories", rp_uuid)).json(inventories)
+    Op::put(path!("resource_providers/{}/inventories", rp_uuid))
+        .json(inventories)
+        .decode_body()
 }
 
 /// `DELETE /resource_providers/{uuid}/inventories` (1.5): deletes every inventory, with
 /// no generation check (`put_all` with none is the safe way).
 pub fn delete_all(rp_uuid: &str) -> Op<()> {
-    Op::delete(path!("resource_providers/{}/inventories", rp_uuid))
-        .microversion("1.5")
-        .decode_nothing()
+    Op::delete(path!("resource_providers/{}/inventories", rp_uuid)).microversion("1.5")
 }
 
 /// `GET /resource_providers/{uuid}/inventories/{resource_class}`.
@@ -103,26 +97,25 @@ pub fn get(rp_uuid: &str, resource_class: &str) -> Op<Inventory> {
         rp_uuid,
         resource_class
     ))
+    .decode_body()
 }
 
 /// `PUT /resource_providers/{uuid}/inventories/{resource_class}`: replaces the inventory
 /// of a class the provider has (400 for one it has not: add it with [`put_all`]).
 /// `resource_provider_generation` is required.
 pub fn put(rp_uuid: &str, resource_class: &str, inventory: &Inventory) -> Op<Inventory> {
-    let body = if inventory.resource_provider_generation.is_none() {
-        Err(InvalidInput::field(
-            "resource_provider_generation",
-            "give the provider generation last read",
-        ))
-    } else {
-        Body::json(inventory)
-    };
     Op::put(path!(
         "resource_providers/{}/inventories/{}",
         rp_uuid,
         resource_class
     ))
-    .body(body)
+    .check(InvalidInput::require(
+        inventory.resource_provider_generation.is_some(),
+        "resource_provider_generation",
+        "give the provider generation last read",
+    ))
+    .json(inventory)
+    .decode_body()
 }
 
 /// `DELETE /resource_providers/{uuid}/inventories/{resource_class}` (409 while allocated).
@@ -132,5 +125,4 @@ pub fn delete(rp_uuid: &str, resource_class: &str) -> Op<()> {
         rp_uuid,
         resource_class
     ))
-    .decode_nothing()
 }

@@ -52,5 +52,4 @@ pub fn post(reshape: &Reshape) -> Op<()> {
     Op::post(path!("reshaper"))
         .json(reshape)
         .microversion(max_version([version, "1.30"]))
-        .decode_nothing()
 }

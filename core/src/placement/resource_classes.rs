@@ -47,7 +47,9 @@ pub fn list() -> List<ResourceClass> {
 
 /// `GET /resource_classes/{name}`.
 pub fn get(name: &str) -> Op<ResourceClass> {
-    Op::get(path!("resource_classes/{}", name)).microversion(CLASSES)
+    Op::get(path!("resource_classes/{}", name))
+        .microversion(CLASSES)
+        .decode_body()
 }
 
 /// `POST /resource_classes`: creates a custom class (409 when it exists).
@@ -55,7 +57,6 @@ pub fn create(name: &str) -> Op<()> {
     Op::post(path!("resource_classes"))
         .json(&json!({ "name": name }))
         .microversion(CLASSES)
-        .decode_nothing()
 }
 
 /// `PUT /resource_classes/{name}` with a body, at 1.2 (removed at 1.7): renames a
@@ -64,19 +65,16 @@ pub fn rename(name: &str, new_name: &str) -> Op<ResourceClass> {
     Op::put(path!("resource_classes/{}", name))
         .json(&json!({ "name": new_name }))
         .microversion(CLASSES)
+        .decode_body()
 }
 
 /// `PUT /resource_classes/{name}` without a body, at 1.7: creates the custom class unless
 /// it exists (both `Ok`).
 pub fn ensure(name: &str) -> Op<()> {
-    Op::put(path!("resource_classes/{}", name))
-        .microversion("1.7")
-        .decode_nothing()
+    Op::put(path!("resource_classes/{}", name)).microversion("1.7")
 }
 
 /// `DELETE /resource_classes/{name}` (409 while an inventory uses it).
 pub fn delete(name: &str) -> Op<()> {
-    Op::delete(path!("resource_classes/{}", name))
-        .microversion(CLASSES)
-        .decode_nothing()
+    Op::delete(path!("resource_classes/{}", name)).microversion(CLASSES)
 }

@@ -111,19 +111,18 @@ pub fn list(filter: &ListResourceProviders) -> List<ResourceProvider> {
 
 /// `GET /resource_providers/{uuid}`.
 pub fn get(uuid: &str) -> Op<ResourceProvider> {
-    Op::get(path!("resource_providers/{}", uuid))
+    Op::get(path!("resource_providers/{}", uuid)).decode_body()
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateResourceProvider {
     /// Name (unique).
     pub name: String,
     /// Id (`None`: Placement picks one).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// Parent in a provider tree.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_provider_uuid: Option<String>,
 }
 
@@ -133,6 +132,7 @@ pub fn create(rp: &CreateResourceProvider) -> Op<ResourceProvider> {
     Op::post(path!("resource_providers"))
         .json(rp)
         .microversion("1.20")
+        .decode_body()
 }
 
 /// The body of [`update`].
@@ -148,7 +148,9 @@ pub struct UpdateResourceProvider {
 /// `PUT /resource_providers/{uuid}`. With a parent given it asks for 1.37 (re-parenting
 /// and un-parenting); otherwise the handle's microversion applies.
 pub fn update(uuid: &str, rp: &UpdateResourceProvider) -> Op<ResourceProvider> {
-    let op = Op::put(path!("resource_providers/{}", uuid)).json(rp);
+    let op = Op::put(path!("resource_providers/{}", uuid))
+        .json(rp)
+        .decode_body();
     if rp.parent_provider_uuid.is_keep() {
         op
     } else {
@@ -158,7 +160,7 @@ pub fn update(uuid: &str, rp: &UpdateResourceProvider) -> Op<ResourceProvider> {
 
 /// `DELETE /resource_providers/{uuid}` (409 while it has allocations or children).
 pub fn delete(uuid: &str) -> Op<()> {
-    Op::delete(path!("resource_providers/{}", uuid)).decode_nothing()
+    Op::delete(path!("resource_providers/{}", uuid))
 }
 
 #[cfg(test)]

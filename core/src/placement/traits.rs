@@ -49,23 +49,17 @@ pub fn list(filter: &ListTraits) -> List<String> {
 
 /// `GET /traits/{name}`: `Ok` when the trait exists (404 otherwise).
 pub fn get(name: &str) -> Op<()> {
-    Op::get(path!("traits/{}", name))
-        .microversion(TRAITS)
-        .decode_nothing()
+    Op::get(path!("traits/{}", name)).microversion(TRAITS)
 }
 
 /// `PUT /traits/{name}`: creates a custom trait (`CUSTOM_…`); `Ok` when it exists already.
 pub fn put(name: &str) -> Op<()> {
-    Op::put(path!("traits/{}", name))
-        .microversion(TRAITS)
-        .decode_nothing()
+    Op::put(path!("traits/{}", name)).microversion(TRAITS)
 }
 
 /// `DELETE /traits/{name}`: deletes a custom trait (409 while a provider has it).
 pub fn delete(name: &str) -> Op<()> {
-    Op::delete(path!("traits/{}", name))
-        .microversion(TRAITS)
-        .decode_nothing()
+    Op::delete(path!("traits/{}", name)).microversion(TRAITS)
 }
 
 /// A provider's traits.
@@ -83,7 +77,9 @@ pub struct ProviderTraits {
 
 /// `GET /resource_providers/{uuid}/traits`.
 pub fn provider(rp_uuid: &str) -> Op<ProviderTraits> {
-    Op::get(path!("resource_providers/{}/traits", rp_uuid)).microversion(TRAITS)
+    Op::get(path!("resource_providers/{}/traits", rp_uuid))
+        .microversion(TRAITS)
+        .decode_body()
 }
 
 /// `PUT /resource_providers/{uuid}/traits`: replaces the provider's traits (each must
@@ -92,12 +88,11 @@ pub fn put_provider(rp_uuid: &str, traits: &ProviderTraits) -> Op<ProviderTraits
     Op::put(path!("resource_providers/{}/traits", rp_uuid))
         .json(traits)
         .microversion(TRAITS)
+        .decode_body()
 }
 
 /// `DELETE /resource_providers/{uuid}/traits`: removes every trait, with no generation
 /// check (`put_provider` with none is the safe way).
 pub fn delete_provider(rp_uuid: &str) -> Op<()> {
-    Op::delete(path!("resource_providers/{}/traits", rp_uuid))
-        .microversion(TRAITS)
-        .decode_nothing()
+    Op::delete(path!("resource_providers/{}/traits", rp_uuid)).microversion(TRAITS)
 }

@@ -37,7 +37,7 @@ pub struct ProviderUsages {
 
 /// `GET /resource_providers/{uuid}/usages`.
 pub fn provider(rp_uuid: &str) -> Op<ProviderUsages> {
-    Op::get(path!("resource_providers/{}/usages", rp_uuid))
+    Op::get(path!("resource_providers/{}/usages", rp_uuid)).decode_body()
 }
 
 /// Filters of [`get`].

@@ -337,10 +337,10 @@ async fn glance_image_through_the_nova_proxy() {
 
     let body = async {
         glance
-            .call(&glance_images::upload(&id).body(Ok(Body::raw(
+            .call(&glance_images::upload(&id).body(Body::raw(
                 bytes::Bytes::from_static(b"ferrocloud compute proxy test image"),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload");
         glance
@@ -386,37 +386,34 @@ async fn glance_image_through_the_nova_proxy() {
 
         // Metadata, all six calls.
         let merged = nova
-            .call(&nova_images::merge_metadata(
-                &id,
-                &md(&[("purpose", "test"), ("os_distro", "cirros")]),
-            ))
+            .call(
+                &nova_images::METADATA
+                    .merge(&id, &md(&[("purpose", "test"), ("os_distro", "cirros")])),
+            )
             .await
             .expect("merge metadata");
         assert_eq!(merged.get("purpose").map(String::as_str), Some("test"));
         let one = nova
-            .call(&nova_images::set_metadata_key(&id, "purpose", "proxy"))
+            .call(&nova_images::METADATA.set_key(&id, "purpose", "proxy"))
             .await
             .expect("set one key");
         assert_eq!(one.value, "proxy");
         let got = nova
-            .call(&nova_images::metadata_key(&id, "os_distro"))
+            .call(&nova_images::METADATA.get_key(&id, "os_distro"))
             .await
             .expect("get one key");
         assert_eq!(got.value, "cirros");
-        nova.call(&nova_images::delete_metadata_key(&id, "os_distro"))
+        nova.call(&nova_images::METADATA.delete_key(&id, "os_distro"))
             .await
             .expect("delete one key");
         let all = nova
-            .call(&nova_images::metadata(&id))
+            .call(&nova_images::METADATA.get(&id))
             .await
             .expect("metadata");
         assert_eq!(all.get("purpose").map(String::as_str), Some("proxy"));
         assert!(!all.contains_key("os_distro"));
         let replaced = nova
-            .call(&nova_images::replace_metadata(
-                &id,
-                &md(&[("only", "this")]),
-            ))
+            .call(&nova_images::METADATA.replace(&id, &md(&[("only", "this")])))
             .await
             .expect("replace metadata");
         assert_eq!(replaced.get("only").map(String::as_str), Some("this"));
@@ -465,7 +462,7 @@ impl ferrocloud::HasStatus for RawServer {
 }
 
 fn raw_get(path: String) -> ferrocloud::Op<serde_json::Value> {
-    ferrocloud::Op::get(Ok(path))
+    ferrocloud::Op::get(Ok(path)).decode_body()
 }
 
 /// Waits until `list` (a detach in progress) no longer shows `gone`.
@@ -516,10 +513,10 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("create image");
         *image_id.lock().unwrap() = Some(img.id.clone());
         glance
-            .call(&glance_images::upload(&img.id).body(Ok(Body::raw(
+            .call(&glance_images::upload(&img.id).body(Body::raw(
                 bytes::Bytes::from_static(b"tiny"),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload");
         glance
@@ -533,7 +530,11 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("image active");
 
         let net: Value = neutron
-            .call(&Op::post(Ok("networks".into())).json(&json!({"network": {"name": name}})))
+            .call(
+                &Op::post(Ok("networks".into()))
+                    .json(&json!({"network": {"name": name}}))
+                    .decode_body(),
+            )
             .await
             .expect("create network");
         let net_id = net["network"]["id"]
@@ -542,9 +543,13 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .to_owned();
         *network_id.lock().unwrap() = Some(net_id.clone());
         let subnet: Value = neutron
-            .call(&Op::post(Ok("subnets".into())).json(&json!({"subnet": {
-                "network_id": net_id, "ip_version": 4, "cidr": "10.231.7.0/24", "name": name
-            }})))
+            .call(
+                &Op::post(Ok("subnets".into()))
+                    .json(&json!({"subnet": {
+                        "network_id": net_id, "ip_version": 4, "cidr": "10.231.7.0/24", "name": name
+                    }}))
+                    .decode_body(),
+            )
             .await
             .expect("create subnet");
         let subnet_id = subnet["subnet"]["id"]
@@ -571,7 +576,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             .expect("create server");
         *server_id.lock().unwrap() = Some(server.id.clone());
         let sid = server.id.clone();
-        let get_server = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
+        let get_server = Op::get(Ok(format!("servers/{sid}"))).decode_key::<RawServer>("server");
         nova.wait_for_status(&get_server, &["ACTIVE"], &["ERROR"], wait(120))
             .await
             .expect("server ACTIVE");
@@ -598,7 +603,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         let port: Value = neutron
             .call(
                 &Op::post(Ok("ports".into()))
-                    .json(&json!({"port": {"network_id": net_id, "name": name}})),
+                    .json(&json!({"port": {"network_id": net_id, "name": name}}))
+                    .decode_body(),
             )
             .await
             .expect("create port");
@@ -770,7 +776,7 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
             let _ = nova
                 .call(&Op::<()>::delete(Ok(format!("servers/{sid}"))))
                 .await;
-            let get = Op::<RawServer>::get(Ok(format!("servers/{sid}"))).decode_key("server");
+            let get = Op::get(Ok(format!("servers/{sid}"))).decode_key::<RawServer>("server");
             let _ = nova.wait_for_deleted(&get, wait(120)).await;
         }
         let vid = volume_id.lock().unwrap().clone();

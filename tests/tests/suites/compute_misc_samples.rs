@@ -308,40 +308,40 @@ fn image_samples(cov: &mut Coverage) {
     let all = response(
         cov,
         &f("image-metadata-get-resp.json"),
-        images::metadata(IMAGE),
+        images::METADATA.get(IMAGE),
     );
     assert_eq!(all.get("kernel_id").map(String::as_str), Some("nokernel"));
     let post = md(&[("kernel_id", "False"), ("Label", "UpdatedImage")]);
     request(
         cov,
         &f("image-metadata-post-req.json"),
-        images::merge_metadata(IMAGE, &post),
+        images::METADATA.merge(IMAGE, &post),
     );
     let merged = response(
         cov,
         &f("image-metadata-post-resp.json"),
-        images::merge_metadata(IMAGE, &post),
+        images::METADATA.merge(IMAGE, &post),
     );
     assert_eq!(merged.len(), 5);
     let put = md(&[("auto_disk_config", "True"), ("Label", "Changed")]);
     request(
         cov,
         &f("image-metadata-put-req.json"),
-        images::replace_metadata(IMAGE, &put),
+        images::METADATA.replace(IMAGE, &put),
     );
     let replaced = response(
         cov,
         &f("image-metadata-put-resp.json"),
-        images::replace_metadata(IMAGE, &put),
+        images::METADATA.replace(IMAGE, &put),
     );
     assert_eq!(replaced, put);
     let key = response(
         cov,
         &f("image-meta-key-get.json"),
-        images::metadata_key(IMAGE, "kernel_id"),
+        images::METADATA.get_key(IMAGE, "kernel_id"),
     );
     assert_eq!(key.value, "nokernel");
-    let set = || images::set_metadata_key(IMAGE, "auto_disk_config", "False");
+    let set = || images::METADATA.set_key(IMAGE, "auto_disk_config", "False");
     request(cov, &f("image-meta-key-put-req.json"), set());
     let got = response(cov, &f("image-meta-key-put-resp.json"), set());
     assert_eq!(

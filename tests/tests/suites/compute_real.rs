@@ -13,12 +13,12 @@ use serde_json::{json, Value};
 use ferrocloud::block_storage::volumes::{self, CreateVolume};
 use ferrocloud::compute::attach_interfaces::{self, CreateInterface};
 use ferrocloud::compute::server_actions::{self as act, RebootType};
+use ferrocloud::compute::server_consoles;
 use ferrocloud::compute::servers::{
     self, CreateServer, ListServers, NetworkSpec, Networks, ServerFlavor, ServerStatus,
     UpdateServer,
 };
 use ferrocloud::compute::volume_attach::{self, CreateVolumeAttachment};
-use ferrocloud::compute::{server_consoles, server_metadata, server_tags};
 use ferrocloud::image::images::{self, CreateImage};
 use ferrocloud::network::networks::{self, CreateNetwork};
 use ferrocloud::network::subnets::{self, CreateSubnet};
@@ -71,9 +71,7 @@ impl Created {
         }
         let flavors = self.flavors.lock().unwrap().clone();
         for id in flavors {
-            let _ = nova
-                .call(&Op::<()>::delete(path!("flavors/{}", id)).decode_nothing())
-                .await;
+            let _ = nova.call(&Op::<()>::delete(path!("flavors/{}", id))).await;
         }
         let images = self.images.lock().unwrap().clone();
         for id in images {
@@ -127,10 +125,10 @@ where
             .expect("create image");
         created.image(&img.id);
         glance
-            .call(&images::upload(&img.id).body(Ok(Body::raw(
+            .call(&images::upload(&img.id).body(Body::raw(
                 Bytes::from(vec![0u8; 4096]),
                 "application/octet-stream",
-            ))))
+            )))
             .await
             .expect("upload image");
         glance
@@ -299,56 +297,58 @@ async fn server_lifecycle_actions_metadata_image() {
 
         // metadata: all and one item
         let all = nova
-            .call(&server_metadata::merge(&s.id, &md(&[("tier", "1")])))
+            .call(&servers::METADATA.merge(&s.id, &md(&[("tier", "1")])))
             .await
             .unwrap();
         assert_eq!(all, md(&[("role", "web"), ("tier", "1")]));
         let one = nova
-            .call(&server_metadata::set_key(&s.id, "tier", "2"))
+            .call(&servers::METADATA.set_key(&s.id, "tier", "2"))
             .await
             .unwrap();
         assert_eq!((one.key.as_str(), one.value.as_str()), ("tier", "2"));
         assert_eq!(
-            nova.call(&server_metadata::get_key(&s.id, "tier"))
+            nova.call(&servers::METADATA.get_key(&s.id, "tier"))
                 .await
                 .unwrap()
                 .value,
             "2"
         );
-        nova.call(&server_metadata::delete_key(&s.id, "role"))
+        nova.call(&servers::METADATA.delete_key(&s.id, "role"))
             .await
             .unwrap();
         assert_eq!(
-            nova.call(&server_metadata::get(&s.id)).await.unwrap(),
+            nova.call(&servers::METADATA.get(&s.id)).await.unwrap(),
             md(&[("tier", "2")])
         );
         let replaced = nova
-            .call(&server_metadata::replace(&s.id, &md(&[("only", "me")])))
+            .call(&servers::METADATA.replace(&s.id, &md(&[("only", "me")])))
             .await
             .unwrap();
         assert_eq!(replaced, md(&[("only", "me")]));
         let err = nova
-            .call(&server_metadata::get_key(&s.id, "role"))
+            .call(&servers::METADATA.get_key(&s.id, "role"))
             .await
             .unwrap_err();
         assert!(err.is_not_found(), "{err}");
 
         // tags
-        nova.call(&server_tags::add(&s.id, "blue")).await.unwrap();
-        nova.call(&server_tags::check(&s.id, "blue")).await.unwrap();
-        let mut tags = nova.call(&server_tags::list(&s.id)).await.unwrap();
+        nova.call(&servers::TAGS.add(&s.id, "blue")).await.unwrap();
+        nova.call(&servers::TAGS.check(&s.id, "blue"))
+            .await
+            .unwrap();
+        let mut tags = nova.call(&servers::TAGS.list(&s.id)).await.unwrap();
         tags.sort();
         assert_eq!(tags, ["blue", "ferro"]);
         let tags = nova
-            .call(&server_tags::replace(&s.id, &["green".into()]))
+            .call(&servers::TAGS.replace(&s.id, &["green".into()]))
             .await
             .unwrap();
         assert_eq!(tags, ["green"]);
-        nova.call(&server_tags::delete(&s.id, "green"))
+        nova.call(&servers::TAGS.remove(&s.id, "green"))
             .await
             .unwrap();
         assert!(nova
-            .call(&server_tags::check(&s.id, "green"))
+            .call(&servers::TAGS.check(&s.id, "green"))
             .await
             .unwrap_err()
             .is_not_found());

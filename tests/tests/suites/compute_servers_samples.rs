@@ -10,7 +10,6 @@ use ::base64::Engine as _;
 use ferrocloud::compute::server_actions::{self as act, *};
 use ferrocloud::compute::server_consoles::{self as consoles, Protocol, RemoteConsoleType};
 use ferrocloud::compute::servers::{self, *};
-use ferrocloud::compute::{server_metadata, server_tags};
 use ferrocloud::{Operation, Patch, Secret, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{Map, Value};
@@ -162,7 +161,7 @@ fn strings(v: &Value) -> Vec<String> {
     v.as_array().expect("array").iter().map(str_of).collect()
 }
 
-fn metadata(v: &Value) -> ferrocloud::compute::server_metadata::Metadata {
+fn metadata(v: &Value) -> ferrocloud::metadata::Metadata {
     v.as_object()
         .expect("object")
         .iter()
@@ -691,30 +690,33 @@ fn check(cov: &mut Coverage, file: &str) {
         ("server-metadata", "server-metadata-all-req.json") => {
             let m = metadata(&samples::json(file)["metadata"]);
             // The same body serves POST (merge) and PUT (replace).
-            request(cov, file, server_metadata::merge(ID, &m));
-            request(cov, file, server_metadata::replace(ID, &m));
+            request(cov, file, servers::METADATA.merge(ID, &m));
+            request(cov, file, servers::METADATA.replace(ID, &m));
         }
         ("server-metadata", "server-metadata-all-resp.json") => {
-            let m = response(cov, file, server_metadata::get(ID));
+            let m = response(cov, file, servers::METADATA.get(ID));
             assert_eq!(m["foo"], "Foo Value");
         }
         ("server-metadata", "server-metadata-req.json") => {
-            request(cov, file, server_metadata::set_key(ID, "foo", "Bar Value"))
+            request(cov, file, servers::METADATA.set_key(ID, "foo", "Bar Value"))
         }
         ("server-metadata", "server-metadata-resp.json") => {
-            let m = response(cov, file, server_metadata::get_key(ID, "foo"));
+            let m = response(cov, file, servers::METADATA.get_key(ID, "foo"));
             assert_eq!((m.key.as_str(), m.value.as_str()), ("foo", "Foo Value"));
         }
         ("os-server-tags", "server-tags-index-resp.json") => {
-            assert_eq!(response(cov, file, server_tags::list(ID)), ["tag1", "tag2"]);
+            assert_eq!(
+                response(cov, file, servers::TAGS.list(ID)),
+                ["tag1", "tag2"]
+            );
         }
         ("os-server-tags", "server-tags-put-all-req.json") => request(
             cov,
             file,
-            server_tags::replace(ID, &["tag1".into(), "tag2".into()]),
+            servers::TAGS.replace(ID, &["tag1".into(), "tag2".into()]),
         ),
         ("os-server-tags", "server-tags-put-all-resp.json") => {
-            let t = response(cov, file, server_tags::replace(ID, &["tag1".into()]));
+            let t = response(cov, file, servers::TAGS.replace(ID, &["tag1".into()]));
             assert_eq!(t, ["tag1", "tag2"]);
         }
         // --- every other file is one action request

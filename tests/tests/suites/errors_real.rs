@@ -27,11 +27,11 @@ async fn call<T: Transport>(svc: &Service<T>, op: Op<Value>) -> Result<Value, Er
 }
 
 fn get(p: Result<String, ferrocloud::InvalidInput>) -> Op<Value> {
-    Op::get(p)
+    Op::get(p).decode_body()
 }
 
 fn post(p: Result<String, ferrocloud::InvalidInput>, body: Value) -> Op<Value> {
-    Op::post(p).json(&body)
+    Op::post(p).json(&body).decode_body()
 }
 
 /// `<` followed by a tag-like word: `<br`, `</p`, `<h1`, `<html`, `<!--`.
@@ -250,7 +250,10 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
     match call(&nova, post(path!("flavors"), flavor_body.clone())).await {
         Ok(made) => {
             let id = made["flavor"]["id"].as_str().unwrap_or_default().to_owned();
-            cleanup.push((nova.clone(), Op::delete(path!("flavors/{}", id))));
+            cleanup.push((
+                nova.clone(),
+                Op::delete(path!("flavors/{}", id)).decode_body(),
+            ));
             cases.push(Case {
                 what: "nova 409",
                 status: 409,
@@ -270,7 +273,10 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
                 .as_str()
                 .unwrap_or_default()
                 .to_owned();
-            cleanup.push((cinder.clone(), Op::delete(path!("types/{}", id))));
+            cleanup.push((
+                cinder.clone(),
+                Op::delete(path!("types/{}", id)).decode_body(),
+            ));
             cases.push(Case {
                 what: "cinder 409",
                 status: 409,
@@ -296,7 +302,10 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
                 .as_str()
                 .unwrap_or_default()
                 .to_owned();
-            cleanup.push((neutron.clone(), Op::delete(path!("security-groups/{}", id))));
+            cleanup.push((
+                neutron.clone(),
+                Op::delete(path!("security-groups/{}", id)).decode_body(),
+            ));
             let rule = json!({"security_group_rule": {"security_group_id": id, "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp", "port_range_min": 22, "port_range_max": 22}});
             let first = call(&neutron, post(path!("security-group-rules"), rule.clone())).await;
             cases.push(match first {
@@ -317,7 +326,10 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
     match call(&glance, post(path!("images"), image_body.clone())).await {
         Ok(made) => {
             let id = made["id"].as_str().unwrap_or_default().to_owned();
-            cleanup.push((glance.clone(), Op::delete(path!("images/{}", id))));
+            cleanup.push((
+                glance.clone(),
+                Op::delete(path!("images/{}", id)).decode_body(),
+            ));
             let mut again = image_body;
             again["id"] = json!(id);
             cases.push(Case {

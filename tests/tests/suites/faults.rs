@@ -42,11 +42,13 @@ fn client(srv: &FaultServer) -> Client<HyperTransport> {
 }
 
 fn get_servers() -> Op<Value> {
-    Op::get(path!("servers"))
+    Op::get(path!("servers")).decode_body()
 }
 
 fn post_servers() -> Op<Value> {
-    Op::post(path!("servers")).json(&serde_json::json!({"server": {"name": "x"}}))
+    Op::post(path!("servers"))
+        .json(&serde_json::json!({"server": {"name": "x"}}))
+        .decode_body()
 }
 
 /// Runs `f` under a 20 s guard: a hang fails the test instead of blocking CI.
@@ -175,7 +177,7 @@ async fn truncated_and_garbage_json_are_decode_errors() {
     let err = guarded(nova.collect_all(list)).await.unwrap_err();
     assert!(matches!(err, Error::Decode(_)), "{err:?}");
     // A garbage fault body still yields the HTTP error with its status.
-    let op: Op<Value> = Op::get(path!("servers/{}", "fault"));
+    let op: Op<Value> = Op::get(path!("servers/{}", "fault")).decode_body();
     let err = guarded(nova.call(&op)).await.unwrap_err();
     assert_eq!(
         err.status(),
@@ -549,7 +551,7 @@ async fn redirects_to_another_origin_carry_no_credentials_and_home_again_do() {
     .await;
     *home_base.lock().unwrap() = srv.auth_url().replace("/v3", "");
     let c = client(&srv);
-    let op: Op<Value> = Op::get(path!("away")).header(
+    let op: Op<Value> = Op::get(path!("away")).decode_body().header(
         http::header::HeaderName::from_static("x-subject-token"),
         http::HeaderValue::from_static("another-token"),
     );

@@ -84,7 +84,7 @@ fn identity_admin_samples() {
     request(
         &mut cov,
         &f("project-tags-update-request.json"),
-        projects::replace_tags("p1", &["foo".into(), "bar".into()]),
+        projects::TAGS.replace("p1", &["foo".into(), "bar".into()]),
     );
     let p = response(
         &mut cov,
@@ -136,7 +136,7 @@ fn identity_admin_samples() {
     let tags = response(
         &mut cov,
         &f("project-tags-list-response.json"),
-        projects::list_tags("p1"),
+        projects::TAGS.list("p1"),
     );
     assert_eq!(tags, ["foo", "bar"]);
     cov.except(

@@ -73,18 +73,15 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
         ))
         .await?;
     assert_eq!(updated.description.as_deref().unwrap_or(""), "");
-    ks.call(&projects::add_tag(&project.id, "blue")).await?;
-    ks.call(&projects::check_tag_exists(&project.id, "blue"))
-        .await?;
-    let missing = ks
-        .call(&projects::check_tag_exists(&project.id, "green"))
-        .await;
+    ks.call(&projects::TAGS.add(&project.id, "blue")).await?;
+    ks.call(&projects::TAGS.check(&project.id, "blue")).await?;
+    let missing = ks.call(&projects::TAGS.check(&project.id, "green")).await;
     assert!(missing.unwrap_err().is_not_found());
-    let mut tags = ks.call(&projects::list_tags(&project.id)).await?;
+    let mut tags = ks.call(&projects::TAGS.list(&project.id)).await?;
     tags.sort();
     assert_eq!(tags, ["blue", "ferro"]);
     let replaced = ks
-        .call(&projects::replace_tags(&project.id, &["red".into()]))
+        .call(&projects::TAGS.replace(&project.id, &["red".into()]))
         .await?;
     assert_eq!(replaced, ["red"]);
     let by_tag = ks
@@ -98,8 +95,8 @@ async fn crud_flow(admin: &Cloud, cleanup: &mut Cleanup) -> Result<(), Error> {
         by_tag.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
         [project.id.as_str()]
     );
-    ks.call(&projects::delete_tags(&project.id)).await?;
-    assert!(ks.call(&projects::list_tags(&project.id)).await?.is_empty());
+    ks.call(&projects::TAGS.clear(&project.id)).await?;
+    assert!(ks.call(&projects::TAGS.list(&project.id)).await?.is_empty());
     // Paging with a limit walks every project (marker or links.next).
     let paged = ks
         .collect_all(projects::list(&projects::ListProjects {
@@ -311,7 +308,10 @@ async fn application_credential_authenticates() {
             t.info.project.as_ref().map(|p| p.id.as_str()),
             cred.project_id.as_deref()
         );
-        let flavors: serde_json::Value = as_cred.compute().call(&Op::get(path!("flavors"))).await?;
+        let flavors: serde_json::Value = as_cred
+            .compute()
+            .call(&Op::get(path!("flavors")).decode_body())
+            .await?;
         assert!(flavors["flavors"].is_array());
         Ok::<_, Error>(())
     }

@@ -128,18 +128,18 @@ async fn streamed_data_states_tags_members() {
 
         // Tags.
         glance
-            .call(&images::add_tag(&img.id, "ferro-a"))
+            .call(&images::TAGS.add(&img.id, "ferro-a"))
             .await
             .unwrap();
         glance
-            .call(&images::add_tag(&img.id, "ferro b"))
+            .call(&images::TAGS.add(&img.id, "ferro b"))
             .await
             .unwrap();
         let mut tags = glance.call(&images::get(&img.id)).await.unwrap().tags;
         tags.sort();
         assert_eq!(tags, ["ferro b", "ferro-a"]);
         glance
-            .call(&images::delete_tag(&img.id, "ferro-a"))
+            .call(&images::TAGS.remove(&img.id, "ferro-a"))
             .await
             .unwrap();
         assert_eq!(

@@ -23,7 +23,11 @@ fn auth_url() -> String {
 async fn role_id(admin: &Native, name: &str) -> String {
     let roles: Value = admin
         .identity()
-        .call(&Op::get(path!("roles")).query(ferrocloud::query!(name: Some(name))))
+        .call(
+            &Op::get(path!("roles"))
+                .query(ferrocloud::query!(name: Some(name)))
+                .decode_body(),
+        )
         .await
         .unwrap();
     roles["roles"][0]["id"].as_str().unwrap().to_owned()
@@ -265,7 +269,7 @@ async fn a_revoked_token_causes_exactly_one_reauth() {
     // Keystone checks revocation on every call (services behind keystonemiddleware may
     // cache a validation for a few minutes), so the calls go to Keystone itself.
     let (counter, client) = cloud::counting("oscloud-demo", |_| {});
-    let projects: Op<Value> = Op::get(path!("auth/projects"));
+    let projects: Op<Value> = Op::get(path!("auth/projects")).decode_body();
     client.identity().call(&projects).await.expect("first call");
     assert_eq!(counter.auths(), 1);
     let token = client.token().await.unwrap();

@@ -36,11 +36,17 @@ fn memory() -> (u64, u64) {
 async fn request(c: &Client<Counting<HyperTransport>>, i: usize) -> Result<(), Error> {
     match i % 3 {
         0 => {
-            let v: Value = c.compute().call(&Op::get(path!("servers"))).await?;
+            let v: Value = c
+                .compute()
+                .call(&Op::get(path!("servers")).decode_body())
+                .await?;
             assert!(v["servers"].is_array());
         }
         1 => {
-            let v: Value = c.compute().call(&Op::get(path!("flavors"))).await?;
+            let v: Value = c
+                .compute()
+                .call(&Op::get(path!("flavors")).decode_body())
+                .await?;
             assert!(v["flavors"].is_array());
         }
         _ => {

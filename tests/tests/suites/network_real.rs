@@ -82,7 +82,7 @@ impl Created {
                 Undo::SecurityGroup(id) => neutron.call(&security_groups::delete(id)).await,
                 Undo::AddressGroup(id) => {
                     neutron
-                        .call(&Op::<()>::delete(path!("address-groups/{}", id)).decode_nothing())
+                        .call(&Op::<()>::delete(path!("address-groups/{}", id)))
                         .await
                 }
             };

@@ -148,39 +148,39 @@ async fn volume_lifecycle_actions_and_snapshots() {
 
         // Metadata CRUD.
         let m = cinder
-            .call(&volumes::merge_metadata(&id, &md(&[("a", "1")])))
+            .call(&volumes::METADATA.merge(&id, &md(&[("a", "1")])))
             .await
             .unwrap();
         assert_eq!(m, md(&[("a", "1"), ("origin", "ferrocloud")]));
         let item = cinder
-            .call(&volumes::set_metadata_key(&id, "b", "2"))
+            .call(&volumes::METADATA.set_key(&id, "b", "2"))
             .await
             .unwrap();
         assert_eq!((item.key.as_str(), item.value.as_str()), ("b", "2"));
         assert_eq!(
             cinder
-                .call(&volumes::metadata_key(&id, "a"))
+                .call(&volumes::METADATA.get_key(&id, "a"))
                 .await
                 .unwrap()
                 .value,
             "1"
         );
         let m = cinder
-            .call(&volumes::replace_metadata(&id, &md(&[("c", "3")])))
+            .call(&volumes::METADATA.replace(&id, &md(&[("c", "3")])))
             .await
             .unwrap();
         assert_eq!(m, md(&[("c", "3")]));
         cinder
-            .call(&volumes::delete_metadata_key(&id, "c"))
+            .call(&volumes::METADATA.delete_key(&id, "c"))
             .await
             .unwrap();
         assert!(cinder
-            .call(&volumes::metadata(&id))
+            .call(&volumes::METADATA.get(&id))
             .await
             .unwrap()
             .is_empty());
         let err = cinder
-            .call(&volumes::metadata_key(&id, "c"))
+            .call(&volumes::METADATA.get_key(&id, "c"))
             .await
             .unwrap_err();
         assert!(err.is_not_found(), "{err}");
@@ -395,32 +395,29 @@ async fn volume_lifecycle_actions_and_snapshots() {
             .unwrap();
         assert_eq!(snap.description.as_deref(), Some("nightly"));
         let m = cinder
-            .call(&snapshots::merge_metadata(&snap.id, &md(&[("k2", "v2")])))
+            .call(&snapshots::METADATA.merge(&snap.id, &md(&[("k2", "v2")])))
             .await
             .unwrap();
         assert_eq!(m, md(&[("k", "v"), ("k2", "v2")]));
         let m = cinder
-            .call(&snapshots::replace_metadata(
-                &snap.id,
-                &md(&[("only", "1")]),
-            ))
+            .call(&snapshots::METADATA.replace(&snap.id, &md(&[("only", "1")])))
             .await
             .unwrap();
         assert_eq!(m, md(&[("only", "1")]));
         assert_eq!(
             cinder
-                .call(&snapshots::metadata_key(&snap.id, "only"))
+                .call(&snapshots::METADATA.get_key(&snap.id, "only"))
                 .await
                 .unwrap()
                 .value,
             "1"
         );
         cinder
-            .call(&snapshots::delete_metadata_key(&snap.id, "only"))
+            .call(&snapshots::METADATA.delete_key(&snap.id, "only"))
             .await
             .unwrap();
         assert!(cinder
-            .call(&snapshots::metadata(&snap.id))
+            .call(&snapshots::METADATA.get(&snap.id))
             .await
             .unwrap()
             .is_empty());

@@ -173,19 +173,19 @@ fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str,
     }
     let ops = if kind == "volume" {
         MetaOps {
-            get: volumes::metadata,
-            merge: volumes::merge_metadata,
-            replace: volumes::replace_metadata,
-            get_key: volumes::metadata_key,
-            set_key: volumes::set_metadata_key,
+            get: |id| volumes::METADATA.get(id),
+            merge: |id, m| volumes::METADATA.merge(id, m),
+            replace: |id, m| volumes::METADATA.replace(id, m),
+            get_key: |id, k| volumes::METADATA.get_key(id, k),
+            set_key: |id, k, v| volumes::METADATA.set_key(id, k, v),
         }
     } else {
         MetaOps {
-            get: snapshots::metadata,
-            merge: snapshots::merge_metadata,
-            replace: snapshots::replace_metadata,
-            get_key: snapshots::metadata_key,
-            set_key: snapshots::set_metadata_key,
+            get: |id| snapshots::METADATA.get(id),
+            merge: |id, m| snapshots::METADATA.merge(id, m),
+            replace: |id, m| snapshots::METADATA.replace(id, m),
+            get_key: |id, k| snapshots::METADATA.get_key(id, k),
+            set_key: |id, k, v| snapshots::METADATA.set_key(id, k, v),
         }
     };
     let MetaOps {

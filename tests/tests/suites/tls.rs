@@ -139,7 +139,8 @@ async fn custom_ca_is_accepted_only_when_configured() {
     assert_eq!(token(&cloud).await.unwrap(), "tok-1");
 
     // And a call through the catalog, over the same TLS server.
-    let op: ferrocloud::Op<serde_json::Value> = ferrocloud::Op::get(ferrocloud::path!("servers"));
+    let op: ferrocloud::Op<serde_json::Value> =
+        ferrocloud::Op::get(ferrocloud::path!("servers")).decode_body();
     let body = cloud.compute().call(&op).await.unwrap();
     assert_eq!(body["servers"], serde_json::json!([]));
 

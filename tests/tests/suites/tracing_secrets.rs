@@ -94,7 +94,11 @@ fn client(auth: &AuthOptions) -> Client<HyperTransport> {
 async fn exercise(auth: AuthOptions) -> Vec<String> {
     let c = client(&auth);
     let token = c.token().await.unwrap();
-    let body: Value = c.compute().call(&Op::get(path!("servers"))).await.unwrap();
+    let body: Value = c
+        .compute()
+        .call(&Op::get(path!("servers")).decode_body())
+        .await
+        .unwrap();
     assert_eq!(body["servers"], serde_json::json!([]));
     let creds = auth.validate().unwrap();
     vec![
@@ -153,7 +157,7 @@ async fn token_auth_leaks_nothing() {
     c.token().await.unwrap();
     let err = c
         .compute()
-        .call(&Op::<Value>::get(path!("servers")))
+        .call(&Op::get(path!("servers")).decode_body::<Value>())
         .await
         .unwrap_err();
     assert!(err.is_unauthorized(), "{err}");
@@ -218,7 +222,7 @@ async fn real_keystone_password_and_application_credential_leak_nothing() {
     let token = demo.token().await.unwrap();
     let flavors: Value = demo
         .compute()
-        .call(&Op::get(path!("flavors")))
+        .call(&Op::get(path!("flavors")).decode_body())
         .await
         .unwrap();
     assert!(flavors["flavors"].is_array());

@@ -132,7 +132,7 @@ pub async fn password_auth_and_catalog() {
 /// A microversion header Keystone's CORS allow-list rejects is not sent, so the call works.
 pub async fn keystone_microversion_header_is_not_sent() {
     let c = client();
-    let op: Op<Value> = Op::get(path!("auth/projects")).header(
+    let op: Op<Value> = Op::get(path!("auth/projects")).decode_body().header(
         HeaderName::from_static("openstack-api-version"),
         HeaderValue::from_static("identity 3.14"),
     );
@@ -155,7 +155,7 @@ pub async fn not_found_has_the_server_message() {
     let missing = "00000000-0000-4000-8000-00000000dead";
     let err = c
         .compute()
-        .call(&Op::<Value>::get(path!("servers/{}", missing)))
+        .call(&Op::get(path!("servers/{}", missing)).decode_body::<Value>())
         .await
         .expect_err("no such server");
     assert!(err.is_not_found(), "{err}");
@@ -171,7 +171,7 @@ pub async fn not_found_has_the_server_message() {
     );
     let err = c
         .network()
-        .call(&Op::<Value>::get(path!("networks/{}", missing)))
+        .call(&Op::get(path!("networks/{}", missing)).decode_body::<Value>())
         .await
         .expect_err("no such network");
     assert!(err.is_not_found(), "{err}");
@@ -185,7 +185,7 @@ pub async fn network_create_and_delete() {
     let name = unique("net");
     let created: Value = neutron
         .call(
-            &Op::<Value>::post(path!("networks"))
+            &Op::post(path!("networks"))
                 .json_under("network", &json!({"name": name, "admin_state_up": false}))
                 .decode_key("network"),
         )
@@ -208,7 +208,7 @@ pub async fn network_create_and_delete() {
     assert_eq!(created["admin_state_up"], false);
     deleted.expect("delete network");
     let gone = neutron
-        .call(&Op::<Value>::get(path!("networks/{}", id)))
+        .call(&Op::get(path!("networks/{}", id)).decode_body::<Value>())
         .await
         .expect_err("deleted");
     assert!(gone.is_not_found(), "{gone}");
@@ -247,7 +247,10 @@ pub async fn servers_paginated_with_streamed_image() {
     for s in &servers {
         if let Some(id) = s["id"].as_str() {
             let _ = nova
-                .wait_for_deleted(&Op::<Value>::get(path!("servers/{}", id)), short_wait())
+                .wait_for_deleted(
+                    &Op::get(path!("servers/{}", id)).decode_body::<Value>(),
+                    short_wait(),
+                )
                 .await;
         }
     }
@@ -308,7 +311,7 @@ async fn servers_with_image(
     }
 
     let flavors: Value = nova
-        .call(&Op::<Value>::get(path!("flavors")))
+        .call(&Op::get(path!("flavors")).decode_body::<Value>())
         .await
         .map_err(|e| format!("flavors: {e}"))?;
     let flavor = flavors["flavors"][0]["id"]
@@ -317,12 +320,13 @@ async fn servers_with_image(
         .to_owned();
     for i in 0..3 {
         nova.call(
-            &Op::<Value>::post(path!("servers"))
+            &Op::post(path!("servers"))
                 .json_under(
                     "server",
                     &json!({"name": format!("{prefix}-{i}"), "imageRef": image_id, "flavorRef": flavor, "networks": "none"}),
                 )
-                .microversion("2.37"),
+                .microversion("2.37")
+                .decode_body::<Value>(),
         )
         .await
         .map_err(|e| format!("create server {i}: {e}"))?;
@@ -383,7 +387,7 @@ pub async fn reauth_after_revocation() {
         .expect("revoke own token");
     let servers = c
         .compute()
-        .call(&Op::<Value>::get(path!("servers")))
+        .call(&Op::get(path!("servers")).decode_body::<Value>())
         .await
         .expect("call after revocation reauthenticates");
     assert!(servers["servers"].is_array(), "{servers}");

@@ -24,7 +24,6 @@ pub struct Tenant {
     /// Name.
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Whether it is enabled.
     #[serde(default)]

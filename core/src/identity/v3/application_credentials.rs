@@ -27,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, compact_time, Ref};
+use super::common::{compact_time, Ref};
 use super::trusts::RoleRef;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -45,25 +45,19 @@ pub struct ApplicationCredential {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// The secret: only in the answer to [`create`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<Secret>,
     /// The project it is scoped to.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// The owning user (newer Keystones).
-    #[serde(default)]
     pub user_id: Option<String>,
     /// When it expires (`None`: never).
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Whether it may create other application credentials and trusts.
-    #[serde(default)]
     pub unrestricted: Option<bool>,
     /// Whether it was a system-scoped credential.
-    #[serde(default)]
     pub system: Option<Value>,
     /// The delegated roles.
     #[serde(default)]
@@ -83,19 +77,16 @@ impl HasId for ApplicationCredential {
 }
 
 /// An access rule: the one API call (service, method, path) a credential may make.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRule {
     /// Id of an existing rule (set it alone to reuse that rule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Service type, e.g. `compute`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     /// HTTP method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Path template, e.g. `/v2.1/servers/*`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Other fields (`links`, …).
     #[serde(flatten)]
@@ -121,21 +112,17 @@ impl HasId for AccessRule {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateApplicationCredential {
     /// Name.
     pub name: String,
     /// Secret (`None`: Keystone generates one and returns it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<Secret>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Expiry.
-    #[serde(
-        serialize_with = "compact_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(serialize_with = "compact_time")]
     pub expires_at: Option<Timestamp>,
     /// Roles to delegate (default: every role of the token).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -144,7 +131,6 @@ pub struct CreateApplicationCredential {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub access_rules: Vec<AccessRule>,
     /// Allow it to create application credentials and trusts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unrestricted: Option<bool>,
 }
 
@@ -157,21 +143,19 @@ pub struct ListApplicationCredentials {
 
 /// `POST /v3/users/{user_id}/application_credentials`.
 pub fn create(user_id: &str, cred: &CreateApplicationCredential) -> Op<ApplicationCredential> {
-    let check = if cred.name.is_empty() {
-        Err(InvalidInput::field(
-            "name",
-            "an application credential needs a name",
-        ))
-    } else if cred.secret.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field(
-            "secret",
-            "must not be empty (None lets Keystone generate one)",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !cred.name.is_empty(),
+        "name",
+        "an application credential needs a name",
+    )
+    .and(InvalidInput::require(
+        !cred.secret.as_ref().is_some_and(Secret::is_empty),
+        "secret",
+        "must not be empty (None lets Keystone generate one)",
+    ));
     Op::post(path!("users/{}/application_credentials", user_id))
-        .body(body_under("application_credential", cred, check))
+        .check(check)
+        .json_under("application_credential", cred)
         .decode_key("application_credential")
 }
 

@@ -3,37 +3,13 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::service::Body;
 use crate::timestamp::Timestamp;
 
 pub(crate) fn default_true() -> bool {
     true
 }
 
-/// `a,b,c`, or `None` for no values (Keystone's comma-separated filters).
-pub(crate) fn join(values: &[String]) -> Option<String> {
-    (!values.is_empty()).then(|| values.join(","))
-}
-
-/// `{"<key>": value}` as a JSON body, unless `check` failed.
-pub(crate) fn body_under<B: Serialize + ?Sized>(
-    key: &'static str,
-    value: &B,
-    check: Result<(), InvalidInput>,
-) -> Result<Body, InvalidInput> {
-    struct Wrapped<'a, B: ?Sized>(&'static str, &'a B);
-    impl<B: Serialize + ?Sized> Serialize for Wrapped<'_, B> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap;
-            let mut m = s.serialize_map(Some(1))?;
-            m.serialize_entry(self.0, self.1)?;
-            m.end()
-        }
-    }
-    check?;
-    Body::json(&Wrapped(key, value))
-}
+pub(crate) use crate::list::join;
 
 /// Writes a timestamp as Keystone documents request times: RFC 3339 in UTC, with the
 /// fraction only when it is not zero (`2018-02-27T18:30:59Z`).
@@ -55,19 +31,17 @@ pub(crate) fn compact_time<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result
 
 /// A reference to a named thing with an id and maybe a domain, as role assignments and
 /// application credentials show users, groups, roles and projects.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ref {
     /// Id.
-    #[serde(default)]
+    #[serialize_always]
     pub id: Option<String>,
     /// Name (with `include_names`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Its domain (with `include_names`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<DomainRef>,
     /// Domain id of a domain-specific role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Other fields.
     #[serde(flatten)]
@@ -78,9 +52,7 @@ pub struct Ref {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainRef {
     /// Id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Name.
-    #[serde(default)]
     pub name: Option<String>,
 }

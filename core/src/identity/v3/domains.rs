@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true};
+use super::common::default_true;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
@@ -36,7 +36,6 @@ pub struct Domain {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Whether it is enabled.
     #[serde(default = "default_true")]
@@ -69,38 +68,33 @@ pub struct ListDomains {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateDomain {
     /// Name.
     pub name: String,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Enabled (default `true`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Ask for this id (for keeping ids in sync across clouds).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub explicit_domain_id: Option<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateDomain {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Enable or disable.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
@@ -126,20 +120,17 @@ pub fn get(domain_id: &str) -> Op<Domain> {
 
 /// `POST /v3/domains`.
 pub fn create(domain: &CreateDomain) -> Op<Domain> {
-    let check = if domain.name.is_empty() {
-        Err(InvalidInput::field("name", "a domain needs a name"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!domain.name.is_empty(), "name", "a domain needs a name");
     Op::post(path!("domains"))
-        .body(body_under("domain", domain, check))
+        .check(check)
+        .json_under("domain", domain)
         .decode_key("domain")
 }
 
 /// `PATCH /v3/domains/{domain_id}`.
 pub fn update(domain_id: &str, update: &UpdateDomain) -> Op<Domain> {
     Op::patch(path!("domains/{}", domain_id))
-        .body(body_under("domain", update, Ok(())))
+        .json_under("domain", update)
         .decode_key("domain")
 }
 

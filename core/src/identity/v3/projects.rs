@@ -21,7 +21,7 @@
 //! keystone
 //!     .call(&projects::update(&p.id, &UpdateProject { description: Patch::Set("the web team".into()), ..Default::default() }))
 //!     .await?;
-//! keystone.call(&projects::add_tag(&p.id, "frontend")).await?;
+//! keystone.call(&projects::TAGS.add(&p.id, "frontend")).await?;
 //! let tagged = keystone
 //!     .collect_all(projects::list(&ListProjects { tags: vec!["prod".into()], ..Default::default() }))
 //!     .await?;
@@ -33,12 +33,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true, join};
+use super::common::{default_true, join};
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
 use crate::patch::Patch;
-use crate::service::Body;
+use crate::tags::Tags;
 use crate::{path, query};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
@@ -50,10 +50,8 @@ pub struct Project {
     #[serde(default)]
     pub name: String,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Whether it is enabled.
     #[serde(default = "default_true")]
@@ -62,7 +60,6 @@ pub struct Project {
     #[serde(default)]
     pub is_domain: bool,
     /// Parent project (the domain id for top-level projects, `None` in some listings).
-    #[serde(default)]
     pub parent_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -71,10 +68,10 @@ pub struct Project {
     #[serde(default)]
     pub options: Map<String, Value>,
     /// Ancestors, when asked for with [`GetProject`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parents: Option<Hierarchy>,
     /// Descendants, when asked for with [`GetProject`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtree: Option<Hierarchy>,
     /// Other fields (`links`, `limits`, …).
     #[serde(flatten)]
@@ -167,71 +164,47 @@ pub struct GetProject {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateProject {
     /// Name.
     pub name: String,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Owning domain (default: the token's domain).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Enabled (default `true`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Create a project acting as a domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_domain: Option<bool>,
     /// Parent project.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Tags (each at most 255 characters, without `/` or `,`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateProject {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// New description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Enable or disable.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Replace the tags.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
-/// Keystone refuses tags with `/` or `,`, empty ones and ones over 255 characters.
-pub(crate) fn check_tags<'a>(
-    tags: impl IntoIterator<Item = &'a String>,
-) -> Result<(), InvalidInput> {
-    for t in tags {
-        check_tag(t)?;
-    }
-    Ok(())
-}
-
-fn check_tag(t: &str) -> Result<(), InvalidInput> {
-    if t.is_empty() || t.chars().count() > 255 || t.contains(['/', ',']) {
-        return Err(InvalidInput::field(
-            "tags",
-            format!("{t:?}: a tag has 1 to 255 characters and no '/' or ','"),
-        ));
-    }
-    Ok(())
+fn check_tags<'a>(tags: impl IntoIterator<Item = &'a String>) -> Result<(), InvalidInput> {
+    tags.into_iter().try_for_each(|t| TAGS.validate(t))
 }
 
 /// `GET /v3/projects`.
@@ -281,7 +254,8 @@ pub fn create(project: &CreateProject) -> Op<Project> {
         check_tags(&project.tags)
     };
     Op::post(path!("projects"))
-        .body(body_under("project", project, check))
+        .check(check)
+        .json_under("project", project)
         .decode_key("project")
 }
 
@@ -289,7 +263,8 @@ pub fn create(project: &CreateProject) -> Op<Project> {
 pub fn update(project_id: &str, update: &UpdateProject) -> Op<Project> {
     let check = check_tags(update.tags.iter().flatten());
     Op::patch(path!("projects/{}", project_id))
-        .body(body_under("project", update, check))
+        .check(check)
+        .json_under("project", update)
         .decode_key("project")
 }
 
@@ -298,47 +273,12 @@ pub fn delete(project_id: &str) -> Op<()> {
     Op::delete(path!("projects/{}", project_id))
 }
 
-/// `GET /v3/projects/{project_id}/tags`.
-pub fn list_tags(project_id: &str) -> Op<Vec<String>> {
-    Op::get(path!("projects/{}/tags", project_id)).decode_key("tags")
-}
-
-/// `PUT /v3/projects/{project_id}/tags`: replaces every tag; answers the new tags.
-pub fn replace_tags(project_id: &str, tags: &[String]) -> Op<Vec<String>> {
-    #[derive(Serialize)]
-    struct Tags<'a> {
-        tags: &'a [String],
-    }
-    let body = check_tags(tags).and_then(|()| Body::json(&Tags { tags }));
-    Op::put(path!("projects/{}/tags", project_id))
-        .body(body)
-        .decode_key("tags")
-}
-
-/// `PUT /v3/projects/{project_id}/tags/{tag}`: adds one tag.
-pub fn add_tag(project_id: &str, tag: &str) -> Op<()> {
-    let op = Op::put(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing();
-    match check_tag(tag) {
-        Ok(()) => op,
-        Err(e) => op.body(Err(e)),
-    }
-}
-
-/// `HEAD /v3/projects/{project_id}/tags/{tag}`: `Ok` when the project has the tag
-/// (a missing tag is `Error::Http` 404).
-pub fn check_tag_exists(project_id: &str, tag: &str) -> Op<()> {
-    Op::head(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing()
-}
-
-/// `DELETE /v3/projects/{project_id}/tags/{tag}`.
-pub fn delete_tag(project_id: &str, tag: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags/{}", project_id, tag)).decode_nothing()
-}
-
-/// `DELETE /v3/projects/{project_id}/tags`: removes every tag.
-pub fn delete_tags(project_id: &str) -> Op<()> {
-    Op::delete(path!("projects/{}/tags", project_id)).decode_nothing()
-}
+/// The tags API of projects (`/v3/projects/{project_id}/tags`): Keystone refuses tags
+/// with `/` or `,`, empty ones and ones over 255 characters, and checks a tag with `HEAD`.
+pub const TAGS: Tags = Tags::new("projects")
+    .max_len(255)
+    .forbid(&['/', ','])
+    .check_with_head();
 
 #[cfg(test)]
 mod tests {
@@ -365,8 +305,9 @@ mod tests {
             "http://h/v3/projects?enabled=false&tags=a%2Cb&not-tags-any=c&limit=2"
         );
         for bad in ["", "a/b", "a,b"] {
-            assert!(add_tag("p", bad).request(&svc()).is_err(), "{bad:?}");
-            assert!(replace_tags("p", &[bad.to_owned()])
+            assert!(TAGS.add("p", bad).request(&svc()).is_err(), "{bad:?}");
+            assert!(TAGS
+                .replace("p", &[bad.to_owned()])
                 .request(&svc())
                 .is_err());
         }

@@ -28,7 +28,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, Ref};
+use super::common::Ref;
 use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::paging::{HasId, List, Paging};
@@ -44,10 +44,8 @@ pub struct Role {
     #[serde(default)]
     pub name: String,
     /// Domain of a domain-specific role (`None`: global).
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// Resource options (e.g. `immutable`).
     #[serde(default)]
@@ -77,32 +75,29 @@ pub struct ListRoles {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateRole {
     /// Name.
     pub name: String,
     /// Make it specific to this domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateRole {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub description: Patch<String>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
@@ -123,20 +118,17 @@ pub fn get(role_id: &str) -> Op<Role> {
 
 /// `POST /v3/roles`.
 pub fn create(role: &CreateRole) -> Op<Role> {
-    let check = if role.name.is_empty() {
-        Err(InvalidInput::field("name", "a role needs a name"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(!role.name.is_empty(), "name", "a role needs a name");
     Op::post(path!("roles"))
-        .body(body_under("role", role, check))
+        .check(check)
+        .json_under("role", role)
         .decode_key("role")
 }
 
 /// `PATCH /v3/roles/{role_id}`.
 pub fn update(role_id: &str, update: &UpdateRole) -> Op<Role> {
     Op::patch(path!("roles/{}", role_id))
-        .body(body_under("role", update, Ok(())))
+        .json_under("role", update)
         .decode_key("role")
 }
 
@@ -201,17 +193,17 @@ fn grant_path(on: &Target, who: &Actor, role_id: &str) -> Result<String, Invalid
 
 /// `PUT …/roles/{role_id}`: grants `role_id` to `who` on `on` (204).
 pub fn assign(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::put(grant_path(on, who, role_id)).decode_nothing()
+    Op::put(grant_path(on, who, role_id))
 }
 
 /// `HEAD …/roles/{role_id}`: `Ok` when the grant exists (404 otherwise).
 pub fn check(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::head(grant_path(on, who, role_id)).decode_nothing()
+    Op::head(grant_path(on, who, role_id))
 }
 
 /// `DELETE …/roles/{role_id}`: revokes the grant.
 pub fn revoke(on: &Target, who: &Actor, role_id: &str) -> Op<()> {
-    Op::delete(grant_path(on, who, role_id)).decode_nothing()
+    Op::delete(grant_path(on, who, role_id))
 }
 
 /// `GET …/roles`: the roles `who` holds directly on `on`. For inherited targets this is
@@ -229,18 +221,15 @@ pub fn available_system() -> Op<Vec<Map<String, Value>>> {
 
 /// A role assignment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RoleAssignment {
     /// The role (with its name when listed with `include_names`).
-    #[serde(default)]
     pub role: Ref,
     /// The user holding it (or `None` for a group assignment).
-    #[serde(default)]
     pub user: Option<Ref>,
     /// The group holding it (or `None` for a user assignment).
-    #[serde(default)]
     pub group: Option<Ref>,
     /// Where it applies.
-    #[serde(default)]
     pub scope: AssignmentScope,
     /// Other fields (`links.assignment`, `links.membership`, …).
     #[serde(flatten)]
@@ -248,23 +237,17 @@ pub struct RoleAssignment {
 }
 
 /// The scope of a [`RoleAssignment`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentScope {
     /// A project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<Ref>,
     /// A domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Ref>,
     /// The system (`{"all": true}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<Map<String, Value>>,
     /// `projects` for an inherited assignment.
-    #[serde(
-        default,
-        rename = "OS-INHERIT:inherited_to",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "OS-INHERIT:inherited_to")]
     pub inherited_to: Option<String>,
 }
 
@@ -348,12 +331,12 @@ pub fn get_implied(prior_role_id: &str, implied_role_id: &str) -> Op<RoleInferen
 
 /// `HEAD /v3/roles/{prior_role_id}/implies/{implied_role_id}`: `Ok` when the rule exists.
 pub fn check_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
-    Op::head(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+    Op::head(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
 }
 
 /// `DELETE /v3/roles/{prior_role_id}/implies/{implied_role_id}`.
 pub fn delete_implied(prior_role_id: &str, implied_role_id: &str) -> Op<()> {
-    Op::delete(path!("roles/{}/implies/{}", prior_role_id, implied_role_id)).decode_nothing()
+    Op::delete(path!("roles/{}/implies/{}", prior_role_id, implied_role_id))
 }
 
 /// `GET /v3/roles/{prior_role_id}/implies`: the roles one role implies.

@@ -29,7 +29,7 @@ fn subject(token: &Secret) -> std::result::Result<HeaderValue, InvalidInput> {
 fn with_subject<T>(op: Op<T>, token: &Secret) -> Op<T> {
     match subject(token) {
         Ok(v) => op.header(http::header::HeaderName::from_static(v3::SUBJECT_TOKEN), v),
-        Err(e) => op.body(Err(e)),
+        Err(e) => op.check(Err(e)),
     }
 }
 
@@ -65,12 +65,12 @@ pub fn validate_with(token: &Secret, opts: ValidateOpts) -> TokenOp {
 
 /// `HEAD /v3/auth/tokens`: `Ok(())` when `token` is valid, a 404 error when not.
 pub fn check(token: &Secret) -> Op<()> {
-    with_subject(Op::head(path!("auth/tokens")).decode_nothing(), token)
+    with_subject(Op::head(path!("auth/tokens")), token)
 }
 
 /// `DELETE /v3/auth/tokens`: revokes `token`.
 pub fn revoke(token: &Secret) -> Op<()> {
-    with_subject(Op::delete(path!("auth/tokens")).decode_nothing(), token)
+    with_subject(Op::delete(path!("auth/tokens")), token)
 }
 
 #[cfg(test)]

@@ -14,7 +14,12 @@
 //!         ..Default::default()
 //!     }))
 //!     .await?;
-//! let mine = keystone.collect_all(trusts::list(&trusts::ListTrusts { trustor_user_id: Some("a0fdfd".into()), ..Default::default() })).await?;
+//! let mine = keystone
+//!     .collect_all(trusts::list(&trusts::ListTrusts {
+//!         trustor_user_id: Some("a0fdfd".into()),
+//!         ..Default::default()
+//!     }))
+//!     .await?;
 //! keystone.call(&trusts::delete(&trust.id)).await?;
 //! # Ok(()) }
 //! ```
@@ -23,19 +28,19 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::auth::NameId;
+use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
 /// A role given by id or by name.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleRef {
     /// Role id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -61,13 +66,10 @@ impl RoleRef {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustRole {
     /// Role id.
-    #[serde(default)]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Domain of a domain-specific role.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Other fields (`links`, `description`, …).
     #[serde(flatten)]
@@ -80,31 +82,23 @@ pub struct Trust {
     /// Trust id.
     pub id: String,
     /// Who delegates.
-    #[serde(default)]
     pub trustor_user_id: Option<String>,
     /// Who receives.
-    #[serde(default)]
     pub trustee_user_id: Option<String>,
     /// The project the roles apply to.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Whether the trustee acts as the trustor.
     #[serde(default)]
     pub impersonation: bool,
     /// When it expires (`None`: never).
-    #[serde(default)]
     pub expires_at: Option<Timestamp>,
     /// Uses left (`None`: unlimited).
-    #[serde(default)]
     pub remaining_uses: Option<u32>,
     /// Whether the trustee may redelegate.
-    #[serde(default)]
     pub allow_redelegation: Option<bool>,
     /// How many more redelegations are allowed.
-    #[serde(default)]
     pub redelegation_count: Option<u32>,
     /// The trust this one was redelegated from.
-    #[serde(default)]
     pub redelegated_trust_id: Option<String>,
     /// The delegated roles.
     #[serde(default)]
@@ -114,13 +108,8 @@ pub struct Trust {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for Trust {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateTrust {
     /// Who delegates (must be the caller).
@@ -128,7 +117,6 @@ pub struct CreateTrust {
     /// Who receives.
     pub trustee_user_id: String,
     /// Project the roles apply to (`None`: no project, then no roles either).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Whether the trustee acts as the trustor.
     pub impersonation: bool,
@@ -136,16 +124,12 @@ pub struct CreateTrust {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleRef>,
     /// Expiry.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Timestamp>,
     /// Uses allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining_uses: Option<u32>,
     /// Allow redelegation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_redelegation: Option<bool>,
     /// Redelegation depth.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redelegation_count: Option<u32>,
 }
 
@@ -158,17 +142,37 @@ pub struct ListTrusts {
     pub trustee_user_id: Option<String>,
 }
 
+impl CreateTrust {
+    /// Keystone needs both users, and roles only make sense on a project.
+    fn check(&self) -> Result<(), InvalidInput> {
+        let both_users = !self.trustor_user_id.is_empty() && !self.trustee_user_id.is_empty();
+        InvalidInput::require(
+            both_users,
+            "trustor_user_id",
+            "a trust needs a trustor and a trustee",
+        )
+        .and(InvalidInput::require(
+            self.project_id.is_some() || self.roles.is_empty(),
+            "roles",
+            "roles need a project_id",
+        ))
+    }
+}
+
 /// `POST /v3/OS-TRUST/trusts`.
 pub fn create(trust: &CreateTrust) -> Op<Trust> {
     Op::post(path!("OS-TRUST/trusts"))
+        .check(trust.check())
         .json_under("trust", trust)
         .decode_key("trust")
 }
 
 /// `GET /v3/OS-TRUST/trusts` (one page; Keystone does not page trusts).
 pub fn list(filter: &ListTrusts) -> List<Trust> {
-    List::new(path!("OS-TRUST/trusts"), "trusts", Paging::Linked)
-        .query(query!(trustor_user_id: filter.trustor_user_id.as_deref(), trustee_user_id: filter.trustee_user_id.as_deref()))
+    List::new(path!("OS-TRUST/trusts"), "trusts", Paging::Linked).query(query!(
+        trustor_user_id: filter.trustor_user_id.as_deref(),
+        trustee_user_id: filter.trustee_user_id.as_deref(),
+    ))
 }
 
 /// `GET /v3/OS-TRUST/trusts/{trust_id}`.
@@ -194,8 +198,44 @@ pub fn role(trust_id: &str, role_id: &str) -> Op<TrustRole> {
 
 /// `HEAD /v3/OS-TRUST/trusts/{trust_id}/roles/{role_id}`: `Ok` when the role is delegated.
 pub fn check_role(trust_id: &str, role_id: &str) -> Op<()> {
-    Op::head(path!("OS-TRUST/trusts/{}/roles/{}", trust_id, role_id)).decode_nothing()
+    Op::head(path!("OS-TRUST/trusts/{}/roles/{}", trust_id, role_id))
 }
 
 /// The scope of a trust-scoped token is a plain [`NameId`] pair on each side.
 pub type TrustUser = NameId;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Error, Operation, ServiceClient, ServiceType};
+
+    fn keystone() -> ServiceClient {
+        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    }
+
+    #[test]
+    fn create_checks_before_io_and_leaves_out_unset_fields() {
+        let trust = CreateTrust {
+            trustor_user_id: "a".into(),
+            trustee_user_id: "b".into(),
+            ..Default::default()
+        };
+        let req = create(&trust).request(&keystone()).unwrap();
+        assert_eq!(
+            req.body().as_ref(),
+            br#"{"trust":{"trustor_user_id":"a","trustee_user_id":"b","impersonation":false}}"#
+        );
+        let no_project = CreateTrust {
+            roles: vec![RoleRef::name("member")],
+            ..trust.clone()
+        };
+        let no_trustee = CreateTrust {
+            trustee_user_id: String::new(),
+            ..trust
+        };
+        for bad in [no_project, no_trustee] {
+            let err = create(&bad).request(&keystone()).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput(_)), "{err}");
+        }
+    }
+}

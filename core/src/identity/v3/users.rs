@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{body_under, default_true};
+use super::common::default_true;
 use super::projects::Project;
 use crate::error::InvalidInput;
 use crate::op::Op;
@@ -50,22 +50,17 @@ pub struct User {
     #[serde(default)]
     pub name: String,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Whether the user may authenticate.
     #[serde(default = "default_true")]
     pub enabled: bool,
     /// Project used when a token request names none.
-    #[serde(default)]
     pub default_project_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// E-mail address (an extra attribute, sent when set).
-    #[serde(default)]
     pub email: Option<String>,
     /// When the password expires.
-    #[serde(default)]
     pub password_expires_at: Option<Timestamp>,
     /// Federated identities.
     #[serde(default)]
@@ -112,13 +107,10 @@ pub struct Group {
     #[serde(default)]
     pub name: String,
     /// Owning domain.
-    #[serde(default)]
     pub domain_id: Option<String>,
     /// Description.
-    #[serde(default)]
     pub description: Option<String>,
     /// When a federated membership ends.
-    #[serde(default)]
     pub membership_expires_at: Option<Timestamp>,
     /// Other fields (`links`, …).
     #[serde(flatten)]
@@ -155,54 +147,45 @@ pub struct ListUsers {
 }
 
 /// The body of [`create`].
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CreateUser {
     /// Name.
     pub name: String,
     /// Owning domain (default: the token's domain).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_id: Option<String>,
     /// Default project.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_project_id: Option<String>,
     /// Enabled (default `true`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Federated identities.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub federated: Vec<Federated>,
     /// Password.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
     /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// E-mail address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Resource options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
 /// The body of [`update`]; unset fields are left as they are.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UpdateUser {
     /// New name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Default project (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub default_project_id: Patch<String>,
     /// Enable or disable.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Replace the federated identities.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub federated: Option<Vec<Federated>>,
     /// New password (administrative reset; users change their own with
     /// [`change_password`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
     /// Description (`Patch::Null` clears it).
     #[serde(skip_serializing_if = "Patch::is_keep")]
@@ -211,7 +194,6 @@ pub struct UpdateUser {
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub email: Patch<String>,
     /// Resource options to change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Map<String, Value>>,
 }
 
@@ -246,30 +228,29 @@ pub fn get(user_id: &str) -> Op<User> {
 
 /// `POST /v3/users`.
 pub fn create(user: &CreateUser) -> Op<User> {
-    let check = if user.name.is_empty() {
-        Err(InvalidInput::field("name", "a user needs a name"))
-    } else if user.password.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field(
+    let check = InvalidInput::require(!user.name.is_empty(), "name", "a user needs a name").and(
+        InvalidInput::require(
+            !user.password.as_ref().is_some_and(Secret::is_empty),
             "password",
             "must not be empty (leave it None for no password)",
-        ))
-    } else {
-        Ok(())
-    };
+        ),
+    );
     Op::post(path!("users"))
-        .body(body_under("user", user, check))
+        .check(check)
+        .json_under("user", user)
         .decode_key("user")
 }
 
 /// `PATCH /v3/users/{user_id}`.
 pub fn update(user_id: &str, update: &UpdateUser) -> Op<User> {
-    let check = if update.password.as_ref().is_some_and(Secret::is_empty) {
-        Err(InvalidInput::field("password", "must not be empty"))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !update.password.as_ref().is_some_and(Secret::is_empty),
+        "password",
+        "must not be empty",
+    );
     Op::patch(path!("users/{}", user_id))
-        .body(body_under("user", update, check))
+        .check(check)
+        .json_under("user", update)
         .decode_key("user")
 }
 
@@ -290,8 +271,8 @@ pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
         Ok(())
     };
     Op::post(path!("users/{}/password", user_id))
-        .body(body_under("user", change, check))
-        .decode_nothing()
+        .check(check)
+        .json_under("user", change)
 }
 
 /// `GET /v3/users/{user_id}/projects`: the projects the user has a role on.
