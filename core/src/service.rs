@@ -34,6 +34,8 @@ pub struct ServiceClient {
     service: ServiceType,
     endpoint: String,
     base: String,
+    /// `base` parsed: its scheme, host and port are the origin the token may go to.
+    base_uri: http::Uri,
     microversion: Option<String>,
     headers: HeaderMap,
 }
@@ -97,10 +99,14 @@ impl ServiceClient {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
+        let base_uri = base.parse().map_err(|_| {
+            InvalidInput::field("endpoint", format!("{endpoint:?} is not a valid URI"))
+        })?;
         Ok(ServiceClient {
             service,
             endpoint: endpoint.to_owned(),
             base,
+            base_uri,
             microversion: None,
             headers,
         })
@@ -134,6 +140,12 @@ impl ServiceClient {
     /// The endpoint as found in the catalog.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
+    }
+
+    /// The base URL, parsed: its scheme, host and port are the only origin the driver
+    /// sends this service's token to.
+    pub fn base_uri(&self) -> &http::Uri {
+        &self.base_uri
     }
 
     /// The base URL requests are relative to; always ends with `/`.

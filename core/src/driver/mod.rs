@@ -307,7 +307,7 @@ impl<T: Transport> Client<T> {
         let issuer = auth::issuer(creds)?;
         let request = op.request(&issuer)?;
         tracing::debug!(url = %request.uri(), "authenticating");
-        let (_, response) = self.attempt(&issuer, &request, None, &mut Whole).await?;
+        let (_, response) = self.attempt(&issuer, request, None, &mut Whole).await?;
         let token = op.parse(response)?;
         tracing::debug!(expires_at = %token.info.expires_at, "authenticated");
         Ok(token)

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
 use futures::StreamExt;
-use http::header::{HeaderMap, HeaderName, HeaderValue, LOCATION};
+use http::header::{HeaderName, HeaderValue, LOCATION};
 use http::{Method, Request, Response, StatusCode};
 
 use super::{clone_request, is_idempotent, Client};
@@ -166,44 +166,26 @@ pub(crate) struct Sent<B> {
     pub(crate) response: Response<B>,
 }
 
-/// Scheme, host and port (the default port when none is written), compared without
-/// regard to case.
-#[derive(Debug)]
-pub(crate) struct Origin {
-    scheme: String,
-    host: String,
-    port: u16,
-}
-
-impl Origin {
-    /// The origin of an http(s) URI.
-    pub(crate) fn of(uri: &http::Uri) -> Option<Origin> {
-        let scheme = uri.scheme_str()?.to_ascii_lowercase();
-        let default = match scheme.as_str() {
-            "http" => 80,
-            "https" => 443,
-            _ => return None,
-        };
-        Some(Origin {
-            host: uri.host()?.to_ascii_lowercase(),
-            port: uri.port_u16().unwrap_or(default),
-            scheme,
-        })
+/// Whether `a` and `b` have the same scheme, host and port (the default port when none
+/// is written), without regard to case. Only http and https have an origin here.
+pub(crate) fn same_origin(a: &http::Uri, b: &http::Uri) -> bool {
+    fn port(u: &http::Uri) -> Option<u16> {
+        match u.scheme_str()? {
+            s if s.eq_ignore_ascii_case("http") => Some(u.port_u16().unwrap_or(80)),
+            s if s.eq_ignore_ascii_case("https") => Some(u.port_u16().unwrap_or(443)),
+            _ => None,
+        }
     }
-
-    /// Whether `uri` is on this origin.
-    pub(crate) fn holds(&self, uri: &http::Uri) -> bool {
-        let default = match self.scheme.as_str() {
-            "https" => 443,
-            _ => 80,
-        };
-        uri.scheme_str()
-            .is_some_and(|s| s.eq_ignore_ascii_case(&self.scheme))
-            && uri
-                .host()
-                .is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
-            && uri.port_u16().unwrap_or(default) == self.port
-    }
+    let (Some(pa), Some(pb)) = (port(a), port(b)) else {
+        return false;
+    };
+    pa == pb
+        && a.scheme_str()
+            .zip(b.scheme_str())
+            .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
+        && a.host()
+            .zip(b.host())
+            .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
 }
 
 /// The token as a sensitive header value.
@@ -252,12 +234,13 @@ impl<T: Transport> Client<T> {
             let svc = endpoint.service_client(current.as_ref().map(|(t, g)| (&**t, *g)))?;
             let request = build(&svc)?;
             let token = current.as_ref().map(|(t, _)| &**t);
-            match self.attempt(&svc, &request, token, carrier).await {
+            let url = request.uri().clone();
+            match self.attempt(&svc, request, token, carrier).await {
                 Err(e) if e.is_unauthorized() => {
                     if let Some((_, generation)) = current {
                         self.reject(generation);
                         if !reauthenticated && carrier.replayable() && self.may_reauthenticate() {
-                            tracing::info!(url = %request.uri(), "401: reauthenticating once");
+                            tracing::info!(%url, "401: reauthenticating once");
                             refused_once = true;
                             refused = Some((generation, e));
                             continue;
@@ -266,7 +249,7 @@ impl<T: Transport> Client<T> {
                     return Err(e);
                 }
                 Err(e) => return Err(e),
-                Ok((_, response)) => {
+                Ok((request, response)) => {
                     return Ok(Sent {
                         svc,
                         request,
@@ -280,25 +263,16 @@ impl<T: Transport> Client<T> {
     /// One attempt at `request` (built against `svc`): checks that it goes to the
     /// endpoint's origin, adds `token` there, sends it with retries and redirects, and
     /// turns an error status into [`Error::Http`]. Token requests come straight here.
+    /// Gives the request back without the token (next pages are built from it).
     pub(crate) async fn attempt<C: Carrier<T>>(
         &self,
         svc: &ServiceClient,
-        request: &Request<Bytes>,
+        mut request: Request<Bytes>,
         token: Option<&Token>,
         carrier: &mut C,
-    ) -> Result<(http::Uri, Response<C::Body>)> {
-        let origin = svc
-            .base_url()
-            .parse()
-            .ok()
-            .and_then(|uri| Origin::of(&uri))
-            .ok_or_else(|| {
-                InvalidInput::field(
-                    "endpoint",
-                    format!("{:?} is not an http(s) URL", svc.base_url()),
-                )
-            })?;
-        if !origin.holds(request.uri()) {
+    ) -> Result<(Request<Bytes>, Response<C::Body>)> {
+        let origin = svc.base_uri();
+        if !same_origin(origin, request.uri()) {
             return Err(InvalidInput::field(
                 "url",
                 format!(
@@ -309,63 +283,56 @@ impl<T: Transport> Client<T> {
             )
             .into());
         }
-        let mut first = clone_request(request);
         if let Some(token) = token {
-            first.headers_mut().insert(AUTH_TOKEN, token_value(token)?);
+            request
+                .headers_mut()
+                .insert(AUTH_TOKEN, token_value(token)?);
         }
         // Token requests may be retried whatever their method.
         let always = token.is_none();
-        let (url, resp) = self.follow(first, &origin, always, carrier).await?;
+        let sent = self.follow(&request, origin, always, carrier).await;
+        request.headers_mut().remove(AUTH_TOKEN);
+        let (url, resp) = sent?;
         let status = resp.status();
         if status.is_client_error() || status.is_server_error() {
             let resp = C::buffer(resp, ERROR_BODY_LIMIT).await?;
-            return Err(Error::from_response(
-                request.method(),
-                &url.to_string(),
-                &resp,
-            ));
+            return Err(Error::from_response(request.method(), &url.to_string(), &resp));
         }
-        Ok((url, resp))
+        Ok((request, resp))
     }
 
-    /// Sends `req` and follows its redirects; returns the URL that answered and its
+    /// Sends `first` and follows its redirects; returns the URL that answered and its
     /// answer (never a redirect).
     async fn follow<C: Carrier<T>>(
         &self,
-        mut req: Request<Bytes>,
-        origin: &Origin,
+        first: &Request<Bytes>,
+        origin: &http::Uri,
         always: bool,
         carrier: &mut C,
     ) -> Result<(http::Uri, Response<C::Body>)> {
-        let method = req.method().clone();
-        let credentials: Vec<(HeaderName, HeaderValue)> = CREDENTIAL_HEADERS
-            .iter()
-            .filter_map(|name| {
-                let v = req.headers().get(*name)?;
-                Some((HeaderName::from_static(name), v.clone()))
-            })
-            .collect();
+        let method = first.method();
         let max = self.options().max_redirects;
+        let mut hop: Option<Request<Bytes>> = None;
         let mut hops = 0;
         loop {
-            let url = req.uri().clone();
-            let (headers, body) = (req.headers().clone(), req.body().clone());
+            let req = hop.as_ref().unwrap_or(first);
             let resp = self.transmit(req, always, carrier).await?;
             let status = resp.status();
             if !is_redirect(status) {
-                return Ok((url, resp));
+                return Ok((req.uri().clone(), resp));
             }
+            let url = req.uri().to_string();
             let refuse = |reason| {
                 Error::from(RedirectError {
                     method: method.clone(),
-                    url: url.to_string(),
+                    url: url.clone(),
                     status,
                     reason,
                 })
             };
             if !carrier.replayable()
                 || !(matches!(status.as_u16(), 307 | 308)
-                    || matches!(method, Method::GET | Method::HEAD))
+                    || matches!(*method, Method::GET | Method::HEAD))
             {
                 return Err(refuse(RedirectReason::MethodNotRedirected(method.clone())));
             }
@@ -376,23 +343,26 @@ impl<T: Transport> Client<T> {
                 .headers()
                 .get(LOCATION)
                 .and_then(|v| v.to_str().ok())
-                .and_then(|loc| url::Url::parse(&url.to_string()).ok()?.join(loc).ok())
+                .and_then(|loc| url::Url::parse(&url).ok()?.join(loc).ok())
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
                 .and_then(|u| u.as_str().parse().ok())
                 .ok_or_else(|| refuse(RedirectReason::NoLocation))?;
-            let home = origin.holds(&next);
-            if !home && !body.is_empty() {
+            let home = same_origin(origin, &next);
+            if !home && !first.body().is_empty() {
                 let elsewhere = next.authority().map_or_else(String::new, |a| a.to_string());
                 return Err(refuse(RedirectReason::BodyToOtherOrigin(elsewhere)));
             }
             tracing::debug!(from = %url, to = %next, %status, home, "following a redirect");
-            req = Request::new(body);
-            *req.method_mut() = method.clone();
+            // Every hop starts from the first request: its credentials go back on at home,
+            // and no credential header of any kind goes elsewhere.
+            let mut req = clone_request(first);
             *req.uri_mut() = next;
-            *req.headers_mut() = without_credentials(headers);
-            if home {
-                req.headers_mut().extend(credentials.iter().cloned());
+            if !home {
+                for name in CREDENTIAL_HEADERS {
+                    req.headers_mut().remove(name);
+                }
             }
+            hop = Some(req);
             hops += 1;
         }
     }
@@ -402,7 +372,7 @@ impl<T: Transport> Client<T> {
     /// requests).
     async fn transmit<C: Carrier<T>>(
         &self,
-        req: Request<Bytes>,
+        req: &Request<Bytes>,
         always: bool,
         carrier: &mut C,
     ) -> Result<Response<C::Body>> {
@@ -412,7 +382,7 @@ impl<T: Transport> Client<T> {
         let mut attempt = 0;
         let mut stale_retried = false;
         loop {
-            let resp = match carrier.send(transport, clone_request(&req)).await {
+            let resp = match carrier.send(transport, clone_request(req)).await {
                 Ok(resp) => resp,
                 // A pooled keep-alive connection the server closed just as it was reused
                 // fails before any answer; an idempotent request is safe to send again once.
@@ -457,12 +427,4 @@ impl<T: Transport> Client<T> {
             }
         }
     }
-}
-
-/// `headers` without any credential header.
-fn without_credentials(mut headers: HeaderMap) -> HeaderMap {
-    for name in CREDENTIAL_HEADERS {
-        headers.remove(name);
-    }
-    headers
 }
