@@ -1,7 +1,8 @@
 //! Compute (Nova): [`servers`] with their [`server_actions`], [`server_consoles`],
 //! metadata ([`servers::METADATA`]), tags ([`servers::TAGS`]), [`attach_interfaces`] and
 //! [`volume_attach`];
-//! [`flavors`], the [`images`] proxy and [`keypairs`].
+//! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
+//! [`server_groups`] and [`availability_zones`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -34,14 +35,22 @@
 
 /// Interfaces attached to a server.
 pub mod attach_interfaces;
+/// Availability zones, and their hosts and services.
+pub mod availability_zones;
 /// Flavors: sizes, extra specs and access of private flavors.
 pub mod flavors;
 /// The compute image proxy (`/images`) and image metadata.
 pub mod images;
 /// Keypairs.
 pub mod keypairs;
+/// The project's limits and usage.
+pub mod limits;
+/// Quota sets: limits, detail with usage, defaults, update, revert.
+pub mod quota_sets;
 pub mod server_actions;
 pub mod server_consoles;
+/// Server groups (affinity policies).
+pub mod server_groups;
 pub mod servers;
 /// Volumes attached to a server.
 pub mod volume_attach;

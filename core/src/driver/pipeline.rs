@@ -296,7 +296,11 @@ impl<T: Transport> Client<T> {
         let status = resp.status();
         if status.is_client_error() || status.is_server_error() {
             let resp = C::buffer(resp, ERROR_BODY_LIMIT).await?;
-            return Err(Error::from_response(request.method(), &url.to_string(), &resp));
+            return Err(Error::from_response(
+                request.method(),
+                &url.to_string(),
+                &resp,
+            ));
         }
         Ok((request, resp))
     }

@@ -14,6 +14,8 @@ mod support;
 
 mod compute_misc_real;
 mod compute_misc_samples;
+mod compute_quota_real;
+mod compute_quota_samples;
 mod compute_real;
 mod compute_servers_samples;
 mod container_infra_samples;

@@ -1,0 +1,192 @@
+//! Compute quota sets (`/os-quota-sets`): a project's (or one of its users') quotas, their
+//! detail with what is used and reserved, the defaults, update and revert to defaults.
+//! Every number is `-1` when unlimited.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::compute::quota_sets::{self, UpdateQuotaSet};
+//! let nova = client.compute();
+//! let project = "6f70656e737461636b20342065766572";
+//! let detail = nova.call(&quota_sets::detail(project, None)).await?;
+//! if let Some(cores) = &detail.cores {
+//!     println!("vCPUs {} used, {} reserved, limit {}", cores.in_use, cores.reserved, cores.limit);
+//! }
+//! nova.call(&quota_sets::update(project, None, &UpdateQuotaSet { instances: Some(20), ..Default::default() }))
+//!     .await?;
+//! nova.call(&quota_sets::delete(project, None)).await?; // back to the defaults
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::op::Op;
+use crate::{path, query};
+
+/// A quota set: the limit of each resource. Fields marked with a microversion are gone
+/// from it on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaSet {
+    /// The project (absent in update answers).
+    pub id: Option<String>,
+    /// vCPUs.
+    pub cores: Option<i64>,
+    /// Servers.
+    pub instances: Option<i64>,
+    /// RAM, MiB.
+    pub ram: Option<i64>,
+    /// Key pairs.
+    pub key_pairs: Option<i64>,
+    /// Metadata items per server.
+    pub metadata_items: Option<i64>,
+    /// Server groups.
+    pub server_groups: Option<i64>,
+    /// Members per server group.
+    pub server_group_members: Option<i64>,
+    /// Injected files (until 2.57).
+    pub injected_files: Option<i64>,
+    /// Bytes per injected file (until 2.57).
+    pub injected_file_content_bytes: Option<i64>,
+    /// Bytes per injected file path (until 2.57).
+    pub injected_file_path_bytes: Option<i64>,
+    /// Fixed IPs (nova-network, until 2.36).
+    pub fixed_ips: Option<i64>,
+    /// Floating IPs (nova-network, until 2.36).
+    pub floating_ips: Option<i64>,
+    /// Security groups (until 2.36).
+    pub security_groups: Option<i64>,
+    /// Security group rules (until 2.36).
+    pub security_group_rules: Option<i64>,
+    /// Other quotas.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One quota in detail.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaDetail {
+    /// Used.
+    #[serde(default)]
+    pub in_use: i64,
+    /// The limit.
+    #[serde(default)]
+    pub limit: i64,
+    /// Reserved.
+    #[serde(default)]
+    pub reserved: i64,
+}
+
+/// A quota set in detail: limit, use and reservations of each resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaSetDetail {
+    /// The project.
+    pub id: Option<String>,
+    /// vCPUs.
+    pub cores: Option<QuotaDetail>,
+    /// Servers.
+    pub instances: Option<QuotaDetail>,
+    /// RAM, MiB.
+    pub ram: Option<QuotaDetail>,
+    /// Key pairs.
+    pub key_pairs: Option<QuotaDetail>,
+    /// Metadata items per server.
+    pub metadata_items: Option<QuotaDetail>,
+    /// Server groups.
+    pub server_groups: Option<QuotaDetail>,
+    /// Members per server group.
+    pub server_group_members: Option<QuotaDetail>,
+    /// Injected files (until 2.57).
+    pub injected_files: Option<QuotaDetail>,
+    /// Bytes per injected file (until 2.57).
+    pub injected_file_content_bytes: Option<QuotaDetail>,
+    /// Bytes per injected file path (until 2.57).
+    pub injected_file_path_bytes: Option<QuotaDetail>,
+    /// Fixed IPs (until 2.36).
+    pub fixed_ips: Option<QuotaDetail>,
+    /// Floating IPs (until 2.36).
+    pub floating_ips: Option<QuotaDetail>,
+    /// Security groups (until 2.36).
+    pub security_groups: Option<QuotaDetail>,
+    /// Security group rules (until 2.36).
+    pub security_group_rules: Option<QuotaDetail>,
+    /// Other quotas.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The body of [`update`]: only the quotas given change.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateQuotaSet {
+    /// Set the limits even below what is in use already.
+    #[serde(serialize_with = "force_flag")]
+    pub force: Option<bool>,
+    /// vCPUs.
+    pub cores: Option<i64>,
+    /// Servers.
+    pub instances: Option<i64>,
+    /// RAM, MiB.
+    pub ram: Option<i64>,
+    /// Key pairs.
+    pub key_pairs: Option<i64>,
+    /// Metadata items per server.
+    pub metadata_items: Option<i64>,
+    /// Server groups.
+    pub server_groups: Option<i64>,
+    /// Members per server group.
+    pub server_group_members: Option<i64>,
+    /// Injected files (until 2.57).
+    pub injected_files: Option<i64>,
+    /// Bytes per injected file (until 2.57).
+    pub injected_file_content_bytes: Option<i64>,
+    /// Bytes per injected file path (until 2.57).
+    pub injected_file_path_bytes: Option<i64>,
+    /// Other quotas, by name.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Nova documents `force` as the string `"True"`; it reads `true` as well.
+fn force_flag<S: Serializer>(force: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
+    match force {
+        Some(true) => s.serialize_str("True"),
+        Some(false) => s.serialize_str("False"),
+        None => s.serialize_none(),
+    }
+}
+
+fn quota_path(project_id: &str) -> Result<String, crate::InvalidInput> {
+    path!("os-quota-sets/{}", project_id)
+}
+
+/// `GET /os-quota-sets/{project_id}` (`user_id`: one user's quotas in it).
+pub fn get(project_id: &str, user_id: Option<&str>) -> Op<QuotaSet> {
+    Op::get(quota_path(project_id))
+        .query(query!(user_id: user_id))
+        .decode_key("quota_set")
+}
+
+/// `GET /os-quota-sets/{project_id}/detail`: limits with what is used and reserved.
+pub fn detail(project_id: &str, user_id: Option<&str>) -> Op<QuotaSetDetail> {
+    Op::get(path!("os-quota-sets/{}/detail", project_id))
+        .query(query!(user_id: user_id))
+        .decode_key("quota_set")
+}
+
+/// `GET /os-quota-sets/{project_id}/defaults`: the defaults a project starts with.
+pub fn defaults(project_id: &str) -> Op<QuotaSet> {
+    Op::get(path!("os-quota-sets/{}/defaults", project_id)).decode_key("quota_set")
+}
+
+/// `PUT /os-quota-sets/{project_id}` (admin): changes the quotas given.
+pub fn update(project_id: &str, user_id: Option<&str>, quotas: &UpdateQuotaSet) -> Op<QuotaSet> {
+    Op::put(quota_path(project_id))
+        .query(query!(user_id: user_id))
+        .json_under("quota_set", quotas)
+        .decode_key("quota_set")
+}
+
+/// `DELETE /os-quota-sets/{project_id}` (admin): reverts to the defaults.
+pub fn delete(project_id: &str, user_id: Option<&str>) -> Op<()> {
+    Op::delete(quota_path(project_id)).query(query!(user_id: user_id))
+}

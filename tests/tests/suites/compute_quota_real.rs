@@ -1,0 +1,161 @@
+//! Nova limits, quota sets, availability zones and server groups against the real Nova:
+//! quotas of a fresh project changed, read in detail and reverted; server groups of both
+//! forms created, listed, read and deleted; zones listed.
+
+use ferrocloud::compute::quota_sets::{self, UpdateQuotaSet};
+use ferrocloud::compute::server_groups::{self, CreateServerGroup, Policy, Rules};
+use ferrocloud::compute::{availability_zones, limits};
+use ferrocloud::identity::v3::projects::{self, CreateProject};
+use ferrocloud_tests::cloud;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn limits_and_zones_read() {
+    let demo = cloud::demo();
+    let nova = demo.compute();
+    let l = nova.call(&limits::get()).await.expect("limits");
+    let a = &l.absolute;
+    assert!(a.max_total_cores.is_some_and(|n| n != 0), "{a:?}");
+    assert!(a.total_instances_used.is_some_and(|n| n >= 0), "{a:?}");
+    // At 2.57 the personality limits are gone.
+    let l57 = nova
+        .call(&limits::get().microversion("2.57"))
+        .await
+        .expect("limits 2.57");
+    assert!(l57.absolute.max_personality.is_none() && l.absolute.max_personality.is_some());
+
+    let zones = nova.call(&availability_zones::list()).await.expect("zones");
+    assert!(
+        zones
+            .iter()
+            .any(|z| z.zone_name == "nova" && z.zone_state.available),
+        "{zones:?}"
+    );
+    let admin = cloud::admin();
+    let detail = admin
+        .compute()
+        .call(&availability_zones::list_detail())
+        .await
+        .expect("zone detail");
+    let computes: Vec<_> = detail
+        .iter()
+        .filter_map(|z| z.hosts.as_ref())
+        .flat_map(|hosts| hosts.values())
+        .filter_map(|services| services.get("nova-compute"))
+        .collect();
+    assert!(!computes.is_empty(), "{detail:?}");
+    assert!(computes.iter().all(|s| s.active), "{computes:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quotas_of_a_fresh_project_change_and_revert() {
+    let admin = cloud::admin();
+    let keystone = admin.identity();
+    let project = keystone
+        .call(&projects::create(&CreateProject {
+            name: cloud::unique("quota"),
+            domain_id: Some("default".into()),
+            ..Default::default()
+        }))
+        .await
+        .expect("project");
+    let nova = admin.compute();
+    let result = async {
+        let defaults = nova.call(&quota_sets::defaults(&project.id)).await?;
+        let before = nova.call(&quota_sets::get(&project.id, None)).await?;
+        assert_eq!(before.instances, defaults.instances);
+        let updated = nova
+            .call(&quota_sets::update(
+                &project.id,
+                None,
+                &UpdateQuotaSet {
+                    instances: Some(7),
+                    cores: Some(9),
+                    ..Default::default()
+                },
+            ))
+            .await?;
+        assert_eq!((updated.instances, updated.cores), (Some(7), Some(9)));
+        let detail = nova.call(&quota_sets::detail(&project.id, None)).await?;
+        let instances = detail.instances.expect("instances in detail");
+        assert_eq!((instances.limit, instances.in_use), (7, 0));
+        // Forced below what is in use works too (nothing is in use here).
+        nova.call(&quota_sets::update(
+            &project.id,
+            None,
+            &UpdateQuotaSet {
+                force: Some(true),
+                ram: Some(1024),
+                ..Default::default()
+            },
+        ))
+        .await?;
+        nova.call(&quota_sets::delete(&project.id, None)).await?;
+        let after = nova.call(&quota_sets::get(&project.id, None)).await?;
+        assert_eq!(
+            after.instances, defaults.instances,
+            "reverted to the defaults"
+        );
+        assert_eq!(after.ram, defaults.ram);
+        Ok::<_, ferrocloud::Error>(())
+    }
+    .await;
+    let _ = nova.call(&quota_sets::delete(&project.id, None)).await;
+    keystone
+        .call(&projects::delete(&project.id))
+        .await
+        .expect("delete project");
+    result.expect("quotas");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_groups_of_both_forms() {
+    let demo = cloud::demo();
+    let nova = demo.compute();
+    let mut created = Vec::new();
+    let result = async {
+        let modern = nova
+            .call(&server_groups::create(&CreateServerGroup {
+                name: cloud::unique("sg"),
+                policy: Policy::AntiAffinity,
+                rules: Some(Rules {
+                    max_server_per_host: Some(2),
+                }),
+            }))
+            .await?;
+        created.push(modern.id.clone());
+        assert_eq!(modern.policy, Some(Policy::AntiAffinity));
+        assert_eq!(modern.rules.as_ref().unwrap().max_server_per_host, Some(2));
+        let legacy = nova
+            .call(
+                &server_groups::create_legacy(&cloud::unique("sg"), Policy::SoftAffinity)
+                    .microversion("2.15"),
+            )
+            .await?;
+        created.push(legacy.id.clone());
+        assert_eq!(legacy.effective_policy(), Some(&Policy::SoftAffinity));
+        let got = nova
+            .call(&server_groups::get(&modern.id).microversion("2.64"))
+            .await?;
+        assert_eq!(got.id, modern.id);
+        assert!(got.members.is_empty());
+        let all = nova
+            .call(&server_groups::list(&Default::default()).microversion("2.64"))
+            .await?;
+        for id in &created {
+            assert!(all.iter().any(|g| &g.id == id), "{id} not listed");
+        }
+        Ok::<_, ferrocloud::Error>(())
+    }
+    .await;
+    for id in &created {
+        nova.call(&server_groups::delete(id))
+            .await
+            .expect("delete group");
+    }
+    result.expect("server groups");
+    let gone = nova
+        .call(&server_groups::get(&created[0]))
+        .await
+        .unwrap_err();
+    assert!(gone.is_not_found(), "{gone}");
+}
