@@ -2,7 +2,8 @@
 //! metadata ([`servers::METADATA`]), tags ([`servers::TAGS`]), [`attach_interfaces`] and
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
-//! [`server_groups`] and [`availability_zones`].
+//! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
+//! [`server_password`] and [`server_diagnostics`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -41,6 +42,8 @@ pub mod availability_zones;
 pub mod flavors;
 /// The compute image proxy (`/images`) and image metadata.
 pub mod images;
+/// What was done to a server: actions and their events.
+pub mod instance_actions;
 /// Keypairs.
 pub mod keypairs;
 /// The project's limits and usage.
@@ -49,8 +52,12 @@ pub mod limits;
 pub mod quota_sets;
 pub mod server_actions;
 pub mod server_consoles;
+/// A server's diagnostics (admin).
+pub mod server_diagnostics;
 /// Server groups (affinity policies).
 pub mod server_groups;
+/// A server's encrypted admin password.
+pub mod server_password;
 pub mod servers;
 /// Volumes attached to a server.
 pub mod volume_attach;

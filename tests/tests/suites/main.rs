@@ -17,6 +17,8 @@ mod compute_misc_samples;
 mod compute_quota_real;
 mod compute_quota_samples;
 mod compute_real;
+mod compute_server_info_real;
+mod compute_server_info_samples;
 mod compute_servers_samples;
 mod container_infra_samples;
 mod errors_real;
