@@ -45,6 +45,19 @@ pub(crate) fn flex_metadata<'de, D: Deserializer<'de>>(d: D) -> Result<Metadata,
         .collect())
 }
 
+/// Reads an id a service sends as a number in older microversions and as a string (a
+/// UUID) in newer ones (Nova hypervisors and services before and after 2.53).
+#[cfg(feature = "compute")]
+pub(crate) fn flex_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format_args!(
+            "{other} is not an id"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
 //! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
-//! [`server_password`] and [`server_diagnostics`].
+//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -40,6 +40,8 @@ pub mod attach_interfaces;
 pub mod availability_zones;
 /// Flavors: sizes, extra specs and access of private flavors.
 pub mod flavors;
+/// Hypervisors (compute nodes): capacity, use and servers (admin).
+pub mod hypervisors;
 /// The compute image proxy (`/images`) and image metadata.
 pub mod images;
 /// What was done to a server: actions and their events.

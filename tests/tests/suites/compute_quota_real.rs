@@ -159,3 +159,53 @@ async fn server_groups_of_both_forms() {
         .unwrap_err();
     assert!(gone.is_not_found(), "{gone}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hypervisors_of_the_fake_cloud() {
+    use ferrocloud::compute::hypervisors::{self, ListHypervisors};
+    let admin = cloud::admin();
+    let nova = admin.compute();
+    // 2.88: UUID ids, uptime in the detail, no usage fields; servers on request.
+    let new = nova.clone().microversion("2.88");
+    let all = new
+        .collect_all(hypervisors::list_detail(&ListHypervisors {
+            with_servers: true,
+            ..Default::default()
+        }))
+        .await
+        .expect("hypervisors");
+    let node = all.first().expect("a hypervisor");
+    assert!(node.id.contains('-'), "{node:?}");
+    assert_eq!(node.state.as_deref(), Some("up"));
+    assert!(node.vcpus.is_none() && node.extra.is_empty(), "{node:?}");
+    let one = new.call(&hypervisors::get(&node.id)).await.expect("get");
+    assert_eq!(one.hypervisor_hostname, node.hypervisor_hostname);
+    // One per page, by Nova's links.
+    let paged = new
+        .collect_all(hypervisors::list(&ListHypervisors {
+            limit: Some(1),
+            ..Default::default()
+        }))
+        .await
+        .expect("paged");
+    assert_eq!(paged.len(), all.len());
+    // 2.1: numeric ids, usage fields, statistics and uptime calls.
+    let old = nova
+        .collect_all(hypervisors::list_detail(&Default::default()))
+        .await
+        .expect("hypervisors 2.1");
+    let first = &old[0];
+    assert!(first.id.parse::<u64>().is_ok(), "{first:?}");
+    assert!(first.vcpus.is_some_and(|n| n > 0) && first.memory_mb.is_some());
+    let stats = nova
+        .call(&hypervisors::statistics())
+        .await
+        .expect("statistics");
+    assert_eq!(stats.count, Some(old.len() as i64));
+    let up = nova.call(&hypervisors::uptime(&first.id)).await;
+    // The fake driver may not implement uptime (Nova then answers 501).
+    match up {
+        Ok(h) => assert_eq!(h.id, first.id),
+        Err(e) => assert_eq!(e.status().map(|s| s.as_u16()), Some(501), "{e}"),
+    }
+}

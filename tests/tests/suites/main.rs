@@ -12,6 +12,7 @@
 
 mod support;
 
+mod compute_hypervisors_samples;
 mod compute_misc_real;
 mod compute_misc_samples;
 mod compute_quota_real;
