@@ -3,7 +3,8 @@
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
 //! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
-//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`].
+//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`] and
+//! [`services`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -61,5 +62,7 @@ pub mod server_groups;
 /// A server's encrypted admin password.
 pub mod server_password;
 pub mod servers;
+/// Compute services: list, enable, disable, force down, delete (admin).
+pub mod services;
 /// Volumes attached to a server.
 pub mod volume_attach;

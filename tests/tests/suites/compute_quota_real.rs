@@ -209,3 +209,34 @@ async fn hypervisors_of_the_fake_cloud() {
         Err(e) => assert_eq!(e.status().map(|s| s.as_u16()), Some(501), "{e}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compute_services_listed_and_filtered() {
+    use ferrocloud::compute::services::{self, ListServices, ServiceStatus};
+    // Read only: disabling the one nova-compute would break every other suite's servers.
+    let admin = cloud::admin();
+    let nova = admin.compute().microversion("2.53");
+    let all = nova
+        .call(&services::list(&Default::default()))
+        .await
+        .expect("services");
+    let computes = nova
+        .call(&services::list(&ListServices {
+            binary: Some("nova-compute".into()),
+            ..Default::default()
+        }))
+        .await
+        .expect("nova-compute services");
+    assert!(
+        !computes.is_empty() && computes.len() < all.len(),
+        "{all:?}"
+    );
+    for s in &computes {
+        assert_eq!(s.binary.as_deref(), Some("nova-compute"));
+        assert!(s.id.contains('-'), "UUID at 2.53: {s:?}");
+        assert_eq!(s.status, Some(ServiceStatus::Enabled));
+        assert_eq!(s.state.as_deref(), Some("up"));
+        assert_eq!(s.forced_down, Some(false));
+        assert!(s.extra.is_empty(), "{s:?}");
+    }
+}
