@@ -216,14 +216,11 @@ pub fn get(ident: &str) -> Op<ClusterTemplate> {
 
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
-    let check = if t.coe.is_empty() || t.image_id.is_empty() {
-        Err(InvalidInput::field(
-            "coe",
-            "a cluster template needs a coe and an image_id",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !t.coe.is_empty() && !t.image_id.is_empty(),
+        "coe",
+        "a cluster template needs a coe and an image_id",
+    );
     Op::post(path!("clustertemplates"))
         .check(check)
         .json(t)

@@ -248,11 +248,8 @@ pub fn get_with(project_id: &str, with: &GetProject) -> Op<Project> {
 
 /// `POST /v3/projects`.
 pub fn create(project: &CreateProject) -> Op<Project> {
-    let check = if project.name.is_empty() {
-        Err(InvalidInput::field("name", "a project needs a name"))
-    } else {
-        check_tags(&project.tags)
-    };
+    let check = InvalidInput::require(!project.name.is_empty(), "name", "a project needs a name")
+        .and_then(|()| check_tags(&project.tags));
     Op::post(path!("projects"))
         .check(check)
         .json_under("project", project)

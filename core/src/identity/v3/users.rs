@@ -262,14 +262,8 @@ pub fn delete(user_id: &str) -> Op<()> {
 /// `POST /v3/users/{user_id}/password`: a user changes their own password (204). Every
 /// token of the user is revoked.
 pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
-    let check = if change.password.is_empty() || change.original_password.is_empty() {
-        Err(InvalidInput::field(
-            "password",
-            "both passwords are required",
-        ))
-    } else {
-        Ok(())
-    };
+    let both = !change.password.is_empty() && !change.original_password.is_empty();
+    let check = InvalidInput::require(both, "password", "both passwords are required");
     Op::post(path!("users/{}/password", user_id))
         .check(check)
         .json_under("user", change)
