@@ -402,12 +402,12 @@ pub fn stage(image_id: &str) -> Op<()> {
 /// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
 /// for a stream (or [`Service::call`](crate::Service::call) for the bytes whole).
 pub fn download(image_id: &str) -> Op<bytes::Bytes> {
-    Op::<()>::get(path!("images/{}/file", image_id))
+    Op::get(path!("images/{}/file", image_id))
         .header(
             http::header::ACCEPT,
             http::HeaderValue::from_static("application/octet-stream"),
         )
-        .map_output(crate::op::Decode::With(|resp| Ok(resp.into_body())))
+        .decode_with(|resp| Ok(resp.into_body()))
 }
 
 /// An import method.
