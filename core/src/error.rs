@@ -204,6 +204,29 @@ impl Error {
         self.status() == Some(StatusCode::CONFLICT)
     }
 
+    /// A Placement generation conflict: 409 with the code `placement.concurrent_update`
+    /// (microversion 1.23+), or, before 1.23, a 409 that says so. A resource provider's
+    /// or a consumer's generation changed since it was read: read it again and retry.
+    pub fn is_generation_conflict(&self) -> bool {
+        let Some(h) = self.http().filter(|h| h.status == StatusCode::CONFLICT) else {
+            return false;
+        };
+        match h.fault.kind.as_deref() {
+            Some("placement.concurrent_update") => true,
+            Some(k) if k.starts_with("placement.") => false,
+            _ => {
+                // Placement's wordings: "resource provider generation conflict",
+                // "consumer generation conflict - expected 1 but got 2", "Resource
+                // provider's generation already changed", "Another thread concurrently
+                // updated the data".
+                let m = h.fault.message.to_ascii_lowercase();
+                m.contains("generation conflict")
+                    || m.contains("generation already changed")
+                    || m.contains("concurrently updated")
+            }
+        }
+    }
+
     /// 401 Unauthorized (bad credentials, or a token that reauthentication could not fix).
     pub fn is_unauthorized(&self) -> bool {
         self.status() == Some(StatusCode::UNAUTHORIZED)
@@ -219,7 +242,9 @@ impl Error {
         self.status() == Some(StatusCode::BAD_REQUEST)
     }
 
-    /// 429 Too Many Requests, 413 with Retry-After (nova's old rate limit) or 503.
+    /// 429 Too Many Requests or 503 Service Unavailable: the statuses the default
+    /// [`RetryPolicy`](crate::RetryPolicy) retries. Nova's old rate-limit answer (413 with
+    /// `Retry-After`) does not count.
     pub fn is_rate_limited(&self) -> bool {
         matches!(
             self.status(),
@@ -568,6 +593,84 @@ mod tests {
             err.to_string(),
             "GET http://nova/servers/x returned 404 Not Found: Instance x could not be found. (request id req-42)"
         );
+    }
+
+    #[test]
+    fn rate_limited_is_429_or_503_only() {
+        let err = |status: u16, retry_after: Option<&str>| {
+            let mut resp = http::Response::builder().status(status);
+            if let Some(v) = retry_after {
+                resp = resp.header("Retry-After", v);
+            }
+            let resp = resp.body(bytes::Bytes::new()).unwrap();
+            Error::from_response(&Method::GET, "http://nova/servers", &resp)
+        };
+        assert!(err(429, None).is_rate_limited());
+        assert!(err(503, Some("3")).is_rate_limited());
+        assert!(!err(413, Some("3")).is_rate_limited());
+        assert!(!err(500, None).is_rate_limited());
+    }
+
+    #[test]
+    fn generation_conflicts_are_told_apart() {
+        let err = |status: u16, body: serde_json::Value| {
+            let resp = http::Response::builder()
+                .status(status)
+                .body(bytes::Bytes::from(body.to_string()))
+                .unwrap();
+            Error::from_response(
+                &Method::PUT,
+                "http://placement/resource_providers/x/traits",
+                &resp,
+            )
+        };
+        let fault = |status: u16, code: Option<&str>, detail: &str| {
+            let mut e =
+                serde_json::json!({"status": status, "title": "Conflict", "detail": detail});
+            if let Some(c) = code {
+                e["code"] = c.into();
+            }
+            err(status, serde_json::json!({"errors": [e]}))
+        };
+        let e = fault(
+            409,
+            Some("placement.concurrent_update"),
+            "resource provider generation conflict",
+        );
+        assert!(e.is_generation_conflict() && e.is_conflict());
+        assert_eq!(
+            e.http().unwrap().fault.kind.as_deref(),
+            Some("placement.concurrent_update")
+        );
+        // Before 1.23 there is no code: the message tells.
+        for detail in [
+            "consumer generation conflict - expected null but got 1",
+            "resource provider generation conflict",
+            "Resource provider's generation already changed. Please update the generation and try again.",
+            "Another thread concurrently updated the data. Please retry your update",
+        ] {
+            assert!(fault(409, None, detail).is_generation_conflict(), "{detail}");
+        }
+        // Other conflicts are not generation conflicts.
+        assert!(!fault(
+            409,
+            Some("placement.inventory.inuse"),
+            "generation conflict? no: in use"
+        )
+        .is_generation_conflict());
+        assert!(!fault(
+            409,
+            Some("placement.undefined_code"),
+            "Conflicting resource provider name"
+        )
+        .is_generation_conflict());
+        assert!(!fault(409, None, "Conflicting resource provider name").is_generation_conflict());
+        assert!(!fault(400, Some("placement.concurrent_update"), "x").is_generation_conflict());
+        assert!(!err(
+            409,
+            serde_json::json!({"conflictingRequest": {"message": "in use", "code": 409}})
+        )
+        .is_generation_conflict());
     }
 
     #[test]

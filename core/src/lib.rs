@@ -70,6 +70,8 @@ pub mod load_balancer;
 pub mod network;
 #[cfg(feature = "orchestration")]
 pub mod orchestration;
+#[cfg(feature = "placement")]
+pub mod placement;
 
 pub use auth::{AuthOptions, Token};
 pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};

@@ -82,8 +82,11 @@ pub fn demo() -> Cloud {
     cloud("oscloud-demo")
 }
 
-/// A name no other run uses: `ferro-<what>-<pid>-<nanos>`.
+/// A name no other run uses, nor another test of the same process (all suites share
+/// one): `ferro-<what>-<pid>-<secs>-<nanos>-<n>`, `n` counting the calls in this process.
 pub fn unique(what: &str) -> String {
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
@@ -92,7 +95,7 @@ pub fn unique(what: &str) -> String {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() % 100_000)
         .unwrap_or_default();
-    format!("ferro-{what}-{}-{secs}-{nanos}", std::process::id())
+    format!("ferro-{what}-{}-{secs}-{nanos}-{n}", std::process::id())
 }
 
 /// A transport wrapper that counts token requests (`POST …/auth/tokens`) and all requests.

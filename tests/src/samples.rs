@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use bytes::Bytes;
+use ferrocloud::{Operation, ServiceClient};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -139,6 +140,29 @@ pub fn assert_request(sample: &str, req: &http::Request<Bytes>) {
         .unwrap_or_else(|e| panic!("{sample}: the built body is not JSON: {e}"));
     assert_eq!(got, want, "{sample}: built body differs from the sample");
     assert_endpoint(sample, req);
+}
+
+/// Builds `op`'s request for `svc` and checks it against request sample `file` with
+/// [`assert_request`] (body as JSON, method and path); marks the sample checked.
+pub fn check_request<O: Operation>(cov: &mut Coverage, svc: &ServiceClient, file: &str, op: O) {
+    let req = op.request(svc).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_request(cov.check(file), &req);
+}
+
+/// Parses response sample `file` with `op` (the operation it answers), after checking
+/// `op`'s method and path for `svc` against `ENDPOINTS.tsv`; marks the sample checked and
+/// returns the parsed output for spot checks.
+pub fn check_response<O: Operation>(
+    cov: &mut Coverage,
+    svc: &ServiceClient,
+    file: &str,
+    op: O,
+) -> O::Output {
+    let file = cov.check(file);
+    let req = op.request(svc).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_endpoint(file, &req);
+    op.parse(response(file))
+        .unwrap_or_else(|e| panic!("{file} does not parse: {e}"))
 }
 
 /// Checks method and path of `req` against `ENDPOINTS.tsv` for `sample` (any row may match).

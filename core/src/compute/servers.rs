@@ -990,7 +990,8 @@ pub struct UpdateServer {
     pub disk_config: Option<DiskConfig>,
     /// Guest hostname (2.90+).
     pub hostname: Option<String>,
-    /// Pin to an availability zone, or `Null` to unpin (2.104+? as the samples show).
+    /// `Null` unpins the server from its availability zone, so moves may take it to any
+    /// zone; `Set(zone)` pins it again (to the zone it is in). Compute 2.104+.
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub pinned_availability_zone: Patch<String>,
 }

@@ -191,6 +191,12 @@ impl<T: Transport> Client<T> {
         self.service(ServiceType::CONTAINER_INFRA)
     }
 
+    /// Placement. Its reads send this handle's microversion (set one, e.g.
+    /// `.microversion("1.39")`); see the `placement` module.
+    pub fn placement(&self) -> Service<T> {
+        self.service(ServiceType::PLACEMENT)
+    }
+
     fn session(&self) -> std::sync::MutexGuard<'_, Session> {
         self.inner
             .session
