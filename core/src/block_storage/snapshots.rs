@@ -28,7 +28,7 @@ use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, Patch};
 
@@ -100,12 +100,6 @@ pub struct Snapshot {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Snapshot {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Snapshot {

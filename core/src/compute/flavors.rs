@@ -35,7 +35,7 @@ use serde_json::{Map, Value};
 use crate::error::InvalidInput;
 use crate::metadata::MetaItem;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::{path, query, Link};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
@@ -57,12 +57,6 @@ pub struct FlavorSummary {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for FlavorSummary {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// A flavor with its sizes (`GET /flavors/detail`, `GET /flavors/{id}`, create, update).
@@ -126,12 +120,6 @@ fn swap_mib<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
         other => Err(serde::de::Error::custom(format_args!(
             "swap {other} is not a size"
         ))),
-    }
-}
-
-impl HasId for Flavor {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
     }
 }
 

@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query, Secret};
 
@@ -81,13 +81,6 @@ pub struct Keypair {
 pub struct KeypairEntry {
     /// The keypair.
     pub keypair: Keypair,
-}
-
-impl HasId for KeypairEntry {
-    /// Keypairs page by name.
-    fn id(&self) -> Option<&str> {
-        Some(&self.keypair.name)
-    }
 }
 
 /// Filters of [`list`].

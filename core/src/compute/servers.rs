@@ -47,7 +47,7 @@ use crate::error::InvalidInput;
 use crate::list::join;
 use crate::metadata::{Metadata, MetadataOf};
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::secret::Secret;
 use crate::service::Query;
 use crate::tags::Tags;
@@ -446,12 +446,6 @@ impl HasStatus for Server {
     }
 }
 
-impl HasId for Server {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 /// A server as `GET /servers` lists it: id, name and links.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerRef {
@@ -468,12 +462,6 @@ pub struct ServerRef {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for ServerRef {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 pub use crate::list::SortDir;

@@ -33,7 +33,7 @@ use super::{Accepted, Link, PatchOp};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
@@ -123,12 +123,6 @@ impl HasStatus for Cluster {
     }
     fn status(&self) -> Option<&str> {
         self.status.as_deref()
-    }
-}
-
-impl HasId for Cluster {
-    fn id(&self) -> Option<&str> {
-        Some(&self.uuid)
     }
 }
 

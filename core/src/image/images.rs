@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::service::Body;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
@@ -137,12 +137,6 @@ pub struct Image {
     /// Custom properties (`os_distro`, `hw_*`, …) and fields ferrocloud does not know.
     #[serde(flatten)]
     pub properties: Map<String, Value>,
-}
-
-impl HasId for Image {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Image {

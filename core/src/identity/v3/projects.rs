@@ -36,7 +36,7 @@ use serde_json::{Map, Value};
 use super::common::{default_true, join};
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::tags::Tags;
 use crate::{path, query};
@@ -94,12 +94,6 @@ impl Default for Project {
             subtree: None,
             extra: Map::new(),
         }
-    }
-}
-
-impl HasId for Project {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
     }
 }
 
