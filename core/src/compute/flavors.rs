@@ -277,10 +277,7 @@ pub fn get(flavor_id: &str) -> Op<Flavor> {
 /// `POST /flavors` (admin).
 pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {
     let op = Op::post(path!("flavors")).decode_key("flavor");
-    match flavor.validate() {
-        Ok(()) => op.json_under("flavor", flavor),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(flavor.validate()).json_under("flavor", flavor)
 }
 
 /// `PUT /flavors/{flavor_id}`: changes the description (microversion 2.55+).
@@ -304,9 +301,11 @@ pub fn extra_specs(flavor_id: &str) -> Op<ExtraSpecs> {
 /// others; answers the specs sent.
 pub fn create_extra_specs(flavor_id: &str, specs: &ExtraSpecs) -> Op<ExtraSpecs> {
     let op = Op::post(path!("flavors/{}/os-extra_specs", flavor_id)).decode_key("extra_specs");
-    if specs.is_empty() {
-        return op.check(Err(InvalidInput::field("extra_specs", "must not be empty")));
-    }
+    let op = op.check(InvalidInput::require(
+        !specs.is_empty(),
+        "extra_specs",
+        "must not be empty",
+    ));
     op.json_under("extra_specs", specs)
 }
 
@@ -341,9 +340,11 @@ struct Tenant<'a> {
 
 fn access_action(flavor_id: &str, action: &'static str, tenant: &str) -> Op<Vec<FlavorAccess>> {
     let op = Op::post(path!("flavors/{}/action", flavor_id)).decode_key("flavor_access");
-    if tenant.trim().is_empty() {
-        return op.check(Err(InvalidInput::field("tenant", "must not be empty")));
-    }
+    let op = op.check(InvalidInput::require(
+        !tenant.trim().is_empty(),
+        "tenant",
+        "must not be empty",
+    ));
     op.json_under(action, &Tenant { tenant })
 }
 

@@ -161,10 +161,7 @@ pub fn get(name: &str, user_id: Option<&str>) -> Op<Keypair> {
 /// `POST /os-keypairs`: generates or imports a keypair.
 pub fn create(keypair: &CreateKeypair) -> Op<Keypair> {
     let op = Op::post(path!("os-keypairs")).decode_key("keypair");
-    match keypair.validate() {
-        Ok(()) => op.json_under("keypair", keypair),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(keypair.validate()).json_under("keypair", keypair)
 }
 
 /// `DELETE /os-keypairs/{name}` (`user_id`: another user's, admin, 2.10+).

@@ -458,14 +458,13 @@ impl ImportImage {
 /// `POST /v2/images/{id}/import` (202; follow it with [`image_tasks`] or by waiting for
 /// the image status).
 pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
-    let op = Op::post(path!("images/{}/import", image_id)).json(opts);
-    if opts.stores.is_some() && opts.all_stores == Some(true) {
-        return op.check(Err(InvalidInput::field(
+    Op::post(path!("images/{}/import", image_id))
+        .json(opts)
+        .check(InvalidInput::require(
+            !(opts.stores.is_some() && opts.all_stores == Some(true)),
             "stores",
             "give stores or all_stores, not both",
-        )));
-    }
-    op
+        ))
 }
 
 /// A value of the discovery document.
