@@ -986,13 +986,15 @@ pub struct UpdateServer {
 
 /// `PUT /servers/{server_id}`.
 pub fn update(server_id: &str, changes: &UpdateServer) -> Op<Server> {
-    let op = Op::put(path!("servers/{}", server_id));
-    let op = if changes == &UpdateServer::default() {
-        op.check(Err(InvalidInput::field("server", "nothing to update")))
-    } else {
-        op.json_under("server", changes)
-    };
-    op.decode_key("server")
+    let something = changes != &UpdateServer::default();
+    Op::put(path!("servers/{}", server_id))
+        .check(InvalidInput::require(
+            something,
+            "server",
+            "nothing to update",
+        ))
+        .json_under("server", changes)
+        .decode_key("server")
 }
 
 /// The metadata API of servers (`/servers/{server_id}/metadata`): all of it (get, merge,
