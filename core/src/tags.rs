@@ -89,8 +89,7 @@ impl Tags {
                 None => "a tag is not empty".to_owned(),
             };
             if !self.forbidden.is_empty() {
-                let chars: Vec<String> = self.forbidden.iter().map(|c| format!("{c:?}")).collect();
-                rule += &format!(" and has no {}", chars.join(" or "));
+                rule += &format!(" and has no {}", quoted(self.forbidden));
             }
             return Err(InvalidInput::field("tags", format!("{tag:?}: {rule}")));
         }
@@ -103,16 +102,14 @@ impl Tags {
 
     fn validate_in_path(&self, tag: &str) -> Result<(), InvalidInput> {
         self.validate(tag)?;
-        if tag.contains(self.forbidden_in_path) {
-            return Err(InvalidInput::field(
-                "tag",
-                format!(
-                    "{tag:?}: a tag with {:?} can only be set with `add_all` or `replace`",
-                    self.forbidden_in_path
-                ),
-            ));
-        }
-        Ok(())
+        InvalidInput::require(
+            !tag.contains(self.forbidden_in_path),
+            "tag",
+            format!(
+                "{tag:?}: a tag with {} can only be set with `add_all` or `replace`",
+                quoted(self.forbidden_in_path)
+            ),
+        )
     }
 
     /// `GET /{resource}/{id}/tags`.
@@ -164,6 +161,12 @@ impl Tags {
     }
 }
 
+/// `'/' or ','`.
+fn quoted(chars: &[char]) -> String {
+    let quoted: Vec<String> = chars.iter().map(|c| format!("{c:?}")).collect();
+    quoted.join(" or ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +195,15 @@ mod tests {
         for bad in ["", "a/b"] {
             assert!(t.add("s1", bad).request(&neutron()).is_err(), "{bad:?}");
         }
+        let err = t
+            .add("s1", "a/b")
+            .request(&neutron())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("a tag with '/' can only be set with `add_all`"),
+            "{err}"
+        );
         assert!(t.add_all("s1", &["a/b".into()]).request(&neutron()).is_ok());
         let long = "x".repeat(256);
         assert!(t.add_all("s1", &[long]).request(&neutron()).is_err());

@@ -17,7 +17,6 @@ use ferrocloud::image::images;
 use ferrocloud::network::{
     floating_ips, networks, ports, routers, security_groups, subnets, ListCommon,
 };
-use ferrocloud::op::Decode;
 use ferrocloud::{
     Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Result, Service,
     ServiceClient, Transport, Wait,
@@ -222,7 +221,7 @@ pub fn rows<T>(list: List<T>, row: fn(&Obj) -> Row) -> Rows {
 
 /// The typed `op`'s request, its answer read as the JSON object under `key`.
 pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
-    op.map_output(Decode::Key(key))
+    op.decode_key(key)
 }
 
 fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
@@ -474,11 +473,7 @@ impl<T: Transport + 'static> Cloud<T> {
                     .call(&obj(snapshots::get(id), "snapshot"))
                     .await
             }
-            Kind::Images => {
-                self.image()
-                    .call(&images::get(id).map_output(Decode::Body))
-                    .await
-            }
+            Kind::Images => self.image().call(&images::get(id).decode_body()).await,
         }
     }
 }

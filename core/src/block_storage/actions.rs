@@ -64,17 +64,17 @@ pub struct Attach {
 
 /// `os-attach`: marks the volume attached (the caller did the attaching).
 pub fn attach(volume_id: &str, opts: &Attach) -> Op<()> {
-    let op = action(VOLUMES, volume_id, "os-attach", opts);
-    if opts.instance_uuid.is_none() == opts.host_name.is_none() {
-        return op.check(Err(InvalidInput::field(
+    action(VOLUMES, volume_id, "os-attach", opts)
+        .check(InvalidInput::require(
+            opts.instance_uuid.is_none() != opts.host_name.is_none(),
             "instance_uuid",
             "give exactly one of instance_uuid and host_name",
-        )));
-    }
-    if opts.mountpoint.is_empty() {
-        return op.check(Err(InvalidInput::field("mountpoint", "must not be empty")));
-    }
-    op
+        ))
+        .check(InvalidInput::require(
+            !opts.mountpoint.is_empty(),
+            "mountpoint",
+            "must not be empty",
+        ))
 }
 
 /// The body of [`detach`].
@@ -181,14 +181,11 @@ struct Extend {
 
 /// `os-extend`: grows the volume to `new_size` GiB.
 pub fn extend(volume_id: &str, new_size: u64) -> Op<()> {
-    let op = action(VOLUMES, volume_id, "os-extend", &Extend { new_size });
-    if new_size == 0 {
-        return op.check(Err(InvalidInput::field(
-            "new_size",
-            "must be at least 1 GiB",
-        )));
-    }
-    op
+    action(VOLUMES, volume_id, "os-extend", &Extend { new_size }).check(InvalidInput::require(
+        new_size != 0,
+        "new_size",
+        "must be at least 1 GiB",
+    ))
 }
 
 #[serde_with::skip_serializing_none]
@@ -265,12 +262,13 @@ pub struct VolumeImage {
 
 /// `os-volume_upload_image`: copies the volume into a new Glance image.
 pub fn upload_to_image(volume_id: &str, opts: &UploadImage) -> Op<VolumeImage> {
-    let op = action(VOLUMES, volume_id, "os-volume_upload_image", opts)
-        .decode_key("os-volume_upload_image");
-    if opts.image_name.is_empty() {
-        return op.check(Err(InvalidInput::field("image_name", "must not be empty")));
-    }
-    op
+    action(VOLUMES, volume_id, "os-volume_upload_image", opts)
+        .decode_key("os-volume_upload_image")
+        .check(InvalidInput::require(
+            !opts.image_name.is_empty(),
+            "image_name",
+            "must not be empty",
+        ))
 }
 
 /// `os-force_delete` (admin): deletes whatever the status.
@@ -312,11 +310,9 @@ struct Key<'a> {
 
 /// `os-unset_image_metadata`: removes one image metadata key.
 pub fn unset_image_metadata(volume_id: &str, key: &str) -> Op<()> {
-    let op = action(VOLUMES, volume_id, "os-unset_image_metadata", &Key { key });
-    if key.is_empty() {
-        return op.check(Err(InvalidInput::field("key", "must not be empty")));
-    }
-    op
+    action(VOLUMES, volume_id, "os-unset_image_metadata", &Key { key }).check(
+        InvalidInput::require(!key.is_empty(), "key", "must not be empty"),
+    )
 }
 
 /// `os-show_image_metadata`: the volume's image metadata.
@@ -372,11 +368,11 @@ pub struct Retype {
 
 /// `os-retype`: changes the volume type.
 pub fn retype(volume_id: &str, opts: &Retype) -> Op<()> {
-    let op = action(VOLUMES, volume_id, "os-retype", opts);
-    if opts.new_type.is_empty() {
-        return op.check(Err(InvalidInput::field("new_type", "must not be empty")));
-    }
-    op
+    action(VOLUMES, volume_id, "os-retype", opts).check(InvalidInput::require(
+        !opts.new_type.is_empty(),
+        "new_type",
+        "must not be empty",
+    ))
 }
 
 /// The body of [`migrate`] (admin).
@@ -446,14 +442,11 @@ pub struct ResetStatus {
 
 /// `os-reset_status` (admin): sets the statuses without doing anything.
 pub fn reset_status(volume_id: &str, opts: &ResetStatus) -> Op<()> {
-    let op = action(VOLUMES, volume_id, "os-reset_status", opts);
-    if opts == &ResetStatus::default() {
-        return op.check(Err(InvalidInput::field(
-            "status",
-            "give at least one status",
-        )));
-    }
-    op
+    action(VOLUMES, volume_id, "os-reset_status", opts).check(InvalidInput::require(
+        opts != &ResetStatus::default(),
+        "status",
+        "give at least one status",
+    ))
 }
 
 #[derive(Serialize)]

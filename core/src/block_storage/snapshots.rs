@@ -28,7 +28,7 @@ use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, Patch};
 
@@ -102,12 +102,6 @@ pub struct Snapshot {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for Snapshot {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 impl HasStatus for Snapshot {
     const KIND: &'static str = "volume snapshot";
     fn id(&self) -> Option<&str> {
@@ -162,9 +156,11 @@ pub fn create(snapshot: &CreateSnapshot) -> Op<Snapshot> {
 /// `POST /snapshots` in the shape of `version` (v1: `display_name`, …).
 pub fn create_in(version: ApiVersion, snapshot: &CreateSnapshot) -> Op<Snapshot> {
     let op = Op::post(path!("snapshots")).decode_key("snapshot");
-    if snapshot.volume_id.is_empty() {
-        return op.check(Err(InvalidInput::field("volume_id", "must not be empty")));
-    }
+    let op = op.check(InvalidInput::require(
+        !snapshot.volume_id.is_empty(),
+        "volume_id",
+        "must not be empty",
+    ));
     match body_in(version, snapshot) {
         Ok(body) => op.json(&body),
         Err(e) => op.check(Err(e)),
@@ -200,9 +196,11 @@ pub fn update(snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
 /// `PUT /snapshots/{id}` in the shape of `version`.
 pub fn update_in(version: ApiVersion, snapshot_id: &str, changes: &UpdateSnapshot) -> Op<Snapshot> {
     let op = Op::put(path!("snapshots/{}", snapshot_id)).decode_key("snapshot");
-    if changes == &UpdateSnapshot::default() {
-        return op.check(Err(InvalidInput::field("snapshot", "nothing to update")));
-    }
+    let op = op.check(InvalidInput::require(
+        changes != &UpdateSnapshot::default(),
+        "snapshot",
+        "nothing to update",
+    ));
     match body_in(version, changes) {
         Ok(body) => op.json(&body),
         Err(e) => op.check(Err(e)),
@@ -248,7 +246,7 @@ struct Status<'a> {
 
 /// `os-reset_status` (admin): sets the status without doing anything.
 pub fn reset_status(snapshot_id: &str, status: &str) -> Op<()> {
-    let op = action(
+    action(
         SNAPSHOTS,
         snapshot_id,
         "os-reset_status",
@@ -256,26 +254,28 @@ pub fn reset_status(snapshot_id: &str, status: &str) -> Op<()> {
             status,
             progress: None,
         },
-    );
-    if status.is_empty() {
-        return op.check(Err(InvalidInput::field("status", "must not be empty")));
-    }
-    op
+    )
+    .check(InvalidInput::require(
+        !status.is_empty(),
+        "status",
+        "must not be empty",
+    ))
 }
 
 /// `os-update_snapshot_status` (for backends reporting progress): a status and an
 /// optional progress such as `"80%"`.
 pub fn update_status(snapshot_id: &str, status: &str, progress: Option<&str>) -> Op<()> {
-    let op = action(
+    action(
         SNAPSHOTS,
         snapshot_id,
         "os-update_snapshot_status",
         &Status { status, progress },
-    );
-    if status.is_empty() {
-        return op.check(Err(InvalidInput::field("status", "must not be empty")));
-    }
-    op
+    )
+    .check(InvalidInput::require(
+        !status.is_empty(),
+        "status",
+        "must not be empty",
+    ))
 }
 
 /// `os-force_delete` (admin): deletes whatever the status.

@@ -36,7 +36,7 @@ use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, Metadata, Me
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -197,12 +197,6 @@ pub struct Volume {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for Volume {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 impl HasStatus for Volume {
     const KIND: &'static str = "volume";
     fn id(&self) -> Option<&str> {
@@ -227,12 +221,6 @@ pub struct VolumeRef {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for VolumeRef {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// Scheduler hints (`OS-SCH-HNT:scheduler_hints`).

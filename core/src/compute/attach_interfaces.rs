@@ -157,10 +157,8 @@ pub fn get(server_id: &str, port_id: &str) -> Op<InterfaceAttachment> {
 pub fn create(server_id: &str, iface: &CreateInterface) -> Op<InterfaceAttachment> {
     let op =
         Op::post(path!("servers/{}/os-interface", server_id)).decode_key("interfaceAttachment");
-    match iface.validate() {
-        Ok(()) => op.json_under("interfaceAttachment", iface),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(iface.validate())
+        .json_under("interfaceAttachment", iface)
 }
 
 /// `DELETE /servers/{server_id}/os-interface/{port_id}`: detaches (202; the detach

@@ -35,7 +35,7 @@ use serde_json::{Map, Value};
 use crate::error::InvalidInput;
 use crate::metadata::MetaItem;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::{path, query, Link};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
@@ -57,12 +57,6 @@ pub struct FlavorSummary {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for FlavorSummary {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// A flavor with its sizes (`GET /flavors/detail`, `GET /flavors/{id}`, create, update).
@@ -126,12 +120,6 @@ fn swap_mib<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
         other => Err(serde::de::Error::custom(format_args!(
             "swap {other} is not a size"
         ))),
-    }
-}
-
-impl HasId for Flavor {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
     }
 }
 
@@ -289,10 +277,7 @@ pub fn get(flavor_id: &str) -> Op<Flavor> {
 /// `POST /flavors` (admin).
 pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {
     let op = Op::post(path!("flavors")).decode_key("flavor");
-    match flavor.validate() {
-        Ok(()) => op.json_under("flavor", flavor),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(flavor.validate()).json_under("flavor", flavor)
 }
 
 /// `PUT /flavors/{flavor_id}`: changes the description (microversion 2.55+).
@@ -316,9 +301,11 @@ pub fn extra_specs(flavor_id: &str) -> Op<ExtraSpecs> {
 /// others; answers the specs sent.
 pub fn create_extra_specs(flavor_id: &str, specs: &ExtraSpecs) -> Op<ExtraSpecs> {
     let op = Op::post(path!("flavors/{}/os-extra_specs", flavor_id)).decode_key("extra_specs");
-    if specs.is_empty() {
-        return op.check(Err(InvalidInput::field("extra_specs", "must not be empty")));
-    }
+    let op = op.check(InvalidInput::require(
+        !specs.is_empty(),
+        "extra_specs",
+        "must not be empty",
+    ));
     op.json_under("extra_specs", specs)
 }
 
@@ -353,9 +340,11 @@ struct Tenant<'a> {
 
 fn access_action(flavor_id: &str, action: &'static str, tenant: &str) -> Op<Vec<FlavorAccess>> {
     let op = Op::post(path!("flavors/{}/action", flavor_id)).decode_key("flavor_access");
-    if tenant.trim().is_empty() {
-        return op.check(Err(InvalidInput::field("tenant", "must not be empty")));
-    }
+    let op = op.check(InvalidInput::require(
+        !tenant.trim().is_empty(),
+        "tenant",
+        "must not be empty",
+    ));
     op.json_under(action, &Tenant { tenant })
 }
 

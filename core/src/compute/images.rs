@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use crate::driver::HasStatus;
 use crate::metadata::MetadataOf;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query, Link};
 
@@ -56,12 +56,6 @@ pub struct ImageSummary {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for ImageSummary {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// The server a snapshot image was made from.
@@ -112,12 +106,6 @@ pub struct Image {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Image {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Image {

@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query, Secret};
 
@@ -81,13 +81,6 @@ pub struct Keypair {
 pub struct KeypairEntry {
     /// The keypair.
     pub keypair: Keypair,
-}
-
-impl HasId for KeypairEntry {
-    /// Keypairs page by name.
-    fn id(&self) -> Option<&str> {
-        Some(&self.keypair.name)
-    }
 }
 
 /// Filters of [`list`].
@@ -168,10 +161,7 @@ pub fn get(name: &str, user_id: Option<&str>) -> Op<Keypair> {
 /// `POST /os-keypairs`: generates or imports a keypair.
 pub fn create(keypair: &CreateKeypair) -> Op<Keypair> {
     let op = Op::post(path!("os-keypairs")).decode_key("keypair");
-    match keypair.validate() {
-        Ok(()) => op.json_under("keypair", keypair),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(keypair.validate()).json_under("keypair", keypair)
 }
 
 /// `DELETE /os-keypairs/{name}` (`user_id`: another user's, admin, 2.10+).

@@ -118,15 +118,13 @@ fn user_data<S: serde::Serializer>(
 
 /// `rebuild`: reinstalls the server from an image; answers the server.
 pub fn rebuild(server_id: &str, opts: &Rebuild) -> Op<Server> {
-    let op = if opts.image_ref.is_empty() {
-        Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
+    action(server_id, "rebuild", opts)
+        .check(InvalidInput::require(
+            !opts.image_ref.is_empty(),
             "image_ref",
             "rebuild needs an image",
-        )))
-    } else {
-        action(server_id, "rebuild", opts)
-    };
-    op.decode_key("server")
+        ))
+        .decode_key("server")
 }
 
 /// `resize` to another flavor; then [`confirm_resize`] or [`revert_resize`] once the
@@ -140,12 +138,6 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
         #[serde(rename = "OS-DCF:diskConfig")]
         disk_config: Option<DiskConfig>,
     }
-    if flavor_ref.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id)).check(Err(InvalidInput::field(
-            "flavor_ref",
-            "resize needs a flavor",
-        )));
-    }
     action(
         server_id,
         "resize",
@@ -154,6 +146,11 @@ pub fn resize(server_id: &str, flavor_ref: &str, disk_config: Option<DiskConfig>
             disk_config,
         },
     )
+    .check(InvalidInput::require(
+        !flavor_ref.is_empty(),
+        "flavor_ref",
+        "resize needs a flavor",
+    ))
 }
 
 /// `confirmResize`.
@@ -348,10 +345,6 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
         #[serde(rename = "adminPass")]
         admin_pass: &'a str,
     }
-    if admin_pass.is_empty() {
-        return Op::post(path!("servers/{}/action", server_id))
-            .check(Err(InvalidInput::field("admin_pass", "must not be empty")));
-    }
     action(
         server_id,
         "changePassword",
@@ -359,6 +352,11 @@ pub fn change_password(server_id: &str, admin_pass: &Secret) -> Op<()> {
             admin_pass: admin_pass.expose(),
         },
     )
+    .check(InvalidInput::require(
+        !admin_pass.is_empty(),
+        "admin_pass",
+        "must not be empty",
+    ))
 }
 
 #[derive(Serialize)]

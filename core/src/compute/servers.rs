@@ -47,7 +47,7 @@ use crate::error::InvalidInput;
 use crate::list::join;
 use crate::metadata::{Metadata, MetadataOf};
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::secret::Secret;
 use crate::service::Query;
 use crate::tags::Tags;
@@ -446,12 +446,6 @@ impl HasStatus for Server {
     }
 }
 
-impl HasId for Server {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 /// A server as `GET /servers` lists it: id, name and links.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerRef {
@@ -468,12 +462,6 @@ pub struct ServerRef {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for ServerRef {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 pub use crate::list::SortDir;
@@ -998,13 +986,15 @@ pub struct UpdateServer {
 
 /// `PUT /servers/{server_id}`.
 pub fn update(server_id: &str, changes: &UpdateServer) -> Op<Server> {
-    let op = Op::put(path!("servers/{}", server_id));
-    let op = if changes == &UpdateServer::default() {
-        op.check(Err(InvalidInput::field("server", "nothing to update")))
-    } else {
-        op.json_under("server", changes)
-    };
-    op.decode_key("server")
+    let something = changes != &UpdateServer::default();
+    Op::put(path!("servers/{}", server_id))
+        .check(InvalidInput::require(
+            something,
+            "server",
+            "nothing to update",
+        ))
+        .json_under("server", changes)
+        .decode_key("server")
 }
 
 /// The metadata API of servers (`/servers/{server_id}/metadata`): all of it (get, merge,

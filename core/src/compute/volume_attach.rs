@@ -164,10 +164,8 @@ pub fn get(server_id: &str, volume_id: &str) -> Op<VolumeAttachment> {
 pub fn create(server_id: &str, attachment: &CreateVolumeAttachment) -> Op<VolumeAttachment> {
     let op = Op::post(path!("servers/{}/os-volume_attachments", server_id))
         .decode_key("volumeAttachment");
-    match need_volume(&attachment.volume_id) {
-        Ok(()) => op.json_under("volumeAttachment", attachment),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(need_volume(&attachment.volume_id))
+        .json_under("volumeAttachment", attachment)
 }
 
 /// `PUT /servers/{server_id}/os-volume_attachments/{volume_id}`: swaps the volume or
@@ -178,10 +176,8 @@ pub fn update(server_id: &str, volume_id: &str, update: &UpdateVolumeAttachment)
         server_id,
         volume_id
     ));
-    match need_volume(&update.volume_id) {
-        Ok(()) => op.json_under("volumeAttachment", update),
-        Err(e) => op.check(Err(e)),
-    }
+    op.check(need_volume(&update.volume_id))
+        .json_under("volumeAttachment", update)
 }
 
 /// `DELETE /servers/{server_id}/os-volume_attachments/{volume_id}`: detaches (202; the

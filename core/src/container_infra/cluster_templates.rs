@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use super::{Link, PatchOp};
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
@@ -107,12 +107,6 @@ pub struct ClusterTemplate {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for ClusterTemplate {
-    fn id(&self) -> Option<&str> {
-        Some(&self.uuid)
-    }
 }
 
 /// The body of [`create`]. `Patch::Null` sends an explicit `null`, `Keep` leaves it out.
@@ -216,14 +210,11 @@ pub fn get(ident: &str) -> Op<ClusterTemplate> {
 
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
-    let check = if t.coe.is_empty() || t.image_id.is_empty() {
-        Err(InvalidInput::field(
-            "coe",
-            "a cluster template needs a coe and an image_id",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        !t.coe.is_empty() && !t.image_id.is_empty(),
+        "coe",
+        "a cluster template needs a coe and an image_id",
+    );
     Op::post(path!("clustertemplates"))
         .check(check)
         .json(t)

@@ -33,7 +33,7 @@ use super::{Accepted, Link, PatchOp};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
@@ -123,12 +123,6 @@ impl HasStatus for Cluster {
     }
     fn status(&self) -> Option<&str> {
         self.status.as_deref()
-    }
-}
-
-impl HasId for Cluster {
-    fn id(&self) -> Option<&str> {
-        Some(&self.uuid)
     }
 }
 
@@ -229,19 +223,18 @@ pub fn get(ident: &str) -> Op<Cluster> {
 
 /// `POST /v1/clusters` (202).
 pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
-    let check = if cluster.name.is_empty() || cluster.cluster_template_id.is_empty() {
-        Err(InvalidInput::field(
-            "cluster_template_id",
-            "a cluster needs a name and a template",
-        ))
-    } else if cluster.node_count == Some(0) && cluster.master_count == Some(0) {
-        Err(InvalidInput::field(
-            "master_count",
-            "a cluster needs at least one master",
-        ))
-    } else {
-        Ok(())
-    };
+    let named = !cluster.name.is_empty() && !cluster.cluster_template_id.is_empty();
+    let no_nodes = cluster.node_count == Some(0) && cluster.master_count == Some(0);
+    let check = InvalidInput::require(
+        named,
+        "cluster_template_id",
+        "a cluster needs a name and a template",
+    )
+    .and(InvalidInput::require(
+        !no_nodes,
+        "master_count",
+        "a cluster needs at least one master",
+    ));
     Op::post(path!("clusters"))
         .check(check)
         .json(cluster)

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::service::Body;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
@@ -137,12 +137,6 @@ pub struct Image {
     /// Custom properties (`os_distro`, `hw_*`, …) and fields ferrocloud does not know.
     #[serde(flatten)]
     pub properties: Map<String, Value>,
-}
-
-impl HasId for Image {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Image {
@@ -402,12 +396,12 @@ pub fn stage(image_id: &str) -> Op<()> {
 /// `GET /v2/images/{id}/file`: read with [`Service::download`](crate::Service::download)
 /// for a stream (or [`Service::call`](crate::Service::call) for the bytes whole).
 pub fn download(image_id: &str) -> Op<bytes::Bytes> {
-    Op::<()>::get(path!("images/{}/file", image_id))
+    Op::get(path!("images/{}/file", image_id))
         .header(
             http::header::ACCEPT,
             http::HeaderValue::from_static("application/octet-stream"),
         )
-        .map_output(crate::op::Decode::With(|resp| Ok(resp.into_body())))
+        .decode_with(|resp| Ok(resp.into_body()))
 }
 
 /// An import method.
@@ -464,14 +458,13 @@ impl ImportImage {
 /// `POST /v2/images/{id}/import` (202; follow it with [`image_tasks`] or by waiting for
 /// the image status).
 pub fn import(image_id: &str, opts: &ImportImage) -> Op<()> {
-    let op = Op::post(path!("images/{}/import", image_id)).json(opts);
-    if opts.stores.is_some() && opts.all_stores == Some(true) {
-        return op.check(Err(InvalidInput::field(
+    Op::post(path!("images/{}/import", image_id))
+        .json(opts)
+        .check(InvalidInput::require(
+            !(opts.stores.is_some() && opts.all_stores == Some(true)),
             "stores",
             "give stores or all_stores, not both",
-        )));
-    }
-    op
+        ))
 }
 
 /// A value of the discovery document.

@@ -25,7 +25,7 @@ use serde_json::{json, Map, Value};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -76,12 +76,6 @@ pub struct Task {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Task {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Task {

@@ -195,21 +195,22 @@ pub fn get(id: &str) -> Op<HealthMonitor> {
 
 /// `POST lbaas/healthmonitors`.
 pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {
-    let check = if hm.pool_id.is_none() {
-        Err(InvalidInput::field(
-            "pool_id",
-            "a health monitor needs a pool",
-        ))
-    } else if hm.delay == 0 || hm.timeout == 0 || !(1..=10).contains(&hm.max_retries) {
-        Err(InvalidInput::field(
-            "delay",
-            "delay and timeout are > 0, max_retries 1 to 10",
-        ))
-    } else if hm.timeout > hm.delay {
-        Err(InvalidInput::field("timeout", "must not exceed delay"))
-    } else {
-        Ok(())
-    };
+    let in_range = hm.delay > 0 && hm.timeout > 0 && (1..=10).contains(&hm.max_retries);
+    let check = InvalidInput::require(
+        hm.pool_id.is_some(),
+        "pool_id",
+        "a health monitor needs a pool",
+    )
+    .and(InvalidInput::require(
+        in_range,
+        "delay",
+        "delay and timeout are > 0, max_retries 1 to 10",
+    ))
+    .and(InvalidInput::require(
+        hm.timeout <= hm.delay,
+        "timeout",
+        "must not exceed delay",
+    ));
     Op::post(path!("lbaas/healthmonitors"))
         .check(check)
         .json_under("healthmonitor", hm)

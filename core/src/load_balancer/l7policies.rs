@@ -230,14 +230,12 @@ pub fn get(id: &str) -> Op<L7Policy> {
 
 /// `POST lbaas/l7policies`.
 pub fn create(p: &CreateL7Policy) -> Op<L7Policy> {
-    let check = if p.listener_id.is_none() {
-        Err(InvalidInput::field(
-            "listener_id",
-            "an L7 policy needs a listener",
-        ))
-    } else {
-        check_policy(p)
-    };
+    let check = InvalidInput::require(
+        p.listener_id.is_some(),
+        "listener_id",
+        "an L7 policy needs a listener",
+    )
+    .and_then(|()| check_policy(p));
     Op::post(path!("lbaas/l7policies"))
         .check(check)
         .json_under("l7policy", p)
@@ -367,16 +365,12 @@ pub fn create_rule(policy_id: &str, rule: &CreateL7Rule) -> Op<L7Rule> {
         rule.kind,
         RuleType::Cookie | RuleType::Header | RuleType::SslDnField
     );
-    let check = if rule.value.is_empty() {
-        Err(InvalidInput::field("value", "an L7 rule needs a value"))
-    } else if needs_key && rule.key.is_none() {
-        Err(InvalidInput::field(
+    let check = InvalidInput::require(!rule.value.is_empty(), "value", "an L7 rule needs a value")
+        .and(InvalidInput::require(
+            !needs_key || rule.key.is_some(),
             "key",
             format!("{} rules need a key", rule.kind),
-        ))
-    } else {
-        Ok(())
-    };
+        ));
     Op::post(path!("lbaas/l7policies/{}/rules", policy_id))
         .check(check)
         .json_under("rule", rule)

@@ -189,15 +189,13 @@ pub fn get(id: &str) -> Op<LoadBalancer> {
 
 /// `POST lbaas/loadbalancers` (202; wait for `ACTIVE`).
 pub fn create(lb: &CreateLoadBalancer) -> Op<LoadBalancer> {
-    let check =
-        if lb.vip_subnet_id.is_none() && lb.vip_network_id.is_none() && lb.vip_port_id.is_none() {
-            Err(InvalidInput::field(
-                "vip_subnet_id",
-                "give a VIP subnet, network or port",
-            ))
-        } else {
-            Ok(())
-        };
+    let has_vip =
+        lb.vip_subnet_id.is_some() || lb.vip_network_id.is_some() || lb.vip_port_id.is_some();
+    let check = InvalidInput::require(
+        has_vip,
+        "vip_subnet_id",
+        "give a VIP subnet, network or port",
+    );
     Op::post(path!("lbaas/loadbalancers"))
         .check(check)
         .json_under("loadbalancer", lb)

@@ -181,11 +181,6 @@ macro_rules! has_status {
                 Some(self.provisioning_status.as_str())
             }
         }
-        impl crate::paging::HasId for $t {
-            fn id(&self) -> Option<&str> {
-                Some(&self.id)
-            }
-        }
     )*};
 }
 pub(crate) use has_status;

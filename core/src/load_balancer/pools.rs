@@ -223,19 +223,16 @@ pub fn get(id: &str) -> Op<Pool> {
 
 /// `POST lbaas/pools`.
 pub fn create(pool: &CreatePool) -> Op<Pool> {
-    let check = if pool.listener_id.is_none() && pool.loadbalancer_id.is_none() {
-        Err(InvalidInput::field(
-            "listener_id",
-            "a pool needs a listener or a load balancer",
-        ))
-    } else if pool.protocol.is_none() || pool.lb_algorithm.is_none() {
-        Err(InvalidInput::field(
-            "protocol",
-            "a pool needs a protocol and an lb_algorithm",
-        ))
-    } else {
-        Ok(())
-    };
+    let check = InvalidInput::require(
+        pool.listener_id.is_some() || pool.loadbalancer_id.is_some(),
+        "listener_id",
+        "a pool needs a listener or a load balancer",
+    )
+    .and(InvalidInput::require(
+        pool.protocol.is_some() && pool.lb_algorithm.is_some(),
+        "protocol",
+        "a pool needs a protocol and an lb_algorithm",
+    ));
     Op::post(path!("lbaas/pools"))
         .check(check)
         .json_under("pool", pool)

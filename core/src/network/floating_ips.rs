@@ -30,7 +30,7 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
@@ -141,12 +141,6 @@ pub struct FloatingIp {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for FloatingIp {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for FloatingIp {

@@ -35,7 +35,7 @@ use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::List;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
@@ -274,12 +274,6 @@ pub struct Port {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Port {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Port {

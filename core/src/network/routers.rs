@@ -37,7 +37,7 @@ use super::shared;
 use crate::driver::HasStatus;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::List;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{path, query, string_enum, Patch};
@@ -188,12 +188,6 @@ pub struct Router {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Router {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 impl HasStatus for Router {

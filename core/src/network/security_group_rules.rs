@@ -33,7 +33,7 @@ use super::shared;
 use crate::error::InvalidInput;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::List;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum};
 
@@ -178,12 +178,6 @@ pub struct SecurityGroupRule {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for SecurityGroupRule {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// The body of [`create`] (one element of [`create_many`]); start from [`CreateRule::new`].

@@ -33,7 +33,7 @@ use super::security_group_rules::SecurityGroupRule;
 use super::shared;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::List;
 use crate::query;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
@@ -75,12 +75,6 @@ pub struct SecurityGroup {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for SecurityGroup {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// The body of [`create`].

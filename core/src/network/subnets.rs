@@ -32,7 +32,7 @@ use super::shared;
 use crate::error::InvalidInput;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::List;
 use crate::tags::Tags;
 use crate::timestamp::Timestamp;
 use crate::{query, string_enum, Patch};
@@ -133,12 +133,6 @@ pub struct Subnet {
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Subnet {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// The body of [`create`] (one element of [`create_many`]). Start from

@@ -36,7 +36,7 @@ use super::{join, Environment, Files, Link, Template};
 use crate::driver::HasStatus;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -107,12 +107,6 @@ impl HasStatus for Stack {
     }
     fn status(&self) -> Option<&str> {
         self.stack_status.as_deref()
-    }
-}
-
-impl HasId for Stack {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
     }
 }
 

@@ -102,12 +102,11 @@ pub fn list(filter: &ListAllocationCandidates) -> Op<AllocationCandidates> {
 
 /// The answer of [`list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AllocationCandidates {
     /// Each a complete set of allocations that satisfies the request.
-    #[serde(default)]
     pub allocation_requests: Vec<AllocationRequest>,
     /// Every provider named in a request, by uuid.
-    #[serde(default)]
     pub provider_summaries: BTreeMap<String, ProviderSummary>,
     /// Other fields.
     #[serde(flatten)]

@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use super::{Link, Resources};
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::path;
 use crate::service::Query;
@@ -50,12 +50,6 @@ pub struct ResourceProvider {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for ResourceProvider {
-    fn id(&self) -> Option<&str> {
-        Some(&self.uuid)
-    }
 }
 
 /// Filters of [`list`]. Each needs the handle's microversion to be at least the one

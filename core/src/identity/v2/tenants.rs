@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::{path, query};
 
 /// A tenant (project).
@@ -31,12 +31,6 @@ pub struct Tenant {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Tenant {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// Paging of [`list`].

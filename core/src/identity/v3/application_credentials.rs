@@ -31,7 +31,7 @@ use super::common::{compact_time, Ref};
 use super::trusts::RoleRef;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
 use crate::{path, query};
@@ -70,12 +70,6 @@ pub struct ApplicationCredential {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for ApplicationCredential {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
-
 /// An access rule: the one API call (service, method, path) a credential may make.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,12 +96,6 @@ impl AccessRule {
             path: Some(path.into()),
             ..Default::default()
         }
-    }
-}
-
-impl HasId for AccessRule {
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
     }
 }
 

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use super::common::default_true;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::{path, query};
 
@@ -46,12 +46,6 @@ pub struct Domain {
     /// Other fields (`links`, `tags`, …).
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Domain {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// Filters of [`list`].

@@ -36,7 +36,7 @@ use serde_json::{Map, Value};
 use super::common::{default_true, join};
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::tags::Tags;
 use crate::{path, query};
@@ -94,12 +94,6 @@ impl Default for Project {
             subtree: None,
             extra: Map::new(),
         }
-    }
-}
-
-impl HasId for Project {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
     }
 }
 
@@ -248,11 +242,8 @@ pub fn get_with(project_id: &str, with: &GetProject) -> Op<Project> {
 
 /// `POST /v3/projects`.
 pub fn create(project: &CreateProject) -> Op<Project> {
-    let check = if project.name.is_empty() {
-        Err(InvalidInput::field("name", "a project needs a name"))
-    } else {
-        check_tags(&project.tags)
-    };
+    let check = InvalidInput::require(!project.name.is_empty(), "name", "a project needs a name")
+        .and_then(|()| check_tags(&project.tags));
     Op::post(path!("projects"))
         .check(check)
         .json_under("project", project)

@@ -31,7 +31,7 @@ use serde_json::{Map, Value};
 use super::common::Ref;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::{path, query};
 
@@ -53,12 +53,6 @@ pub struct Role {
     /// Other fields (`links`, …).
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Role {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// Filters of [`list`].

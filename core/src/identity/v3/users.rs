@@ -35,7 +35,7 @@ use super::common::default_true;
 use super::projects::Project;
 use crate::error::InvalidInput;
 use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
+use crate::paging::{List, Paging};
 use crate::patch::Patch;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
@@ -71,12 +71,6 @@ pub struct User {
     /// Other fields (`links`, extra attributes, …).
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for User {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// A federated identity of a user.
@@ -115,12 +109,6 @@ pub struct Group {
     /// Other fields (`links`, …).
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-impl HasId for Group {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
 }
 
 /// Filters of [`list`].
@@ -262,14 +250,8 @@ pub fn delete(user_id: &str) -> Op<()> {
 /// `POST /v3/users/{user_id}/password`: a user changes their own password (204). Every
 /// token of the user is revoked.
 pub fn change_password(user_id: &str, change: &ChangePassword) -> Op<()> {
-    let check = if change.password.is_empty() || change.original_password.is_empty() {
-        Err(InvalidInput::field(
-            "password",
-            "both passwords are required",
-        ))
-    } else {
-        Ok(())
-    };
+    let both = !change.password.is_empty() && !change.original_password.is_empty();
+    let check = InvalidInput::require(both, "password", "both passwords are required");
     Op::post(path!("users/{}/password", user_id))
         .check(check)
         .json_under("user", change)
