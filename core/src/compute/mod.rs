@@ -3,8 +3,8 @@
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
 //! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
-//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`] and
-//! [`services`].
+//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`],
+//! [`services`] and [`aggregates`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -35,6 +35,8 @@
 //! # Ok(()) }
 //! ```
 
+/// Host aggregates: hosts, metadata, image pre-caching (admin).
+pub mod aggregates;
 /// Interfaces attached to a server.
 pub mod attach_interfaces;
 /// Availability zones, and their hosts and services.

@@ -240,3 +240,74 @@ async fn compute_services_listed_and_filtered() {
         assert!(s.extra.is_empty(), "{s:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_aggregate_with_a_host_and_metadata() {
+    use ferrocloud::compute::aggregates::{self, CreateAggregate, UpdateAggregate};
+    use ferrocloud::compute::services::{self, ListServices};
+    use std::collections::BTreeMap;
+    // No availability zone, so the host's zone (and other suites' servers) stay as they are.
+    let admin = cloud::admin();
+    let nova = admin.compute();
+    let host = nova
+        .call(&services::list(&ListServices {
+            binary: Some("nova-compute".into()),
+            ..Default::default()
+        }))
+        .await
+        .expect("services")
+        .into_iter()
+        .find_map(|s| s.host)
+        .expect("a compute host");
+    let created = nova
+        .call(&aggregates::create(&CreateAggregate {
+            name: cloud::unique("agg"),
+            availability_zone: None,
+        }))
+        .await
+        .expect("create aggregate");
+    let id = created.id.to_string();
+    let mut added = false;
+    let result = async {
+        let with_host = nova.call(&aggregates::add_host(&id, &host)).await?;
+        added = true;
+        assert_eq!(with_host.hosts, std::slice::from_ref(&host));
+        let meta = BTreeMap::from([
+            ("ferro".to_owned(), Some("yes".to_owned())),
+            ("gone".to_owned(), Some("soon".to_owned())),
+        ]);
+        nova.call(&aggregates::set_metadata(&id, &meta)).await?;
+        let unset = BTreeMap::from([("gone".to_owned(), None)]);
+        let now = nova.call(&aggregates::set_metadata(&id, &unset)).await?;
+        assert_eq!(now.metadata.get("ferro").map(String::as_str), Some("yes"));
+        assert!(!now.metadata.contains_key("gone"), "{:?}", now.metadata);
+        let renamed = cloud::unique("agg2");
+        let updated = nova
+            .call(&aggregates::update(
+                &id,
+                &UpdateAggregate {
+                    name: Some(renamed.clone()),
+                    availability_zone: None,
+                },
+            ))
+            .await?;
+        assert_eq!(updated.name, renamed);
+        let listed = nova.call(&aggregates::list()).await?;
+        assert!(listed.iter().any(|a| a.id == created.id));
+        let got = nova
+            .call(&aggregates::get(&id).microversion("2.41"))
+            .await?;
+        assert!(got.uuid.is_some() && got.extra.is_empty(), "{got:?}");
+        nova.call(&aggregates::remove_host(&id, &host)).await?;
+        added = false;
+        Ok::<_, ferrocloud::Error>(())
+    }
+    .await;
+    if added {
+        let _ = nova.call(&aggregates::remove_host(&id, &host)).await;
+    }
+    nova.call(&aggregates::delete(&id))
+        .await
+        .expect("delete aggregate");
+    result.expect("aggregate");
+}

@@ -12,6 +12,7 @@
 
 mod support;
 
+mod compute_aggregates_samples;
 mod compute_hypervisors_samples;
 mod compute_misc_real;
 mod compute_misc_samples;
