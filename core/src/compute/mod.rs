@@ -3,8 +3,8 @@
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
 //! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
-//! [`server_password`] and [`server_diagnostics`]; for admins, [`hypervisors`],
-//! [`services`] and [`aggregates`].
+//! [`server_password`] and [`server_diagnostics`]; [`usage`]; for admins, [`hypervisors`],
+//! [`services`], [`aggregates`] and [`migrations`].
 //!
 //! Paths are relative to the catalog's compute endpoint (`http://host:8774/v2.1`). Set
 //! the microversion once per service handle (`client.compute().microversion("2.90")`)
@@ -53,6 +53,8 @@ pub mod instance_actions;
 pub mod keypairs;
 /// The project's limits and usage.
 pub mod limits;
+/// Migrations: resizes, migrations, evacuations (admin).
+pub mod migrations;
 /// Quota sets: limits, detail with usage, defaults, update, revert.
 pub mod quota_sets;
 pub mod server_actions;
@@ -66,5 +68,7 @@ pub mod server_password;
 pub mod servers;
 /// Compute services: list, enable, disable, force down, delete (admin).
 pub mod services;
+/// Simple tenant usage: vCPU, RAM and disk hours over a period.
+pub mod usage;
 /// Volumes attached to a server.
 pub mod volume_attach;

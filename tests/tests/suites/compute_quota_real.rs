@@ -311,3 +311,53 @@ async fn an_aggregate_with_a_host_and_metadata() {
         .expect("delete aggregate");
     result.expect("aggregate");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn usage_and_migrations_read() {
+    use ferrocloud::compute::migrations::{self, ListMigrations};
+    use ferrocloud::compute::usage::{self, UsageOpts};
+    use std::time::{Duration, SystemTime};
+    let admin = cloud::admin();
+    let nova = admin.compute().microversion("2.80");
+    let now = SystemTime::now();
+    let period = UsageOpts {
+        start: Some(ferrocloud::Timestamp::from_system_time(
+            now - Duration::from_secs(30 * 24 * 3600),
+        )),
+        end: Some(ferrocloud::Timestamp::from_system_time(now)),
+        detailed: true,
+        ..Default::default()
+    };
+    // The seeded demo servers have run in this period: some project used vCPU hours.
+    let all = nova.collect_all(usage::all(&period)).await.expect("usage");
+    assert!(
+        all.iter()
+            .any(|u| u.total_vcpus_usage.is_some_and(|h| h > 0.0)),
+        "{all:?}"
+    );
+    let busy = all
+        .iter()
+        .find(|u| u.server_usages.as_ref().is_some_and(|s| !s.is_empty()))
+        .expect("a project with servers");
+    let project = busy.tenant_id.clone().expect("tenant id");
+    let one = nova
+        .call(&usage::single(&project, &period))
+        .await
+        .expect("one project's usage");
+    assert_eq!(
+        one.tenant_usage.tenant_id.as_deref(),
+        Some(project.as_str())
+    );
+    assert!(one.tenant_usage.server_usages.is_some());
+    // Migrations: whatever other suites resized, every entry typed; paging by links.
+    let listed = nova
+        .collect_all(migrations::list(&ListMigrations {
+            limit: Some(1),
+            ..Default::default()
+        }))
+        .await
+        .expect("migrations");
+    assert!(listed
+        .iter()
+        .all(|m| m.extra.is_empty() && m.uuid.is_some()));
+}
