@@ -1,5 +1,6 @@
 //! Compute quota sets (`/os-quota-sets`): a project's (or one of its users') quotas, their
-//! detail with what is used and reserved, the defaults, update and revert to defaults.
+//! detail with what is used and reserved, the defaults, update and revert to defaults;
+//! and quota classes (`/os-quota-class-sets`), the defaults themselves.
 //! Every number is `-1` when unlimited.
 //!
 //! ```no_run
@@ -141,6 +142,14 @@ pub struct UpdateQuotaSet {
     pub injected_file_content_bytes: Option<i64>,
     /// Bytes per injected file path (until 2.57).
     pub injected_file_path_bytes: Option<i64>,
+    /// Fixed IPs (until 2.36; quota classes until 2.50).
+    pub fixed_ips: Option<i64>,
+    /// Floating IPs (until 2.36; quota classes until 2.50).
+    pub floating_ips: Option<i64>,
+    /// Security groups (until 2.36; quota classes until 2.50).
+    pub security_groups: Option<i64>,
+    /// Security group rules (until 2.36; quota classes until 2.50).
+    pub security_group_rules: Option<i64>,
     /// Other quotas, by name.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -184,6 +193,25 @@ pub fn update(project_id: &str, user_id: Option<&str>, quotas: &UpdateQuotaSet) 
         .query(query!(user_id: user_id))
         .json_under("quota_set", quotas)
         .decode_key("quota_set")
+}
+
+/// `GET /os-quota-class-sets/{class}`: the limits of a quota class (`default` is the one
+/// every project starts from).
+pub fn get_class(class: &str) -> Op<QuotaSet> {
+    Op::get(path!("os-quota-class-sets/{}", class)).decode_key("quota_class_set")
+}
+
+/// `PUT /os-quota-class-sets/{class}` (admin): changes a class's limits (`force` does not
+/// apply to classes).
+pub fn update_class(class: &str, quotas: &UpdateQuotaSet) -> Op<QuotaSet> {
+    Op::put(path!("os-quota-class-sets/{}", class))
+        .check(crate::InvalidInput::require(
+            quotas.force.is_none(),
+            "force",
+            "quota classes take no force flag",
+        ))
+        .json_under("quota_class_set", quotas)
+        .decode_key("quota_class_set")
 }
 
 /// `DELETE /os-quota-sets/{project_id}` (admin): reverts to the defaults.

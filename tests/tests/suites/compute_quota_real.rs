@@ -61,6 +61,12 @@ async fn quotas_of_a_fresh_project_change_and_revert() {
     let nova = admin.compute();
     let result = async {
         let defaults = nova.call(&quota_sets::defaults(&project.id)).await?;
+        // The defaults are the `default` quota class (read only: it is every project's).
+        let class = nova.call(&quota_sets::get_class("default")).await?;
+        assert_eq!(
+            (class.instances, class.cores),
+            (defaults.instances, defaults.cores)
+        );
         let before = nova.call(&quota_sets::get(&project.id, None)).await?;
         assert_eq!(before.instances, defaults.instances);
         let updated = nova
