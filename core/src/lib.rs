@@ -51,6 +51,7 @@ pub mod tags;
 pub mod testing;
 mod timestamp;
 mod transport;
+pub mod version;
 
 #[cfg(feature = "block-storage")]
 pub mod block_storage;

@@ -212,6 +212,18 @@ impl<T: Transport> Service<T> {
         Ok(sent.response.into_body())
     }
 
+    /// This handle with the highest microversion both the server and code written for
+    /// `highest_known` support (read from the service's version document). Services
+    /// without microversions come back unchanged.
+    pub async fn negotiate(&self, highest_known: &str) -> Result<Self> {
+        let known: crate::version::Microversion = highest_known.parse()?;
+        let server = self.call(&crate::version::discover()).await?;
+        Ok(match server.choose(known)? {
+            Some(v) => self.clone().microversion(v.to_string()),
+            None => self.clone(),
+        })
+    }
+
     /// Runs one operation.
     pub async fn call<O: Operation>(&self, op: &O) -> Result<O::Output> {
         let resp = self.send_with(|svc| op.request(svc)).await?;

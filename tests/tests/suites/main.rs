@@ -50,3 +50,5 @@ mod storage_real;
 mod storage_samples;
 mod tls;
 mod tracing_secrets;
+mod versions_real;
+mod versions_samples;
