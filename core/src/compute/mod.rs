@@ -61,6 +61,8 @@ pub mod server_actions;
 pub mod server_consoles;
 /// A server's diagnostics (admin).
 pub mod server_diagnostics;
+/// Events about servers from other services (admin).
+pub mod server_external_events;
 /// Server groups (affinity policies).
 pub mod server_groups;
 /// A server's encrypted admin password.

@@ -6,6 +6,7 @@ use ferrocloud::compute::quota_sets::{self, UpdateQuotaSet};
 use ferrocloud::compute::server_groups::{self, CreateServerGroup, Policy, Rules};
 use ferrocloud::compute::{availability_zones, limits};
 use ferrocloud::identity::v3::projects::{self, CreateProject};
+use ferrocloud::Operation;
 use ferrocloud_tests::cloud;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -366,4 +367,34 @@ async fn usage_and_migrations_read() {
     assert!(listed
         .iter()
         .all(|m| m.extra.is_empty() && m.uuid.is_some()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn external_events_are_answered_per_event() {
+    use ferrocloud::compute::server_external_events::{self, Event};
+    let admin = cloud::admin();
+    let nova = admin.compute();
+    // An event for a server that does not exist: Nova answers per event (207), this one
+    // failed with 404.
+    let results = nova
+        .call(&server_external_events::create(&[Event {
+            name: "network-changed".into(),
+            server_uuid: "00000000-0000-4000-8000-000000000000".into(),
+            tag: None,
+            status: None,
+        }]))
+        .await
+        .expect("events");
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0].code, Some(404), "{results:?}");
+    assert_eq!(results[0].event.status.as_deref(), Some("failed"));
+    assert!(
+        server_external_events::create(&[])
+            .request(
+                &ferrocloud::ServiceClient::new(ferrocloud::ServiceType::COMPUTE, "http://h/v2.1")
+                    .unwrap()
+            )
+            .is_err(),
+        "no events is refused before any I/O"
+    );
 }

@@ -3,7 +3,7 @@
 //! known field left untyped (method and path checked against ENDPOINTS.tsv).
 
 use ferrocloud::compute::instance_actions::{self, ListActions};
-use ferrocloud::compute::{server_diagnostics, server_password};
+use ferrocloud::compute::{server_diagnostics, server_external_events, server_password};
 use ferrocloud::{Paginated, ServiceClient, ServiceType, Timestamp};
 use ferrocloud_tests::samples::{self, Coverage};
 
@@ -36,7 +36,8 @@ fn compute_server_info_samples() {
     let mut files = samples::files_under("compute/os-instance-actions");
     files.extend(samples::files_under("compute/os-server-password"));
     files.extend(samples::files_under("compute/os-server-diagnostics"));
-    assert_eq!(files.len(), 36, "{files:?}");
+    files.extend(samples::files_under("compute/os-server-external-events"));
+    assert_eq!(files.len(), 38, "{files:?}");
 
     for f in files.iter().filter(|f| f.contains("/os-instance-actions/")) {
         let svc = nova(f);
@@ -117,7 +118,37 @@ fn compute_server_info_samples() {
         }
     }
 
-    cov.assert_complete("compute instance actions/password/diagnostics", &files);
+    let f = "compute/os-server-external-events/event-create-req.json";
+    let event = server_external_events::Event {
+        name: "test-event".into(),
+        server_uuid: "3df201cf-2451-44f2-8d25-a4ca826fc1f3".into(),
+        tag: Some("foo".into()),
+        status: Some("completed".into()),
+    };
+    samples::check_request(
+        &mut cov,
+        &nova(f),
+        f,
+        server_external_events::create(std::slice::from_ref(&event)),
+    );
+    let f = "compute/os-server-external-events/event-create-resp.json";
+    let results = samples::check_response(
+        &mut cov,
+        &nova(f),
+        f,
+        server_external_events::create(&[event]),
+    );
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        (results[0].code, results[0].event.name.as_str()),
+        (Some(200), "network-changed")
+    );
+    assert!(results[0].extra.is_empty(), "{:?}", results[0].extra);
+
+    cov.assert_complete(
+        "compute instance actions/password/diagnostics/events",
+        &files,
+    );
     assert_eq!(
         cov.checked(),
         files.len(),
