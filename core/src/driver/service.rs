@@ -213,11 +213,19 @@ impl<T: Transport> Service<T> {
     }
 
     /// This handle with the highest microversion both the server and code written for
-    /// `highest_known` support (read from the service's version document). Services
-    /// without microversions come back unchanged.
+    /// `highest_known` support (read from the service's version document); `"latest"`
+    /// takes the server's highest. Services without microversions come back unchanged; a
+    /// server whose lowest microversion is above `highest_known` is an error naming its
+    /// range.
     pub async fn negotiate(&self, highest_known: &str) -> Result<Self> {
-        let known: crate::version::Microversion = highest_known.parse()?;
         let server = self.call(&crate::version::discover()).await?;
+        let known = match highest_known {
+            "latest" => match server.max_microversion() {
+                Some(max) => max,
+                None => return Ok(self.clone()),
+            },
+            v => v.parse()?,
+        };
         Ok(match server.choose(known)? {
             Some(v) => self.clone().microversion(v.to_string()),
             None => self.clone(),

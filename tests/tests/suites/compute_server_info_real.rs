@@ -3,6 +3,7 @@
 //! events, page the actions one at a time, read and clear the password; clean up always.
 
 use ferrocloud::compute::instance_actions::{self, ListActions};
+use ferrocloud::compute::server_groups::{self, CreateServerGroup, Policy};
 use ferrocloud::compute::servers::{self, CreateServer, Networks};
 use ferrocloud::compute::{server_actions, server_diagnostics, server_password};
 use ferrocloud::image::images::{self, CreateImage};
@@ -25,6 +26,7 @@ async fn actions_password_and_diagnostics_of_a_server() {
         .await
         .expect("image");
     let mut server_id = None;
+    let mut group_id: Option<String> = None;
     let result = async {
         glance
             .call(&images::upload(&image.id).body(Body::raw(
@@ -41,12 +43,23 @@ async fn actions_password_and_diagnostics_of_a_server() {
             ))
             .await?;
         let flavor = flavors.iter().min_by_key(|f| f.ram).expect("a flavor");
+        let group = nova
+            .call(&server_groups::create(&CreateServerGroup {
+                name: cloud::unique("info-group"),
+                policy: Policy::AntiAffinity,
+                rules: None,
+            }))
+            .await?;
+        group_id = Some(group.id.clone());
         let created = nova
             .call(&servers::create(&CreateServer {
                 name: cloud::unique("info"),
                 image_ref: Some(image.id.clone()),
                 flavor_ref: flavor.id.clone(),
                 networks: Some(Networks::None),
+                scheduler_hints: [("group".to_owned(), group.id.clone().into())]
+                    .into_iter()
+                    .collect(),
                 ..Default::default()
             }))
             .await?;
@@ -54,6 +67,9 @@ async fn actions_password_and_diagnostics_of_a_server() {
         let id = created.id;
         nova.wait_for_status(&servers::get(&id), &["ACTIVE"], &["ERROR"], wait(180))
             .await?;
+        // Booted into the group with the `group` scheduler hint.
+        let group = nova.call(&server_groups::get(&group.id)).await?;
+        assert_eq!(group.members, std::slice::from_ref(&id));
         // Diagnostics while it runs (Nova refuses them for a stopped server).
         let diag = nova.call(&server_diagnostics::get(&id)).await?;
         // The fake driver answers with canned values in the standard shape.
@@ -103,6 +119,9 @@ async fn actions_password_and_diagnostics_of_a_server() {
     if let Some(id) = &server_id {
         let _ = nova.call(&servers::delete(id)).await;
         let _ = nova.wait_for_deleted(&servers::get(id), wait(120)).await;
+    }
+    if let Some(g) = &group_id {
+        let _ = nova.call(&server_groups::delete(g)).await;
     }
     let _ = glance.call(&images::delete(&image.id)).await;
     result.expect("server info");

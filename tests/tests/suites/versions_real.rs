@@ -32,6 +32,24 @@ async fn every_service_tells_its_version_and_negotiation_picks_the_common_highes
             .await
             .unwrap_or_else(|e| panic!("{name} at {chosen}: {e}"));
     }
+    // "latest" is the server's highest; a range the code cannot meet is a clear error.
+    let newest = admin.compute().negotiate("latest").await.unwrap();
+    let detail = newest
+        .collect_all(ferrocloud::compute::hypervisors::list_detail(
+            &Default::default(),
+        ))
+        .await
+        .unwrap();
+    assert!(
+        detail[0].vcpus.is_none(),
+        "2.88+ drops the usage fields: {:?}",
+        detail[0]
+    );
+    let err = admin.compute().negotiate("1.5").await.unwrap_err();
+    assert!(
+        err.to_string().contains("supports microversions 2.1 to"),
+        "{err}"
+    );
     // Nova at the negotiated microversion answers in that microversion's shape.
     let nova = admin.compute().negotiate("2.88").await.unwrap();
     let hypervisors = nova
