@@ -6,6 +6,7 @@ pub mod tokens;
 pub mod trusts;
 pub use common::{DomainRef, Ref};
 pub mod domains;
+pub mod groups;
 pub mod projects;
 pub mod roles;
 pub mod users;
