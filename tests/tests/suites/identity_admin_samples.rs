@@ -1,12 +1,13 @@
 //! Keystone v3 admin samples (projects, users, domains, roles, role assignments,
-//! application credentials, auth scopes, groups): every response parses, every request
-//! is reproduced as a JSON value, with method and path checked against ENDPOINTS.tsv.
+//! application credentials, auth scopes, groups, regions, services, endpoints, the token's
+//! catalog): every response parses, every request is reproduced as a JSON value, with
+//! method and path checked against ENDPOINTS.tsv.
 
 use ferrocloud::identity::v3::application_credentials::{self as appcreds, AccessRule};
 use ferrocloud::identity::v3::roles::{self, Actor, Target};
 use ferrocloud::identity::v3::trusts::RoleRef;
-use ferrocloud::identity::v3::{domains, groups, projects, users};
-use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::identity::v3::{domains, endpoints, groups, projects, regions, services, users};
+use ferrocloud::{Interface, Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::json;
 
@@ -577,15 +578,203 @@ fn identity_admin_samples() {
         ["nonadmins", "admins"]
     );
 
+    // Regions.
+    request(
+        &mut cov,
+        &f("region-create-request.json"),
+        regions::create(&regions::CreateRegion {
+            id: s("RegionOneSubRegion"),
+            description: s("My subregion"),
+            parent_region_id: s("RegionOne"),
+        }),
+    );
+    request(
+        &mut cov,
+        &f("region-update-request.json"),
+        regions::update(
+            "RegionThree",
+            &regions::UpdateRegion {
+                description: Patch::Set("My subregion 3".into()),
+                ..Default::default()
+            },
+        ),
+    );
+    let r = response(
+        &mut cov,
+        &f("region-create-response.json"),
+        regions::create(&Default::default()),
+    );
+    assert_eq!(
+        (r.id.as_str(), r.parent_region_id.as_deref()),
+        ("RegionOneSubRegion", Some("RegionOne"))
+    );
+    for (name, op) in [
+        ("region-show-response.json", regions::get("RegionThree")),
+        (
+            "region-update-response.json",
+            regions::update("RegionThree", &Default::default()),
+        ),
+    ] {
+        let r = response(&mut cov, &f(name), op);
+        assert_eq!(r.id, "RegionThree", "{name}");
+        assert_eq!(r.description.as_deref(), Some("My subregion 3"), "{name}");
+    }
+    let rs = response(
+        &mut cov,
+        &f("regions-list-response.json"),
+        regions::list(&Default::default()),
+    );
+    assert_eq!(rs.len(), 1);
+    assert_eq!(
+        (
+            rs[0].id.as_str(),
+            rs[0].description.as_deref(),
+            rs[0].parent_region_id.as_deref()
+        ),
+        ("RegionOne", Some(""), None)
+    );
+
+    // Services.
+    request(
+        &mut cov,
+        &f("service-create-request.json"),
+        services::create(&services::CreateService {
+            service_type: "compute".into(),
+            name: s("compute2"),
+            description: s("Compute service 2"),
+            enabled: None,
+        }),
+    );
+    request(
+        &mut cov,
+        &f("service-update-request.json"),
+        services::update(
+            "5789da",
+            &services::UpdateService {
+                description: Patch::Set("Block Storage Service V2".into()),
+                ..Default::default()
+            },
+        ),
+    );
+    let create_service = || {
+        services::create(&services::CreateService {
+            service_type: "compute".into(),
+            ..Default::default()
+        })
+    };
+    for (name, op, want) in [
+        ("service-create-response.json", create_service(), "compute"),
+        (
+            "service-show-response.json",
+            services::get("686766"),
+            "identity",
+        ),
+        (
+            "service-update-response.json",
+            services::update("5789da", &Default::default()),
+            "volumev2",
+        ),
+    ] {
+        let svc = response(&mut cov, &f(name), op);
+        assert_eq!(svc.service_type, want, "{name}");
+        assert!(
+            svc.enabled && svc.name.is_some() && svc.description.is_some(),
+            "{name}"
+        );
+    }
+    let all = response(
+        &mut cov,
+        &f("services-list-response.json"),
+        services::list(&services::ListServices {
+            service_type: s("compute"),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(all.len(), 9);
+    assert!(all.iter().all(|svc| svc.enabled && !svc.id.is_empty()));
+    let catalog = response(
+        &mut cov,
+        &f("get-service-catalog-response.json"),
+        services::catalog(),
+    );
+    assert_eq!(catalog.entries.len(), 1);
+    assert_eq!(catalog.entries[0].service_type, "identity");
+    assert_eq!(catalog.entries[0].endpoints.len(), 3);
+
+    // Endpoints.
+    request(
+        &mut cov,
+        &f("endpoint-create-request.json"),
+        endpoints::create(&endpoints::CreateEndpoint {
+            interface: Interface::Public,
+            region_id: s("RegionOne"),
+            url: "http://example.com/identity/v3/endpoints/828384".into(),
+            service_id: "9242e05f0c23467bbd1cf1f7a6e5e596".into(),
+            enabled: None,
+        }),
+    );
+    request(
+        &mut cov,
+        &f("endpoint-update-request.json"),
+        endpoints::update(
+            "828384",
+            &endpoints::UpdateEndpoint {
+                interface: Some(Interface::Public),
+                region_id: Patch::Set("north".into()),
+                url: s("http://example.com/identity/v3/endpoints/828384"),
+                service_id: s("345678"),
+                enabled: None,
+            },
+        ),
+    );
+    let e = response(
+        &mut cov,
+        &f("endpoint-create-response.json"),
+        endpoints::create(&endpoints::CreateEndpoint {
+            url: "http://x".into(),
+            service_id: "s".into(),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(
+        (e.interface, e.region_id.as_deref(), e.region.as_deref()),
+        (Interface::Public, Some("RegionOne"), Some("RegionOne"))
+    );
+    let e = response(
+        &mut cov,
+        &f("endpoint-show-response.json"),
+        endpoints::get("01c3d5"),
+    );
+    assert_eq!((e.interface, e.enabled), (Interface::Admin, true));
+    let e = response(
+        &mut cov,
+        &f("endpoint-update-response.json"),
+        endpoints::update("828384", &Default::default()),
+    );
+    assert_eq!(
+        (
+            e.interface,
+            e.region_id.as_deref(),
+            e.region.as_deref(),
+            e.enabled
+        ),
+        (Interface::Internal, Some("north"), None, true)
+    );
+    let es = response(
+        &mut cov,
+        &f("endpoints-list-response.json"),
+        endpoints::list(&endpoints::ListEndpoints {
+            interface: Some(Interface::Internal),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(es.len(), 27);
+    assert!(es
+        .iter()
+        .all(|e| !e.url.is_empty() && !e.service_id.is_empty()));
+
     // Out of scope for this issue (other Keystone resources).
     for (prefix, what) in [
-        ("endpoint", "catalog endpoints"),
-        ("service", "catalog services"),
-        ("region", "regions"),
-        (
-            "get-service-catalog",
-            "the token's service catalog (GET /v3/auth/catalog)",
-        ),
         ("credential", "EC2/TOTP credentials"),
         ("domain-config", "domain-specific configuration"),
         (

@@ -1,11 +1,12 @@
-//! Keystone v3 groups against the real local cloud. Everything is created under unique
-//! names and deleted again, also when an assertion fails; existing users and projects are
-//! only read.
+//! Keystone v3 groups and the catalog admin API (regions, services, endpoints,
+//! `GET /v3/auth/catalog`) against the real local cloud. Everything is created under
+//! unique names and deleted again, also when an assertion fails; existing regions,
+//! services, endpoints, users and projects are only read.
 
 use std::sync::Mutex;
 
-use ferrocloud::identity::v3::{groups, users};
-use ferrocloud::Patch;
+use ferrocloud::identity::v3::{endpoints, groups, regions, roles, services, users};
+use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
 
 use crate::support::guarded;
@@ -15,6 +16,10 @@ use crate::support::guarded;
 struct Created {
     users: Vec<String>,
     groups: Vec<String>,
+    endpoints: Vec<String>,
+    services: Vec<String>,
+    /// Children before parents.
+    regions: Vec<String>,
 }
 
 impl Created {
@@ -27,6 +32,15 @@ impl Created {
         }
         for id in &c.groups {
             let _ = ks.call(&groups::delete(id)).await;
+        }
+        for id in &c.endpoints {
+            let _ = ks.call(&endpoints::delete(id)).await;
+        }
+        for id in &c.services {
+            let _ = ks.call(&services::delete(id)).await;
+        }
+        for id in c.regions.iter().rev() {
+            let _ = ks.call(&regions::delete(id)).await;
         }
     }
 }
@@ -127,6 +141,199 @@ async fn group_crud_and_membership() {
         ks.call(&groups::delete(&group.id)).await.unwrap();
         created.lock().unwrap().groups.clear();
         let gone = ks.call(&groups::get(&group.id)).await;
+        assert!(gone.unwrap_err().is_not_found());
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn regions_services_endpoints_and_the_catalog() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+
+        // Regions: a parent with a child, the child found by its parent.
+        let parent = ks
+            .call(&regions::create(&regions::CreateRegion {
+                id: Some(cloud::unique("region")),
+                description: Some("ferrocloud test".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().regions.push(parent.id.clone());
+        let child = ks
+            .call(&regions::create(&regions::CreateRegion {
+                parent_region_id: Some(parent.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().regions.push(child.id.clone());
+        assert!(!child.id.is_empty(), "Keystone makes up an id");
+        let children = ks
+            .collect_all(regions::list(&regions::ListRegions {
+                parent_region_id: Some(parent.id.clone()),
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            children.iter().map(|r| &r.id).collect::<Vec<_>>(),
+            [&child.id]
+        );
+        let cleared = ks
+            .call(&regions::update(
+                &parent.id,
+                &regions::UpdateRegion {
+                    description: Patch::Null,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(cleared.description.as_deref().unwrap_or(""), "");
+
+        // Services: a type of our own, found by type, renamed.
+        let service_type = cloud::unique("ferrotype");
+        let service = ks
+            .call(&services::create(&services::CreateService {
+                service_type: service_type.clone(),
+                name: Some(cloud::unique("svc")),
+                description: Some("ferrocloud test".into()),
+                enabled: None,
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().services.push(service.id.clone());
+        assert!(service.enabled);
+        let by_type = ks
+            .collect_all(services::list(&services::ListServices {
+                service_type: Some(service_type.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_type.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            [&service.id]
+        );
+        let new_name = cloud::unique("svc");
+        let renamed = ks
+            .call(&services::update(
+                &service.id,
+                &services::UpdateService {
+                    name: Patch::Set(new_name.clone()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(renamed.name.as_deref(), Some(new_name.as_str()));
+        let by_name = ks
+            .collect_all(services::list(&services::ListServices {
+                name: Some(new_name.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(by_name.len(), 1);
+
+        // Endpoints: one internal URL in the child region, found by each filter.
+        let url = "http://127.0.0.1:9/ferrocloud".to_string();
+        let ep = ks
+            .call(&endpoints::create(&endpoints::CreateEndpoint {
+                interface: Interface::Internal,
+                region_id: Some(child.id.clone()),
+                url: url.clone(),
+                service_id: service.id.clone(),
+                enabled: None,
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().endpoints.push(ep.id.clone());
+        assert_eq!(
+            (ep.interface, ep.region_id.as_deref(), ep.enabled),
+            (Interface::Internal, Some(child.id.as_str()), true)
+        );
+        let of_service = |interface| endpoints::ListEndpoints {
+            service_id: Some(service.id.clone()),
+            interface,
+            ..Default::default()
+        };
+        let all = ks
+            .collect_all(endpoints::list(&of_service(None)))
+            .await
+            .unwrap();
+        let internal = ks
+            .collect_all(endpoints::list(&of_service(Some(Interface::Internal))))
+            .await
+            .unwrap();
+        let public = ks
+            .collect_all(endpoints::list(&of_service(Some(Interface::Public))))
+            .await
+            .unwrap();
+        let in_region = ks
+            .collect_all(endpoints::list(&endpoints::ListEndpoints {
+                region_id: Some(child.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!((all.len(), internal.len(), public.len()), (1, 1, 0));
+        assert_eq!(
+            in_region.iter().map(|e| &e.id).collect::<Vec<_>>(),
+            [&ep.id]
+        );
+
+        // The token's catalog shows the new service with its endpoint.
+        let catalog = ks.call(&services::catalog()).await.unwrap();
+        let entry = catalog
+            .entries
+            .iter()
+            .find(|e| e.id.as_deref() == Some(service.id.as_str()))
+            .expect("new service in /v3/auth/catalog");
+        assert_eq!(entry.service_type, service_type);
+        assert_eq!(entry.endpoints.len(), 1);
+        assert_eq!(entry.endpoints[0].url, url);
+        assert!(catalog.entries.iter().any(|e| e.service_type == "identity"));
+
+        // Move the endpoint to public and disable it.
+        let moved = ks
+            .call(&endpoints::update(
+                &ep.id,
+                &endpoints::UpdateEndpoint {
+                    interface: Some(Interface::Public),
+                    url: Some(format!("{url}/v2")),
+                    enabled: Some(false),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        let got = ks.call(&endpoints::get(&ep.id)).await.unwrap();
+        assert_eq!(moved, got);
+        assert_eq!(
+            (got.interface, got.url.as_str(), got.enabled),
+            (Interface::Public, format!("{url}/v2").as_str(), false)
+        );
+
+        // The system scopes of the admin (system admin in this cloud).
+        let system = ks.call(&roles::available_system()).await.unwrap();
+        assert!(system.len() <= 1);
+
+        // Tear down in order: endpoint, service, regions.
+        ks.call(&endpoints::delete(&ep.id)).await.unwrap();
+        ks.call(&services::delete(&service.id)).await.unwrap();
+        // Keystone lets a parent go before its children (leaving them a dangling
+        // parent_region_id), so delete the child first.
+        ks.call(&regions::delete(&child.id)).await.unwrap();
+        ks.call(&regions::delete(&parent.id)).await.unwrap();
+        for id in [&parent.id, &child.id] {
+            let gone = ks.call(&regions::get(id)).await;
+            assert!(gone.unwrap_err().is_not_found(), "{id}");
+        }
+        let gone = ks.call(&services::get(&service.id)).await;
         assert!(gone.unwrap_err().is_not_found());
     };
     guarded(body, Created::delete_all(&created)).await;
