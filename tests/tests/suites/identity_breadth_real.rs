@@ -1,10 +1,12 @@
-//! Keystone v3 groups and the catalog admin API (regions, services, endpoints,
-//! `GET /v3/auth/catalog`) against the real local cloud. Everything is created under
-//! unique names and deleted again, also when an assertion fails; existing regions,
-//! services, endpoints, users and projects are only read.
+//! Keystone v3 groups, the catalog admin API (regions, services, endpoints,
+//! `GET /v3/auth/catalog`), credentials and policies against the real local cloud.
+//! Everything is created under unique names and deleted again, also when an assertion
+//! fails; existing regions, services, endpoints, users and projects are only read.
 
 use std::sync::Mutex;
 
+use ferrocloud::identity::v3::credentials::{self, CreateCredential, CredentialType, Ec2Blob};
+use ferrocloud::identity::v3::policies;
 use ferrocloud::identity::v3::{endpoints, groups, regions, roles, services, users};
 use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
@@ -16,6 +18,8 @@ use crate::support::guarded;
 struct Created {
     users: Vec<String>,
     groups: Vec<String>,
+    credentials: Vec<String>,
+    policies: Vec<String>,
     endpoints: Vec<String>,
     services: Vec<String>,
     /// Children before parents.
@@ -27,6 +31,12 @@ impl Created {
         let admin = cloud::admin();
         let ks = admin.identity();
         let c = std::mem::take(&mut *cell.lock().unwrap());
+        for id in &c.credentials {
+            let _ = ks.call(&credentials::delete(id)).await;
+        }
+        for id in &c.policies {
+            let _ = ks.call(&policies::delete(id)).await;
+        }
         for id in &c.users {
             let _ = ks.call(&users::delete(id)).await;
         }
@@ -334,6 +344,128 @@ async fn regions_services_endpoints_and_the_catalog() {
             assert!(gone.unwrap_err().is_not_found(), "{id}");
         }
         let gone = ks.call(&services::get(&service.id)).await;
+        assert!(gone.unwrap_err().is_not_found());
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ec2_credential_and_policy_crud() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let token = admin.token().await.unwrap();
+        let project_id = token
+            .info
+            .project
+            .as_ref()
+            .expect("project-scoped")
+            .id
+            .clone();
+        let user = ks
+            .call(&users::create(&users::CreateUser {
+                name: cloud::unique("ec2"),
+                domain_id: Some("default".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().users.push(user.id.clone());
+
+        // An EC2 credential: the blob comes back as stored and reads as keys again.
+        let keys = Ec2Blob {
+            access: cloud::unique("access"),
+            secret: cloud::unique("secret").into(),
+            trust_id: None,
+        };
+        let cred = ks
+            .call(&credentials::create(&CreateCredential::ec2(
+                &user.id,
+                &project_id,
+                &keys,
+            )))
+            .await
+            .unwrap();
+        created.lock().unwrap().credentials.push(cred.id.clone());
+        assert_eq!(cred.ec2().as_ref(), Some(&keys));
+        assert!(!format!("{cred:?}").contains(keys.secret.expose()));
+        let got = ks.call(&credentials::get(&cred.id)).await.unwrap();
+        assert_eq!(got.ec2().as_ref(), Some(&keys));
+        let listed = ks
+            .collect_all(credentials::list(&credentials::ListCredentials {
+                user_id: Some(user.id.clone()),
+                kind: Some(CredentialType::Ec2),
+            }))
+            .await
+            .unwrap();
+        assert_eq!(listed.iter().map(|c| &c.id).collect::<Vec<_>>(), [&cred.id]);
+        let no_totp = ks
+            .collect_all(credentials::list(&credentials::ListCredentials {
+                user_id: Some(user.id.clone()),
+                kind: Some(CredentialType::Totp),
+            }))
+            .await
+            .unwrap();
+        assert!(no_totp.is_empty());
+        let new_secret = Ec2Blob {
+            secret: cloud::unique("secret2").into(),
+            ..keys.clone()
+        };
+        let updated = ks
+            .call(&credentials::update(
+                &cred.id,
+                &credentials::UpdateCredential {
+                    blob: Some(new_secret.to_blob()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(updated.ec2(), Some(new_secret));
+        ks.call(&credentials::delete(&cred.id)).await.unwrap();
+        created.lock().unwrap().credentials.clear();
+        let gone = ks.call(&credentials::get(&cred.id)).await;
+        assert!(gone.unwrap_err().is_not_found());
+
+        // A policy under a MIME type of our own, found by type, its blob replaced.
+        let kind = format!("application/x-{}", cloud::unique("ferro"));
+        let policy = ks
+            .call(&policies::create(&policies::CreatePolicy {
+                blob: r#"{"ferro_rule": "role:member"}"#.into(),
+                kind: kind.clone(),
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().policies.push(policy.id.clone());
+        assert_eq!(policy.blob, r#"{"ferro_rule": "role:member"}"#);
+        let by_type = ks
+            .collect_all(policies::list(&policies::ListPolicies {
+                kind: Some(kind.clone()),
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            by_type.iter().map(|p| &p.id).collect::<Vec<_>>(),
+            [&policy.id]
+        );
+        let updated = ks
+            .call(&policies::update(
+                &policy.id,
+                &policies::UpdatePolicy {
+                    blob: Some(r#"{"ferro_rule": "role:reader"}"#.into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        let got = ks.call(&policies::get(&policy.id)).await.unwrap();
+        assert_eq!(updated, got);
+        assert_eq!(got.kind, kind);
+        assert_eq!(got.blob, r#"{"ferro_rule": "role:reader"}"#);
+        ks.call(&policies::delete(&policy.id)).await.unwrap();
+        created.lock().unwrap().policies.clear();
+        let gone = ks.call(&policies::get(&policy.id)).await;
         assert!(gone.unwrap_err().is_not_found());
     };
     guarded(body, Created::delete_all(&created)).await;
