@@ -1,12 +1,15 @@
 //! Keystone v3 admin samples (projects, users, domains, roles, role assignments,
-//! application credentials, auth scopes): every response parses, every request is
-//! reproduced as a JSON value, with method and path checked against ENDPOINTS.tsv.
+//! application credentials, auth scopes, groups, regions, services, endpoints, the token's
+//! catalog, credentials, policies): every response parses, every request is reproduced
+//! as a JSON value, with method and path checked against ENDPOINTS.tsv.
 
 use ferrocloud::identity::v3::application_credentials::{self as appcreds, AccessRule};
 use ferrocloud::identity::v3::roles::{self, Actor, Target};
 use ferrocloud::identity::v3::trusts::RoleRef;
-use ferrocloud::identity::v3::{domains, projects, users};
-use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::identity::v3::{
+    credentials, domains, endpoints, groups, policies, projects, regions, services, users,
+};
+use ferrocloud::{Interface, Operation, Patch, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::json;
 
@@ -517,31 +520,386 @@ fn identity_admin_samples() {
     );
     assert_eq!(all.len(), 2);
 
+    // Groups.
+    request(
+        &mut cov,
+        &f("group-create-request.json"),
+        groups::create(&groups::CreateGroup {
+            name: "Contract developers".into(),
+            domain_id: s("default"),
+            description: s("Contract developers"),
+        }),
+    );
+    request(
+        &mut cov,
+        &f("group-update-request.json"),
+        groups::update(
+            "c0d675",
+            &groups::UpdateGroup {
+                name: s("Contract developers 2016"),
+                description: Patch::Set("Contract developers 2016".into()),
+            },
+        ),
+    );
+    let create_group = || {
+        groups::create(&groups::CreateGroup {
+            name: "x".into(),
+            ..Default::default()
+        })
+    };
+    for (name, op) in [
+        ("group-create-response.json", create_group()),
+        ("group-show-response.json", groups::get("c0d675")),
+        (
+            "group-update-response.json",
+            groups::update(
+                "c0d675",
+                &groups::UpdateGroup {
+                    name: s("y"),
+                    ..Default::default()
+                },
+            ),
+        ),
+    ] {
+        let g = response(&mut cov, &f(name), op);
+        assert_eq!(g.id, "c0d675eac29945ad9dfd08aa1bb75751", "{name}");
+        assert_eq!(g.domain_id.as_deref(), Some("default"), "{name}");
+        assert!(g.name.starts_with("Contract developers"), "{name}");
+        assert!(g.extra.contains_key("links"), "{name}");
+    }
+    let gs = response(
+        &mut cov,
+        &f("groups-list-response.json"),
+        groups::list(&groups::ListGroups {
+            domain_id: s("default"),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(
+        gs.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+        ["nonadmins", "admins"]
+    );
+
+    // Regions.
+    request(
+        &mut cov,
+        &f("region-create-request.json"),
+        regions::create(&regions::CreateRegion {
+            id: s("RegionOneSubRegion"),
+            description: s("My subregion"),
+            parent_region_id: s("RegionOne"),
+        }),
+    );
+    request(
+        &mut cov,
+        &f("region-update-request.json"),
+        regions::update(
+            "RegionThree",
+            &regions::UpdateRegion {
+                description: Patch::Set("My subregion 3".into()),
+                ..Default::default()
+            },
+        ),
+    );
+    let r = response(
+        &mut cov,
+        &f("region-create-response.json"),
+        regions::create(&Default::default()),
+    );
+    assert_eq!(
+        (r.id.as_str(), r.parent_region_id.as_deref()),
+        ("RegionOneSubRegion", Some("RegionOne"))
+    );
+    for (name, op) in [
+        ("region-show-response.json", regions::get("RegionThree")),
+        (
+            "region-update-response.json",
+            regions::update("RegionThree", &Default::default()),
+        ),
+    ] {
+        let r = response(&mut cov, &f(name), op);
+        assert_eq!(r.id, "RegionThree", "{name}");
+        assert_eq!(r.description.as_deref(), Some("My subregion 3"), "{name}");
+    }
+    let rs = response(
+        &mut cov,
+        &f("regions-list-response.json"),
+        regions::list(&Default::default()),
+    );
+    assert_eq!(rs.len(), 1);
+    assert_eq!(
+        (
+            rs[0].id.as_str(),
+            rs[0].description.as_deref(),
+            rs[0].parent_region_id.as_deref()
+        ),
+        ("RegionOne", Some(""), None)
+    );
+
+    // Services.
+    request(
+        &mut cov,
+        &f("service-create-request.json"),
+        services::create(&services::CreateService {
+            service_type: "compute".into(),
+            name: s("compute2"),
+            description: s("Compute service 2"),
+            enabled: None,
+        }),
+    );
+    request(
+        &mut cov,
+        &f("service-update-request.json"),
+        services::update(
+            "5789da",
+            &services::UpdateService {
+                description: Patch::Set("Block Storage Service V2".into()),
+                ..Default::default()
+            },
+        ),
+    );
+    let create_service = || {
+        services::create(&services::CreateService {
+            service_type: "compute".into(),
+            ..Default::default()
+        })
+    };
+    for (name, op, want) in [
+        ("service-create-response.json", create_service(), "compute"),
+        (
+            "service-show-response.json",
+            services::get("686766"),
+            "identity",
+        ),
+        (
+            "service-update-response.json",
+            services::update("5789da", &Default::default()),
+            "volumev2",
+        ),
+    ] {
+        let svc = response(&mut cov, &f(name), op);
+        assert_eq!(svc.service_type, want, "{name}");
+        assert!(
+            svc.enabled && svc.name.is_some() && svc.description.is_some(),
+            "{name}"
+        );
+    }
+    let all = response(
+        &mut cov,
+        &f("services-list-response.json"),
+        services::list(&services::ListServices {
+            service_type: s("compute"),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(all.len(), 9);
+    assert!(all.iter().all(|svc| svc.enabled && !svc.id.is_empty()));
+    let catalog = response(
+        &mut cov,
+        &f("get-service-catalog-response.json"),
+        services::catalog(),
+    );
+    assert_eq!(catalog.entries.len(), 1);
+    assert_eq!(catalog.entries[0].service_type, "identity");
+    assert_eq!(catalog.entries[0].endpoints.len(), 3);
+
+    // Endpoints.
+    request(
+        &mut cov,
+        &f("endpoint-create-request.json"),
+        endpoints::create(&endpoints::CreateEndpoint {
+            interface: Interface::Public,
+            region_id: s("RegionOne"),
+            url: "http://example.com/identity/v3/endpoints/828384".into(),
+            service_id: "9242e05f0c23467bbd1cf1f7a6e5e596".into(),
+            enabled: None,
+        }),
+    );
+    request(
+        &mut cov,
+        &f("endpoint-update-request.json"),
+        endpoints::update(
+            "828384",
+            &endpoints::UpdateEndpoint {
+                interface: Some(Interface::Public),
+                region_id: Patch::Set("north".into()),
+                url: s("http://example.com/identity/v3/endpoints/828384"),
+                service_id: s("345678"),
+                enabled: None,
+            },
+        ),
+    );
+    let e = response(
+        &mut cov,
+        &f("endpoint-create-response.json"),
+        endpoints::create(&endpoints::CreateEndpoint {
+            url: "http://x".into(),
+            service_id: "s".into(),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(
+        (e.interface, e.region_id.as_deref(), e.region.as_deref()),
+        (Interface::Public, Some("RegionOne"), Some("RegionOne"))
+    );
+    let e = response(
+        &mut cov,
+        &f("endpoint-show-response.json"),
+        endpoints::get("01c3d5"),
+    );
+    assert_eq!((e.interface, e.enabled), (Interface::Admin, true));
+    let e = response(
+        &mut cov,
+        &f("endpoint-update-response.json"),
+        endpoints::update("828384", &Default::default()),
+    );
+    assert_eq!(
+        (
+            e.interface,
+            e.region_id.as_deref(),
+            e.region.as_deref(),
+            e.enabled
+        ),
+        (Interface::Internal, Some("north"), None, true)
+    );
+    let es = response(
+        &mut cov,
+        &f("endpoints-list-response.json"),
+        endpoints::list(&endpoints::ListEndpoints {
+            interface: Some(Interface::Internal),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(es.len(), 27);
+    assert!(es
+        .iter()
+        .all(|e| !e.url.is_empty() && !e.service_id.is_empty()));
+
+    // Credentials.
+    let keys = credentials::Ec2Blob {
+        access: "181920".into(),
+        secret: "secretKey".into(),
+        trust_id: None,
+    };
+    request(
+        &mut cov,
+        &f("credential-create-request.json"),
+        credentials::create(&credentials::CreateCredential::ec2(
+            "bb5476fd12884539b41d5a88f838d773",
+            "731fc6f265cd486d900f16e84c5cb594",
+            &keys,
+        )),
+    );
+    request(
+        &mut cov,
+        &f("credential-update-request.json"),
+        credentials::update(
+            "207e9b",
+            &credentials::UpdateCredential {
+                blob: Some(keys.to_blob()),
+                project_id: s("731fc6f265cd486d900f16e84c5cb594"),
+                kind: Some(credentials::CredentialType::Ec2),
+                user_id: s("bb5476fd12884539b41d5a88f838d773"),
+            },
+        ),
+    );
+    let ec2_create = || {
+        credentials::create(&credentials::CreateCredential::ec2(
+            "u1",
+            "p1",
+            &credentials::Ec2Blob {
+                access: "a".into(),
+                secret: "s".into(),
+                trust_id: None,
+            },
+        ))
+    };
+    for (name, op) in [
+        ("credential-create-response.json", ec2_create()),
+        ("credential-show-response.json", credentials::get("207e9b")),
+        (
+            "credential-update-response.json",
+            credentials::update("207e9b", &Default::default()),
+        ),
+    ] {
+        let c = response(&mut cov, &f(name), op);
+        assert_eq!(c.kind, credentials::CredentialType::Ec2, "{name}");
+        assert!(c.project_id.is_some(), "{name}");
+        let ec2 = c.ec2().unwrap_or_else(|| panic!("{name}: EC2 blob"));
+        assert!(!ec2.access.is_empty() && !ec2.secret.is_empty(), "{name}");
+        assert!(ec2.trust_id.is_none(), "{name}");
+        assert!(!format!("{c:?}").contains(ec2.secret.expose()), "{name}");
+    }
+    let cs = response(
+        &mut cov,
+        &f("credentials-list-response.json"),
+        credentials::list(&credentials::ListCredentials {
+            user_id: s("bb5476fd12884539b41d5a88f838d773"),
+            kind: Some(credentials::CredentialType::Ec2),
+        }),
+    );
+    assert_eq!(cs.len(), 10);
+    assert!(cs.iter().all(|c| c.ec2().is_some()));
+
+    // Policies: the blob is JSON text in some samples, a JSON object in others.
+    request(
+        &mut cov,
+        &f("policy-create-request.json"),
+        policies::create(&policies::CreatePolicy {
+            blob: "{'foobar_user': 'role:compute-user'}".into(),
+            kind: "application/json".into(),
+        }),
+    );
+    cov.except(
+        &f("policy-update-request.json"),
+        "upstream doc error: the blob is a JSON object; Keystone's schema takes only a string (400 on the real cloud), so UpdatePolicy.blob is text",
+    );
+    let p = response(
+        &mut cov,
+        &f("policy-create-response.json"),
+        policies::create(&policies::CreatePolicy {
+            blob: "{}".into(),
+            kind: "application/json".into(),
+        }),
+    );
+    assert!(p.blob.is_string());
+    for (name, op) in [
+        ("policy-show-response.json", policies::get("717273")),
+        (
+            "policy-update-response.json",
+            policies::update("717273", &Default::default()),
+        ),
+    ] {
+        let p = response(&mut cov, &f(name), op);
+        assert_eq!(
+            (p.id.as_str(), p.kind.as_str()),
+            ("717273", "application/json")
+        );
+        assert_eq!(p.blob["foobar_user"][0], "role:compute-user", "{name}");
+    }
+    let ps = response(
+        &mut cov,
+        &f("policies-list-response.json"),
+        policies::list(&policies::ListPolicies {
+            kind: s("application/json"),
+        }),
+    );
+    assert_eq!(ps.len(), 2);
+
     // Out of scope for this issue (other Keystone resources).
     for (prefix, what) in [
-        ("credential", "EC2/TOTP credentials"),
         ("domain-config", "domain-specific configuration"),
         (
             "domain-group-update",
             "domain-specific configuration (LDAP group)",
         ),
-        ("endpoint", "catalog endpoints"),
-        ("service", "catalog services"),
-        ("region", "regions"),
-        ("polic", "policies"),
-        ("group-", "groups"),
-        ("groups-", "groups"),
         ("limit", "unified limits"),
         ("registered-limit", "registered limits"),
         ("identity-version", "version discovery"),
-        (
-            "get-service-catalog",
-            "the token's service catalog (GET /v3/auth/catalog)",
-        ),
     ] {
         for file in samples::files_under("identity/v3/admin") {
             let name = file.trim_start_matches(DIR);
-            if name.starts_with(prefix) && !name.starts_with("group-roles-domain") {
+            if name.starts_with(prefix) {
                 cov.except(&file, &format!("out of scope: {what}"));
             }
         }

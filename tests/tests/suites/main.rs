@@ -30,6 +30,7 @@ mod extensions_real;
 mod faults;
 mod heat_paging_real;
 mod identity_admin_samples;
+mod identity_breadth_real;
 mod identity_real;
 mod identity_samples;
 mod image_real;
