@@ -49,28 +49,9 @@ pub struct Hypervisor {
     pub servers: Option<Vec<HypervisorServer>>,
     /// `uptime` output (detail and get from 2.88; the uptime call before).
     pub uptime: Option<String>,
-    /// vCPUs (until 2.88).
-    pub vcpus: Option<i64>,
-    /// vCPUs used (until 2.88).
-    pub vcpus_used: Option<i64>,
-    /// RAM, MiB (until 2.88).
-    pub memory_mb: Option<i64>,
-    /// RAM used, MiB (until 2.88).
-    pub memory_mb_used: Option<i64>,
-    /// Free RAM, MiB (until 2.88).
-    pub free_ram_mb: Option<i64>,
-    /// Disk, GiB (until 2.88).
-    pub local_gb: Option<i64>,
-    /// Disk used, GiB (until 2.88).
-    pub local_gb_used: Option<i64>,
-    /// Free disk, GiB (until 2.88).
-    pub free_disk_gb: Option<i64>,
-    /// Least disk available (until 2.88).
-    pub disk_available_least: Option<i64>,
-    /// Running tasks (until 2.88).
-    pub current_workload: Option<i64>,
-    /// Running servers (until 2.88).
-    pub running_vms: Option<i64>,
+    /// Capacity and use (until 2.88).
+    #[serde(flatten)]
+    pub capacity: Capacity,
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -97,11 +78,9 @@ pub struct HypervisorServer {
     pub name: Option<String>,
 }
 
-/// Totals over every hypervisor (until 2.88).
+/// Capacity and use of a hypervisor, or of all of them ([`Statistics`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Statistics {
-    /// Hypervisors counted.
-    pub count: Option<i64>,
+pub struct Capacity {
     /// vCPUs.
     pub vcpus: Option<i64>,
     /// vCPUs used.
@@ -124,6 +103,16 @@ pub struct Statistics {
     pub current_workload: Option<i64>,
     /// Running servers.
     pub running_vms: Option<i64>,
+}
+
+/// Totals over every hypervisor (until 2.88).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statistics {
+    /// Hypervisors counted.
+    pub count: Option<i64>,
+    /// Their capacity and use, summed.
+    #[serde(flatten)]
+    pub capacity: Capacity,
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -24,44 +24,50 @@ use serde_json::{Map, Value};
 use crate::op::Op;
 use crate::{path, query};
 
-/// A quota set: the limit of each resource. Fields marked with a microversion are gone
-/// from it on.
+/// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations
+/// ([`QuotaSetDetail`]). Fields marked with a microversion are gone from it on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaSet {
-    /// The project (absent in update answers).
+pub struct Quotas<T> {
+    /// The project (absent in update answers) or quota class.
     pub id: Option<String>,
     /// vCPUs.
-    pub cores: Option<i64>,
+    pub cores: Option<T>,
     /// Servers.
-    pub instances: Option<i64>,
+    pub instances: Option<T>,
     /// RAM, MiB.
-    pub ram: Option<i64>,
+    pub ram: Option<T>,
     /// Key pairs.
-    pub key_pairs: Option<i64>,
+    pub key_pairs: Option<T>,
     /// Metadata items per server.
-    pub metadata_items: Option<i64>,
+    pub metadata_items: Option<T>,
     /// Server groups.
-    pub server_groups: Option<i64>,
+    pub server_groups: Option<T>,
     /// Members per server group.
-    pub server_group_members: Option<i64>,
+    pub server_group_members: Option<T>,
     /// Injected files (until 2.57).
-    pub injected_files: Option<i64>,
+    pub injected_files: Option<T>,
     /// Bytes per injected file (until 2.57).
-    pub injected_file_content_bytes: Option<i64>,
+    pub injected_file_content_bytes: Option<T>,
     /// Bytes per injected file path (until 2.57).
-    pub injected_file_path_bytes: Option<i64>,
+    pub injected_file_path_bytes: Option<T>,
     /// Fixed IPs (nova-network, until 2.36).
-    pub fixed_ips: Option<i64>,
+    pub fixed_ips: Option<T>,
     /// Floating IPs (nova-network, until 2.36).
-    pub floating_ips: Option<i64>,
+    pub floating_ips: Option<T>,
     /// Security groups (until 2.36).
-    pub security_groups: Option<i64>,
+    pub security_groups: Option<T>,
     /// Security group rules (until 2.36).
-    pub security_group_rules: Option<i64>,
+    pub security_group_rules: Option<T>,
     /// Other quotas.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
+
+/// A quota set: the limit of each resource (`-1`: unlimited).
+pub type QuotaSet = Quotas<i64>;
+
+/// A quota set in detail: limit, use and reservations of each resource.
+pub type QuotaSetDetail = Quotas<QuotaDetail>;
 
 /// One quota in detail.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,44 +81,6 @@ pub struct QuotaDetail {
     /// Reserved.
     #[serde(default)]
     pub reserved: i64,
-}
-
-/// A quota set in detail: limit, use and reservations of each resource.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaSetDetail {
-    /// The project.
-    pub id: Option<String>,
-    /// vCPUs.
-    pub cores: Option<QuotaDetail>,
-    /// Servers.
-    pub instances: Option<QuotaDetail>,
-    /// RAM, MiB.
-    pub ram: Option<QuotaDetail>,
-    /// Key pairs.
-    pub key_pairs: Option<QuotaDetail>,
-    /// Metadata items per server.
-    pub metadata_items: Option<QuotaDetail>,
-    /// Server groups.
-    pub server_groups: Option<QuotaDetail>,
-    /// Members per server group.
-    pub server_group_members: Option<QuotaDetail>,
-    /// Injected files (until 2.57).
-    pub injected_files: Option<QuotaDetail>,
-    /// Bytes per injected file (until 2.57).
-    pub injected_file_content_bytes: Option<QuotaDetail>,
-    /// Bytes per injected file path (until 2.57).
-    pub injected_file_path_bytes: Option<QuotaDetail>,
-    /// Fixed IPs (until 2.36).
-    pub fixed_ips: Option<QuotaDetail>,
-    /// Floating IPs (until 2.36).
-    pub floating_ips: Option<QuotaDetail>,
-    /// Security groups (until 2.36).
-    pub security_groups: Option<QuotaDetail>,
-    /// Security group rules (until 2.36).
-    pub security_group_rules: Option<QuotaDetail>,
-    /// Other quotas.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
 }
 
 /// The body of [`update`]: only the quotas given change.

@@ -58,7 +58,7 @@ fn compute_hypervisors_samples() {
                 let items = page(&mut cov, f, hypervisors::list_detail(&Default::default()));
                 for h in &items {
                     // The usage fields are gone at 2.88, uptime arrives.
-                    assert_eq!(h.vcpus.is_some(), minor(f) < 88, "{f}");
+                    assert_eq!(h.capacity.vcpus.is_some(), minor(f) < 88, "{f}");
                     assert!(h.service.is_some(), "{f}");
                 }
                 items
@@ -120,7 +120,7 @@ fn compute_hypervisors_samples() {
                 let s = samples::check_response(&mut cov, &svc, f, hypervisors::statistics());
                 assert!(s.extra.is_empty(), "{f}");
                 assert_eq!(
-                    (s.count, s.vcpus, s.memory_mb),
+                    (s.count, s.capacity.vcpus, s.capacity.memory_mb),
                     (Some(1), Some(2), Some(8192))
                 );
                 continue;

@@ -184,7 +184,10 @@ async fn hypervisors_of_the_fake_cloud() {
     let node = all.first().expect("a hypervisor");
     assert!(node.id.contains('-'), "{node:?}");
     assert_eq!(node.state.as_deref(), Some("up"));
-    assert!(node.vcpus.is_none() && node.extra.is_empty(), "{node:?}");
+    assert!(
+        node.capacity.vcpus.is_none() && node.extra.is_empty(),
+        "{node:?}"
+    );
     let one = new.call(&hypervisors::get(&node.id)).await.expect("get");
     assert_eq!(one.hypervisor_hostname, node.hypervisor_hostname);
     // One per page, by Nova's links.
@@ -203,7 +206,7 @@ async fn hypervisors_of_the_fake_cloud() {
         .expect("hypervisors 2.1");
     let first = &old[0];
     assert!(first.id.parse::<u64>().is_ok(), "{first:?}");
-    assert!(first.vcpus.is_some_and(|n| n > 0) && first.memory_mb.is_some());
+    assert!(first.capacity.vcpus.is_some_and(|n| n > 0) && first.capacity.memory_mb.is_some());
     let stats = nova
         .call(&hypervisors::statistics())
         .await

@@ -41,7 +41,7 @@ async fn every_service_tells_its_version_and_negotiation_picks_the_common_highes
         .await
         .unwrap();
     assert!(
-        detail[0].vcpus.is_none(),
+        detail[0].capacity.vcpus.is_none(),
         "2.88+ drops the usage fields: {:?}",
         detail[0]
     );
