@@ -1,6 +1,6 @@
 //! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes),
-//! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`] and
-//! [`availability_zones`].
+//! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`],
+//! [`availability_zones`] and [`volume_types`].
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -32,6 +32,7 @@ pub mod availability_zones;
 pub mod limits;
 pub mod quota_sets;
 pub mod snapshots;
+pub mod volume_types;
 pub mod volumes;
 
 use serde::Serialize;

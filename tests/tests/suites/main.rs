@@ -49,5 +49,7 @@ mod storage_quota_real;
 mod storage_quota_samples;
 mod storage_real;
 mod storage_samples;
+mod storage_types_real;
+mod storage_types_samples;
 mod tls;
 mod tracing_secrets;

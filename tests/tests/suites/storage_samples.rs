@@ -456,7 +456,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("backups", "backups"),
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
-    ("encryption-type", "volume type encryption"),
     ("extensions", "extensions"),
     ("get-default-type", "default volume types"),
     ("set-default-type", "default volume types"),
@@ -477,9 +476,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("volume-transfer", "volume transfers"),
     ("volume_transfer", "volume transfers"),
     ("volume_transfers", "volume transfers"),
-    ("volume-type", "volume types"),
-    ("volume_type", "volume types"),
-    ("volume-types", "volume types"),
     ("versions", "version discovery"),
     ("version-show", "version discovery"),
     ("versions-response", "version discovery"),
@@ -495,6 +491,10 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("quotas", "storage_quota_samples"),
     ("user-quotas", "storage_quota_samples"),
     ("quota_sets", "storage_quota_samples"),
+    ("encryption-type", "storage_types_samples"),
+    ("volume-type", "storage_types_samples"),
+    ("volume_type", "storage_types_samples"),
+    ("volume-types", "storage_types_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
