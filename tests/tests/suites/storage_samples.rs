@@ -457,8 +457,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
     ("extensions", "extensions"),
-    ("get-default-type", "default volume types"),
-    ("set-default-type", "default volume types"),
     ("group", "groups and group types"),
     ("host-attach", "host attach (os-hosts)"),
     ("hosts", "os-hosts"),
@@ -495,6 +493,8 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("volume-type", "storage_types_samples"),
     ("volume_type", "storage_types_samples"),
     ("volume-types", "storage_types_samples"),
+    ("get-default-type", "storage_types_samples"),
+    ("set-default-type", "storage_types_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.

@@ -219,3 +219,60 @@ async fn storage_volume_type_lifecycle() {
         Some(404)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_default_type_of_a_fresh_project() {
+    use ferrocloud::block_storage::default_types;
+    use ferrocloud::identity::v3::projects::{self, CreateProject};
+    let admin = cloud::admin();
+    let keystone = admin.identity();
+    let cinder = admin.block_storage();
+    let project = keystone
+        .call(&projects::create(&CreateProject {
+            name: cloud::unique("dtype"),
+            domain_id: Some("default".into()),
+            ..Default::default()
+        }))
+        .await
+        .expect("project");
+    let vtype = cinder
+        .call(&volume_types::create(&CreateVolumeType {
+            name: cloud::unique("dtype"),
+            ..Default::default()
+        }))
+        .await;
+    let body = async {
+        let vtype = vtype.as_ref().expect("type");
+        let none = cinder.call(&default_types::get(&project.id)).await;
+        assert_eq!(
+            none.err().and_then(|e| e.status()).map(|s| s.as_u16()),
+            Some(404)
+        );
+        let set = cinder
+            .call(&default_types::set(&project.id, &vtype.name))
+            .await?;
+        assert_eq!(
+            (set.project_id.as_str(), set.volume_type_id.as_str()),
+            (project.id.as_str(), vtype.id.as_str())
+        );
+        assert_eq!(cinder.call(&default_types::get(&project.id)).await?, set);
+        let all = cinder.call(&default_types::list()).await?;
+        assert!(all.contains(&set), "{all:?}");
+        cinder.call(&default_types::delete(&project.id)).await?;
+        let gone = cinder.call(&default_types::get(&project.id)).await;
+        assert_eq!(
+            gone.err().and_then(|e| e.status()).map(|s| s.as_u16()),
+            Some(404)
+        );
+        Ok::<_, ferrocloud::Error>(())
+    };
+    let result = guarded(body, async {
+        let _ = cinder.call(&default_types::delete(&project.id)).await;
+        if let Ok(t) = &vtype {
+            let _ = cinder.call(&volume_types::delete(&t.id)).await;
+        }
+        let _ = keystone.call(&projects::delete(&project.id)).await;
+    })
+    .await;
+    result.expect("default types");
+}

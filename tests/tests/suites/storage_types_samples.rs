@@ -1,13 +1,14 @@
 //! Cinder volume types: every sample of `block-storage/v3/volume_type`, the v3 access
 //! removal and their v2 counterparts (types, access, encryption) parses into its type with
 //! no known field left untyped, and every request sample is reproduced by the builders
-//! (JSON values, with method and path checked against ENDPOINTS.tsv).
+//! (JSON values, with method and path checked against ENDPOINTS.tsv). The default-types
+//! samples (3.62) too, against the project-less endpoint their paths document.
 
 use ferrocloud::block_storage::volume_types::{
     self, ControlLocation, CreateVolumeType, Encryption, ExtraSpecs, ListVolumeTypes,
     SetEncryption, TypeAccess, UpdateVolumeType, VolumeType,
 };
-use ferrocloud::block_storage::ApiVersion;
+use ferrocloud::block_storage::{default_types, ApiVersion};
 use ferrocloud::{Operation, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
@@ -246,4 +247,45 @@ fn storage_types_samples() {
     }
     cov.assert_complete("block-storage volume types", &files);
     assert_eq!(cov.checked(), 33);
+}
+
+#[test]
+fn storage_default_types_samples() {
+    let files: Vec<String> = [
+        "get-default-type-response.json",
+        "get-default-types-response.json",
+        "set-default-type-request.json",
+        "set-default-type-response.json",
+    ]
+    .iter()
+    .map(|f| format!("block-storage/v3/{f}"))
+    .collect();
+    // ENDPOINTS.tsv documents /v3/default-types/{project-id}, without the caller's project.
+    let bare = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://cinder.example/v3").unwrap();
+    let target = "6685584b-1eac-4da6-b5c3-555430cf68ff";
+    let mut cov = Coverage::new();
+    let d = samples::check_response(&mut cov, &bare, &files[0], default_types::get(target));
+    assert!(d.extra.is_empty() && d.project_id == target && !d.volume_type_id.is_empty());
+    let all = samples::check_response(&mut cov, &bare, &files[1], default_types::list());
+    assert_eq!(all.len(), 2);
+    assert!(all
+        .iter()
+        .all(|d| d.extra.is_empty() && !d.volume_type_id.is_empty()));
+    samples::check_request(
+        &mut cov,
+        &bare,
+        &files[2],
+        default_types::set(target, "lvm_backend"),
+    );
+    let set = samples::check_response(
+        &mut cov,
+        &bare,
+        &files[3],
+        default_types::set(target, "lvm_backend"),
+    );
+    assert_eq!(set, d);
+    // Each call asks for 3.62.
+    let req = default_types::list().request(&bare).unwrap();
+    assert_eq!(req.headers()["OpenStack-API-Version"], "volume 3.62");
+    cov.assert_complete("block-storage default types", &files);
 }
