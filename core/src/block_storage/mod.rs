@@ -1,6 +1,6 @@
 //! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes),
 //! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`],
-//! [`availability_zones`], [`volume_types`] and per-project [`default_types`].
+//! [`availability_zones`], [`volume_types`], per-project [`default_types`] and [`backups`].
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -29,6 +29,7 @@
 
 pub mod actions;
 pub mod availability_zones;
+pub mod backups;
 pub mod default_types;
 pub mod limits;
 pub mod quota_sets;

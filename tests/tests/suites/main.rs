@@ -45,6 +45,8 @@ mod orchestration_samples;
 mod placement_real;
 mod placement_samples;
 mod smoke_real;
+mod storage_backups_real;
+mod storage_backups_samples;
 mod storage_quota_real;
 mod storage_quota_samples;
 mod storage_real;

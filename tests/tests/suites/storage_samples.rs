@@ -452,8 +452,6 @@ fn action_requests(cov: &mut Coverage, v: ApiVersion, prefix: &str, files: &[Str
 const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("attachment", "attachments"),
     ("backend-capabilities", "backend capabilities"),
-    ("backup", "backups"),
-    ("backups", "backups"),
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
     ("extensions", "extensions"),
@@ -495,6 +493,7 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("volume-types", "storage_types_samples"),
     ("get-default-type", "storage_types_samples"),
     ("set-default-type", "storage_types_samples"),
+    ("backup", "storage_backups_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
