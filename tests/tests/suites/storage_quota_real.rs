@@ -8,6 +8,8 @@ use ferrocloud::block_storage::{availability_zones, limits};
 use ferrocloud::identity::v3::projects::{self, CreateProject};
 use ferrocloud_tests::cloud;
 
+use crate::support::guarded;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn storage_limits_and_zones_read() {
     let demo = cloud::demo();
@@ -44,7 +46,7 @@ async fn storage_quotas_of_a_fresh_project_change_and_revert() {
         .await
         .expect("project");
     let cinder = admin.block_storage();
-    let result = async {
+    let body = async {
         let defaults = cinder.call(&quota_sets::defaults(&project.id)).await?;
         let before = cinder.call(&quota_sets::get(&project.id)).await?;
         assert_eq!(before.id.as_deref(), Some(project.id.as_str()));
@@ -99,13 +101,17 @@ async fn storage_quotas_of_a_fresh_project_change_and_revert() {
             assert_eq!(after.of_type("volumes", t), defaults.of_type("volumes", t));
         }
         Ok::<_, ferrocloud::Error>(vtype)
-    }
+    };
+    // Quotas reverted and the project deleted even when an assertion of the body panics.
+    let project_deleted = std::sync::Mutex::new(None);
+    let result = guarded(body, async {
+        let _ = cinder.call(&quota_sets::delete(&project.id)).await;
+        *project_deleted.lock().unwrap() =
+            Some(keystone.call(&projects::delete(&project.id)).await);
+    })
     .await;
-    let _ = cinder.call(&quota_sets::delete(&project.id)).await;
-    keystone
-        .call(&projects::delete(&project.id))
-        .await
-        .expect("delete project");
     let vtype = result.expect("quotas");
+    let deleted = project_deleted.lock().unwrap().take().expect("cleanup ran");
+    deleted.expect("delete project");
     println!("per-type quota exercised on: {vtype:?}");
 }
