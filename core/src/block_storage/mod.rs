@@ -1,5 +1,6 @@
-//! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes) and
-//! [`actions`] on volumes (`POST /volumes/{id}/action`).
+//! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes),
+//! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`],
+//! [`availability_zones`], [`volume_types`], per-project [`default_types`] and [`backups`].
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -27,7 +28,13 @@
 //! ```
 
 pub mod actions;
+pub mod availability_zones;
+pub mod backups;
+pub mod default_types;
+pub mod limits;
+pub mod quota_sets;
 pub mod snapshots;
+pub mod volume_types;
 pub mod volumes;
 
 use serde::Serialize;
