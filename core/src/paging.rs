@@ -289,7 +289,12 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
                 items = Some(map.next_value::<Vec<T>>()?);
             } else if k == "next" {
                 next = next.or(map.next_value::<Option<String>>().ok().flatten());
-            } else if k == "links" || k.strip_suffix("_links") == Some(self.key) {
+            } else if k == "links"
+                || k.strip_suffix("_links").is_some_and(|stem| {
+                    // `servers_links`, and Cinder's singular `volume_type_links`.
+                    stem == self.key || self.key.strip_suffix('s') == Some(stem)
+                })
+            {
                 next = map.next_value::<Links>()?.next().or(next);
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -811,6 +816,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(n.as_deref(), Some("http://h/v3/users?limit=1&marker=q"));
+    }
+
+    #[test]
+    fn cinders_singular_links_key_pages_too() {
+        let s = svc(ServiceType::BLOCK_STORAGE, "http://h:8776/v3");
+        let l: List<Item> = List::new(path!("types"), "volume_types", Paging::Linked);
+        let n = next_of(&l, &s, "http://h:8776/v3/types?limit=1", resp(r#"{"volume_types": [{"id": "a"}], "volume_type_links": [{"rel": "next", "href": "http://h:8776/v3/types?limit=1&marker=a"}]}"#)).unwrap();
+        assert_eq!(
+            n.as_deref(),
+            Some("http://h:8776/v3/types?limit=1&marker=a")
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ use super::flex_bool;
 use crate::error::InvalidInput;
 use crate::list::ListCommon;
 use crate::op::Op;
-use crate::paging::{HasId, List};
+use crate::paging::{HasId, List, Paging};
 use crate::timestamp::Timestamp;
 use crate::{path, query};
 
@@ -166,9 +166,7 @@ pub fn create(volume_type: &CreateVolumeType) -> Op<VolumeType> {
         .decode_key("volume_type")
 }
 
-/// `GET /types`, every page. Pages follow by `marker` (the last type's id): Cinder links
-/// them in `volume_type_links`, a key that is not the list's (`volume_types`) plus
-/// `_links`, so link paging would stop after the first page.
+/// `GET /types`, every page (Cinder links them in `volume_type_links`).
 pub fn list(filter: &ListVolumeTypes) -> List<VolumeType> {
     let extra_specs = (!filter.extra_specs.is_empty())
         .then(|| serde_json::to_string(&filter.extra_specs).unwrap_or_default());
@@ -176,7 +174,8 @@ pub fn list(filter: &ListVolumeTypes) -> List<VolumeType> {
         is_public: filter.visibility.map(Visibility::as_query),
         extra_specs: extra_specs,
     );
-    List::marker(path!("types"), "volume_types").query(filter.common.apply_joined_sort(q))
+    List::new(path!("types"), "volume_types", Paging::Linked)
+        .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET /types/{volume_type_id}`.

@@ -9,6 +9,8 @@ use ferrocloud::identity::v3::projects::{self, CreateProject};
 use ferrocloud::Operation;
 use ferrocloud_tests::cloud;
 
+use crate::support;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn limits_and_zones_read() {
     let demo = cloud::demo();
@@ -60,7 +62,7 @@ async fn quotas_of_a_fresh_project_change_and_revert() {
         .await
         .expect("project");
     let nova = admin.compute();
-    let result = async {
+    let outcome = support::catching(async {
         let defaults = nova.call(&quota_sets::defaults(&project.id)).await?;
         // The defaults are the `default` quota class (read only: it is every project's).
         let class = nova.call(&quota_sets::get_class("default")).await?;
@@ -104,14 +106,14 @@ async fn quotas_of_a_fresh_project_change_and_revert() {
         );
         assert_eq!(after.ram, defaults.ram);
         Ok::<_, ferrocloud::Error>(())
-    }
+    })
     .await;
     let _ = nova.call(&quota_sets::delete(&project.id, None)).await;
     keystone
         .call(&projects::delete(&project.id))
         .await
         .expect("delete project");
-    result.expect("quotas");
+    support::unwind(outcome).expect("quotas");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -119,7 +121,7 @@ async fn server_groups_of_both_forms() {
     let demo = cloud::demo();
     let nova = demo.compute();
     let mut created = Vec::new();
-    let result = async {
+    let outcome = support::catching(async {
         let modern = nova
             .call(&server_groups::create(&CreateServerGroup {
                 name: cloud::unique("sg"),
@@ -152,14 +154,14 @@ async fn server_groups_of_both_forms() {
             assert!(all.iter().any(|g| &g.id == id), "{id} not listed");
         }
         Ok::<_, ferrocloud::Error>(())
-    }
+    })
     .await;
     for id in &created {
         nova.call(&server_groups::delete(id))
             .await
             .expect("delete group");
     }
-    result.expect("server groups");
+    support::unwind(outcome).expect("server groups");
     let gone = nova
         .call(&server_groups::get(&created[0]))
         .await
@@ -278,7 +280,7 @@ async fn an_aggregate_with_a_host_and_metadata() {
         .expect("create aggregate");
     let id = created.id.to_string();
     let mut added = false;
-    let result = async {
+    let outcome = support::catching(async {
         let with_host = nova.call(&aggregates::add_host(&id, &host)).await?;
         added = true;
         assert_eq!(with_host.hosts, std::slice::from_ref(&host));
@@ -311,7 +313,7 @@ async fn an_aggregate_with_a_host_and_metadata() {
         nova.call(&aggregates::remove_host(&id, &host)).await?;
         added = false;
         Ok::<_, ferrocloud::Error>(())
-    }
+    })
     .await;
     if added {
         let _ = nova.call(&aggregates::remove_host(&id, &host)).await;
@@ -319,7 +321,7 @@ async fn an_aggregate_with_a_host_and_metadata() {
     nova.call(&aggregates::delete(&id))
         .await
         .expect("delete aggregate");
-    result.expect("aggregate");
+    support::unwind(outcome).expect("aggregate");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -10,7 +10,7 @@ use ferrocloud::image::images::{self, CreateImage};
 use ferrocloud::Body;
 use ferrocloud_tests::cloud;
 
-use crate::support::wait;
+use crate::support::{self, wait};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn actions_password_and_diagnostics_of_a_server() {
@@ -27,7 +27,7 @@ async fn actions_password_and_diagnostics_of_a_server() {
         .expect("image");
     let mut server_id = None;
     let mut group_id: Option<String> = None;
-    let result = async {
+    let outcome = support::catching(async {
         glance
             .call(&images::upload(&image.id).body(Body::raw(
                 bytes::Bytes::from_static(b"ferrocloud server info test image"),
@@ -114,7 +114,7 @@ async fn actions_password_and_diagnostics_of_a_server() {
         nova.call(&server_password::clear(&id)).await?;
 
         Ok::<_, ferrocloud::Error>(())
-    }
+    })
     .await;
     if let Some(id) = &server_id {
         let _ = nova.call(&servers::delete(id)).await;
@@ -124,5 +124,5 @@ async fn actions_password_and_diagnostics_of_a_server() {
         let _ = nova.call(&server_groups::delete(g)).await;
     }
     let _ = glance.call(&images::delete(&image.id)).await;
-    result.expect("server info");
+    support::unwind(outcome).expect("server info");
 }

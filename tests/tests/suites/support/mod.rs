@@ -55,6 +55,17 @@ pub async fn guarded<T>(body: impl Future<Output = T>, cleanup: impl Future<Outp
     }
 }
 
+/// Runs `body`, catching a panic, so that the caller's clean-up runs before
+/// [`unwind`] re-raises it (for clean-ups that need what `body` created).
+pub async fn catching<T>(body: impl Future<Output = T>) -> std::thread::Result<T> {
+    AssertUnwindSafe(body).catch_unwind().await
+}
+
+/// What [`catching`] caught: the value, or the panic raised again.
+pub fn unwind<T>(outcome: std::thread::Result<T>) -> T {
+    outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Metadata (server, volume, snapshot, image) from key/value pairs.
 pub fn md(pairs: &[(&str, &str)]) -> Metadata {
     pairs
