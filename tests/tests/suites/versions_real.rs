@@ -65,6 +65,9 @@ async fn every_service_tells_its_version_and_negotiation_picks_the_common_highes
         ("network", admin.network(), false),
         ("compute", admin.compute(), true),
         ("block-storage", admin.block_storage(), true),
+        ("orchestration", admin.orchestration(), false),
+        ("load-balancer", admin.load_balancer(), false),
+        ("container-infra", admin.container_infra(), true),
     ] {
         let all = service
             .call(&version::discover_all())
