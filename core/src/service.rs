@@ -51,7 +51,8 @@ impl fmt::Debug for ServiceClient {
     }
 }
 
-fn is_version_segment(seg: &str) -> bool {
+/// `v2.1`, `v3`, `V1.0`: a path segment that names an API version.
+pub(crate) fn is_version_segment(seg: &str) -> bool {
     let rest = match seg.strip_prefix(['v', 'V']) {
         Some(r) => r,
         None => return false,

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, InvalidInput, Result};
 use crate::op::{decode_json, Operation};
-use crate::service::{Body, ServiceClient};
+use crate::service::{is_version_segment, Body, ServiceClient};
 use crate::timestamp::Timestamp;
 use crate::Link;
 
@@ -152,17 +152,9 @@ pub fn discover_all() -> DiscoverAll {
 /// to and excluding it (`unversioned`).
 fn version_root(path: &str, unversioned: bool) -> String {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let is_version = |s: &&str| {
-        s.strip_prefix(['v', 'V']).is_some_and(|rest| {
-            !rest.is_empty()
-                && rest
-                    .split('.')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        })
-    };
     let keep = segments
         .iter()
-        .rposition(is_version)
+        .rposition(|s| is_version_segment(s))
         .map_or(segments.len(), |i| if unversioned { i } else { i + 1 });
     let mut out = String::from("/");
     for s in &segments[..keep] {

@@ -43,10 +43,8 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Where a request goes: a service of the catalog, resolved for the token in use.
 pub(crate) trait Endpoint {
-    /// The service client for `token` (of generation `u64`), or for no token.
-    fn service_client(&self, token: Option<(&Token, u64)>) -> Result<Arc<ServiceClient>>;
-    /// Whether requests carry the client's token.
-    fn authenticated(&self) -> bool;
+    /// The service client for `token` (of generation `generation`).
+    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>>;
 }
 
 /// How one kind of request travels: whole bodies both ways, a streamed download, or a
@@ -205,8 +203,8 @@ fn is_redirect(status: StatusCode) -> bool {
 
 impl<T: Transport> Client<T> {
     /// Sends the request `build` makes for `endpoint`, through the whole pipeline (see
-    /// the module docs), with the client's token when the endpoint wants one: the one
-    /// function through which every service request goes.
+    /// the module docs), with the client's token: the one function through which every
+    /// service request goes.
     pub(crate) async fn exchange<E, B, C>(
         &self,
         endpoint: &E,
@@ -220,31 +218,26 @@ impl<T: Transport> Client<T> {
     {
         // The token generation that got a 401, and that 401 (one reauthentication).
         let mut refused: Option<(u64, Error)> = None;
-        let mut refused_once = false;
+        let mut reauthenticated = false;
         loop {
-            let current = match (endpoint.authenticated(), refused.take()) {
-                (false, _) => None,
-                (true, None) => Some(self.current().await?),
-                (true, Some((failed, err))) => match self.current_after(failed).await? {
-                    Some(newer) => Some(newer),
+            let (token, generation) = match refused.take() {
+                None => self.current().await?,
+                Some((failed, err)) => match self.current_after(failed).await? {
+                    Some(newer) => newer,
                     None => return Err(err),
                 },
             };
-            let reauthenticated = refused_once;
-            let svc = endpoint.service_client(current.as_ref().map(|(t, g)| (&**t, *g)))?;
+            let svc = endpoint.service_client(&token, generation)?;
             let request = build(&svc)?;
-            let token = current.as_ref().map(|(t, _)| &**t);
             let url = request.uri().clone();
-            match self.attempt(&svc, request, token, carrier).await {
+            match self.attempt(&svc, request, Some(&token), carrier).await {
                 Err(e) if e.is_unauthorized() => {
-                    if let Some((_, generation)) = current {
-                        self.reject(generation);
-                        if !reauthenticated && carrier.replayable() && self.may_reauthenticate() {
-                            tracing::info!(%url, "401: reauthenticating once");
-                            refused_once = true;
-                            refused = Some((generation, e));
-                            continue;
-                        }
+                    self.reject(generation);
+                    if !reauthenticated && carrier.replayable() && self.may_reauthenticate() {
+                        tracing::info!(%url, "401: reauthenticating once");
+                        reauthenticated = true;
+                        refused = Some((generation, e));
+                        continue;
                     }
                     return Err(e);
                 }

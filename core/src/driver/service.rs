@@ -381,13 +381,8 @@ impl<T: Transport> Service<T> {
 }
 
 impl<T: Transport> Endpoint for Service<T> {
-    fn service_client(&self, token: Option<(&Token, u64)>) -> Result<Arc<ServiceClient>> {
-        let (token, generation) =
-            token.ok_or_else(|| Error::decode_msg("token", "a service request needs a token"))?;
+    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>> {
         self.resolve(token, generation)
-    }
-    fn authenticated(&self) -> bool {
-        true
     }
 }
 
