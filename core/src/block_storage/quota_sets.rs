@@ -23,6 +23,7 @@
 //! # Ok(()) }
 //! ```
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -30,36 +31,44 @@ use crate::error::InvalidInput;
 use crate::op::Op;
 use crate::{path, query};
 
-/// A quota set: the limit of each resource.
+/// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations
+/// ([`QuotaSetUsage`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaSet {
+pub struct Quotas<T> {
     /// The project (absent in update answers).
     pub id: Option<String>,
     /// Volumes.
-    pub volumes: Option<i64>,
+    pub volumes: Option<T>,
     /// Snapshots.
-    pub snapshots: Option<i64>,
+    pub snapshots: Option<T>,
     /// GiB of volumes and snapshots.
-    pub gigabytes: Option<i64>,
+    pub gigabytes: Option<T>,
     /// Backups.
-    pub backups: Option<i64>,
+    pub backups: Option<T>,
     /// GiB of backups.
-    pub backup_gigabytes: Option<i64>,
+    pub backup_gigabytes: Option<T>,
     /// Groups.
-    pub groups: Option<i64>,
+    pub groups: Option<T>,
     /// GiB of one volume.
-    pub per_volume_gigabytes: Option<i64>,
+    pub per_volume_gigabytes: Option<T>,
     /// The per-volume-type quotas (`volumes_<type>`, …) and any other.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
-impl QuotaSet {
-    /// The `quota` (`volumes`, `snapshots` or `gigabytes`) of `volume_type`, when sent.
-    pub fn of_type(&self, quota: &str, volume_type: &str) -> Option<i64> {
+/// A quota set: the limit of each resource.
+pub type QuotaSet = Quotas<i64>;
+
+/// A quota set with use: limit, use and reservations of each resource.
+pub type QuotaSetUsage = Quotas<QuotaUsage>;
+
+impl<T: DeserializeOwned> Quotas<T> {
+    /// The `quota` (`volumes`, `snapshots` or `gigabytes`) of `volume_type`, when sent and
+    /// well-formed.
+    pub fn of_type(&self, quota: &str, volume_type: &str) -> Option<T> {
         self.extra
             .get(&format!("{quota}_{volume_type}"))
-            .and_then(Value::as_i64)
+            .and_then(|v| T::deserialize(v).ok())
     }
 }
 
@@ -76,40 +85,6 @@ pub struct QuotaUsage {
     /// Allocated to child projects (nested quotas of older Cinders).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocated: Option<i64>,
-}
-
-/// A quota set with use: limit, use and reservations of each resource.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaSetUsage {
-    /// The project.
-    pub id: Option<String>,
-    /// Volumes.
-    pub volumes: Option<QuotaUsage>,
-    /// Snapshots.
-    pub snapshots: Option<QuotaUsage>,
-    /// GiB of volumes and snapshots.
-    pub gigabytes: Option<QuotaUsage>,
-    /// Backups.
-    pub backups: Option<QuotaUsage>,
-    /// GiB of backups.
-    pub backup_gigabytes: Option<QuotaUsage>,
-    /// Groups.
-    pub groups: Option<QuotaUsage>,
-    /// GiB of one volume.
-    pub per_volume_gigabytes: Option<QuotaUsage>,
-    /// The per-volume-type quotas (`volumes_<type>`, …) and any other.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-impl QuotaSetUsage {
-    /// The `quota` (`volumes`, `snapshots` or `gigabytes`) of `volume_type` with its use,
-    /// when sent and well-formed.
-    pub fn of_type(&self, quota: &str, volume_type: &str) -> Option<QuotaUsage> {
-        self.extra
-            .get(&format!("{quota}_{volume_type}"))
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-    }
 }
 
 /// The body of [`update`]: only the quotas given change (`-1`: unlimited).
