@@ -5,20 +5,10 @@
 use std::collections::BTreeMap;
 
 use ferrocloud::compute::aggregates::{self, Aggregate, CreateAggregate, UpdateAggregate};
-use ferrocloud::{Op, ServiceClient, ServiceType};
+use ferrocloud::Op;
 use ferrocloud_tests::samples::{self, Coverage};
 
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
-fn nova(file: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(format!("2.{}", minor(file)))
-}
+use crate::support::{compute_minor as minor, nova_for as nova};
 
 /// The operation a request sample describes, from its own body.
 fn request_op(file: &str) -> Op<Aggregate> {

@@ -3,22 +3,12 @@
 //! checked against ENDPOINTS.tsv); numeric ids (before 2.53) and UUIDs read alike.
 
 use ferrocloud::compute::hypervisors::{self, Hypervisor, ListHypervisors};
-use ferrocloud::{List, Paginated, ServiceClient, ServiceType};
+use ferrocloud::{List, Paginated};
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::{compute_minor as minor, nova_for as nova};
+
 const ID: &str = "b1e43b5f-eec1-44e0-9f10-7b4945c0226d";
-
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
-fn nova(file: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(format!("2.{}", minor(file)))
-}
 
 fn ok(file: &str, h: &Hypervisor) {
     assert!(h.extra.is_empty(), "{file}: untyped {:?}", h.extra.keys());

@@ -14,7 +14,7 @@ use ferrocloud::compute::volume_attach::{
 use ferrocloud::{List, Operation, Paginated, ServiceClient, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
-use crate::support::{md, s};
+use crate::support::{md, no_untyped, s};
 
 const DIRS: &[&str] = &[
     "compute/flavor-access",
@@ -73,14 +73,6 @@ fn page<T: serde::de::DeserializeOwned>(
         .unwrap_or_else(|e| panic!("{file} does not parse: {e}"));
     let next = page.next_url();
     (page.items, next)
-}
-
-fn no_untyped(file: &str, extra: &serde_json::Map<String, serde_json::Value>) {
-    assert!(
-        extra.is_empty(),
-        "{file}: fields left untyped: {:?}",
-        extra.keys().collect::<Vec<_>>()
-    );
 }
 
 fn flavor_ok(file: &str, f: &Flavor) {

@@ -7,8 +7,10 @@ use ferrocloud::compute::availability_zones;
 use ferrocloud::compute::limits;
 use ferrocloud::compute::quota_sets::{self, UpdateQuotaSet};
 use ferrocloud::compute::server_groups::{self, CreateServerGroup, Policy, Rules};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::Operation;
 use ferrocloud_tests::samples::{self, Coverage};
+
+use crate::support::{compute_minor as minor, no_untyped, nova_for as nova};
 
 const DIRS: &[&str] = &[
     "compute/limits",
@@ -21,36 +23,12 @@ const PROJECT: &str = "fake_tenant";
 const USER: &str = "fake_user";
 const GROUP: &str = "5bbcc3c4-1da2-4437-a48a-66f15b1b13f9";
 
-fn nova(file: &str) -> ServiceClient {
-    let version = file
-        .split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or_else(|| "2.1".into(), |minor| format!("2.{minor}"));
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(version)
-}
-
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
 fn response<O: Operation>(cov: &mut Coverage, file: &str, op: O) -> O::Output {
     samples::check_response(cov, &nova(file), file, op)
 }
 
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
     samples::check_request(cov, &nova(file), file, op)
-}
-
-fn no_untyped(file: &str, extra: &serde_json::Map<String, serde_json::Value>) {
-    assert!(
-        extra.is_empty(),
-        "{file}: fields left untyped: {:?}",
-        extra.keys().collect::<Vec<_>>()
-    );
 }
 
 fn quota_set_ok(file: &str, q: &quota_sets::QuotaSet) {

@@ -4,31 +4,13 @@
 
 use ferrocloud::compute::instance_actions::{self, ListActions};
 use ferrocloud::compute::{server_diagnostics, server_external_events, server_password};
-use ferrocloud::{Paginated, ServiceClient, ServiceType, Timestamp};
+use ferrocloud::{Paginated, Timestamp};
 use ferrocloud_tests::samples::{self, Coverage};
+
+use crate::support::{compute_minor as minor, no_untyped, nova_for as nova};
 
 const SERVER: &str = "4bf3473b-d550-4b65-9409-292d44ab14a2";
 const REQUEST: &str = "req-0d819d5c-1527-4669-bdf0-ffad31b5105b";
-
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
-fn nova(file: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(format!("2.{}", minor(file)))
-}
-
-fn no_untyped(file: &str, extra: &serde_json::Map<String, serde_json::Value>) {
-    assert!(
-        extra.is_empty(),
-        "{file}: fields left untyped: {:?}",
-        extra.keys().collect::<Vec<_>>()
-    );
-}
 
 #[test]
 fn compute_server_info_samples() {

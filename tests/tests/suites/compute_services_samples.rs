@@ -3,22 +3,12 @@
 //! JSON values (method and path checked against ENDPOINTS.tsv).
 
 use ferrocloud::compute::services::{self, ServiceStatus, UpdateService};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::Operation;
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::{compute_minor as minor, nova_for as nova};
+
 const ID: &str = "e81d66a4-ddd3-4aba-8a84-171d1cb4d339";
-
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
-fn nova(file: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(format!("2.{}", minor(file)))
-}
 
 /// The operation a sample (request or response) belongs to.
 fn op(file: &str) -> ferrocloud::Op<services::ComputeService> {

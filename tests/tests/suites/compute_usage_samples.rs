@@ -4,22 +4,12 @@
 
 use ferrocloud::compute::migrations::{self, ListMigrations};
 use ferrocloud::compute::usage::{self, UsageOpts};
-use ferrocloud::{List, Paginated, ServiceClient, ServiceType};
+use ferrocloud::{List, Paginated};
 use ferrocloud_tests::samples::{self, Coverage};
 
+use crate::support::{compute_minor as minor, nova_for as nova};
+
 const PROJECT: &str = "6f70656e737461636b20342065766572";
-
-fn minor(file: &str) -> u32 {
-    file.split('/')
-        .find_map(|seg| seg.strip_prefix("v2."))
-        .map_or(1, |m| m.parse().unwrap())
-}
-
-fn nova(file: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
-        .unwrap()
-        .with_microversion(format!("2.{}", minor(file)))
-}
 
 fn page<T: serde::de::DeserializeOwned>(
     cov: &mut Coverage,

@@ -196,3 +196,30 @@ macro_rules! own_process {
         }
     };
 }
+
+/// The minor version of a compute sample's microversion folder (`…/v2.53/x.json` → 53);
+/// `1` for the base folder (microversion 2.1).
+pub fn compute_minor(file: &str) -> u32 {
+    file.split('/')
+        .find_map(|seg| seg.strip_prefix("v2."))
+        .map_or(1, |m| m.parse().unwrap())
+}
+
+/// A Nova service client at the microversion of compute sample `file`'s folder.
+pub fn nova_for(file: &str) -> ferrocloud::ServiceClient {
+    ferrocloud::ServiceClient::new(
+        ferrocloud::ServiceType::COMPUTE,
+        "http://openstack.example.com/v2.1",
+    )
+    .unwrap()
+    .with_microversion(format!("2.{}", compute_minor(file)))
+}
+
+/// Fails with the names of the response fields that `file`'s types left untyped.
+pub fn no_untyped(file: &str, extra: &serde_json::Map<String, serde_json::Value>) {
+    assert!(
+        extra.is_empty(),
+        "{file}: fields left untyped: {:?}",
+        extra.keys().collect::<Vec<_>>()
+    );
+}
