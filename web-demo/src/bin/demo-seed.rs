@@ -170,9 +170,14 @@ mod seed {
             .into_iter()
             .next();
         let user = match existing {
+            Some(u) if demo_cloud(&auth_url).await?.client.token().await.is_ok() => u,
             Some(u) => {
-                // Reset the password so the printed credentials always work.
-                keystone
+                // Reset the password so the printed credentials always work. Keystone
+                // revokes the user's tokens on a password change, with one-second
+                // granularity: a token issued within the same second is refused later
+                // (by Glance, Nova, ...). So reset only when the password does not work,
+                // and let that second pass before anyone signs in.
+                let user = keystone
                     .call(&users::update(
                         &u.id,
                         &users::UpdateUser {
@@ -180,7 +185,9 @@ mod seed {
                             ..Default::default()
                         },
                     ))
-                    .await?
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(1100)).await;
+                user
             }
             None => {
                 keystone
