@@ -11,7 +11,7 @@ use bytes::Bytes;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ferrocloud::testing::{MockResponse, MockTransport};
 use ferrocloud::{
-    auth, path, AuthOptions, Client, EndpointOpts, Op, Operation, ServiceClient, ServiceType,
+    auth, path, AuthOptions, Client, EndpointOpts, Op, Operation, ServiceEndpoint, ServiceType,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -51,7 +51,7 @@ fn b2_token_catalog(c: &mut Criterion) {
 }
 
 fn b3_build_get(c: &mut Criterion) {
-    let nova = ServiceClient::new(
+    let nova = ServiceEndpoint::new(
         ServiceType::COMPUTE,
         "https://compute.example.com:8774/v2.1",
     )

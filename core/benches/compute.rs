@@ -12,8 +12,8 @@ use std::process::Command;
 use bytes::Bytes;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ferrocloud::compute::servers;
-use ferrocloud::paging::Paginated;
-use ferrocloud::{ServiceClient, ServiceType};
+use ferrocloud::Paginated;
+use ferrocloud::{ServiceEndpoint, ServiceType};
 
 fn fixture(name: &str) -> Vec<u8> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -35,7 +35,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn b1_servers_detail_1000(c: &mut Criterion) {
     let body = Bytes::from(fixture("servers_detail_1000.json"));
-    let nova = ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
+    let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
         .expect("service client");
     let list = servers::list_detail(&servers::ListServers {
         limit: Some(1000),

@@ -7,51 +7,84 @@
 //! policy: shared authentication, refresh, one reauth on 401, bounded retries,
 //! pagination streams and waiters.
 //!
-//! Three layers, each usable on its own:
+//! The source tree is the architecture: the mechanics sit in one folder per layer, the
+//! services beside them, each a folder of short declarative resource files.
 //!
-//! 1. **Operations** — resources are declared as data ([`Op`], [`List`]): method, path,
-//!    body and how to parse. Build a request with [`Operation::request`], read a response
-//!    with [`Operation::parse`]. No I/O at all.
-//! 2. **Driver** — [`Client`] runs operations over a [`Transport`].
-//! 3. **Transports** — thin crates that implement [`Transport`].
+//! | folder | layer |
+//! |---|---|
+//! | `request/` | **operations as data** ([`Op`], [`List`], [`Page`], [`ServiceEndpoint`], `path!`, `query!`, [`ListCommon`]): build a request with [`Operation::request`], read a response with [`Operation::parse`]; no I/O at all |
+//! | `types/` | shared value types and sub-APIs: [`Timestamp`], [`Secret`], [`Patch`], `string_enum!`, [`Tags`], `MetadataOf`, [`json_patch`] |
+//! | `auth/` | Keystone v3/v2 token requests and the [`auth::Session`] that decides when to (re)authenticate |
+//! | `catalog/` | where services are: [`Catalog`], [`ServiceType`], [`version`] discovery |
+//! | `config/` | clouds.yaml and `OS_*` variables → [`AuthOptions`] |
+//! | `driver/` | the one request pipeline: [`Client`] / [`Service`] run operations over a [`Transport`] (token, origin checks, reauth, retries, redirects, paging, waits) |
+//! | `transport/` | the I/O seam, [`Transport`], and an in-memory one for tests (feature `testing`) |
+//! | `error/` | one [`Error`], and [`fault`]: the fault bodies of every service |
+//! | `compute/`, `network/`, … | the services (one cargo feature each) |
+//!
+//! Transports are thin crates that implement [`Transport`] (hyper in `ferrocloud-native`,
+//! `fetch` in `ferrocloud-wasm`). Everyday items are at the crate root; a module is public
+//! only when it is a namespace of its own.
 //!
 //! ```
-//! use ferrocloud::{path, Op, Operation, ServiceClient, ServiceType};
+//! use ferrocloud::{path, Op, Operation, ServiceEndpoint, ServiceType};
 //!
 //! // Sans-IO: build the request yourself, send it with any HTTP stack.
-//! let nova = ServiceClient::new(ServiceType::COMPUTE, "http://127.0.0.1:8774/v2.1").unwrap();
+//! let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://127.0.0.1:8774/v2.1").unwrap();
 //! let op: Op<serde_json::Value> = Op::get(path!("servers/{}", "3f6a")).decode_key("server");
 //! let req = op.request(&nova).unwrap();
 //! assert_eq!(req.uri(), "http://127.0.0.1:8774/v2.1/servers/3f6a");
 //! ```
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub)]
+
+// The mechanics, one folder per layer (see the table above). Their everyday items are
+// re-exported here, at the root; a module is public only where it is a namespace of its
+// own (`auth`, `config`, `fault`, `json_patch`, `version`, `testing`, `fuzzing`, the
+// services), so every item has exactly one public path.
+mod catalog;
+mod driver;
+mod error;
+mod request;
+mod transport;
+mod types;
 
 pub mod auth;
-pub mod catalog;
 pub mod config;
-pub mod driver;
-mod enums;
-pub mod error;
-pub mod fault;
-#[cfg(any(feature = "block-storage", feature = "compute", feature = "network"))]
-mod flex;
-pub mod json_patch;
-mod link;
-pub mod list;
-#[cfg(any(feature = "block-storage", feature = "compute"))]
-pub mod metadata;
-pub mod op;
-pub mod paging;
-mod patch;
-mod secret;
-pub mod service;
-mod service_type;
-pub mod tags;
+
+pub use auth::{AuthOptions, Token};
+pub use catalog::service_type::ServiceType;
+pub use catalog::version;
+pub use catalog::{
+    Catalog, CatalogEntry, Endpoint, EndpointOpts, Interface, V2CatalogEntry, V2Endpoint,
+};
+pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
+pub use error::fault;
+pub use error::{
+    DecodeError, EndpointNotFound, Error, HttpError, InvalidInput, PagingError, RedirectError,
+    RedirectReason, Result, TransportError, TransportErrorKind,
+};
+pub use request::endpoint::{segment, Body, Query, Segment, ServiceEndpoint};
+pub use request::link::Link;
+pub use request::list::{ListCommon, SortDir};
+pub use request::op::{check_status, Op, Operation};
+pub use request::paging::{HasId, List, Page, Paginated, Paging};
 #[cfg(feature = "testing")]
-pub mod testing;
-mod timestamp;
-mod transport;
-pub mod version;
+pub use transport::testing;
+pub use transport::{byte_stream, ByteStream, Transport};
+pub use types::json_patch;
+#[cfg(any(feature = "block-storage", feature = "compute"))]
+pub use types::metadata::{MetaItem, Metadata, MetadataOf};
+pub use types::patch::Patch;
+pub use types::secret::Secret;
+pub use types::tags::Tags;
+pub use types::timestamp::{ParseTimestampError, Timestamp};
+
+/// Entry points for the fuzz targets (`fuzz/`): parsers that are internal to the SDK.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing {
+    pub use crate::driver::retry::parse_retry_after;
+    pub use crate::request::paging::{link_header_next, next_request};
+}
 
 #[cfg(feature = "block-storage")]
 pub mod block_storage;
@@ -73,19 +106,3 @@ pub mod network;
 pub mod orchestration;
 #[cfg(feature = "placement")]
 pub mod placement;
-
-pub use auth::{AuthOptions, Token};
-pub use catalog::{Catalog, Endpoint, EndpointOpts, Interface};
-pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
-pub use error::{Error, HttpError, InvalidInput, Result, TransportError, TransportErrorKind};
-pub use link::Link;
-pub use list::{ListCommon, SortDir};
-pub use op::{Op, Operation};
-pub use paging::{HasId, List, Page, Paginated, Paging};
-pub use patch::Patch;
-pub use secret::Secret;
-pub use service::{Body, Query, ServiceClient};
-pub use service_type::ServiceType;
-pub use tags::Tags;
-pub use timestamp::Timestamp;
-pub use transport::{byte_stream, ByteStream, Transport};

@@ -2,7 +2,7 @@
 #![no_main]
 use std::time::{Duration, SystemTime};
 
-use ferrocloud::driver::parse_retry_after;
+use ferrocloud::fuzzing::parse_retry_after;
 use ferrocloud::RetryPolicy;
 use libfuzzer_sys::fuzz_target;
 

@@ -3,8 +3,8 @@
 //! `Err` — a panic, a hang or an abort is a bug.
 
 use bytes::Bytes;
-use ferrocloud::paging::Paginated;
-use ferrocloud::{List, Operation, Paging, ServiceClient, ServiceType};
+use ferrocloud::Paginated;
+use ferrocloud::{List, Operation, Paging, ServiceEndpoint, ServiceType};
 use http::Response;
 use serde::de::DeserializeOwned;
 
@@ -24,8 +24,8 @@ pub fn split(data: &[u8]) -> (&[u8], &[u8]) {
 }
 
 /// A service client of `kind` at a fixed endpoint.
-pub fn svc(kind: ServiceType) -> ServiceClient {
-    ServiceClient::new(kind, "http://h:1234/v1/p").expect("valid endpoint")
+pub fn svc(kind: ServiceType) -> ServiceEndpoint {
+    ServiceEndpoint::new(kind, "http://h:1234/v1/p").expect("valid endpoint")
 }
 
 /// A GET request for `url`.
@@ -77,7 +77,7 @@ pub fn paging(style: Style, link: Option<&[u8]>, body: &[u8]) {
         #[serde(default)]
         id: Option<String>,
     }
-    impl ferrocloud::paging::HasId for Item {
+    impl ferrocloud::HasId for Item {
         fn id(&self) -> Option<&str> {
             self.id.as_deref()
         }
@@ -113,7 +113,7 @@ pub fn paging(style: Style, link: Option<&[u8]>, body: &[u8]) {
 pub fn next_link(href: &str) {
     let s = svc(ServiceType::COMPUTE);
     let prev = get("http://h:1234/v1/p/things?limit=2");
-    if let Ok(next) = ferrocloud::paging::next_request(&s, &prev, href) {
+    if let Ok(next) = ferrocloud::fuzzing::next_request(&s, &prev, href) {
         let uri = next.uri();
         assert_eq!(uri.scheme_str(), Some("http"), "{href:?} -> {uri}");
         assert_eq!(uri.authority().map(|a| a.as_str()), Some("h:1234"), "{href:?} -> {uri}");
@@ -125,7 +125,7 @@ pub fn next_link(href: &str) {
 /// `link_header_next` agrees with a second, independent reading of RFC 8288: split the
 /// field on commas outside `<…>` and quotes, then each link value on semicolons.
 pub fn link_header_against_model(h: &str) {
-    let got = ferrocloud::paging::link_header_next(h).ok();
+    let got = ferrocloud::fuzzing::link_header_next(h).ok();
     assert_eq!(got, link_model(h), "{h:?}");
 }
 

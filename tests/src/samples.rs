@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use bytes::Bytes;
-use ferrocloud::{Operation, ServiceClient};
+use ferrocloud::{Operation, ServiceEndpoint};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -144,7 +144,7 @@ pub fn assert_request(sample: &str, req: &http::Request<Bytes>) {
 
 /// Builds `op`'s request for `svc` and checks it against request sample `file` with
 /// [`assert_request`] (body as JSON, method and path); marks the sample checked.
-pub fn check_request<O: Operation>(cov: &mut Coverage, svc: &ServiceClient, file: &str, op: O) {
+pub fn check_request<O: Operation>(cov: &mut Coverage, svc: &ServiceEndpoint, file: &str, op: O) {
     let req = op.request(svc).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert_request(cov.check(file), &req);
 }
@@ -154,7 +154,7 @@ pub fn check_request<O: Operation>(cov: &mut Coverage, svc: &ServiceClient, file
 /// returns the parsed output for spot checks.
 pub fn check_response<O: Operation>(
     cov: &mut Coverage,
-    svc: &ServiceClient,
+    svc: &ServiceEndpoint,
     file: &str,
     op: O,
 ) -> O::Output {

@@ -19,7 +19,7 @@ use ferrocloud::network::{
 };
 use ferrocloud::{
     Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Result, Service,
-    ServiceClient, Transport, Wait,
+    ServiceEndpoint, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
@@ -178,12 +178,12 @@ pub struct Rows(Box<dyn Paginated<Item = Row>>);
 
 impl Paginated for Mapped {
     type Item = Row;
-    fn first_request(&self, svc: &ServiceClient) -> Result<http::Request<bytes::Bytes>> {
+    fn first_request(&self, svc: &ServiceEndpoint) -> Result<http::Request<bytes::Bytes>> {
         self.list.first_request(svc)
     }
     fn parse_page(
         &self,
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         request: &http::Request<bytes::Bytes>,
         resp: http::Response<bytes::Bytes>,
     ) -> Result<Page<Row>> {
@@ -197,12 +197,12 @@ impl Paginated for Mapped {
 
 impl Paginated for Rows {
     type Item = Row;
-    fn first_request(&self, svc: &ServiceClient) -> Result<http::Request<bytes::Bytes>> {
+    fn first_request(&self, svc: &ServiceEndpoint) -> Result<http::Request<bytes::Bytes>> {
         self.0.first_request(svc)
     }
     fn parse_page(
         &self,
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         request: &http::Request<bytes::Bytes>,
         resp: http::Response<bytes::Bytes>,
     ) -> Result<Page<Row>> {

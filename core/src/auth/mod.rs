@@ -30,10 +30,10 @@ pub use token::{
 use bytes::Bytes;
 use http::{Request, Response};
 
-use crate::error::Result;
-use crate::op::{Op, Operation};
-use crate::service::ServiceClient;
-use crate::service_type::ServiceType;
+use crate::Result;
+use crate::ServiceEndpoint;
+use crate::ServiceType;
+use crate::{Op, Operation};
 
 /// An operation whose answer is a Keystone [`Token`] (issue, validate). A token's id
 /// arrives in a header (`X-Subject-Token`, v3) or in the body (v2.0), so the auth module
@@ -54,7 +54,7 @@ impl TokenOp {
 impl Operation for TokenOp {
     type Output = Token;
 
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         self.op.request(svc)
     }
 
@@ -79,13 +79,13 @@ pub fn issue(creds: &Credentials) -> TokenOp {
 
 /// The identity endpoint that issues tokens for `creds`: the auth URL, with `/v3` added
 /// when it names no version.
-pub fn issuer(creds: &Credentials) -> Result<ServiceClient> {
+pub fn issuer(creds: &Credentials) -> Result<ServiceEndpoint> {
     match creds.version {
         IdentityVersion::V3 => {
-            ServiceClient::new(ServiceType::IDENTITY, &v3::v3_root(&creds.auth_url))
+            ServiceEndpoint::new(ServiceType::IDENTITY, &v3::v3_root(&creds.auth_url))
         }
         IdentityVersion::V2 => {
-            ServiceClient::with_suffix(ServiceType::IDENTITY, &creds.auth_url, Some("v2.0"))
+            ServiceEndpoint::with_suffix(ServiceType::IDENTITY, &creds.auth_url, Some("v2.0"))
         }
     }
 }

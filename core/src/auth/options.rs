@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use crate::error::InvalidInput;
-use crate::secret::Secret;
+use crate::InvalidInput;
+use crate::Secret;
 
 /// How to authenticate, in the flat form of `OS_*` variables and clouds.yaml.
 ///

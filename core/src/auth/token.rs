@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::catalog::Catalog;
-use crate::secret::Secret;
-use crate::timestamp::Timestamp;
+use crate::Catalog;
+use crate::Secret;
+use crate::Timestamp;
 
 /// A name and id pair (domains, roles, …).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

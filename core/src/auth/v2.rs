@@ -7,11 +7,11 @@ use serde_json::{json, Map, Value};
 
 use super::options::{Credentials, Method, Project, Scope, User};
 use super::token::{NameId, Token, TokenInfo, TokenProject, TokenUser};
-use crate::catalog::{Catalog, V2CatalogEntry};
-use crate::error::{InvalidInput, Result};
-use crate::op::decode_key;
-use crate::secret::Secret;
-use crate::timestamp::Timestamp;
+use crate::request::op::decode_key;
+use crate::Secret;
+use crate::Timestamp;
+use crate::{Catalog, V2CatalogEntry};
+use crate::{InvalidInput, Result};
 
 /// The JSON body of a v2.0 token request.
 pub fn body(creds: &Credentials) -> Result<Value, InvalidInput> {
@@ -55,7 +55,7 @@ pub fn body(creds: &Credentials) -> Result<Value, InvalidInput> {
 /// `POST /v2.0/tokens` for `creds`, against the identity endpoint
 /// ([`issuer`](super::issuer)).
 pub fn issue(creds: &Credentials) -> super::TokenOp {
-    let op = crate::op::Op::post(crate::path!("tokens"));
+    let op = crate::request::op::Op::post(crate::path!("tokens"));
     let op = match body(creds) {
         Ok(body) => op.json(&body),
         Err(e) => op.check(Err(e)),

@@ -6,9 +6,9 @@ use serde_json::{json, Map, Value};
 
 use super::options::{AppCredential, Credentials, Domain, Method, Project, Scope, User};
 use super::token::{Token, TokenInfo};
-use crate::error::{Error, Result};
-use crate::op::decode_key;
-use crate::secret::Secret;
+use crate::request::op::decode_key;
+use crate::Secret;
+use crate::{Error, Result};
 
 /// The header Keystone returns the new token in.
 pub const SUBJECT_TOKEN: &str = "x-subject-token";
@@ -112,7 +112,7 @@ pub fn body(creds: &Credentials) -> Value {
 /// ([`issuer`](super::issuer)).
 pub fn issue(creds: &Credentials) -> super::TokenOp {
     super::TokenOp::new(
-        crate::op::Op::post(crate::path!("auth/tokens")).json(&body(creds)),
+        crate::request::op::Op::post(crate::path!("auth/tokens")).json(&body(creds)),
         parse,
     )
 }

@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::{action, empty, flex_bool, flex_metadata, Metadata};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 
 const VOLUMES: &str = "volumes";
 
@@ -288,7 +288,8 @@ struct MetadataAnswer {
 }
 
 fn metadata_answer(resp: http::Response<bytes::Bytes>) -> crate::Result<Metadata> {
-    crate::op::decode_json::<MetadataAnswer>("image metadata", resp.body()).map(|m| m.metadata)
+    crate::request::op::decode_json::<MetadataAnswer>("image metadata", resp.body())
+        .map(|m| m.metadata)
 }
 
 /// `os-set_image_metadata`: sets image metadata keys; answers the volume's image
@@ -467,11 +468,11 @@ pub fn unmanage(volume_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn validation_before_io() {
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         let bad: Vec<crate::Result<_>> = vec![
             extend("v", 0).request(&svc),
             attach("v", &Attach::default()).request(&svc),

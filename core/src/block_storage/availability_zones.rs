@@ -13,8 +13,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
 use crate::path;
+use crate::Op;
 
 /// An availability zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

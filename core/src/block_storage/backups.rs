@@ -27,12 +27,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{empty, flex_metadata, Link, ListCommon, Metadata};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// A backup's status.
@@ -350,11 +350,11 @@ pub fn import_record(record: &BackupRecord) -> Op<BackupRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn checks_query_and_microversions() {
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         assert!(create(&CreateBackup::default()).request(&svc).is_err());
         assert!(update("b", &UpdateBackup::default()).request(&svc).is_err());
         let with_md = UpdateBackup {

@@ -40,12 +40,12 @@ pub mod volumes;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
-pub(crate) use crate::metadata::{flex_metadata, MetadataOf};
-pub use crate::metadata::{MetaItem, Metadata};
+pub(crate) use crate::types::metadata::{flex_metadata, MetadataOf};
+pub use crate::{MetaItem, Metadata};
 
 /// The Block Storage API version a request speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -126,7 +126,7 @@ pub fn project_less(endpoint: &str) -> Result<String, InvalidInput> {
 
 pub use crate::Link;
 
-pub(crate) use crate::flex::flex_bool;
+pub(crate) use crate::types::flex::flex_bool;
 
 /// `POST {resource}/{id}/action` with `{"<action>": body}`.
 pub(crate) fn action<B: Serialize + ?Sized>(

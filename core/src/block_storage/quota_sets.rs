@@ -27,8 +27,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
+use crate::InvalidInput;
+use crate::Op;
 use crate::{path, query};
 
 /// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations
@@ -188,11 +188,11 @@ pub fn delete(project_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn per_type_keys_and_checks() {
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         let mut u = UpdateQuotaSet::default();
         assert!(matches!(
             update("q", &u).request(&svc),

@@ -25,12 +25,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, Patch};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// A snapshot's status.
@@ -290,11 +290,11 @@ pub const METADATA: MetadataOf = MetadataOf::new("snapshots");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn validation_and_tri_state() {
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         assert!(create(&CreateSnapshot::default()).request(&svc).is_err());
         assert!(update("s", &UpdateSnapshot::default())
             .request(&svc)

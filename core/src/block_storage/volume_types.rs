@@ -29,12 +29,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::flex_bool;
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::{HasId, List, Paging};
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::ListCommon;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{HasId, List, Paging};
 
 /// Extra specs: the key/value pairs the scheduler and drivers read from a type.
 pub type ExtraSpecs = BTreeMap<String, String>;
@@ -398,11 +398,11 @@ pub fn delete_encryption(volume_type_id: &str, encryption_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn checks_and_query() {
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p").unwrap();
         assert!(create(&CreateVolumeType::default()).request(&svc).is_err());
         assert!(update("t", &UpdateVolumeType::default())
             .request(&svc)

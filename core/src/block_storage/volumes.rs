@@ -33,12 +33,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// A volume's status.
@@ -519,10 +519,10 @@ pub const METADATA: MetadataOf = MetadataOf::new("volumes");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h:8776/v3/p").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h:8776/v3/p").unwrap()
     }
 
     #[test]

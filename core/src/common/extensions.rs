@@ -20,8 +20,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
 use crate::path;
+use crate::Op;
 
 /// An API extension.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -50,8 +50,12 @@ pub struct Extension {
 /// neutron, cinder) and Keystone v2.0's `{"extensions": {"values": [...]}}`.
 pub fn list() -> Op<Vec<Extension>> {
     Op::get(path!("extensions")).decode_with(|resp| {
-        crate::op::decode_key::<Listed>("GET extensions response", "extensions", resp.body())
-            .map(|l| l.0)
+        crate::request::op::decode_key::<Listed>(
+            "GET extensions response",
+            "extensions",
+            resp.body(),
+        )
+        .map(|l| l.0)
     })
 }
 
@@ -100,12 +104,12 @@ pub fn get(alias: &str) -> Op<Extension> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn paths_per_service() {
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://h:8774/v2.1").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://h:8774/v2.1").unwrap();
         assert_eq!(
             list().request(&neutron).unwrap().uri(),
             "http://h:9696/v2.0/extensions"

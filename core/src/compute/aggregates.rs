@@ -24,9 +24,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::op::Op;
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::Op;
+use crate::Timestamp;
 
 /// A host aggregate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

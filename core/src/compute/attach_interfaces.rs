@@ -22,9 +22,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// A fixed IP of an attached interface.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,11 +170,11 @@ pub fn delete(server_id: &str, port_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn create_validates_before_io() {
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
         let both = CreateInterface {
             net_id: Some("n".into()),
             ..CreateInterface::port("p")

@@ -15,9 +15,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::Op;
+use crate::Timestamp;
 
 /// An availability zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

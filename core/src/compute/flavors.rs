@@ -32,11 +32,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::metadata::MetaItem;
-use crate::op::Op;
-use crate::paging::{List, Paging};
+use crate::InvalidInput;
+use crate::MetaItem;
+use crate::Op;
 use crate::{path, query, Link};
+use crate::{List, Paging};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
 pub type ExtraSpecs = BTreeMap<String, String>;
@@ -362,11 +362,11 @@ pub fn remove_tenant_access(flavor_id: &str, tenant_id: &str) -> Op<Vec<FlavorAc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::paging::Paginated;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::Paginated;
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn nova() -> ServiceClient {
-        ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap()
+    fn nova() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap()
     }
 
     #[test]

@@ -18,10 +18,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::flex::flex_id;
-use crate::op::Op;
-use crate::paging::{List, Paging};
+use crate::types::flex::flex_id;
+use crate::Op;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A hypervisor (compute node).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -20,12 +20,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::driver::HasStatus;
-use crate::metadata::MetadataOf;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::MetadataOf;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query, Link};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// The status of an image as Nova reports it.
@@ -184,12 +184,12 @@ pub const METADATA: MetadataOf = MetadataOf::new("images");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::paging::Paginated;
-    use crate::{ServiceClient, ServiceType};
+    use crate::Paginated;
+    use crate::{ServiceEndpoint, ServiceType};
 
     #[test]
     fn list_query() {
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
         let req = list(&ListImages {
             changes_since: Some("2011-01-01T01:02:03Z".parse().unwrap()),
             kind: Some("SNAPSHOT".into()),

@@ -20,10 +20,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// An action on a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

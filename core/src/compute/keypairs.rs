@@ -27,11 +27,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query, Secret};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// The kind of a keypair (2.2+).
@@ -172,7 +172,7 @@ pub fn delete(name: &str, user_id: Option<&str>) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn private_key_is_a_secret() {
@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn requests() {
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
         assert!(create(&CreateKeypair::generate(" "))
             .request(&nova)
             .is_err());

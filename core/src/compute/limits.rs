@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
+use crate::Op;
 use crate::{path, query};
 
 /// The limits of a project. Every number is `-1` when unlimited.

@@ -14,9 +14,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::Timestamp;
 use crate::{path, query, Link};
+use crate::{List, Paging};
 
 /// A migration.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

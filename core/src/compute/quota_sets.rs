@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
+use crate::Op;
 use crate::{path, query};
 
 /// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations

@@ -22,11 +22,11 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::servers::{base64, DiskConfig, Personality, Server};
-use crate::error::{Error, InvalidInput, Result};
-use crate::metadata::Metadata;
-use crate::op::Op;
-use crate::secret::Secret;
+use crate::Metadata;
+use crate::Op;
+use crate::Secret;
 use crate::{path, Patch};
+use crate::{Error, InvalidInput, Result};
 
 /// `POST /servers/{server_id}/action` with `{"<name>": body}` (`&()` sends `null`).
 pub(crate) fn action<B: Serialize + ?Sized>(
@@ -330,7 +330,7 @@ fn admin_pass(resp: http::Response<Bytes>) -> Result<AdminPass> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(AdminPass::default());
     }
-    crate::op::decode_json("action response", body)
+    crate::request::op::decode_json("action response", body)
 }
 
 /// `unrescue`.

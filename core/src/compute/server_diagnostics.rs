@@ -14,8 +14,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
 use crate::path;
+use crate::Op;
 
 /// Diagnostics in the standard shape (2.48).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -22,9 +22,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// An event about a server.
 #[serde_with::skip_serializing_none]

@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
+use crate::Op;
 use crate::{path, query};
 
 crate::string_enum! {

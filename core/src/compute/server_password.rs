@@ -14,9 +14,9 @@
 //! # Ok(()) }
 //! ```
 
-use crate::op::Op;
 use crate::path;
-use crate::secret::Secret;
+use crate::Op;
+use crate::Secret;
 
 /// `GET /servers/{server_id}/os-server-password`: the encrypted password (empty when the
 /// guest has not set one). Redacted in `Debug`.

@@ -42,18 +42,18 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::list::join;
-use crate::metadata::{Metadata, MetadataOf};
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::secret::Secret;
-use crate::service::Query;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::request::list::join;
+use crate::HasStatus;
+use crate::InvalidInput;
 pub use crate::Link;
+use crate::Op;
+use crate::Query;
+use crate::Secret;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{path, Patch};
+use crate::{List, Paging};
+use crate::{Metadata, MetadataOf};
 
 crate::string_enum! {
     /// A server's status.
@@ -464,7 +464,7 @@ pub struct ServerRef {
     pub extra: Map<String, Value>,
 }
 
-pub use crate::list::SortDir;
+pub use crate::SortDir;
 
 /// Filters of [`list`] and [`list_detail`]. Regex filters (`name`, `ip`, …) are matched
 /// by Nova as Python regular expressions.
@@ -634,7 +634,7 @@ pub fn addresses(server_id: &str) -> Op<Addresses> {
 pub fn network_addresses(server_id: &str, network_label: &str) -> Op<Vec<Address>> {
     Op::get(path!("servers/{}/ips/{}", server_id, network_label)).decode_with(|resp| {
         let mut m: BTreeMap<String, Vec<Address>> =
-            crate::op::decode_json("GET servers/{id}/ips/{label} response", resp.body())?;
+            crate::request::op::decode_json("GET servers/{id}/ips/{label} response", resp.body())?;
         match m.pop_first() {
             Some((_, v)) if m.is_empty() => Ok(v),
             _ => Err(crate::Error::decode(
@@ -1029,10 +1029,10 @@ pub const TAGS: Tags = Tags::new("servers").forbid(&[',', '/']);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn nova() -> ServiceClient {
-        ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap()
+    fn nova() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap()
     }
 
     #[test]
@@ -1057,7 +1057,7 @@ mod tests {
         assert_eq!(req.uri().path(), "/v2.1/servers/detail");
     }
 
-    use crate::paging::Paginated;
+    use crate::Paginated;
 
     #[test]
     fn image_is_none_when_booted_from_volume() {

@@ -25,9 +25,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::flex::flex_id;
-use crate::op::Op;
-use crate::timestamp::Timestamp;
+use crate::types::flex::flex_id;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
 
 crate::string_enum! {

@@ -21,10 +21,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query, Link};
+use crate::{List, Paging};
 
 /// The usage of one project over the period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -25,10 +25,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
+use crate::InvalidInput;
+use crate::Op;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A volume attached to a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,12 +193,12 @@ pub fn delete(server_id: &str, volume_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::paging::Paginated;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::Paginated;
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn requests() {
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova/v2.1").unwrap();
         assert!(create("s", &CreateVolumeAttachment::new(" "))
             .request(&nova)
             .is_err());

@@ -7,9 +7,9 @@ use serde_json::{Map, Value};
 use super::env::{apply_default_domain, restrict_to_auth_type};
 use super::{service_of_key, truthy, CloudConfig};
 use crate::auth::AuthOptions;
-use crate::catalog::EndpointOpts;
-use crate::error::{Error, InvalidInput};
-use crate::secret::Secret;
+use crate::EndpointOpts;
+use crate::Secret;
+use crate::{Error, InvalidInput};
 
 /// The contents of the three files (the caller reads them).
 ///
@@ -127,7 +127,7 @@ fn document(what: &str, text: &str, top: &str) -> Result<Option<Map<String, Valu
                     what,
                     format!(
                         "cloud {:?} must be a map of settings, not {}",
-                        crate::fault::inert(name, 100),
+                        crate::error::fault::inert(name, 100),
                         kind_of(cloud)
                     ),
                 ));
@@ -137,7 +137,7 @@ fn document(what: &str, text: &str, top: &str) -> Result<Option<Map<String, Valu
                     what,
                     format!(
                         "`auth` of cloud {:?} must be a map, not {}",
-                        crate::fault::inert(name, 100),
+                        crate::error::fault::inert(name, 100),
                         kind_of(auth)
                     ),
                 ));
@@ -220,7 +220,7 @@ fn check_text_settings(name: &str, cloud: &Value) -> Result<(), InvalidInput> {
             "clouds.yaml",
             format!(
                 "`{key}` of cloud {:?} must be text, not {} (clouds.yaml, secure.yaml or clouds-public.yaml)",
-                crate::fault::inert(name, 100),
+                crate::error::fault::inert(name, 100),
                 kind_of(v)
             ),
         )
@@ -239,7 +239,7 @@ fn check_text_settings(name: &str, cloud: &Value) -> Result<(), InvalidInput> {
                 || key.ends_with("_api_version")
                 || key.ends_with("_endpoint_override");
             if text_key && structured(v) {
-                return Err(bad(crate::fault::inert(key, 100), v));
+                return Err(bad(crate::error::fault::inert(key, 100), v));
             }
         }
     }

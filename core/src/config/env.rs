@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use super::{service_of_key, truthy, CloudConfig};
 use crate::auth::AuthOptions;
-use crate::catalog::EndpointOpts;
-use crate::error::InvalidInput;
-use crate::secret::Secret;
+use crate::EndpointOpts;
+use crate::InvalidInput;
+use crate::Secret;
 
 /// Reads a [`CloudConfig`] from `OS_*` variables. Pass `std::env::vars()` (the native
 /// transport does). `OS_CLOUD` is not handled here: the caller checks it first and reads
@@ -183,7 +183,7 @@ pub(crate) fn restrict_to_auth_type(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Interface;
+    use crate::Interface;
 
     fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde_json::{Map, Value};
 
-use crate::error::Error;
+use crate::Error;
 
 /// The largest clouds.yaml, secure.yaml or clouds-public.yaml read, in bytes (1 MiB).
 ///
@@ -224,7 +224,7 @@ pub(crate) fn parse(what: &str, text: &str) -> Result<Value, Error> {
                         if !merge && entries.contains_key(&k) {
                             return Err(err(format!(
                                 "duplicate key {:?} at {}",
-                                crate::fault::inert(&k, 100),
+                                crate::error::fault::inert(&k, 100),
                                 at(&span)
                             )));
                         }

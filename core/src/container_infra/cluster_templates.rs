@@ -25,12 +25,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Link, PatchOp};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A cluster template.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {
 /// `PATCH /v1/clustertemplates/{ident}` with a JSON Patch.
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<ClusterTemplate> {
     Op::patch(path!("clustertemplates/{}", ident))
-        .check(crate::json_patch::check(ops))
+        .check(crate::types::json_patch::check(ops))
         .json(ops)
         .decode_body()
 }

@@ -30,13 +30,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Accepted, Link, PatchOp};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -244,7 +244,7 @@ pub fn create(cluster: &CreateCluster) -> Op<Accepted> {
 /// `PATCH /v1/clusters/{ident}` with a JSON Patch (`node_count`, `labels`, …; 202).
 pub fn update(ident: &str, ops: &[PatchOp]) -> Op<Accepted> {
     Op::patch(path!("clusters/{}", ident))
-        .check(crate::json_patch::check(ops))
+        .check(crate::types::json_patch::check(ops))
         .json(ops)
         .decode_body()
 }

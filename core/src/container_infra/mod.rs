@@ -10,7 +10,7 @@ pub mod clusters;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::json_patch::{PatchKind, PatchOp};
+pub use crate::types::json_patch::{PatchKind, PatchOp};
 pub use crate::Link;
 
 /// What create, update, resize and upgrade answer: the cluster's uuid.

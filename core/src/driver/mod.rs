@@ -14,13 +14,13 @@
 //! ```
 
 mod pipeline;
-mod retry;
+pub(crate) mod retry;
 mod service;
 #[cfg(all(test, feature = "testing"))]
 mod tests;
 mod wait;
 
-pub use retry::{parse_retry_after, RetryPolicy};
+pub use retry::RetryPolicy;
 pub use service::Service;
 pub use wait::{HasStatus, Wait};
 
@@ -31,11 +31,11 @@ use bytes::Bytes;
 use http::Request;
 
 use crate::auth::{self, AuthOptions, Credentials, Decision, Session, Token};
-use crate::catalog::EndpointOpts;
-use crate::error::{Error, Result};
-use crate::op::Operation;
-use crate::service_type::ServiceType;
-use crate::transport::Transport;
+use crate::EndpointOpts;
+use crate::Operation;
+use crate::ServiceType;
+use crate::Transport;
+use crate::{Error, Result};
 use pipeline::Whole;
 
 /// Settings of a [`Client`].
@@ -375,7 +375,7 @@ fn is_idempotent(method: &http::Method) -> bool {
 }
 
 /// A copy of `req` (`http::Request` is not `Clone`; the body is a cheap `Bytes` clone).
-pub fn clone_request(req: &Request<Bytes>) -> Request<Bytes> {
+pub(crate) fn clone_request(req: &Request<Bytes>) -> Request<Bytes> {
     let mut out = Request::new(req.body().clone());
     *out.method_mut() = req.method().clone();
     *out.uri_mut() = req.uri().clone();

@@ -20,10 +20,10 @@ use http::{Method, Request, Response, StatusCode};
 
 use super::{clone_request, is_idempotent, Client};
 use crate::auth::Token;
-use crate::error::{Error, InvalidInput, RedirectError, RedirectReason, Result};
-use crate::service::ServiceClient;
-use crate::transport::{ByteStream, Transport};
+use crate::ServiceEndpoint;
 use crate::TransportError;
+use crate::{ByteStream, Transport};
+use crate::{Error, InvalidInput, RedirectError, RedirectReason, Result};
 
 /// The token header.
 pub(crate) const AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
@@ -44,7 +44,7 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 /// Where a request goes: a service of the catalog, resolved for the token in use.
 pub(crate) trait Endpoint {
     /// The service client for `token` (of generation `generation`).
-    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>>;
+    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceEndpoint>>;
 }
 
 /// How one kind of request travels: whole bodies both ways, a streamed download, or a
@@ -159,7 +159,7 @@ impl<T: Transport> Carrier<T> for Upload {
 /// as built (without the token; next pages are built from it) and the successful
 /// response.
 pub(crate) struct Sent<B> {
-    pub(crate) svc: Arc<ServiceClient>,
+    pub(crate) svc: Arc<ServiceEndpoint>,
     pub(crate) request: Request<Bytes>,
     pub(crate) response: Response<B>,
 }
@@ -213,7 +213,7 @@ impl<T: Transport> Client<T> {
     ) -> Result<Sent<C::Body>>
     where
         E: Endpoint,
-        B: Fn(&ServiceClient) -> Result<Request<Bytes>>,
+        B: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
         C: Carrier<T>,
     {
         // The token generation that got a 401, and that 401 (one reauthentication).
@@ -259,7 +259,7 @@ impl<T: Transport> Client<T> {
     /// Gives the request back without the token (next pages are built from it).
     pub(crate) async fn attempt<C: Carrier<T>>(
         &self,
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         mut request: Request<Bytes>,
         token: Option<&Token>,
         carrier: &mut C,

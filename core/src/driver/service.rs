@@ -11,16 +11,16 @@ use http::{Request, Response};
 use super::pipeline::{Download, Endpoint, Upload, Whole};
 use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
-use crate::catalog::EndpointOpts;
-use crate::error::{Error, InvalidInput, PagingError, Result};
-use crate::op::Operation;
-use crate::paging::{Page, Paginated};
-use crate::service::ServiceClient;
-use crate::service_type::ServiceType;
-use crate::transport::{ByteStream, Transport};
+use crate::EndpointOpts;
+use crate::Operation;
+use crate::ServiceEndpoint;
+use crate::ServiceType;
+use crate::{ByteStream, Transport};
+use crate::{Error, InvalidInput, PagingError, Result};
+use crate::{Page, Paginated};
 
 /// The service client resolved for a token generation.
-type Resolved = Option<(u64, Arc<ServiceClient>)>;
+type Resolved = Option<(u64, Arc<ServiceEndpoint>)>;
 
 /// One service of a [`Client`]: endpoint selection, microversion, and the calls.
 ///
@@ -138,12 +138,12 @@ impl<T: Transport> Service<T> {
     }
 
     /// The resolved service client (authenticating if needed).
-    pub async fn service_client(&self) -> Result<Arc<ServiceClient>> {
+    pub async fn service_client(&self) -> Result<Arc<ServiceEndpoint>> {
         let (token, generation) = self.client.current().await?;
         self.resolve(&token, generation)
     }
 
-    fn resolve(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>> {
+    fn resolve(&self, token: &Token, generation: u64) -> Result<Arc<ServiceEndpoint>> {
         let mut cache = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((g, svc)) = cache.as_ref() {
             if *g == generation {
@@ -161,7 +161,7 @@ impl<T: Transport> Service<T> {
             },
         };
         let suffix = self.suffix.unwrap_or(self.service.version_suffix);
-        let mut svc = ServiceClient::with_suffix(self.service, &url, suffix)?;
+        let mut svc = ServiceEndpoint::with_suffix(self.service, &url, suffix)?;
         if let Some(v) = &self.microversion {
             svc = svc.with_microversion(v.clone());
         }
@@ -175,7 +175,7 @@ impl<T: Transport> Service<T> {
     /// reauthentication on 401; error statuses become [`Error::Http`].
     pub async fn send_with<F>(&self, build: F) -> Result<Response<Bytes>>
     where
-        F: Fn(&ServiceClient) -> Result<Request<Bytes>>,
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
     {
         Ok(self
             .client
@@ -218,7 +218,7 @@ impl<T: Transport> Service<T> {
     /// server whose lowest microversion is above `highest_known` is an error naming its
     /// range.
     pub async fn negotiate(&self, highest_known: &str) -> Result<Self> {
-        let server = self.call(&crate::version::discover()).await?;
+        let server = self.call(&crate::catalog::version::discover()).await?;
         let known = match highest_known {
             "latest" => match server.max_microversion() {
                 Some(max) => max,
@@ -381,7 +381,7 @@ impl<T: Transport> Service<T> {
 }
 
 impl<T: Transport> Endpoint for Service<T> {
-    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceClient>> {
+    fn service_client(&self, token: &Token, generation: u64) -> Result<Arc<ServiceEndpoint>> {
         self.resolve(token, generation)
     }
 }

@@ -6,9 +6,9 @@ use futures::executor::block_on;
 use futures::StreamExt;
 use http::Method;
 
-use crate::error::{PagingError, RedirectReason};
-use crate::testing::{MockResponse, MockTransport};
+use crate::transport::testing::{MockResponse, MockTransport};
 use crate::{path, AuthOptions, Client, ClientOptions, Error, List, Op, Paging, RetryPolicy, Wait};
+use crate::{PagingError, RedirectReason};
 
 const AUTH: &str = "http://keystone/v3";
 const TOKENS: &str = "/v3/auth/tokens";
@@ -138,7 +138,9 @@ fn retries_stop_at_the_bound_and_honour_retry_after() {
     // HTTP-date form, relative to the fake clock, and a 429 storm.
     let (mock, client) = setup();
     let at = httpdate::fmt_http_date(
-        std::time::SystemTime::UNIX_EPOCH + crate::testing::START + Duration::from_secs(30),
+        std::time::SystemTime::UNIX_EPOCH
+            + crate::transport::testing::START
+            + Duration::from_secs(30),
     );
     mock.on_seq(
         Method::GET,

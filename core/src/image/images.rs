@@ -25,14 +25,14 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::service::Body;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::Body;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// The JSON Patch media type of Glance image updates.
 pub const JSON_PATCH: &str = "application/openstack-images-v2.1-json-patch";
@@ -246,8 +246,8 @@ pub enum ImageUpdate {
     RemoveProperty(String),
 }
 
-use crate::json_patch::pointer;
-pub use crate::json_patch::{PatchKind, PatchOp};
+use crate::types::json_patch::pointer;
+pub use crate::types::json_patch::{PatchKind, PatchOp};
 
 impl ImageUpdate {
     /// The JSON Patch operation.
@@ -559,10 +559,10 @@ pub fn image_tasks(image_id: &str) -> Op<Vec<ImageTask>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::IMAGE, "http://h:9292").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::IMAGE, "http://h:9292").unwrap()
     }
 
     #[test]

@@ -15,10 +15,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 
 crate::string_enum! {
     /// Whether a member took the shared image.

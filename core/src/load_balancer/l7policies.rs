@@ -28,12 +28,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// What an L7 policy does with matching requests.

@@ -26,12 +26,12 @@ use serde_json::{Map, Value};
 use super::l7policies::CreateL7Policy;
 use super::pools::CreatePool;
 use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
 use crate::path;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
+use crate::{List, Paging};
 
 /// A listener.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -28,12 +28,12 @@ use serde_json::{Map, Value};
 use super::listeners::CreateListener;
 use super::pools::CreatePool;
 use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus, Stats};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -22,8 +22,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::list::ListCommon;
-use crate::service::Query;
+use crate::ListCommon;
+use crate::Query;
 
 crate::string_enum! {
     /// The provisioning status of a load-balancing object.

@@ -25,12 +25,12 @@ use serde_json::{Map, Value};
 
 use super::health_monitors::CreateHealthMonitor;
 use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// How a pool spreads connections.

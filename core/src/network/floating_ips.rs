@@ -26,14 +26,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{path, query, string_enum, Patch};
+use crate::{List, Paging};
 
 string_enum! {
     /// A floating IP's status.
@@ -340,11 +340,11 @@ pub fn pools() -> List<FloatingIpPool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn associate_and_disassociate_bodies() {
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let body = |op: Op<FloatingIp>| -> Value {
             serde_json::from_slice(op.request(&neutron).unwrap().body()).unwrap()
         };

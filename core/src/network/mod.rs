@@ -42,6 +42,6 @@ pub mod security_groups;
 mod shared;
 pub mod subnets;
 
-pub use crate::list::{ListCommon, SortDir};
-pub use crate::tags::Tags;
+pub use crate::Tags;
+pub use crate::{ListCommon, SortDir};
 pub use shared::{IfRevision, TAG_MAX_LEN};

@@ -33,13 +33,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::driver::HasStatus;
-use crate::flex::flex_bool;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::types::flex::flex_bool;
+use crate::HasStatus;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{query, string_enum, Patch};
 
 string_enum! {
@@ -361,11 +361,11 @@ pub fn delete(network_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn list_query_and_status_fallback() {
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let req = list(&ListNetworks {
             router_external: Some(true),
             status: Some(NetworkStatus::Active),

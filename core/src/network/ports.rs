@@ -31,13 +31,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{query, string_enum, Patch};
 
 string_enum! {
@@ -551,11 +551,11 @@ pub fn delete(port_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn list_filters_repeat_and_update_clears() {
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let req = list(&ListPorts {
             device_id: Some("r1".into()),
             fixed_ips: vec![FixedIp::address("10.0.0.5"), FixedIp::in_subnet("s1")],

@@ -34,12 +34,12 @@ use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
 use super::shared;
-use crate::driver::HasStatus;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{path, query, string_enum, Patch};
 
 string_enum! {

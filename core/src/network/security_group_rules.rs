@@ -30,11 +30,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Timestamp;
 use crate::{query, string_enum};
 
 string_enum! {
@@ -352,7 +352,7 @@ pub fn delete(rule_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn protocols_and_validation() {
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(p.as_number(), Some(6));
         assert_eq!(Protocol::Tcp.as_number(), None);
         assert_eq!(serde_json::to_value(Protocol::number(89)).unwrap(), "89");
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let base = CreateRule::new("sg", Direction::Ingress);
         for bad in [
             CreateRule::new("", Direction::Egress),

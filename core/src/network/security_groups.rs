@@ -31,12 +31,12 @@ use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
 use super::shared;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
 use crate::query;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 
 /// A security group.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

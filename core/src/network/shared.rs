@@ -6,13 +6,13 @@ use http::header::{HeaderValue, IF_MATCH};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
 use crate::path;
-use crate::service::Query;
-use crate::tags::Tags;
+use crate::InvalidInput;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Query;
+use crate::Tags;
 
 /// The collection and JSON keys of a Neutron resource: all that differs between the get,
 /// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,
@@ -89,9 +89,9 @@ impl Resource {
 ///
 /// ```
 /// use ferrocloud::network::{networks, IfRevision};
-/// use ferrocloud::{Operation, ServiceClient, ServiceType};
+/// use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 /// let op = networks::update("n1", &Default::default()).if_revision(4);
-/// let req = op.request(&ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()).unwrap();
+/// let req = op.request(&ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()).unwrap();
 /// assert_eq!(req.headers()["if-match"], "revision_number=4");
 /// ```
 pub trait IfRevision {
@@ -123,15 +123,15 @@ pub(crate) const fn tags(resource: &'static str) -> Tags {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     #[test]
     fn linked_pages_and_a_single_unpaged_page() {
-        use crate::paging::Paginated;
+        use crate::Paginated;
         let networks = Resource {
             collection: "networks",
             one: "network",

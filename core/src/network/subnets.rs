@@ -29,12 +29,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::error::InvalidInput;
-use crate::list::ListCommon;
-use crate::op::Op;
-use crate::paging::List;
-use crate::tags::Tags;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::List;
+use crate::ListCommon;
+use crate::Op;
+use crate::Tags;
+use crate::Timestamp;
 use crate::{query, string_enum, Patch};
 
 string_enum! {
@@ -348,11 +348,11 @@ pub fn delete(subnet_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn validation_and_gateway_tri_state() {
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         for bad in [
             CreateSubnet::new("", 4, "10.0.0.0/24"),
             CreateSubnet::new("n", 5, "10.0.0.0/24"),

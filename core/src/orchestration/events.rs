@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Link;
-use crate::op::Op;
-use crate::paging::{HasId, List};
-use crate::service::Query;
-use crate::timestamp::Timestamp;
+use crate::Op;
+use crate::Query;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{HasId, List};
 
 /// An event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
+use crate::InvalidInput;
 
 /// Where a template comes from: inline (a JSON object, or YAML/JSON text) or a URL Heat
 /// fetches.
@@ -91,4 +91,4 @@ pub struct Environment {
 
 pub use crate::Link;
 
-pub(crate) use crate::list::join;
+pub(crate) use crate::request::list::join;

@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Link;
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
 
 /// A stack resource.

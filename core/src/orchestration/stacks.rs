@@ -33,12 +33,12 @@ use serde_json::{Map, Value};
 
 use super::resources::Resource;
 use super::{join, Environment, Files, Link, Template};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::HasStatus;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A stack.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -445,9 +445,9 @@ fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePre
         resource_changes: UpdatePreview,
     }
     let what = "update preview response";
-    match crate::op::decode_json::<Wrapped>(what, resp.body()) {
+    match crate::request::op::decode_json::<Wrapped>(what, resp.body()) {
         Ok(w) => Ok(w.resource_changes),
-        Err(_) => crate::op::decode_json(what, resp.body()),
+        Err(_) => crate::request::op::decode_json(what, resp.body()),
     }
 }
 
@@ -624,10 +624,10 @@ pub fn delete_snapshot(stack_name: &str, stack_id: &str, snapshot_id: &str) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::ORCHESTRATION, "http://h:8004/v1/p1").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::ORCHESTRATION, "http://h:8004/v1/p1").unwrap()
     }
 
     #[test]

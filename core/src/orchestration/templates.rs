@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Environment, Files, Template};
-use crate::op::Op;
+use crate::Op;
 use crate::{path, query};
 
 /// The body of [`validate`].

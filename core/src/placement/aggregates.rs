@@ -17,8 +17,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
 use crate::path;
+use crate::Op;
 
 /// A provider's aggregates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

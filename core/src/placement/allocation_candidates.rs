@@ -28,9 +28,9 @@ use serde_json::{Map, Value};
 use super::allocations::ProviderAllocation;
 use super::resource_providers::resources_param;
 use super::Resources;
-use crate::op::Op;
 use crate::path;
-use crate::service::Query;
+use crate::Op;
+use crate::Query;
 
 /// One request group: the unsuffixed one in [`ListAllocationCandidates`], or a granular
 /// one in its `groups`.
@@ -208,11 +208,11 @@ pub struct ProviderSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn groups_get_their_suffix() {
-        let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://h/").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://h/").unwrap();
         let req = list(&ListAllocationCandidates {
             resources: [("VCPU".to_string(), 1)].into(),
             groups: [(

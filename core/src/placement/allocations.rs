@@ -31,9 +31,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{max_version, ConsumerGeneration, Resources};
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// What a consumer uses of one provider.
 #[serde_with::skip_serializing_none]
@@ -213,10 +213,10 @@ pub fn for_provider(rp_uuid: &str) -> Op<ProviderAllocations> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     fn version(op: &Op<()>) -> String {
-        let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://h/").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://h/").unwrap();
         op.request(&svc).unwrap().headers()["openstack-api-version"]
             .to_str()
             .unwrap()
@@ -239,7 +239,7 @@ mod tests {
         let both = [("a".to_string(), p.clone()), ("b".to_string(), q)].into();
         assert_eq!(version(&manage(&both)), "placement 1.38");
         assert_eq!(version(&manage(&BTreeMap::new())), "placement 1.13");
-        let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://h/").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://h/").unwrap();
         assert!(put_list_form("c", &p).request(&svc).is_err());
     }
 }

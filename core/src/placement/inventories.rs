@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// The inventory of one resource class. Placement fills in every field it answers;
 /// in a request only `total` is needed.

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::Link;
-use crate::op::Op;
-use crate::paging::{List, Paging};
 use crate::path;
+use crate::Op;
+use crate::{List, Paging};
 
 /// The microversion that introduced resource classes.
 const CLASSES: &str = "1.2";

@@ -24,11 +24,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Link, Resources};
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
 use crate::path;
-use crate::service::Query;
+use crate::Op;
+use crate::Patch;
+use crate::Query;
+use crate::{List, Paging};
 
 /// A resource provider.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,11 +160,11 @@ pub fn delete(uuid: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn list_sends_every_filter_and_repeats() {
-        let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://h/placement").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://h/placement").unwrap();
         let req = list(&ListResourceProviders {
             name: Some("a b".into()),
             member_of: vec!["in:1,2".into(), "!3".into()],
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn update_asks_for_137_only_when_moving() {
-        let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://h/placement").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://h/placement").unwrap();
         let keep = UpdateResourceProvider {
             name: "n".into(),
             ..Default::default()

@@ -19,10 +19,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::op::Op;
-use crate::paging::{List, Paging};
 use crate::path;
-use crate::service::Query;
+use crate::Op;
+use crate::Query;
+use crate::{List, Paging};
 
 /// The microversion that introduced traits; every call here asks for it.
 const TRAITS: &str = "1.6";

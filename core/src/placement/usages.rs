@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Resources;
-use crate::op::Op;
 use crate::path;
-use crate::service::Query;
+use crate::Op;
+use crate::Query;
 
 /// What is allocated of one provider, by resource class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

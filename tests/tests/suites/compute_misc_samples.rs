@@ -11,7 +11,7 @@ use ferrocloud::compute::keypairs::{self, CreateKeypair, Keypair, KeypairType, L
 use ferrocloud::compute::volume_attach::{
     self, CreateVolumeAttachment, ListVolumeAttachments, UpdateVolumeAttachment, VolumeAttachment,
 };
-use ferrocloud::{List, Operation, Paginated, ServiceClient, ServiceType};
+use ferrocloud::{List, Operation, Paginated, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::{md, no_untyped, s};
@@ -35,8 +35,8 @@ const NET: &str = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
 const IMAGE: &str = "70a599e0-31e7-49b7-b260-868f441e862b";
 const PUBLIC_KEY: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDx8nkQv/zgGgB4rMYmIf+6A4l6Rr+o/6lHBQdW5aYd44bd8JttDCE/F/pNRr0lRE+PiqSPO8nDPHw0010JeMH9gYgnnFlyY3/OcJ02RhIPyyxYpv9FhY+2YiUkpwFOcLImyrxEsYXpD/0d3ac30bNH6Sw9JD9UZHYcpSxsIbECHw== Generated-by-Nova";
 
-fn nova(version: &str) -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
+fn nova(version: &str) -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
         .unwrap()
         .with_microversion(version)
 }

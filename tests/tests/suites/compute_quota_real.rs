@@ -396,8 +396,11 @@ async fn external_events_are_answered_per_event() {
     assert!(
         server_external_events::create(&[])
             .request(
-                &ferrocloud::ServiceClient::new(ferrocloud::ServiceType::COMPUTE, "http://h/v2.1")
-                    .unwrap()
+                &ferrocloud::ServiceEndpoint::new(
+                    ferrocloud::ServiceType::COMPUTE,
+                    "http://h/v2.1"
+                )
+                .unwrap()
             )
             .is_err(),
         "no events is refused before any I/O"

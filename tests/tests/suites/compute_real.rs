@@ -738,7 +738,7 @@ async fn multiple_create_and_pagination_over_three_pages() {
                 }
                 Err(Error::Paging(p)) => {
                     assert!(
-                        matches!(*p, ferrocloud::error::PagingError::ListChanged { .. }),
+                        matches!(*p, ferrocloud::PagingError::ListChanged { .. }),
                         "{p}"
                     );
                     changed += 1;

@@ -10,7 +10,7 @@ use ::base64::Engine as _;
 use ferrocloud::compute::server_actions::{self as act, *};
 use ferrocloud::compute::server_consoles::{self as consoles, Protocol, RemoteConsoleType};
 use ferrocloud::compute::servers::{self, *};
-use ferrocloud::{Operation, Patch, Secret, ServiceClient, ServiceType};
+use ferrocloud::{Operation, Patch, Secret, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{Map, Value};
 
@@ -40,8 +40,8 @@ const DIRS: &[&str] = &[
     "os-deferred-delete",
 ];
 
-fn nova() -> ServiceClient {
-    ServiceClient::new(ServiceType::COMPUTE, "http://nova.example/v2.1").unwrap()
+fn nova() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::COMPUTE, "http://nova.example/v2.1").unwrap()
 }
 
 fn in_scope() -> Vec<String> {
@@ -161,7 +161,7 @@ fn strings(v: &Value) -> Vec<String> {
     v.as_array().expect("array").iter().map(str_of).collect()
 }
 
-fn metadata(v: &Value) -> ferrocloud::metadata::Metadata {
+fn metadata(v: &Value) -> ferrocloud::Metadata {
     v.as_object()
         .expect("object")
         .iter()
@@ -754,7 +754,7 @@ fn compute_servers_samples() {
 
 #[test]
 fn list_pages_follow_servers_links() {
-    use ferrocloud::paging::Paginated;
+    use ferrocloud::Paginated;
     let list = servers::list_detail(&ListServers {
         limit: Some(1),
         ..Default::default()

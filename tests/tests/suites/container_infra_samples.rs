@@ -6,14 +6,14 @@
 use ferrocloud::container_infra::cluster_templates::{self, CreateClusterTemplate};
 use ferrocloud::container_infra::clusters::{self, CreateCluster, Resize, Upgrade};
 use ferrocloud::container_infra::PatchOp;
-use ferrocloud::{HasStatus, Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{HasStatus, Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{json, Value};
 
 use crate::support::s;
 
-fn magnum() -> ServiceClient {
-    ServiceClient::new(ServiceType::CONTAINER_INFRA, "http://example.com:9511/v1").unwrap()
+fn magnum() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::CONTAINER_INFRA, "http://example.com:9511/v1").unwrap()
 }
 
 fn ci(name: &str) -> String {

@@ -9,14 +9,14 @@ use ferrocloud::identity::v3::trusts::RoleRef;
 use ferrocloud::identity::v3::{
     credentials, domains, endpoints, groups, policies, projects, regions, services, users,
 };
-use ferrocloud::{Interface, Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{Interface, Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::json;
 
 use crate::support::s;
 
-fn keystone() -> ServiceClient {
-    ServiceClient::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
+fn keystone() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
 }
 
 /// Parses response `sample` with `op` and checks `op`'s method and path against it.

@@ -3,7 +3,7 @@
 
 use ferrocloud::auth::{self, AuthOptions};
 use ferrocloud::identity::v3::{tokens, trusts};
-use ferrocloud::{Operation, Secret, ServiceClient, ServiceType, Timestamp};
+use ferrocloud::{Operation, Secret, ServiceEndpoint, ServiceType, Timestamp};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::s;
@@ -12,8 +12,8 @@ const USER: &str = "ee4dfb6e5540447cb3741905149d9b6e";
 const PROJECT: &str = "a6944d763bf64ee6a275f1263fae0352";
 const TOKEN: &str = "'$OS_TOKEN'";
 
-fn keystone() -> ServiceClient {
-    ServiceClient::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
+fn keystone() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
 }
 
 fn password() -> AuthOptions {

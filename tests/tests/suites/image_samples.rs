@@ -5,14 +5,14 @@
 use ferrocloud::image::images::{self, CreateImage, Image, ImageUpdate, ImportImage, ImportMethod};
 use ferrocloud::image::members::{self, MemberStatus};
 use ferrocloud::image::tasks::{self, CreateTask, TaskStatus};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 const IMAGE: &str = "1bea47ed-f6a9-463b-b423-14b9cca9ad27";
 const MEMBER: &str = "8989447062e04a818baf9e073fd04fa7";
 
-fn glance() -> ServiceClient {
-    ServiceClient::new(ServiceType::IMAGE, "http://glance.example:9292").unwrap()
+fn glance() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::IMAGE, "http://glance.example:9292").unwrap()
 }
 
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {

@@ -21,14 +21,14 @@ use ferrocloud::load_balancer::pools::{
     self, CreateMember, CreatePool, LbAlgorithm, SessionPersistence, UpdateMember, UpdatePool,
 };
 use ferrocloud::load_balancer::{OperatingStatus, Protocol, ProvisioningStatus};
-use ferrocloud::{HasStatus, Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{HasStatus, Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::Value;
 
 use crate::support::s;
 
-fn octavia() -> ServiceClient {
-    ServiceClient::new(ServiceType::LOAD_BALANCER, "http://example.com:9876").unwrap()
+fn octavia() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::LOAD_BALANCER, "http://example.com:9876").unwrap()
 }
 
 fn lb(name: &str) -> String {

@@ -18,15 +18,15 @@ use ferrocloud::network::security_group_rules::{
 };
 use ferrocloud::network::security_groups::{self, CreateSecurityGroup, UpdateSecurityGroup};
 use ferrocloud::network::subnets::{self, CreateSubnet, Subnet, UpdateSubnet};
-use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::s;
 
 const ID: &str = "d32019d3-bc6e-4319-9c1d-6722fc136a22";
 
-fn neutron() -> ServiceClient {
-    ServiceClient::new(ServiceType::NETWORK, "http://neutron.example:9696").unwrap()
+fn neutron() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::NETWORK, "http://neutron.example:9696").unwrap()
 }
 
 /// Builds `op`, compares its body with the request sample and its method + path with

@@ -4,12 +4,12 @@
 use ferrocloud::orchestration::resources::{self, ListResourceTypes, ListResources};
 use ferrocloud::orchestration::stacks::{self, AdoptStack, CreateStack, UpdateStack};
 use ferrocloud::orchestration::{events, templates, Template};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{json, Value};
 
-fn heat() -> ServiceClient {
-    ServiceClient::new(
+fn heat() -> ServiceEndpoint {
+    ServiceEndpoint::new(
         ServiceType::ORCHESTRATION,
         "http://example.com:8004/v1/eb1c63a4",
     )

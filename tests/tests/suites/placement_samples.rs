@@ -16,7 +16,7 @@ use ferrocloud::placement::resource_providers::{
 use ferrocloud::placement::traits::{self, ProviderTraits};
 use ferrocloud::placement::usages::{self, GetUsages, Usages};
 use ferrocloud::placement::{self, resource_classes, ConsumerGeneration};
-use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::s;
@@ -58,8 +58,8 @@ fn range(sample: &str) -> (Option<Version>, Option<Version>) {
 
 /// A Placement service client at the sample's lowest microversion (none when the sample
 /// has no range: Placement then answers 1.0).
-fn svc_for(sample: &str) -> ServiceClient {
-    let svc = ServiceClient::new(ServiceType::PLACEMENT, "http://placement.example.com").unwrap();
+fn svc_for(sample: &str) -> ServiceEndpoint {
+    let svc = ServiceEndpoint::new(ServiceType::PLACEMENT, "http://placement.example.com").unwrap();
     match range(sample).0 {
         Some((a, b)) => svc.with_microversion(format!("{a}.{b}")),
         None => svc,

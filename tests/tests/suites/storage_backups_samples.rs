@@ -8,19 +8,19 @@ use ferrocloud::block_storage::backups::{
     UpdateBackup,
 };
 use ferrocloud::block_storage::ApiVersion;
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const ID: &str = "2ef47aee-8844-490c-804d-2a8efe561c65";
 
-fn cinder(file: &str) -> ServiceClient {
+fn cinder(file: &str) -> ServiceEndpoint {
     let v = if file.starts_with("block-storage/v2/") {
         ApiVersion::V2
     } else {
         ApiVersion::V3
     };
-    ServiceClient::new(
+    ServiceEndpoint::new(
         ServiceType::BLOCK_STORAGE,
         &format!("http://cinder.example/{}/{PROJECT}", v.segment()),
     )

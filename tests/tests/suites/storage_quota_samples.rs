@@ -5,14 +5,14 @@
 
 use ferrocloud::block_storage::quota_sets::{self, QuotaSet, UpdateQuotaSet};
 use ferrocloud::block_storage::{availability_zones, limits, ApiVersion};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const TARGET: &str = "fake_tenant";
 
-fn cinder(version: ApiVersion) -> ServiceClient {
-    ServiceClient::new(
+fn cinder(version: ApiVersion) -> ServiceEndpoint {
+    ServiceEndpoint::new(
         ServiceType::BLOCK_STORAGE,
         &format!("http://cinder.example/{}/{PROJECT}", version.segment()),
     )

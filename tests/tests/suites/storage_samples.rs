@@ -11,7 +11,7 @@ use ferrocloud::block_storage::volumes::{
     self, CreateVolume, SchedulerHints, UpdateVolume, Volume,
 };
 use ferrocloud::block_storage::{ApiVersion, Metadata};
-use ferrocloud::{Operation, Patch, ServiceClient, ServiceType};
+use ferrocloud::{Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::{md, s};
@@ -19,8 +19,8 @@ use crate::support::{md, s};
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const ID: &str = "5aa119a8-d25b-45a7-8d1b-88e127885635";
 
-fn cinder(version: ApiVersion) -> ServiceClient {
-    ServiceClient::new(
+fn cinder(version: ApiVersion) -> ServiceEndpoint {
+    ServiceEndpoint::new(
         ServiceType::BLOCK_STORAGE,
         &format!("http://cinder.example/{}/{PROJECT}", version.segment()),
     )

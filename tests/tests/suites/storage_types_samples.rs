@@ -9,20 +9,20 @@ use ferrocloud::block_storage::volume_types::{
     SetEncryption, TypeAccess, UpdateVolumeType, VolumeType,
 };
 use ferrocloud::block_storage::{default_types, ApiVersion};
-use ferrocloud::{Operation, ServiceClient, ServiceType};
+use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const TYPE: &str = "6685584b-1eac-4da6-b5c3-555430cf68ff";
 const ENC: &str = "81e069c6-7394-4856-8df7-3b237ca61f74";
 
-fn cinder(file: &str) -> ServiceClient {
+fn cinder(file: &str) -> ServiceEndpoint {
     let v = if file.starts_with("block-storage/v2/") {
         ApiVersion::V2
     } else {
         ApiVersion::V3
     };
-    ServiceClient::new(
+    ServiceEndpoint::new(
         ServiceType::BLOCK_STORAGE,
         &format!("http://cinder.example/{}/{PROJECT}", v.segment()),
     )
@@ -261,7 +261,8 @@ fn storage_default_types_samples() {
     .map(|f| format!("block-storage/v3/{f}"))
     .collect();
     // ENDPOINTS.tsv documents /v3/default-types/{project-id}, without the caller's project.
-    let bare = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://cinder.example/v3").unwrap();
+    let bare =
+        ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://cinder.example/v3").unwrap();
     let target = "6685584b-1eac-4da6-b5c3-555430cf68ff";
     let mut cov = Coverage::new();
     let d = samples::check_response(&mut cov, &bare, &files[0], default_types::get(target));

@@ -3,7 +3,7 @@
 //! ENDPOINTS.tsv), with the microversion ranges read right.
 
 use ferrocloud::version::{self, Microversion};
-use ferrocloud::{ServiceClient, ServiceType};
+use ferrocloud::{ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 #[test]
@@ -14,7 +14,7 @@ fn version_documents() {
     assert_eq!(files.len(), 4, "{files:?}");
     let mv = |s: &str| s.parse::<Microversion>().unwrap();
     let nova =
-        ServiceClient::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1").unwrap();
+        ServiceEndpoint::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1").unwrap();
 
     let f = "compute/versions/v21-version-get-resp.json";
     let v = samples::check_response(&mut cov, &nova, f, version::discover());
@@ -38,7 +38,7 @@ fn version_documents() {
     assert!(all[1].is_current() && !all[0].is_current());
 
     let placement =
-        ServiceClient::with_suffix(ServiceType::PLACEMENT, "http://openstack.example.com", None)
+        ServiceEndpoint::with_suffix(ServiceType::PLACEMENT, "http://openstack.example.com", None)
             .unwrap();
     let f = "placement/root/get-root.json";
     let v = samples::check_response(&mut cov, &placement, f, version::discover());

@@ -13,8 +13,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::paging::{List, Paging};
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A tenant (project).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,18 +3,18 @@
 //!
 //! ```
 //! use ferrocloud::identity::v2::tokens;
-//! use ferrocloud::{AuthOptions, Operation, ServiceClient, ServiceType};
+//! use ferrocloud::{AuthOptions, Operation, ServiceEndpoint, ServiceType};
 //! let creds = AuthOptions { project_name: Some("demo".into()), ..AuthOptions::password("http://ks:5000/v2.0", "u", "", "pw") }
 //!     .validate()
 //!     .unwrap();
-//! let svc = ServiceClient::with_suffix(ServiceType::IDENTITY, "http://ks:5000", Some("v2.0")).unwrap();
+//! let svc = ServiceEndpoint::with_suffix(ServiceType::IDENTITY, "http://ks:5000", Some("v2.0")).unwrap();
 //! let req = tokens::create(&creds).request(&svc).unwrap();
 //! assert_eq!(req.uri(), "http://ks:5000/v2.0/tokens");
 //! ```
 
 use crate::auth::{v2, Credentials, TokenOp};
-use crate::op::Op;
 use crate::path;
+use crate::Op;
 
 /// `POST /v2.0/tokens` for `creds` (v2.0 credentials: password or token, tenant id or
 /// name).

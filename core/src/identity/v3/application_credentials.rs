@@ -29,12 +29,12 @@ use serde_json::{Map, Value};
 
 use super::common::{compact_time, Ref};
 use super::trusts::RoleRef;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::secret::Secret;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Secret;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// An application credential.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::timestamp::Timestamp;
+use crate::Timestamp;
 
 pub(crate) fn default_true() -> bool {
     true
 }
 
-pub(crate) use crate::list::join;
+pub(crate) use crate::request::list::join;
 
 /// Writes a timestamp as Keystone documents request times: RFC 3339 in UTC, with the
 /// fraction only when it is not zero (`2018-02-27T18:30:59Z`).

@@ -29,11 +29,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::secret::Secret;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Secret;
 use crate::{path, query};
+use crate::{List, Paging};
 
 crate::string_enum! {
     /// What a credential is for.
@@ -216,7 +216,7 @@ pub fn delete(credential_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn blobs_are_redacted_and_checked() {
@@ -231,7 +231,7 @@ mod tests {
             r#"{"access":"a1","secret":"hunter2"}"#
         );
         assert!(!format!("{create_ec2:?}{keys:?}").contains("hunter2"));
-        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
         let no_project = CreateCredential {
             project_id: None,
             ..create_ec2.clone()

@@ -21,11 +21,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

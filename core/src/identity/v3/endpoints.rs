@@ -30,12 +30,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::catalog::Interface;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::Interface;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// An endpoint of a catalog service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,10 +169,10 @@ pub fn delete(endpoint_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn keystone() -> ServiceClient {
-        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    fn keystone() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
     }
 
     #[test]

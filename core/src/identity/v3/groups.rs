@@ -27,11 +27,11 @@
 use serde::Serialize;
 
 use super::users::User;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A group (the same type [`users::list_groups`](super::users::list_groups) returns).
 pub use super::users::Group;
@@ -157,11 +157,11 @@ pub fn remove_user(group_id: &str, user_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn update_clears_description_and_checks_name() {
-        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
         let clear = UpdateGroup {
             description: Patch::Null,
             ..Default::default()

@@ -22,10 +22,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
+use crate::InvalidInput;
+use crate::Op;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -34,12 +34,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::{default_true, join};
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::tags::Tags;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Tags;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,10 +274,10 @@ pub const TAGS: Tags = Tags::new("projects")
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, Paginated, ServiceClient, ServiceType};
+    use crate::{Operation, Paginated, ServiceEndpoint, ServiceType};
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
     }
 
     #[test]

@@ -21,11 +21,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A region.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,11 +123,11 @@ pub fn delete(region_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn create_checks_the_id_and_update_detaches() {
-        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
         let own_parent = CreateRegion {
             id: Some("r".into()),
             parent_region_id: Some("r".into()),

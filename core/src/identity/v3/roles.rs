@@ -29,11 +29,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::Ref;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A role.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -181,7 +181,7 @@ fn grant_path(on: &Target, who: &Actor, role_id: &str) -> Result<String, Invalid
     let (base, suffix) = grant_base(on, who)?;
     Ok(format!(
         "{base}/roles/{}{suffix}",
-        crate::service::segment(role_id)?
+        crate::request::endpoint::segment(role_id)?
     ))
 }
 
@@ -346,10 +346,10 @@ pub fn list_inferences() -> Op<Vec<RoleInference<Vec<Ref>>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, Paginated, ServiceClient, ServiceType};
+    use crate::{Operation, Paginated, ServiceEndpoint, ServiceType};
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
     }
 
     #[test]

@@ -27,12 +27,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::catalog::Catalog;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
+use crate::Catalog;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A service of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

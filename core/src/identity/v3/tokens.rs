@@ -13,11 +13,11 @@
 use http::header::HeaderValue;
 
 use crate::auth::{v3, Credentials, TokenOp};
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
 use crate::query;
-use crate::secret::Secret;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Secret;
 
 fn subject(token: &Secret) -> std::result::Result<HeaderValue, InvalidInput> {
     let mut v = HeaderValue::from_str(token.expose())
@@ -76,11 +76,11 @@ pub fn revoke(token: &Secret) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn subject_token_header_and_query() {
-        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://ks:5000").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::IDENTITY, "http://ks:5000").unwrap();
         let t = Secret::new("tok");
         let req = validate_with(
             &t,

@@ -28,11 +28,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::auth::NameId;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A role given by id or by name.
 #[serde_with::skip_serializing_none]
@@ -207,10 +207,10 @@ pub type TrustUser = NameId;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
-    fn keystone() -> ServiceClient {
-        ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
+    fn keystone() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap()
     }
 
     #[test]

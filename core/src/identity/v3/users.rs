@@ -33,13 +33,13 @@ use serde_json::{Map, Value};
 
 use super::common::default_true;
 use super::projects::Project;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::secret::Secret;
-use crate::timestamp::Timestamp;
+use crate::InvalidInput;
+use crate::Op;
+use crate::Patch;
+use crate::Secret;
+use crate::Timestamp;
 use crate::{path, query};
+use crate::{List, Paging};
 
 /// A user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,7 +274,7 @@ pub fn list_groups(user_id: &str) -> List<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn passwords_are_redacted_and_checked() {
@@ -289,7 +289,7 @@ mod tests {
             password: "new-pw".into(),
         };
         assert!(!format!("{change:?}").contains("-pw"));
-        let svc = ServiceClient::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::IDENTITY, "http://h/v3").unwrap();
         let req = change_password("u1", &change).request(&svc).unwrap();
         assert_eq!(
             serde_json::from_slice::<Value>(req.body()).unwrap(),
@@ -309,7 +309,7 @@ mod tests {
     }
 
     fn create_ok(
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         u: &CreateUser,
     ) -> crate::Result<http::Request<bytes::Bytes>> {
         create(u).request(svc)

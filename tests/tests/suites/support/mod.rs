@@ -15,7 +15,7 @@ use std::panic::AssertUnwindSafe;
 use std::process::Command;
 use std::time::Duration;
 
-use ferrocloud::metadata::Metadata;
+use ferrocloud::Metadata;
 use ferrocloud::{AuthOptions, Client, ClientOptions, RetryPolicy, Wait};
 use ferrocloud_native::{HyperTransport, NativeOptions};
 use futures::FutureExt;
@@ -206,8 +206,8 @@ pub fn compute_minor(file: &str) -> u32 {
 }
 
 /// A Nova service client at the microversion of compute sample `file`'s folder.
-pub fn nova_for(file: &str) -> ferrocloud::ServiceClient {
-    ferrocloud::ServiceClient::new(
+pub fn nova_for(file: &str) -> ferrocloud::ServiceEndpoint {
+    ferrocloud::ServiceEndpoint::new(
         ferrocloud::ServiceType::COMPUTE,
         "http://openstack.example.com/v2.1",
     )

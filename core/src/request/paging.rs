@@ -16,9 +16,9 @@ use http::{Method, Request, Response, Uri};
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use crate::error::{Error, InvalidInput, PagingError, Result};
-use crate::op::{Op, Operation};
-use crate::service::{Query, ServiceClient};
+use crate::{Error, InvalidInput, PagingError, Result};
+use crate::{Op, Operation};
+use crate::{Query, ServiceEndpoint};
 
 /// How a list operation the server links pages of is read. Lists paged by `marker`
 /// without links are built with [`List::marker`], which needs the items' ids.
@@ -74,13 +74,13 @@ pub trait Paginated {
     type Item;
 
     /// The request for the first page.
-    fn first_request(&self, svc: &ServiceClient) -> Result<Request<Bytes>>;
+    fn first_request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>>;
 
     /// Reads one page. `request` is the request that produced `resp` (without a token);
     /// the next page's request is built from it.
     fn parse_page(
         &self,
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         request: &Request<Bytes>,
         resp: Response<Bytes>,
     ) -> Result<Page<Self::Item>>;
@@ -324,19 +324,12 @@ fn parse_raw<T: DeserializeOwned>(what: &str, key: &str, body: &[u8]) -> Result<
 /// split on commas outside `<…>` and quoted strings; parameters may have spaces around
 /// `=`, quoted or bare values, and `rel` may list several relation types. A header that
 /// does not parse is an error, not "no next page".
-///
-/// ```
-/// use ferrocloud::paging::link_header_next;
-/// let h = r#"<http://h/v1/a?tags=x,y&marker=m>; rel = "next prefetch", <http://h/v1/a>; rel=first"#;
-/// assert_eq!(link_header_next(h).unwrap().as_deref(), Some("http://h/v1/a?tags=x,y&marker=m"));
-/// assert_eq!(link_header_next(r#"<http://h/v1/a>; rel="first""#).unwrap(), None);
-/// assert!(link_header_next("http://h/v1/a; rel=next").is_err());
-/// ```
+#[allow(unreachable_pub)] // public as `ferrocloud::fuzzing::link_header_next`
 pub fn link_header_next(header: &str) -> Result<Option<String>> {
     let links = parse_link_header(header).map_err(|why| {
         Error::decode_msg(
             "Link header",
-            format!("{why} in {:?}", crate::fault::inert(header, 200)),
+            format!("{why} in {:?}", crate::error::fault::inert(header, 200)),
         )
     })?;
     Ok(links.into_iter().find_map(|(target, params)| {
@@ -456,26 +449,16 @@ fn parse_link_header(h: &str) -> std::result::Result<Vec<LinkValue>, &'static st
 /// carried it: same method and headers, a new URI. The link's path and query are kept
 /// and put on the endpoint's scheme, host and port; a link whose path does not lie under
 /// the endpoint's path is a [`PagingError::LinkOutsideEndpoint`].
-///
-/// ```
-/// use ferrocloud::paging::next_request;
-/// use ferrocloud::{ServiceClient, ServiceType};
-/// let nova = ServiceClient::new(ServiceType::COMPUTE, "https://cloud.example/compute/v2.1").unwrap();
-/// let first = nova.request(http::Method::GET, "servers", &Default::default(), Default::default()).unwrap();
-/// // A proxy that writes the internal address into its links:
-/// let next = next_request(&nova, &first, "http://10.0.0.5:8774/compute/v2.1/servers?marker=x").unwrap();
-/// assert_eq!(next.uri(), "https://cloud.example/compute/v2.1/servers?marker=x");
-/// assert!(next_request(&nova, &first, "https://evil.example/steal").is_err());
-/// ```
+#[allow(unreachable_pub)] // public as `ferrocloud::fuzzing::next_request`
 pub fn next_request(
-    svc: &ServiceClient,
+    svc: &ServiceEndpoint,
     prev: &Request<Bytes>,
     href: &str,
 ) -> Result<Request<Bytes>> {
     let page = prev.uri().to_string();
     let outside = || {
         Error::from(PagingError::LinkOutsideEndpoint {
-            link: crate::fault::inert(href, 200),
+            link: crate::error::fault::inert(href, 200),
             page: page.clone(),
             endpoint: svc.endpoint().to_owned(),
         })
@@ -540,13 +523,13 @@ fn limit_of(uri: &Uri) -> Option<usize> {
 impl<T: DeserializeOwned> Paginated for List<T> {
     type Item = T;
 
-    fn first_request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn first_request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         self.op.request(svc)
     }
 
     fn parse_page(
         &self,
-        svc: &ServiceClient,
+        svc: &ServiceEndpoint,
         request: &Request<Bytes>,
         resp: Response<Bytes>,
     ) -> Result<Page<T>> {
@@ -609,7 +592,7 @@ fn link_header(resp: &Response<Bytes>) -> Result<Option<String>> {
 impl<T: DeserializeOwned> Operation for List<T> {
     type Output = Vec<T>;
 
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         self.first_request(svc)
     }
 
@@ -637,8 +620,8 @@ mod tests {
         Response::new(Bytes::from(body.to_owned()))
     }
 
-    fn svc(kind: ServiceType, url: &str) -> ServiceClient {
-        ServiceClient::new(kind, url).unwrap()
+    fn svc(kind: ServiceType, url: &str) -> ServiceEndpoint {
+        ServiceEndpoint::new(kind, url).unwrap()
     }
 
     fn get(url: &str) -> Request<Bytes> {
@@ -653,7 +636,7 @@ mod tests {
 
     fn next_of<T: DeserializeOwned>(
         l: &List<T>,
-        s: &ServiceClient,
+        s: &ServiceEndpoint,
         url: &str,
         r: Response<Bytes>,
     ) -> Result<Option<String>> {
@@ -902,5 +885,42 @@ mod tests {
                 .as_deref(),
             Some("http://h:9292/v2/images?marker=a")
         );
+    }
+
+    #[test]
+    fn documented_examples() {
+        let h = r#"<http://h/v1/a?tags=x,y&marker=m>; rel = "next prefetch", <http://h/v1/a>; rel=first"#;
+        assert_eq!(
+            link_header_next(h).unwrap().as_deref(),
+            Some("http://h/v1/a?tags=x,y&marker=m")
+        );
+        assert_eq!(
+            link_header_next(r#"<http://h/v1/a>; rel="first""#).unwrap(),
+            None
+        );
+        assert!(link_header_next("http://h/v1/a; rel=next").is_err());
+        use crate::{ServiceEndpoint, ServiceType};
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "https://cloud.example/compute/v2.1")
+            .unwrap();
+        let first = nova
+            .request(
+                http::Method::GET,
+                "servers",
+                &Default::default(),
+                Default::default(),
+            )
+            .unwrap();
+        // A proxy that writes the internal address into its links:
+        let next = next_request(
+            &nova,
+            &first,
+            "http://10.0.0.5:8774/compute/v2.1/servers?marker=x",
+        )
+        .unwrap();
+        assert_eq!(
+            next.uri(),
+            "https://cloud.example/compute/v2.1/servers?marker=x"
+        );
+        assert!(next_request(&nova, &first, "https://evil.example/steal").is_err());
     }
 }

@@ -29,8 +29,8 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use http::{HeaderMap, Method, Request, Response, StatusCode};
 
-use crate::error::{TransportError, TransportErrorKind};
-use crate::transport::Transport;
+use crate::Transport;
+use crate::{TransportError, TransportErrorKind};
 
 /// A canned response.
 #[derive(Debug, Clone)]

@@ -1,5 +1,8 @@
 //! [`Transport`]: the one trait an HTTP stack implements to drive ferrocloud.
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 use std::future::Future;
 use std::time::{Duration, SystemTime};
 
@@ -8,7 +11,7 @@ use http::{Request, Response};
 
 use futures::StreamExt;
 
-use crate::error::TransportError;
+use crate::TransportError;
 
 /// A body sent or received in chunks, so large payloads (image data) never sit in memory
 /// whole. `Send` on native targets; not on wasm32, where browser streams are not.

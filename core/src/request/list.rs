@@ -1,8 +1,8 @@
 //! The list parameters services share: [`ListCommon`] (fields, sort, paging, tag filters,
 //! extra filters), one [`SortDir`], and the comma-joined form of multi-valued filters.
 
-use crate::service::Query;
 use crate::string_enum;
+use crate::Query;
 
 string_enum! {
     /// A sort direction (`sort_dir`).

@@ -1,13 +1,16 @@
 //! The service catalog: finding an endpoint by type (and its aliases), name, region and
 //! interface, in both the Keystone v3 and v2 shapes.
 
+pub(crate) mod service_type;
+pub mod version;
+
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{EndpointNotFound, InvalidInput};
-use crate::service_type::ServiceType;
+use crate::ServiceType;
+use crate::{EndpointNotFound, InvalidInput};
 
 /// Which of a service's URLs to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]

@@ -1,11 +1,13 @@
 //! The one [`Error`] type of ferrocloud, and its parts.
 
+pub mod fault;
+
 use std::fmt;
 use std::time::Duration;
 
 use http::{Method, StatusCode};
 
-use crate::fault::{self, Fault, Inert, MAX_MESSAGE_LEN};
+use fault::{Fault, Inert, MAX_MESSAGE_LEN};
 
 /// The longest request id kept from a response header, in bytes.
 const MAX_REQUEST_ID_LEN: usize = 128;
@@ -274,7 +276,7 @@ impl Error {
 
     /// Builds the error for an error response: the fault message and kind are read
     /// from the body, the request id from the headers. Every server-supplied string is
-    /// made inert: control characters escaped, length bounded (see [`crate::fault`]).
+    /// made inert: control characters escaped, length bounded (see [`crate::error::fault`]).
     pub fn from_response(method: &Method, url: &str, resp: &http::Response<bytes::Bytes>) -> Self {
         let fault = fault::parse(resp.body()).unwrap_or_default();
         let request_id = [

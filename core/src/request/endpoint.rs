@@ -1,4 +1,4 @@
-//! [`ServiceClient`]: one service endpoint, and how requests to it are built.
+//! [`ServiceEndpoint`]: one service endpoint, and how requests to it are built.
 
 use std::fmt;
 
@@ -8,29 +8,26 @@ use http::{Method, Request};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::error::{Error, InvalidInput, Result};
-use crate::service_type::ServiceType;
+use crate::ServiceType;
+use crate::{Error, InvalidInput, Result};
 
 /// The default `User-Agent`.
-pub const DEFAULT_USER_AGENT: &str = concat!("ferrocloud/", env!("CARGO_PKG_VERSION"));
-
-/// Header that carries the microversion for every service that has them.
-pub const OPENSTACK_API_VERSION: &str = "OpenStack-API-Version";
+pub(crate) const DEFAULT_USER_AGENT: &str = concat!("ferrocloud/", env!("CARGO_PKG_VERSION"));
 
 /// A service endpoint with its settings: base URL (version suffix included), microversion,
 /// extra headers and user agent. It builds `http::Request`s; it does no I/O.
 ///
 /// ```
-/// use ferrocloud::{ServiceClient, ServiceType};
-/// let nova = ServiceClient::new(ServiceType::COMPUTE, "http://127.0.0.1:8774/v2.1")
+/// use ferrocloud::{ServiceEndpoint, ServiceType};
+/// let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://127.0.0.1:8774/v2.1")
 ///     .unwrap()
 ///     .with_microversion("2.79");
 /// assert_eq!(nova.base_url(), "http://127.0.0.1:8774/v2.1/");
-/// let neutron = ServiceClient::new(ServiceType::NETWORK, "http://127.0.0.1:9696").unwrap();
+/// let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://127.0.0.1:9696").unwrap();
 /// assert_eq!(neutron.base_url(), "http://127.0.0.1:9696/v2.0/");
 /// ```
 #[derive(Clone)]
-pub struct ServiceClient {
+pub struct ServiceEndpoint {
     service: ServiceType,
     endpoint: String,
     base: String,
@@ -40,9 +37,9 @@ pub struct ServiceClient {
     headers: HeaderMap,
 }
 
-impl fmt::Debug for ServiceClient {
+impl fmt::Debug for ServiceEndpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ServiceClient")
+        f.debug_struct("ServiceEndpoint")
             .field("service", &self.service.name)
             .field("base", &self.base)
             .field("microversion", &self.microversion)
@@ -63,7 +60,7 @@ pub(crate) fn is_version_segment(seg: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-impl ServiceClient {
+impl ServiceEndpoint {
     /// A client for `service` at `endpoint` (as found in the catalog). When no path
     /// segment of the endpoint is a version (`v2.1`, `v3`, …), the service's version
     /// suffix is appended.
@@ -71,7 +68,7 @@ impl ServiceClient {
         Self::with_suffix(service, endpoint, service.version_suffix)
     }
 
-    /// Like [`ServiceClient::new`], with an explicit version suffix (or none). Use it for a
+    /// Like [`ServiceEndpoint::new`], with an explicit version suffix (or none). Use it for a
     /// service reachable under another version, e.g. block storage v2 or the legacy
     /// Neutron LBaaS path.
     pub fn with_suffix(service: ServiceType, endpoint: &str, suffix: Option<&str>) -> Result<Self> {
@@ -103,7 +100,7 @@ impl ServiceClient {
         let base_uri = base.parse().map_err(|_| {
             InvalidInput::field("endpoint", format!("{endpoint:?} is not a valid URI"))
         })?;
-        Ok(ServiceClient {
+        Ok(ServiceEndpoint {
             service,
             endpoint: endpoint.to_owned(),
             base,
@@ -164,7 +161,7 @@ impl ServiceClient {
         &self.headers
     }
 
-    /// The absolute URL for `path` (relative to [`ServiceClient::base_url`]) and `query`.
+    /// The absolute URL for `path` (relative to [`ServiceEndpoint::base_url`]) and `query`.
     pub fn url(&self, path: &str, query: &Query) -> String {
         let mut url = String::with_capacity(self.base.len() + path.len() + 16);
         url.push_str(&self.base);
@@ -267,7 +264,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// value can never leave its segment.
 ///
 /// ```
-/// use ferrocloud::service::segment;
+/// use ferrocloud::segment;
 /// assert_eq!(segment("../admin").unwrap().to_string(), "..%2Fadmin");
 /// assert!(segment("..").is_err());
 /// assert!(segment("").is_err());
@@ -297,7 +294,7 @@ impl fmt::Display for Segment<'_> {
 }
 
 /// Builds a request path from a template whose `{}` are caller-supplied values: each value
-/// is checked and percent-encoded as one segment (see [`service::segment`](crate::service::segment)).
+/// is checked and percent-encoded as one segment (see [`service::segment`](crate::request::endpoint::segment)).
 /// Evaluates to `Result<String, InvalidInput>`.
 ///
 /// ```
@@ -311,7 +308,7 @@ macro_rules! path {
         #[allow(clippy::redundant_closure_call)]
         let path = (|| -> ::core::result::Result<::std::string::String, $crate::InvalidInput> {
             ::core::result::Result::Ok(::std::format!(
-                $fmt $(, $crate::service::segment(::core::convert::AsRef::<str>::as_ref(&$arg))?)*
+                $fmt $(, $crate::segment(::core::convert::AsRef::<str>::as_ref(&$arg))?)*
             ))
         })();
         path
@@ -504,18 +501,18 @@ mod tests {
         ];
         for (svc, endpoint, want) in cases {
             assert_eq!(
-                ServiceClient::new(svc, endpoint).unwrap().base_url(),
+                ServiceEndpoint::new(svc, endpoint).unwrap().base_url(),
                 want,
                 "{endpoint}"
             );
         }
-        assert!(ServiceClient::new(ServiceType::COMPUTE, "ftp://x").is_err());
-        assert!(ServiceClient::new(ServiceType::COMPUTE, "not a url").is_err());
+        assert!(ServiceEndpoint::new(ServiceType::COMPUTE, "ftp://x").is_err());
+        assert!(ServiceEndpoint::new(ServiceType::COMPUTE, "not a url").is_err());
     }
 
     #[test]
     fn microversion_headers() {
-        let nova = ServiceClient::new(ServiceType::COMPUTE, "http://h/v2.1")
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://h/v2.1")
             .unwrap()
             .with_microversion("2.90");
         let req = nova
@@ -529,7 +526,7 @@ mod tests {
             .unwrap()
             .starts_with("ferrocloud/"));
 
-        let cinder = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p")
+        let cinder = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/v3/p")
             .unwrap()
             .with_microversion("3.67");
         let req = cinder
@@ -538,7 +535,7 @@ mod tests {
         assert_eq!(req.headers()["openstack-api-version"], "volume 3.67");
         assert_eq!(req.headers().len(), 3);
 
-        let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h")
+        let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h")
             .unwrap()
             .with_microversion("x");
         let req = neutron
@@ -549,7 +546,7 @@ mod tests {
 
     #[test]
     fn ids_cannot_escape_their_segment() {
-        let svc = ServiceClient::new(ServiceType::COMPUTE, "http://h/v2.1").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::COMPUTE, "http://h/v2.1").unwrap();
         let p = path!("servers/{}", "../../v3/users").unwrap();
         let req = svc
             .request(Method::GET, &p, &Query::new(), Body::empty())
@@ -581,12 +578,12 @@ mod tests {
 
     #[test]
     fn links_resolve() {
-        let glance = ServiceClient::new(ServiceType::IMAGE, "http://h:9292").unwrap();
+        let glance = ServiceEndpoint::new(ServiceType::IMAGE, "http://h:9292").unwrap();
         assert_eq!(
             glance.resolve_link("/v2/images?marker=abc").unwrap(),
             "http://h:9292/v2/images?marker=abc"
         );
-        let prefixed = ServiceClient::new(ServiceType::IMAGE, "http://h/image").unwrap();
+        let prefixed = ServiceEndpoint::new(ServiceType::IMAGE, "http://h/image").unwrap();
         assert_eq!(
             prefixed.resolve_link("/v2/images?marker=abc").unwrap(),
             "http://h/image/v2/images?marker=abc"

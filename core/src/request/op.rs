@@ -10,8 +10,8 @@ use http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{Error, InvalidInput, Result};
-use crate::service::{Body, Query, ServiceClient};
+use crate::{Body, Query, ServiceEndpoint};
+use crate::{Error, InvalidInput, Result};
 
 /// One API call: how to build its request, and how to read its (successful) response.
 ///
@@ -23,7 +23,7 @@ pub trait Operation {
     type Output;
 
     /// Builds the request against `svc`. Invalid input is reported here, before any I/O.
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>>;
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>>;
 
     /// Reads a successful (2xx/3xx) response.
     fn parse(&self, resp: Response<Bytes>) -> Result<Self::Output>;
@@ -292,7 +292,7 @@ impl<T> Clone for Op<T> {
 
 /// Decodes `bytes` as `T`, naming `what` in the error. An empty (or all-blank) body reads
 /// as JSON `null`, so `()` and `Option<_>` outputs accept `204 No Content`.
-pub fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
+pub(crate) fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return serde_json::from_value(serde_json::Value::Null).map_err(|e| Error::decode(what, e));
     }
@@ -301,7 +301,7 @@ pub fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
 
 /// Decodes the value under top-level `key` of `bytes` in one pass, without building the
 /// rest of the document.
-pub fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> Result<T> {
+pub(crate) fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> Result<T> {
     use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
     struct Seed<'k, T>(&'k str, PhantomData<T>);
@@ -345,7 +345,7 @@ pub fn decode_key<T: DeserializeOwned>(what: &str, key: &str, bytes: &[u8]) -> R
 impl<T: DeserializeOwned> Operation for Op<T> {
     type Output = T;
 
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         let path = self.path.clone()?;
         self.check.clone()?;
         let body = self.body.clone()?;
@@ -386,8 +386,8 @@ mod tests {
         id: String,
     }
 
-    fn svc() -> ServiceClient {
-        ServiceClient::new(ServiceType::COMPUTE, "http://h/v2.1").unwrap()
+    fn svc() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::COMPUTE, "http://h/v2.1").unwrap()
     }
 
     fn ok(body: &'static str) -> Response<Bytes> {

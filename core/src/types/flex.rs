@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 #[cfg(any(feature = "block-storage", feature = "compute"))]
-use crate::metadata::Metadata;
+use crate::Metadata;
 
 /// Reads a boolean a service may send as `true`, `"true"`, `"True"` or `"false"`
 /// (Cinder's flags, Neutron's `pvlan`); `null` or absence reads as `None`.

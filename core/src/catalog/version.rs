@@ -26,11 +26,11 @@ use http::{Method, Request, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::{Error, InvalidInput, Result};
-use crate::op::{decode_json, Operation};
-use crate::service::{is_version_segment, Body, ServiceClient};
-use crate::timestamp::Timestamp;
+use crate::request::endpoint::{is_version_segment, Body, ServiceEndpoint};
+use crate::request::op::{decode_json, Operation};
 use crate::Link;
+use crate::Timestamp;
+use crate::{Error, InvalidInput, Result};
 
 /// A microversion, `major.minor`, ordered numerically (`2.10` > `2.9`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -167,7 +167,7 @@ fn version_root(path: &str, unversioned: bool) -> String {
 impl Operation for Discover {
     type Output = ApiVersion;
 
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         let base = svc.base_uri();
         let root = version_root(base.path(), self.all);
         let url = format!(
@@ -192,7 +192,7 @@ impl Operation for Discover {
 impl Operation for DiscoverAll {
     type Output = Vec<ApiVersion>;
 
-    fn request(&self, svc: &ServiceClient) -> Result<Request<Bytes>> {
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
         self.0.request(svc)
     }
 
@@ -241,18 +241,19 @@ mod tests {
     #[test]
     fn the_version_root_drops_what_follows_the_version_segment() {
         let req = |url: &str| {
-            let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, url).unwrap();
+            let svc = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, url).unwrap();
             discover().request(&svc).unwrap().uri().to_string()
         };
         assert_eq!(req("http://h:8776/v3/ab0a82"), "http://h:8776/v3/");
         assert_eq!(req("http://h:8776/volume/v3"), "http://h:8776/volume/v3/");
-        let svc = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h/volume/v3/p1").unwrap();
+        let svc =
+            ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h/volume/v3/p1").unwrap();
         assert_eq!(
             discover_all().request(&svc).unwrap().uri(),
             "http://h/volume/"
         );
         let placement =
-            ServiceClient::with_suffix(ServiceType::PLACEMENT, "http://h:8778", None).unwrap();
+            ServiceEndpoint::with_suffix(ServiceType::PLACEMENT, "http://h:8778", None).unwrap();
         assert_eq!(
             discover().request(&placement).unwrap().uri(),
             "http://h:8778/"

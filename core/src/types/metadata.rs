@@ -5,8 +5,8 @@
 //!
 //! ```
 //! use ferrocloud::block_storage::volumes;
-//! use ferrocloud::{Operation, ServiceClient, ServiceType};
-//! let cinder = ServiceClient::new(ServiceType::BLOCK_STORAGE, "http://h:8776/v3/p").unwrap();
+//! use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
+//! let cinder = ServiceEndpoint::new(ServiceType::BLOCK_STORAGE, "http://h:8776/v3/p").unwrap();
 //! let req = volumes::METADATA.set_key("v1", "color", "blue").request(&cinder).unwrap();
 //! assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v3/p/volumes/v1/metadata/color"));
 //! assert_eq!(req.body().as_ref(), br#"{"meta":{"color":"blue"}}"#);
@@ -16,11 +16,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 
-pub(crate) use crate::flex::flex_metadata;
+pub(crate) use crate::types::flex::flex_metadata;
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// String-to-string metadata.
 pub type Metadata = BTreeMap<String, String>;
@@ -59,7 +59,8 @@ struct MetadataBody {
 }
 
 fn metadata_body(resp: http::Response<bytes::Bytes>) -> crate::Result<Metadata> {
-    crate::op::decode_json::<MetadataBody>("metadata response", resp.body()).map(|b| b.metadata)
+    crate::request::op::decode_json::<MetadataBody>("metadata response", resp.body())
+        .map(|b| b.metadata)
 }
 
 impl MetadataOf {

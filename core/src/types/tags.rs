@@ -6,21 +6,21 @@
 //! ```
 //! use ferrocloud::compute::servers;
 //! use ferrocloud::network::networks;
-//! use ferrocloud::{Operation, ServiceClient, ServiceType};
-//! let neutron = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+//! use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
+//! let neutron = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
 //! let req = networks::TAGS.add("n1", "blue").request(&neutron).unwrap();
 //! assert_eq!((req.method().as_str(), req.uri().path()), ("PUT", "/v2.0/networks/n1/tags/blue"));
 //! assert!(networks::TAGS.add("n1", "").request(&neutron).is_err());
-//! let nova = ServiceClient::new(ServiceType::COMPUTE, "http://h:8774/v2.1").unwrap();
+//! let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://h:8774/v2.1").unwrap();
 //! let req = servers::TAGS.replace("s1", &["a".into()]).request(&nova).unwrap();
 //! assert_eq!(req.uri().path(), "/v2.1/servers/s1/tags");
 //! ```
 
 use serde::Serialize;
 
-use crate::error::InvalidInput;
-use crate::op::Op;
 use crate::path;
+use crate::InvalidInput;
+use crate::Op;
 
 /// The tags API of one resource type, and the rules its service sets for a tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,10 +170,10 @@ fn quoted(chars: &[char]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Operation, ServiceClient, ServiceType};
+    use crate::{Operation, ServiceEndpoint, ServiceType};
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     #[test]

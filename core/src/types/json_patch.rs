@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::InvalidInput;
+use crate::InvalidInput;
 
 crate::string_enum! {
     /// A JSON Patch operation kind.
