@@ -1,7 +1,7 @@
 //! Nova flavors: list (summary and detail), get, create, update (description, 2.55+),
 //! delete, extra specs and tenant access of private flavors.
 //!
-//! Shapes by microversion, all read by [`Flavor`]: `description` appears at 2.55,
+//! Shapes by microversion, all read by [`Flavor`](crate::compute::flavors::Flavor): `description` appears at 2.55,
 //! `extra_specs` inside the flavor at 2.61, `swap` is `""` (no swap) before 2.75 and `0`
 //! from 2.75 on (both read as `0`), and `rxtx_factor` / `OS-FLV-DISABLED:disabled` are
 //! gone from 2.102 (then `None`).

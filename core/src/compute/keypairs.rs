@@ -1,5 +1,5 @@
 //! Nova keypairs (`/os-keypairs`): list (per user, paged from 2.35), get, create (Nova
-//! generates the key and returns its private half once, as a [`Secret`]), import (an
+//! generates the key and returns its private half once, as a [`Secret`](crate::Secret)), import (an
 //! existing public key) and delete.
 //!
 //! ```no_run

@@ -1,5 +1,5 @@
 //! Server diagnostics (`GET /servers/{id}/diagnostics`, admin): the hypervisor's view of a
-//! server. From 2.48 a standard shape ([`Diagnostics`]); before, whatever the driver
+//! server. From 2.48 a standard shape ([`Diagnostics`](crate::compute::server_diagnostics::Diagnostics)); before, whatever the driver
 //! reported, as a map.
 //!
 //! ```no_run

@@ -735,7 +735,7 @@ pub struct BlockDeviceMapping {
 pub struct Personality {
     /// Path in the guest.
     pub path: String,
-    /// Contents, base64-encoded (see [`base64`]).
+    /// Contents, base64-encoded (see [`base64()`]).
     pub contents: String,
 }
 

@@ -1,8 +1,8 @@
 //! Compute services (`/os-services`, admin): the nova-compute, nova-scheduler and
 //! nova-conductor processes, where they run and whether they are up; enable, disable (with
 //! a reason), force down (2.11) and delete. From 2.53 a service is changed by its UUID with
-//! [`update`]; before, by host and binary with [`enable`], [`disable`],
-//! [`disable_log_reason`] and [`force_down`].
+//! [`update`](crate::compute::services::update); before, by host and binary with [`enable`](crate::compute::services::enable), [`disable`](crate::compute::services::disable),
+//! [`disable_log_reason`](crate::compute::services::disable_log_reason) and [`force_down`](crate::compute::services::force_down).
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {

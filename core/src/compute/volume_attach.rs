@@ -2,7 +2,7 @@
 //! get, attach, update (swap the volume, or change `delete_on_termination` at 2.85+) and
 //! detach.
 //!
-//! Shapes by microversion, all read by [`VolumeAttachment`]: `tag` and
+//! Shapes by microversion, all read by [`VolumeAttachment`](crate::compute::volume_attach::VolumeAttachment): `tag` and
 //! `delete_on_termination` are shown from 2.70 and 2.79, and from 2.89 the attachment's
 //! `id` is gone while Cinder's `attachment_id` and the block device mapping's `bdm_uuid`
 //! appear.

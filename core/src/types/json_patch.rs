@@ -31,7 +31,7 @@ crate::string_enum! {
 pub struct PatchOp {
     /// What to do.
     pub op: PatchKind,
-    /// A JSON Pointer, e.g. `/node_count` (build one from a key with [`pointer`]).
+    /// A JSON Pointer, e.g. `/node_count` (build one from a key with [`pointer()`]).
     pub path: String,
     /// The new value (not for `remove`).
     pub value: Option<Value>,

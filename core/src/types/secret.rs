@@ -1,4 +1,4 @@
-//! [`Secret`]: a string that never shows itself in `Debug`, `Display` or logs.
+//! [`Secret`](crate::Secret): a string that never shows itself in `Debug`, `Display` or logs.
 
 use std::fmt;
 
