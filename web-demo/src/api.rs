@@ -12,6 +12,7 @@
 use std::time::Duration;
 
 use ferrocloud::block_storage::{snapshots, volumes};
+use ferrocloud::compute::servers::ServerStatus;
 use ferrocloud::compute::{flavors, keypairs, server_actions, servers, volume_attach};
 use ferrocloud::image::images;
 use ferrocloud::network::{
@@ -48,8 +49,14 @@ impl HasStatus for Obj {
     fn id(&self) -> Option<&str> {
         self.0.get("id").and_then(Value::as_str)
     }
-    fn status(&self) -> Option<&str> {
-        self.0.get("status").and_then(Value::as_str)
+    /// Untyped, as the rest of `Obj`; waits name statuses through the typed enums
+    /// (`ServerStatus::Active.to_string()`).
+    type Status = String;
+    fn status(&self) -> Option<String> {
+        self.0
+            .get("status")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
     }
 }
 
@@ -546,7 +553,12 @@ impl<T: Transport + 'static> Cloud<T> {
         let id = created.s("id").to_owned();
         progress(2, 3, "building (waiting for ACTIVE)");
         let s = nova
-            .wait_for_status(&server_op(&id), &["ACTIVE"], &["ERROR"], wait())
+            .wait_for_status(
+                &server_op(&id),
+                &[ServerStatus::Active.to_string()],
+                &[ServerStatus::Error.to_string()],
+                wait(),
+            )
             .await?;
         progress(3, 3, "ACTIVE");
         Ok(s)
@@ -583,8 +595,13 @@ impl<T: Transport + 'static> Cloud<T> {
         // The fake driver can finish a reboot before the first poll: wait straight for
         // the end state rather than for the intermediate one.
         progress(2, 3, &format!("waiting for {target}"));
-        nova.wait_for_status(&server_op(id), &[target], &["ERROR"], wait())
-            .await?;
+        nova.wait_for_status(
+            &server_op(id),
+            &[target.to_owned()],
+            &[ServerStatus::Error.to_string()],
+            wait(),
+        )
+        .await?;
         progress(3, 3, target);
         Ok(())
     }
@@ -608,8 +625,8 @@ impl<T: Transport + 'static> Cloud<T> {
         cinder
             .wait_for_status(
                 &obj(volumes::get(v.s("id")), "volume"),
-                &["available"],
-                &["error"],
+                &[volumes::VolumeStatus::Available.to_string()],
+                &[volumes::VolumeStatus::Error.to_string()],
                 wait(),
             )
             .await?;
@@ -664,8 +681,8 @@ impl<T: Transport + 'static> Cloud<T> {
         self.block_storage()
             .wait_for_status(
                 &obj(volumes::get(volume), "volume"),
-                &["in-use"],
-                &["error"],
+                &[volumes::VolumeStatus::InUse.to_string()],
+                &[volumes::VolumeStatus::Error.to_string()],
                 attach_wait(),
             )
             .await?;
@@ -1005,7 +1022,7 @@ mod tests {
         assert_eq!(r.cells[1], Cell::Status("ACTIVE".into()));
         assert_eq!(r.cells[2], Cell::Text("m1.tiny".into()));
         assert_eq!(r.cells[3], Cell::Text("10.0.0.5, fd00::5".into()));
-        assert_eq!(o.status(), Some("ACTIVE"));
+        assert_eq!(o.status().as_deref(), Some("ACTIVE"));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //!     }))
 //!     .await?;
 //! let b = cinder
-//!     .wait_for_status(&backups::get(&b.id), &["available"], &["error"], Wait::default())
+//!     .wait_for_status(&backups::get(&b.id), &[backups::BackupStatus::Available], &[backups::BackupStatus::Error], Wait::default())
 //!     .await?;
 //! let restored = cinder.call(&backups::restore(&b.id, &Restore::default())).await?;
 //! println!("restoring into {}", restored.volume_id);
@@ -117,8 +117,9 @@ impl HasStatus for Backup {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = BackupStatus;
+    fn status(&self) -> Option<BackupStatus> {
+        Some(self.status.clone())
     }
     fn fault(&self) -> Option<&str> {
         self.fail_reason.as_deref()

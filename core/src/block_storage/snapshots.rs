@@ -12,7 +12,7 @@
 //!     .call(&snapshots::create(&CreateSnapshot { volume_id: "4f7a".into(), name: Some("nightly".into()), ..Default::default() }))
 //!     .await?;
 //! cinder
-//!     .wait_for_status(&snapshots::get(&snap.id), &["available"], &["error"], Wait::default())
+//!     .wait_for_status(&snapshots::get(&snap.id), &[snapshots::SnapshotStatus::Available], &[snapshots::SnapshotStatus::Error], Wait::default())
 //!     .await?;
 //! cinder
 //!     .call(&snapshots::update(&snap.id, &snapshots::UpdateSnapshot { description: Patch::Set("kept".into()), ..Default::default() }))
@@ -107,8 +107,9 @@ impl HasStatus for Snapshot {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = SnapshotStatus;
+    fn status(&self) -> Option<SnapshotStatus> {
+        Some(self.status.clone())
     }
 }
 

@@ -19,7 +19,7 @@
 //!     }))
 //!     .await?;
 //! let vol = cinder
-//!     .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], Wait::default())
+//!     .wait_for_status(&volumes::get(&vol.id), &[volumes::VolumeStatus::Available], &[volumes::VolumeStatus::Error], Wait::default())
 //!     .await?;
 //! cinder.call(&actions::extend(&vol.id, 2)).await?;
 //! let all = cinder.collect_all(volumes::list_detail(&volumes::ListVolumes::default())).await?;
@@ -202,8 +202,9 @@ impl HasStatus for Volume {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = VolumeStatus;
+    fn status(&self) -> Option<VolumeStatus> {
+        Some(self.status.clone())
     }
 }
 

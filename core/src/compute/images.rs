@@ -113,8 +113,9 @@ impl HasStatus for Image {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        self.status.as_ref().map(ImageStatus::as_str)
+    type Status = ImageStatus;
+    fn status(&self) -> Option<ImageStatus> {
+        self.status.clone()
     }
 }
 
@@ -213,6 +214,9 @@ mod tests {
         assert_eq!(i.status, Some(ImageStatus::Other("QUEUED".into())));
         let none: Image = serde_json::from_str(r#"{"id": "a"}"#).unwrap();
         assert_eq!(HasStatus::status(&none), None);
-        assert_eq!(HasStatus::status(&i), Some("QUEUED"));
+        assert_eq!(
+            HasStatus::status(&i).map(|s| s.to_string()).as_deref(),
+            Some("QUEUED")
+        );
     }
 }

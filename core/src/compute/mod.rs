@@ -28,7 +28,7 @@
 //!     }))
 //!     .await?;
 //! let server = nova
-//!     .wait_for_status(&servers::get(&created.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&servers::get(&created.id), &[servers::ServerStatus::Active], &[servers::ServerStatus::Error], Wait::default())
 //!     .await?;
 //! // An action:
 //! nova.call(&server_actions::reboot(&server.id, server_actions::RebootType::Soft)).await?;

@@ -12,7 +12,7 @@
 //! let nova = client.compute().microversion("2.90");
 //! nova.call(&act::reboot("3f6a", act::RebootType::Soft)).await?;
 //! nova.call(&act::resize("3f6a", "2", None)).await?;
-//! nova.wait_for_status(&servers::get("3f6a"), &["VERIFY_RESIZE"], &["ERROR"], Wait::default()).await?;
+//! nova.wait_for_status(&servers::get("3f6a"), &[servers::ServerStatus::VerifyResize], &[servers::ServerStatus::Error], Wait::default()).await?;
 //! nova.call(&act::confirm_resize("3f6a")).await?;
 //! let image_id = nova.call(&act::create_image("3f6a", "snap", &Default::default())).await?;
 //! # Ok(()) }

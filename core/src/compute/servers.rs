@@ -24,7 +24,7 @@
 //!     }))
 //!     .await?;
 //! let server = nova
-//!     .wait_for_status(&servers::get(&created.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&servers::get(&created.id), &[servers::ServerStatus::Active], &[servers::ServerStatus::Error], Wait::default())
 //!     .await?;
 //! let mine = nova
 //!     .collect_all(servers::list_detail(&ListServers { name: Some("^web-".into()), ..Default::default() }))
@@ -441,8 +441,9 @@ impl HasStatus for Server {
     fn fault(&self) -> Option<&str> {
         self.fault.as_ref().map(|f| f.message.as_str())
     }
-    fn status(&self) -> Option<&str> {
-        self.status.as_ref().map(ServerStatus::as_str)
+    type Status = ServerStatus;
+    fn status(&self) -> Option<ServerStatus> {
+        self.status.clone()
     }
 }
 

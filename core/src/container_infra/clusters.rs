@@ -1,7 +1,7 @@
 //! Magnum clusters: list, get, create, update (JSON Patch), delete, resize and upgrade.
 //!
-//! [`Cluster`] implements [`HasStatus`], so `wait_for_status(&get(id), &["CREATE_COMPLETE"],
-//! &["CREATE_FAILED"], …)` works.
+//! [`Cluster`] implements [`HasStatus`], so `wait_for_status(&get(id), &[ClusterStatus::CreateComplete],
+//! &[ClusterStatus::CreateFailed], …)` works.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
@@ -17,7 +17,7 @@
 //!         ..Default::default()
 //!     }))
 //!     .await?;
-//! magnum.wait_for_status(&clusters::get(&c.uuid), &["CREATE_COMPLETE"], &["CREATE_FAILED"], Wait::default()).await?;
+//! magnum.wait_for_status(&clusters::get(&c.uuid), &[clusters::ClusterStatus::CreateComplete], &[clusters::ClusterStatus::CreateFailed], Wait::default()).await?;
 //! magnum.call(&clusters::update(&c.uuid, &[PatchOp::replace("/node_count", 3)])).await?;
 //! magnum.call(&clusters::resize(&c.uuid, &Resize { node_count: 1, ..Default::default() })).await?;
 //! magnum.call(&clusters::delete(&c.uuid)).await?;
@@ -113,6 +113,66 @@ pub struct Cluster {
     pub extra: Map<String, Value>,
 }
 
+crate::string_enum! {
+    /// A cluster's `{action}_{status}` (`CREATE_IN_PROGRESS`, `CREATE_COMPLETE`, `UPDATE_FAILED`, …); anything newer reads as `Other`.
+    pub enum ClusterStatus {
+        /// `CREATE_IN_PROGRESS`.
+        CreateInProgress = "CREATE_IN_PROGRESS",
+        /// `CREATE_COMPLETE`.
+        CreateComplete = "CREATE_COMPLETE",
+        /// `CREATE_FAILED`.
+        CreateFailed = "CREATE_FAILED",
+        /// `UPDATE_IN_PROGRESS`.
+        UpdateInProgress = "UPDATE_IN_PROGRESS",
+        /// `UPDATE_COMPLETE`.
+        UpdateComplete = "UPDATE_COMPLETE",
+        /// `UPDATE_FAILED`.
+        UpdateFailed = "UPDATE_FAILED",
+        /// `DELETE_IN_PROGRESS`.
+        DeleteInProgress = "DELETE_IN_PROGRESS",
+        /// `DELETE_COMPLETE`.
+        DeleteComplete = "DELETE_COMPLETE",
+        /// `DELETE_FAILED`.
+        DeleteFailed = "DELETE_FAILED",
+        /// `RESUME_IN_PROGRESS`.
+        ResumeInProgress = "RESUME_IN_PROGRESS",
+        /// `RESUME_COMPLETE`.
+        ResumeComplete = "RESUME_COMPLETE",
+        /// `RESUME_FAILED`.
+        ResumeFailed = "RESUME_FAILED",
+        /// `RESTORE_IN_PROGRESS`.
+        RestoreInProgress = "RESTORE_IN_PROGRESS",
+        /// `RESTORE_COMPLETE`.
+        RestoreComplete = "RESTORE_COMPLETE",
+        /// `RESTORE_FAILED`.
+        RestoreFailed = "RESTORE_FAILED",
+        /// `ROLLBACK_IN_PROGRESS`.
+        RollbackInProgress = "ROLLBACK_IN_PROGRESS",
+        /// `ROLLBACK_COMPLETE`.
+        RollbackComplete = "ROLLBACK_COMPLETE",
+        /// `ROLLBACK_FAILED`.
+        RollbackFailed = "ROLLBACK_FAILED",
+        /// `SNAPSHOT_IN_PROGRESS`.
+        SnapshotInProgress = "SNAPSHOT_IN_PROGRESS",
+        /// `SNAPSHOT_COMPLETE`.
+        SnapshotComplete = "SNAPSHOT_COMPLETE",
+        /// `SNAPSHOT_FAILED`.
+        SnapshotFailed = "SNAPSHOT_FAILED",
+        /// `CHECK_IN_PROGRESS`.
+        CheckInProgress = "CHECK_IN_PROGRESS",
+        /// `CHECK_COMPLETE`.
+        CheckComplete = "CHECK_COMPLETE",
+        /// `CHECK_FAILED`.
+        CheckFailed = "CHECK_FAILED",
+        /// `ADOPT_IN_PROGRESS`.
+        AdoptInProgress = "ADOPT_IN_PROGRESS",
+        /// `ADOPT_COMPLETE`.
+        AdoptComplete = "ADOPT_COMPLETE",
+        /// `ADOPT_FAILED`.
+        AdoptFailed = "ADOPT_FAILED",
+    }
+}
+
 impl HasStatus for Cluster {
     const KIND: &'static str = "cluster";
     fn id(&self) -> Option<&str> {
@@ -121,8 +181,9 @@ impl HasStatus for Cluster {
     fn fault(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
-    fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+    type Status = ClusterStatus;
+    fn status(&self) -> Option<ClusterStatus> {
+        self.status.as_deref().map(ClusterStatus::from)
     }
 }
 

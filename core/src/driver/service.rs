@@ -303,14 +303,14 @@ impl<T: Transport> Service<T> {
         self.list(op).try_collect().await
     }
 
-    /// Polls `op` until its output's status is one of `target` (case-insensitive). A status
-    /// in `failure` ends the wait with [`Error::WaitFailed`], with the service's reason
-    /// where it gives one; a timeout is an [`Error::Timeout`] naming the last status seen.
+    /// Polls `op` until its output's status is one of `target`. A status in `failure` ends
+    /// the wait with [`Error::WaitFailed`], with the service's reason where it gives one; a
+    /// timeout is an [`Error::Timeout`] naming the last status seen.
     pub async fn wait_for_status<O>(
         &self,
         op: &O,
-        target: &[&str],
-        failure: &[&str],
+        target: &[<O::Output as HasStatus>::Status],
+        failure: &[<O::Output as HasStatus>::Status],
         wait: Wait,
     ) -> Result<O::Output>
     where
@@ -327,20 +327,27 @@ impl<T: Transport> Service<T> {
                 "{} {} to reach {}",
                 <O::Output as HasStatus>::KIND,
                 out.id().unwrap_or("(no id)"),
-                target.join(" or ")
+                target
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             )
         };
         let mut rounds = self.client.poller(wait);
         loop {
             let out = self.call(op).await?;
-            let status = out.status().unwrap_or_default();
-            if target.iter().any(|t| t.eq_ignore_ascii_case(status)) {
+            let status = out.status();
+            if status.as_ref().is_some_and(|s| target.contains(s)) {
                 return Ok(out);
             }
-            if failure.iter().any(|f| f.eq_ignore_ascii_case(status)) {
+            let shown = status
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
+            if status.as_ref().is_some_and(|s| failure.contains(s)) {
                 return Err(Error::WaitFailed {
                     what: what(&out),
-                    status: status.to_owned(),
+                    status: shown,
                     reason: out.fault().map(str::to_owned),
                 });
             }
@@ -348,7 +355,7 @@ impl<T: Transport> Service<T> {
                 return Err(Error::Timeout {
                     what: what(&out),
                     after: wait.timeout,
-                    last_status: Some(status.to_owned()),
+                    last_status: Some(shown),
                 });
             }
         }

@@ -376,10 +376,24 @@ fn a_page_error_ends_the_stream_with_it() {
     assert!(matches!(items[0], Err(Error::Decode(_))));
 }
 
+crate::string_enum! {
+    /// A thing's status.
+    enum ThingStatus {
+        /// Building.
+        Build = "BUILD",
+        /// Up.
+        Active = "ACTIVE",
+        /// Off.
+        Shutoff = "SHUTOFF",
+        /// Broken.
+        Error = "ERROR",
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct Thing {
     id: String,
-    status: String,
+    status: ThingStatus,
     reason: Option<String>,
 }
 
@@ -388,8 +402,9 @@ impl crate::HasStatus for Thing {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(&self.status)
+    type Status = ThingStatus;
+    fn status(&self) -> Option<ThingStatus> {
+        Some(self.status.clone())
     }
     fn fault(&self) -> Option<&str> {
         self.reason.as_deref()
@@ -415,14 +430,17 @@ fn waiters_poll_until_target_failure_or_timeout_and_say_what_and_where() {
     let op: Op<Thing> = Op::get(path!("things/{}", "1")).decode_key("thing");
     let nova = client.compute();
     let wait = Wait::timeout(Duration::from_secs(60)).every(Duration::from_secs(5));
-    let t = block_on(nova.wait_for_status(&op, &["active"], &["ERROR"], wait)).unwrap();
-    assert_eq!(t.status, "ACTIVE");
+    let t =
+        block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[ThingStatus::Error], wait))
+            .unwrap();
+    assert_eq!(t.status, ThingStatus::Active);
     assert_eq!(mock.slept(), Duration::from_secs(10));
 
     mock.on(Method::GET, "/v2.1/things/1", thing("ERROR"));
-    let err = block_on(nova.wait_for_status(&op, &["ACTIVE"], &["ERROR"], wait))
-        .err()
-        .unwrap();
+    let err =
+        block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[ThingStatus::Error], wait))
+            .err()
+            .unwrap();
     assert!(
         matches!(&err, Error::WaitFailed { status, reason: Some(r), .. } if status == "ERROR" && r == "No valid host was found"),
         "{err:?}"
@@ -434,9 +452,14 @@ fn waiters_poll_until_target_failure_or_timeout_and_say_what_and_where() {
 
     mock.on(Method::GET, "/v2.1/things/1", thing("BUILD"));
     let before = mock.slept();
-    let err = block_on(nova.wait_for_status(&op, &["ACTIVE", "SHUTOFF"], &[], wait))
-        .err()
-        .unwrap();
+    let err = block_on(nova.wait_for_status(
+        &op,
+        &[ThingStatus::Active, ThingStatus::Shutoff],
+        &[],
+        wait,
+    ))
+    .err()
+    .unwrap();
     assert!(matches!(err, Error::Timeout { .. }), "{err}");
     assert_eq!(
         err.to_string(),

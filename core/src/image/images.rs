@@ -144,8 +144,9 @@ impl HasStatus for Image {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = ImageStatus;
+    fn status(&self) -> Option<ImageStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -546,8 +547,9 @@ impl HasStatus for ImageTask {
     fn fault(&self) -> Option<&str> {
         self.message.as_deref().filter(|m| !m.is_empty())
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = super::tasks::TaskStatus;
+    fn status(&self) -> Option<super::tasks::TaskStatus> {
+        Some(self.status.clone())
     }
 }
 

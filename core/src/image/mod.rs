@@ -33,7 +33,7 @@
 //! let chunks = futures::stream::iter((0..16).map(|_| Ok::<_, ferrocloud::TransportError>(bytes::Bytes::from(vec![0u8; 1 << 20]))));
 //! glance.upload(&images::upload(&image.id), byte_stream(chunks)).await?;
 //! glance
-//!     .wait_for_status(&images::get(&image.id), &["active"], &["killed"], Wait::default())
+//!     .wait_for_status(&images::get(&image.id), &[images::ImageStatus::Active], &[images::ImageStatus::Killed], Wait::default())
 //!     .await?;
 //! glance
 //!     .call(&images::update(&image.id, &[ImageUpdate::Name("renamed".into())]))

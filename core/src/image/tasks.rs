@@ -11,7 +11,7 @@
 //!     .call(&tasks::create(&CreateTask::import("http://example.com/disk.img", "raw", "raw", "bare")))
 //!     .await?;
 //! let done = glance
-//!     .wait_for_status(&tasks::get(&task.id), &["success"], &["failure"], Wait::default())
+//!     .wait_for_status(&tasks::get(&task.id), &[tasks::TaskStatus::Success], &[tasks::TaskStatus::Failure], Wait::default())
 //!     .await?;
 //! let running = glance
 //!     .collect_all(tasks::list(&ListTasks { status: Some(TaskStatus::Processing), ..Default::default() }))
@@ -86,8 +86,9 @@ impl HasStatus for Task {
     fn fault(&self) -> Option<&str> {
         self.message.as_deref().filter(|m| !m.is_empty())
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = TaskStatus;
+    fn status(&self) -> Option<TaskStatus> {
+        Some(self.status.clone())
     }
 }
 

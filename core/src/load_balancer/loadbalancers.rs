@@ -15,7 +15,7 @@
 //!     }))
 //!     .await?;
 //! let lb = octavia
-//!     .wait_for_status(&loadbalancers::get(&lb.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&loadbalancers::get(&lb.id), &[ferrocloud::load_balancer::ProvisioningStatus::Active], &[ferrocloud::load_balancer::ProvisioningStatus::Error], Wait::default())
 //!     .await?;
 //! let stats = octavia.call(&loadbalancers::stats(&lb.id)).await?;
 //! octavia.call(&loadbalancers::delete(&lb.id, true)).await?; // cascade

@@ -9,7 +9,7 @@
 //! `v2.0/lbaas/...`.
 //!
 //! Resources with a provisioning status implement [`HasStatus`](crate::HasStatus)
-//! (`provisioning_status`), so `wait_for_status(&get(id), &["ACTIVE"], &["ERROR"], …)`
+//! (`provisioning_status`), so `wait_for_status(&get(id), &[ProvisioningStatus::Active], &[ProvisioningStatus::Error], …)`
 //! waits for a change to settle.
 
 pub mod health_monitors;
@@ -177,8 +177,9 @@ macro_rules! has_status {
             fn id(&self) -> Option<&str> {
                 Some(&self.id)
             }
-            fn status(&self) -> Option<&str> {
-                Some(self.provisioning_status.as_str())
+            type Status = ProvisioningStatus;
+            fn status(&self) -> Option<ProvisioningStatus> {
+                Some(self.provisioning_status.clone())
             }
         }
     )*};

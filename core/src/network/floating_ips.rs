@@ -12,7 +12,7 @@
 //!     .await?;
 //! neutron.call(&floating_ips::associate(&fip.id, "port-id")).await?;
 //! neutron
-//!     .wait_for_status(&floating_ips::get(&fip.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&floating_ips::get(&fip.id), &[floating_ips::FloatingIpStatus::Active], &[floating_ips::FloatingIpStatus::Error], Wait::default())
 //!     .await?;
 //! let on_port = neutron
 //!     .collect_all(floating_ips::list(&ListFloatingIps { port_id: Some("port-id".into()), ..Default::default() }))
@@ -148,8 +148,9 @@ impl HasStatus for FloatingIp {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = FloatingIpStatus;
+    fn status(&self) -> Option<FloatingIpStatus> {
+        Some(self.status.clone())
     }
 }
 

@@ -12,7 +12,7 @@
 //!     .call(&networks::create(&CreateNetwork { name: Some("web".into()), mtu: Some(1400), ..Default::default() }))
 //!     .await?;
 //! let net = neutron
-//!     .wait_for_status(&networks::get(&net.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&networks::get(&net.id), &[networks::NetworkStatus::Active], &[networks::NetworkStatus::Error], Wait::default())
 //!     .await?;
 //! // Rename it, but only if nobody changed it since we read it (412 otherwise).
 //! let update = UpdateNetwork { name: Some("web-1".into()), qos_policy_id: Patch::Null, ..Default::default() };
@@ -163,8 +163,9 @@ impl HasStatus for Network {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = NetworkStatus;
+    fn status(&self) -> Option<NetworkStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -385,7 +386,10 @@ mod tests {
             serde_json::from_str(r#"{"id": "n", "status": "DEGRADED", "pvlan": "True"}"#).unwrap();
         assert_eq!(n.status, NetworkStatus::Other("DEGRADED".into()));
         assert_eq!(n.pvlan, Some(true));
-        assert_eq!(HasStatus::status(&n), Some("DEGRADED"));
+        assert_eq!(
+            HasStatus::status(&n).map(|s| s.to_string()).as_deref(),
+            Some("DEGRADED")
+        );
     }
 
     #[test]

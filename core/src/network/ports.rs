@@ -281,8 +281,9 @@ impl HasStatus for Port {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = PortStatus;
+    fn status(&self) -> Option<PortStatus> {
+        Some(self.status.clone())
     }
 }
 

@@ -195,8 +195,9 @@ impl HasStatus for Router {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = RouterStatus;
+    fn status(&self) -> Option<RouterStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -463,6 +464,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.external_gateway_info, None);
-        assert_eq!(HasStatus::status(&r), Some("ACTIVE"));
+        assert_eq!(
+            HasStatus::status(&r).map(|s| s.to_string()).as_deref(),
+            Some("ACTIVE")
+        );
     }
 }

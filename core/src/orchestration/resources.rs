@@ -19,6 +19,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::stacks::StackStatus;
 use super::Link;
 use crate::HasStatus;
 use crate::InvalidInput;
@@ -73,8 +74,9 @@ impl HasStatus for Resource {
     fn fault(&self) -> Option<&str> {
         self.resource_status_reason.as_deref()
     }
-    fn status(&self) -> Option<&str> {
-        self.resource_status.as_deref()
+    type Status = StackStatus;
+    fn status(&self) -> Option<StackStatus> {
+        self.resource_status.as_deref().map(StackStatus::from)
     }
 }
 

@@ -19,7 +19,7 @@
 //!     }))
 //!     .await?;
 //! let stack = heat
-//!     .wait_for_status(&stacks::get_by("demo", &created.id), &["CREATE_COMPLETE"], &["CREATE_FAILED"], Wait::default())
+//!     .wait_for_status(&stacks::get_by("demo", &created.id), &[stacks::StackStatus::CreateComplete], &[stacks::StackStatus::CreateFailed], Wait::default())
 //!     .await?;
 //! heat.call(&stacks::suspend("demo", &stack.id)).await?;
 //! heat.call(&stacks::delete("demo", &stack.id)).await?;
@@ -97,6 +97,86 @@ pub struct Stack {
     pub extra: Map<String, Value>,
 }
 
+crate::string_enum! {
+    /// A stack's or resource's `{action}_{status}` (`CREATE_COMPLETE`, `UPDATE_FAILED`, …); anything newer reads as `Other`.
+    pub enum StackStatus {
+        /// `CREATE_IN_PROGRESS`.
+        CreateInProgress = "CREATE_IN_PROGRESS",
+        /// `CREATE_COMPLETE`.
+        CreateComplete = "CREATE_COMPLETE",
+        /// `CREATE_FAILED`.
+        CreateFailed = "CREATE_FAILED",
+        /// `UPDATE_IN_PROGRESS`.
+        UpdateInProgress = "UPDATE_IN_PROGRESS",
+        /// `UPDATE_COMPLETE`.
+        UpdateComplete = "UPDATE_COMPLETE",
+        /// `UPDATE_FAILED`.
+        UpdateFailed = "UPDATE_FAILED",
+        /// `DELETE_IN_PROGRESS`.
+        DeleteInProgress = "DELETE_IN_PROGRESS",
+        /// `DELETE_COMPLETE`.
+        DeleteComplete = "DELETE_COMPLETE",
+        /// `DELETE_FAILED`.
+        DeleteFailed = "DELETE_FAILED",
+        /// `ROLLBACK_IN_PROGRESS`.
+        RollbackInProgress = "ROLLBACK_IN_PROGRESS",
+        /// `ROLLBACK_COMPLETE`.
+        RollbackComplete = "ROLLBACK_COMPLETE",
+        /// `ROLLBACK_FAILED`.
+        RollbackFailed = "ROLLBACK_FAILED",
+        /// `SUSPEND_IN_PROGRESS`.
+        SuspendInProgress = "SUSPEND_IN_PROGRESS",
+        /// `SUSPEND_COMPLETE`.
+        SuspendComplete = "SUSPEND_COMPLETE",
+        /// `SUSPEND_FAILED`.
+        SuspendFailed = "SUSPEND_FAILED",
+        /// `RESUME_IN_PROGRESS`.
+        ResumeInProgress = "RESUME_IN_PROGRESS",
+        /// `RESUME_COMPLETE`.
+        ResumeComplete = "RESUME_COMPLETE",
+        /// `RESUME_FAILED`.
+        ResumeFailed = "RESUME_FAILED",
+        /// `CHECK_IN_PROGRESS`.
+        CheckInProgress = "CHECK_IN_PROGRESS",
+        /// `CHECK_COMPLETE`.
+        CheckComplete = "CHECK_COMPLETE",
+        /// `CHECK_FAILED`.
+        CheckFailed = "CHECK_FAILED",
+        /// `SNAPSHOT_IN_PROGRESS`.
+        SnapshotInProgress = "SNAPSHOT_IN_PROGRESS",
+        /// `SNAPSHOT_COMPLETE`.
+        SnapshotComplete = "SNAPSHOT_COMPLETE",
+        /// `SNAPSHOT_FAILED`.
+        SnapshotFailed = "SNAPSHOT_FAILED",
+        /// `ADOPT_IN_PROGRESS`.
+        AdoptInProgress = "ADOPT_IN_PROGRESS",
+        /// `ADOPT_COMPLETE`.
+        AdoptComplete = "ADOPT_COMPLETE",
+        /// `ADOPT_FAILED`.
+        AdoptFailed = "ADOPT_FAILED",
+        /// `RESTORE_IN_PROGRESS`.
+        RestoreInProgress = "RESTORE_IN_PROGRESS",
+        /// `RESTORE_COMPLETE`.
+        RestoreComplete = "RESTORE_COMPLETE",
+        /// `RESTORE_FAILED`.
+        RestoreFailed = "RESTORE_FAILED",
+        /// `INIT_COMPLETE`.
+        InitComplete = "INIT_COMPLETE",
+    }
+}
+
+crate::string_enum! {
+    /// How far an action on a stack snapshot got.
+    pub enum Progress {
+        /// `IN_PROGRESS`.
+        InProgress = "IN_PROGRESS",
+        /// `COMPLETE`.
+        Complete = "COMPLETE",
+        /// `FAILED`.
+        Failed = "FAILED",
+    }
+}
+
 impl HasStatus for Stack {
     const KIND: &'static str = "stack";
     fn id(&self) -> Option<&str> {
@@ -105,8 +185,9 @@ impl HasStatus for Stack {
     fn fault(&self) -> Option<&str> {
         self.stack_status_reason.as_deref()
     }
-    fn status(&self) -> Option<&str> {
-        self.stack_status.as_deref()
+    type Status = StackStatus;
+    fn status(&self) -> Option<StackStatus> {
+        self.stack_status.as_deref().map(StackStatus::from)
     }
 }
 
@@ -455,7 +536,7 @@ fn decode_preview(resp: http::Response<bytes::Bytes>) -> crate::Result<UpdatePre
 ///
 /// Heat keeps answering `GET` for a deleted stack with `stack_status` `DELETE_COMPLETE`
 /// rather than 404, so wait with
-/// `wait_for_status(&get_by(..), &["DELETE_COMPLETE"], &["DELETE_FAILED"], wait)`,
+/// `wait_for_status(&get_by(..), &[StackStatus::DeleteComplete], &[StackStatus::DeleteFailed], wait)`,
 /// not `wait_for_deleted`.
 pub fn delete(stack_name: &str, stack_id: &str) -> Op<()> {
     Op::delete(path!("stacks/{}/{}", stack_name, stack_id))
@@ -568,8 +649,9 @@ impl HasStatus for Snapshot {
     fn fault(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
-    fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+    type Status = Progress;
+    fn status(&self) -> Option<Progress> {
+        self.status.as_deref().map(Progress::from)
     }
 }
 

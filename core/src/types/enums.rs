@@ -38,7 +38,7 @@ macro_rules! string_enum {
 
         impl $name {
             /// The value as the API spells it.
-            pub fn as_str(&self) -> &str {
+            $vis fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $s, )+
                     Self::Other(s) => s,

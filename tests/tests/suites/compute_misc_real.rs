@@ -9,6 +9,7 @@ use std::future::Future;
 use ferrocloud::compute::flavors::{self, CreateFlavor, ListFlavors, UpdateFlavor, Visibility};
 use ferrocloud::compute::images::{self as nova_images, ImageStatus, ListImages};
 use ferrocloud::compute::keypairs::{self, CreateKeypair, KeypairType, ListKeypairs};
+use ferrocloud::compute::servers::ServerStatus;
 use ferrocloud::image::images::{self as glance_images, CreateImage};
 use ferrocloud::{Body, Error};
 use ferrocloud_tests::cloud;
@@ -346,15 +347,20 @@ async fn glance_image_through_the_nova_proxy() {
         glance
             .wait_for_status(
                 &glance_images::get(&id),
-                &["active"],
-                &["killed"],
+                &[glance_images::ImageStatus::Active],
+                &[glance_images::ImageStatus::Killed],
                 wait(120),
             )
             .await
             .expect("image active");
 
         let seen = nova
-            .wait_for_status(&nova_images::get(&id), &["ACTIVE"], &["ERROR"], wait(120))
+            .wait_for_status(
+                &nova_images::get(&id),
+                &[nova_images::ImageStatus::Active],
+                &[nova_images::ImageStatus::Error],
+                wait(120),
+            )
             .await
             .expect("nova shows the image");
         assert_eq!(seen.name.as_deref(), Some(name.as_str()));
@@ -456,8 +462,9 @@ impl ferrocloud::HasStatus for RawServer {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(&self.status)
+    type Status = ServerStatus;
+    fn status(&self) -> Option<ServerStatus> {
+        Some(ServerStatus::from(self.status.as_str()))
     }
 }
 
@@ -522,8 +529,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         glance
             .wait_for_status(
                 &glance_images::get(&img.id),
-                &["active"],
-                &["killed"],
+                &[glance_images::ImageStatus::Active],
+                &[glance_images::ImageStatus::Killed],
                 wait(120),
             )
             .await
@@ -577,9 +584,14 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         *server_id.lock().unwrap() = Some(server.id.clone());
         let sid = server.id.clone();
         let get_server = Op::get(Ok(format!("servers/{sid}"))).decode_key::<RawServer>("server");
-        nova.wait_for_status(&get_server, &["ACTIVE"], &["ERROR"], wait(120))
-            .await
-            .expect("server ACTIVE");
+        nova.wait_for_status(
+            &get_server,
+            &[ServerStatus::Active],
+            &[ServerStatus::Error],
+            wait(120),
+        )
+        .await
+        .expect("server ACTIVE");
 
         // Interfaces: by network with a fixed IP and a tag (2.70 shows tags).
         let nova70 = admin.compute().microversion("2.70");
@@ -661,8 +673,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         cinder
             .wait_for_status(
                 &volumes::get(&vol.id),
-                &["available"],
-                &["error"],
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
                 wait(120),
             )
             .await
@@ -685,8 +697,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         cinder
             .wait_for_status(
                 &volumes::get(&vol.id),
-                &["in-use"],
-                &["error", "error_attaching"],
+                &[volumes::VolumeStatus::InUse],
+                &[volumes::VolumeStatus::Error],
                 wait(120),
             )
             .await
@@ -756,8 +768,8 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         cinder
             .wait_for_status(
                 &volumes::get(&vol.id),
-                &["available"],
-                &["error", "error_detaching"],
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
                 wait(120),
             )
             .await

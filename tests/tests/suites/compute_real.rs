@@ -132,7 +132,12 @@ where
             .await
             .expect("upload image");
         glance
-            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait())
+            .wait_for_status(
+                &images::get(&img.id),
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
+                wait(),
+            )
             .await
             .expect("image active");
         let mut flavors = Vec::new();
@@ -168,10 +173,15 @@ where
     .await
 }
 
-async fn until(nova: &Svc, id: &str, status: &str) -> servers::Server {
-    nova.wait_for_status(&servers::get(id), &[status], &["ERROR"], wait())
-        .await
-        .unwrap_or_else(|e| panic!("server {id} to {status}: {e}"))
+async fn until(nova: &Svc, id: &str, status: servers::ServerStatus) -> servers::Server {
+    nova.wait_for_status(
+        &servers::get(id),
+        std::slice::from_ref(&status),
+        &[servers::ServerStatus::Error],
+        wait(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("server {id} to {status}: {e}"))
 }
 
 /// Waits until no task runs on the server (e.g. after a snapshot).
@@ -206,7 +216,7 @@ async fn server_lifecycle_actions_metadata_image() {
         env.created.server(&created.id);
         assert!(created.admin_pass.is_some(), "create answers adminPass");
 
-        let s = until(nova, &created.id, "ACTIVE").await;
+        let s = until(nova, &created.id, servers::ServerStatus::Active).await;
         assert_eq!(s.name.as_deref(), Some(name.as_str()));
         assert_eq!(s.status, Some(ServerStatus::Active));
         assert_eq!(
@@ -238,21 +248,21 @@ async fn server_lifecycle_actions_metadata_image() {
         nova.call(&act::reboot(&s.id, RebootType::Soft))
             .await
             .expect("reboot");
-        until(nova, &s.id, "ACTIVE").await;
+        until(nova, &s.id, servers::ServerStatus::Active).await;
         nova.call(&act::reboot(&s.id, RebootType::Hard))
             .await
             .expect("hard reboot");
-        until(nova, &s.id, "ACTIVE").await;
+        until(nova, &s.id, servers::ServerStatus::Active).await;
 
         // resize + confirm
         nova.call(&act::resize(&s.id, &env.big, None))
             .await
             .expect("resize");
-        until(nova, &s.id, "VERIFY_RESIZE").await;
+        until(nova, &s.id, servers::ServerStatus::VerifyResize).await;
         nova.call(&act::confirm_resize(&s.id))
             .await
             .expect("confirm");
-        let s = until(nova, &s.id, "ACTIVE").await;
+        let s = until(nova, &s.id, servers::ServerStatus::Active).await;
         assert_eq!(
             s.flavor
                 .as_ref()
@@ -263,20 +273,20 @@ async fn server_lifecycle_actions_metadata_image() {
 
         // stop / start
         nova.call(&act::stop(&s.id)).await.expect("stop");
-        let off = until(nova, &s.id, "SHUTOFF").await;
+        let off = until(nova, &s.id, servers::ServerStatus::Shutoff).await;
         assert_eq!(off.power_state, Some(4));
         nova.call(&act::start(&s.id)).await.expect("start");
-        until(nova, &s.id, "ACTIVE").await;
+        until(nova, &s.id, servers::ServerStatus::Active).await;
 
         // pause / unpause, suspend / resume
         nova.call(&act::pause(&s.id)).await.expect("pause");
-        until(nova, &s.id, "PAUSED").await;
+        until(nova, &s.id, servers::ServerStatus::Paused).await;
         nova.call(&act::unpause(&s.id)).await.expect("unpause");
-        until(nova, &s.id, "ACTIVE").await;
+        until(nova, &s.id, servers::ServerStatus::Active).await;
         nova.call(&act::suspend(&s.id)).await.expect("suspend");
-        until(nova, &s.id, "SUSPENDED").await;
+        until(nova, &s.id, servers::ServerStatus::Suspended).await;
         nova.call(&act::resume(&s.id)).await.expect("resume");
-        until(nova, &s.id, "ACTIVE").await;
+        until(nova, &s.id, servers::ServerStatus::Active).await;
 
         // lock with a reason (2.73+), unlock
         let nova73 = nova.clone().microversion("2.73");
@@ -451,7 +461,12 @@ async fn server_lifecycle_actions_metadata_image() {
             .expect("create volume");
         env.created.volume(&vol.id);
         cinder
-            .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
+                wait(),
+            )
             .await
             .expect("volume available");
         let att = nova
@@ -465,8 +480,8 @@ async fn server_lifecycle_actions_metadata_image() {
         cinder
             .wait_for_status(
                 &volumes::get(&vol.id),
-                &["in-use"],
-                &["error", "error_attaching"],
+                &[volumes::VolumeStatus::InUse],
+                &[volumes::VolumeStatus::Error],
                 wait(),
             )
             .await
@@ -488,8 +503,8 @@ async fn server_lifecycle_actions_metadata_image() {
         cinder
             .wait_for_status(
                 &volumes::get(&vol.id),
-                &["available"],
-                &["error", "error_detaching"],
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
                 wait(),
             )
             .await
@@ -579,7 +594,7 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
             .expect("create server");
         env.created.server(&created.id);
         let id = created.id.as_str();
-        let s = until(nova, id, "ACTIVE").await;
+        let s = until(nova, id, servers::ServerStatus::Active).await;
         let addrs = s.addresses.unwrap_or_default();
         assert_eq!(addrs[&format!("{name}-net")][0].addr, "10.231.8.17");
 
@@ -587,9 +602,9 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
         nova.call(&act::resize(id, &env.big, None))
             .await
             .expect("resize");
-        until(nova, id, "VERIFY_RESIZE").await;
+        until(nova, id, servers::ServerStatus::VerifyResize).await;
         nova.call(&act::revert_resize(id)).await.expect("revert");
-        let s = until(nova, id, "ACTIVE").await;
+        let s = until(nova, id, servers::ServerStatus::Active).await;
         assert_eq!(
             s.flavor
                 .as_ref()
@@ -613,9 +628,9 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
             pass.admin_pass.as_ref().map(|p| p.expose()),
             Some("Rescue-pw-1")
         );
-        until(nova, id, "RESCUE").await;
+        until(nova, id, servers::ServerStatus::Rescue).await;
         nova.call(&act::unrescue(id)).await.expect("unrescue");
-        until(nova, id, "ACTIVE").await;
+        until(nova, id, servers::ServerStatus::Active).await;
 
         // change the admin password
         nova.call(&act::change_password(
@@ -624,14 +639,17 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
         ))
         .await
         .expect("change password");
-        until(nova, id, "ACTIVE").await;
+        until(nova, id, servers::ServerStatus::Active).await;
 
         // shelve, offload, unshelve
         nova.call(&act::shelve(id)).await.expect("shelve");
         nova.wait_for_status(
             &servers::get(id),
-            &["SHELVED", "SHELVED_OFFLOADED"],
-            &["ERROR"],
+            &[
+                servers::ServerStatus::Shelved,
+                servers::ServerStatus::ShelvedOffloaded,
+            ],
+            &[servers::ServerStatus::Error],
             wait(),
         )
         .await
@@ -641,7 +659,7 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
         let shelved = nova.call(&servers::get(id)).await.unwrap();
         if shelved.status == Some(ServerStatus::Shelved) {
             nova.call(&act::shelve_offload(id)).await.expect("offload");
-            until(nova, id, "SHELVED_OFFLOADED").await;
+            until(nova, id, servers::ServerStatus::ShelvedOffloaded).await;
         }
         assert_eq!(
             nova.call(&servers::get(id)).await.unwrap().status,
@@ -650,7 +668,7 @@ async fn more_actions_revert_rescue_shelve_password_security_groups() {
         nova.call(&act::unshelve(id, &Default::default()))
             .await
             .expect("unshelve");
-        until(nova, id, "ACTIVE").await;
+        until(nova, id, servers::ServerStatus::Active).await;
 
         // security groups by name: the port starts in "default"
         let groups = |s: servers::Server| -> Vec<String> {
@@ -751,7 +769,7 @@ async fn multiple_create_and_pagination_over_three_pages() {
         );
 
         for s in &by_resv {
-            until(nova, &s.id, "ACTIVE").await;
+            until(nova, &s.id, servers::ServerStatus::Active).await;
         }
 
         let filter = ListServers {

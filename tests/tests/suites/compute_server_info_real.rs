@@ -35,7 +35,12 @@ async fn actions_password_and_diagnostics_of_a_server() {
             )))
             .await?;
         glance
-            .wait_for_status(&images::get(&image.id), &["active"], &["killed"], wait(120))
+            .wait_for_status(
+                &images::get(&image.id),
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
+                wait(120),
+            )
             .await?;
         let flavors = nova
             .collect_all(ferrocloud::compute::flavors::list_detail(
@@ -65,8 +70,13 @@ async fn actions_password_and_diagnostics_of_a_server() {
             .await?;
         server_id = Some(created.id.clone());
         let id = created.id;
-        nova.wait_for_status(&servers::get(&id), &["ACTIVE"], &["ERROR"], wait(180))
-            .await?;
+        nova.wait_for_status(
+            &servers::get(&id),
+            &[servers::ServerStatus::Active],
+            &[servers::ServerStatus::Error],
+            wait(180),
+        )
+        .await?;
         // Booted into the group with the `group` scheduler hint.
         let group = nova.call(&server_groups::get(&group.id)).await?;
         assert_eq!(group.members, std::slice::from_ref(&id));
@@ -77,8 +87,13 @@ async fn actions_password_and_diagnostics_of_a_server() {
         assert!(diag.driver.is_some() && diag.num_cpus.is_some(), "{diag:?}");
         assert!(diag.extra.is_empty(), "{diag:?}");
         nova.call(&server_actions::stop(&id)).await?;
-        nova.wait_for_status(&servers::get(&id), &["SHUTOFF"], &["ERROR"], wait(120))
-            .await?;
+        nova.wait_for_status(
+            &servers::get(&id),
+            &[servers::ServerStatus::Shutoff],
+            &[servers::ServerStatus::Error],
+            wait(120),
+        )
+        .await?;
 
         let nova84 = &nova;
         let actions = nova84

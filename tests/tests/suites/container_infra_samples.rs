@@ -66,7 +66,7 @@ fn container_infra_samples() {
         &ci("cluster-get-one-resp.json"),
         clusters::get(id),
     );
-    assert_eq!(c.status(), Some("CREATE_COMPLETE"));
+    assert_eq!(c.status(), Some(clusters::ClusterStatus::CreateComplete));
     assert_eq!(c.master_addresses, ["172.24.4.6"]);
     let all = response(
         &mut cov,

@@ -378,8 +378,8 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
             heat.call(&stacks::delete(&stack_name, id)).await?;
             heat.wait_for_status(
                 &stacks::get_by(&stack_name, id),
-                &["DELETE_COMPLETE"],
-                &["DELETE_FAILED"],
+                &[stacks::StackStatus::DeleteComplete],
+                &[stacks::StackStatus::DeleteFailed],
                 Wait::timeout(Duration::from_secs(120)).every(Duration::from_secs(2)),
             )
             .await

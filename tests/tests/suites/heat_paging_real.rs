@@ -46,8 +46,8 @@ async fn stack_lists_stop_at_the_last_page_and_events_page_by_marker() {
             let wait = Wait::timeout(Duration::from_secs(180));
             heat.wait_for_status(
                 &stacks::get_by(name, id),
-                &["CREATE_COMPLETE"],
-                &["CREATE_FAILED"],
+                &[stacks::StackStatus::CreateComplete],
+                &[stacks::StackStatus::CreateFailed],
                 wait,
             )
             .await

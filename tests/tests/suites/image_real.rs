@@ -99,7 +99,12 @@ async fn streamed_data_states_tags_members() {
             .expect("streamed upload");
         let sent = image_data::hex(&sent_md5);
         let img = glance
-            .wait_for_status(&images::get(&img.id), &["active"], &["killed"], wait())
+            .wait_for_status(
+                &images::get(&img.id),
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
+                wait(),
+            )
             .await
             .unwrap();
         assert_eq!(img.size, Some(64 * MIB as u64));
@@ -439,7 +444,12 @@ async fn import_task_and_interoperable_import() {
             .expect("create task");
         assert_eq!(task.kind.as_deref(), Some("import"));
         let done = glance
-            .wait_for_status(&tasks::get(&task.id), &["success", "failure"], &[], wait())
+            .wait_for_status(
+                &tasks::get(&task.id),
+                &[tasks::TaskStatus::Success, tasks::TaskStatus::Failure],
+                &[],
+                wait(),
+            )
             .await
             .unwrap();
         let image_id = done
@@ -460,8 +470,8 @@ async fn import_task_and_interoperable_import() {
         let imported = glance
             .wait_for_status(
                 &images::get(image_id.as_deref().unwrap()),
-                &["active"],
-                &["killed"],
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
                 wait(),
             )
             .await
@@ -503,8 +513,8 @@ async fn import_task_and_interoperable_import() {
         let img = glance
             .wait_for_status(
                 &images::get(&img.id),
-                &["active"],
-                &["killed", "queued"],
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed, images::ImageStatus::Queued],
                 wait(),
             )
             .await
@@ -541,7 +551,12 @@ async fn import_task_and_interoperable_import() {
             .await
             .expect("web-download");
         let web = glance
-            .wait_for_status(&images::get(&web.id), &["active"], &["killed"], wait())
+            .wait_for_status(
+                &images::get(&web.id),
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
+                wait(),
+            )
             .await
             .unwrap();
         assert_eq!(web.checksum.as_deref(), Some(want_md5.as_str()));

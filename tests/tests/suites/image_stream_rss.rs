@@ -39,8 +39,8 @@ async fn streaming_64_mib_stays_small() {
         let active = glance
             .wait_for_status(
                 &images::get(&img.id),
-                &["active"],
-                &["killed"],
+                &[images::ImageStatus::Active],
+                &[images::ImageStatus::Killed],
                 support::wait(120),
             )
             .await?;

@@ -75,8 +75,8 @@ fn create_then_wait_for_active() {
     );
     let lb = block_on(octavia.wait_for_status(
         &loadbalancers::get(&created.id),
-        &["ACTIVE"],
-        &["ERROR"],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Active],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Error],
         wait(),
     ))
     .unwrap();
@@ -121,8 +121,8 @@ fn provisioning_error_ends_the_wait() {
     );
     let err = block_on(client.load_balancer().wait_for_status(
         &loadbalancers::get("lb1"),
-        &["ACTIVE"],
-        &["ERROR"],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Active],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Error],
         wait(),
     ))
     .unwrap_err();
@@ -143,8 +143,8 @@ fn never_active_times_out() {
     );
     let err = block_on(client.load_balancer().wait_for_status(
         &loadbalancers::get("lb1"),
-        &["ACTIVE"],
-        &["ERROR"],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Active],
+        &[ferrocloud::load_balancer::ProvisioningStatus::Error],
         Wait::timeout(Duration::from_secs(20)).every(Duration::from_secs(5)),
     ))
     .unwrap_err();

@@ -212,7 +212,10 @@ fn load_balancer_samples() {
         created.provisioning_status,
         ProvisioningStatus::PendingCreate
     );
-    assert_eq!(created.status(), Some("PENDING_CREATE"));
+    assert_eq!(
+        created.status(),
+        Some(ferrocloud::load_balancer::ProvisioningStatus::PendingCreate)
+    );
     let graph = response(
         &mut cov,
         &lb("loadbalancer-full-create-response.json"),

@@ -164,8 +164,8 @@ async fn topology_router_gateway_interface_port_floating_ip() {
         let net = neutron
             .wait_for_status(
                 &networks::get(&net.id),
-                &["ACTIVE"],
-                &["ERROR"],
+                &[networks::NetworkStatus::Active],
+                &[networks::NetworkStatus::Error],
                 ferrocloud::Wait::timeout(std::time::Duration::from_secs(30))
                     .every(std::time::Duration::from_millis(200)),
             )

@@ -66,8 +66,8 @@ async fn stack_lifecycle() {
     let done = heat
         .wait_for_status(
             &stacks::get_by(&name, &created.id),
-            &["DELETE_COMPLETE"],
-            &["DELETE_FAILED"],
+            &[stacks::StackStatus::DeleteComplete],
+            &[stacks::StackStatus::DeleteFailed],
             wait(),
         )
         .await;
@@ -98,8 +98,8 @@ async fn flow<T: ferrocloud::Transport>(
     let stack = heat
         .wait_for_status(
             &stacks::get_by(name, id),
-            &["CREATE_COMPLETE"],
-            &["CREATE_FAILED"],
+            &[stacks::StackStatus::CreateComplete],
+            &[stacks::StackStatus::CreateFailed],
             wait(),
         )
         .await?;
@@ -151,8 +151,8 @@ async fn flow<T: ferrocloud::Transport>(
     let stack = heat
         .wait_for_status(
             &stacks::get_by(name, id),
-            &["UPDATE_COMPLETE"],
-            &["UPDATE_FAILED"],
+            &[stacks::StackStatus::UpdateComplete],
+            &[stacks::StackStatus::UpdateFailed],
             wait(),
         )
         .await?;
@@ -171,8 +171,8 @@ async fn flow<T: ferrocloud::Transport>(
     .await?;
     heat.wait_for_status(
         &stacks::get_by(name, id),
-        &["UPDATE_COMPLETE"],
-        &["UPDATE_FAILED"],
+        &[stacks::StackStatus::UpdateComplete],
+        &[stacks::StackStatus::UpdateFailed],
         wait(),
     )
     .await?;
@@ -281,8 +281,8 @@ async fn each_stack_tag_filter_returns_exactly_the_stacks_it_names() {
         let done = heat
             .wait_for_status(
                 &stacks::get_by(name, id),
-                &["DELETE_COMPLETE"],
-                &["DELETE_FAILED"],
+                &[stacks::StackStatus::DeleteComplete],
+                &[stacks::StackStatus::DeleteFailed],
                 wait(),
             )
             .await;

@@ -156,7 +156,10 @@ fn orchestration_samples() {
         stacks::get_by(n, id),
     );
     assert_eq!(s.stack_status.as_deref(), Some("CREATE_COMPLETE"));
-    assert_eq!(ferrocloud::HasStatus::status(&s), Some("CREATE_COMPLETE"));
+    assert_eq!(
+        ferrocloud::HasStatus::status(&s),
+        Some(stacks::StackStatus::CreateComplete)
+    );
     let list = response(
         &mut cov,
         &o("stacks-list-response.json"),
@@ -349,7 +352,10 @@ fn orchestration_samples() {
         &o("stack-snapshot-response.json"),
         stacks::create_snapshot(n, id, None),
     );
-    assert_eq!(ferrocloud::HasStatus::status(&snap), Some("IN_PROGRESS"));
+    assert_eq!(
+        ferrocloud::HasStatus::status(&snap),
+        Some(stacks::Progress::InProgress)
+    );
     let snaps = response(
         &mut cov,
         &o("stack-snapshots-list-response.json"),

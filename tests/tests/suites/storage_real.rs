@@ -94,7 +94,12 @@ async fn new_volume(
         .expect("create volume");
     created.volume(&vol.id);
     cinder
-        .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+        .wait_for_status(
+            &volumes::get(&vol.id),
+            &[volumes::VolumeStatus::Available],
+            &[volumes::VolumeStatus::Error],
+            wait(),
+        )
         .await
         .expect("volume becomes available")
 }
@@ -120,8 +125,11 @@ async fn volume_lifecycle_actions_and_snapshots() {
         let vol = cinder
             .wait_for_status(
                 &volumes::get(&id),
-                &["available"],
-                &["error", "error_extending"],
+                &[volumes::VolumeStatus::Available],
+                &[
+                    volumes::VolumeStatus::Error,
+                    volumes::VolumeStatus::ErrorExtending,
+                ],
                 wait(),
             )
             .await
@@ -261,8 +269,11 @@ async fn volume_lifecycle_actions_and_snapshots() {
         let vol = cinder
             .wait_for_status(
                 &volumes::get(&id),
-                &["in-use"],
-                &["error", "available"],
+                &[volumes::VolumeStatus::InUse],
+                &[
+                    volumes::VolumeStatus::Error,
+                    volumes::VolumeStatus::Available,
+                ],
                 wait(),
             )
             .await
@@ -287,7 +298,12 @@ async fn volume_lifecycle_actions_and_snapshots() {
             .await
             .expect("detach");
         cinder
-            .wait_for_status(&volumes::get(&id), &["available"], &["error"], wait())
+            .wait_for_status(
+                &volumes::get(&id),
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
+                wait(),
+            )
             .await
             .unwrap();
 
@@ -375,8 +391,8 @@ async fn volume_lifecycle_actions_and_snapshots() {
         let snap = cinder
             .wait_for_status(
                 &snapshots::get(&snap.id),
-                &["available"],
-                &["error"],
+                &[snapshots::SnapshotStatus::Available],
+                &[snapshots::SnapshotStatus::Error],
                 wait(),
             )
             .await
@@ -463,7 +479,12 @@ async fn volume_lifecycle_actions_and_snapshots() {
         match reverted {
             Ok(()) => {
                 cinder
-                    .wait_for_status(&volumes::get(&id), &["available"], &["error"], wait())
+                    .wait_for_status(
+                        &volumes::get(&id),
+                        &[volumes::VolumeStatus::Available],
+                        &[volumes::VolumeStatus::Error],
+                        wait(),
+                    )
                     .await
                     .unwrap();
             }
@@ -676,7 +697,12 @@ async fn connections_and_upload_to_image() {
         assert_eq!(up.id.as_deref(), Some(vol.id.as_str()));
         assert_eq!(up.status.as_deref(), Some("uploading"));
         let back = cinder
-            .wait_for_status(&volumes::get(&vol.id), &["available"], &["error"], wait())
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &[volumes::VolumeStatus::Available],
+                &[volumes::VolumeStatus::Error],
+                wait(),
+            )
             .await;
         let image = glance
             .call(&ferrocloud::image::images::get(&image_id))

@@ -316,8 +316,8 @@ mod seed {
                 glance
                     .wait_for_status(
                         &images::get(&img.id),
-                        &["active"],
-                        &["killed"],
+                        &[images::ImageStatus::Active],
+                        &[images::ImageStatus::Killed],
                         ferrocloud::Wait::timeout(Duration::from_secs(60)),
                     )
                     .await?
@@ -416,8 +416,8 @@ mod seed {
                 cinder
                     .wait_for_status(
                         &snapshots::get(&s.id),
-                        &["available"],
-                        &["error"],
+                        &[snapshots::SnapshotStatus::Available],
+                        &[snapshots::SnapshotStatus::Error],
                         ferrocloud_web_demo::api::wait(),
                     )
                     .await?;
