@@ -799,9 +799,10 @@ pub struct CreateServer {
     pub availability_zone: Option<String>,
     /// Attach a config drive.
     pub config_drive: Option<bool>,
-    /// Scheduler hints, sent next to `server` under [`CreateServer::scheduler_hints_key`].
+    /// Scheduler hints (server group, affinity to other servers, cells, …), sent next to
+    /// `server` under [`CreateServer::scheduler_hints_key`].
     #[serde(skip)]
-    pub scheduler_hints: Map<String, Value>,
+    pub scheduler_hints: SchedulerHints,
     /// The key of the scheduler hints.
     #[serde(skip)]
     pub scheduler_hints_key: SchedulerHintsKey,
@@ -883,10 +884,100 @@ impl Serialize for CreateBody<'_> {
                 return_reservation_id: self.return_reservation_id,
             },
         )?;
-        if !hints.is_empty() {
+        if *hints != SchedulerHints::default() {
             m.serialize_entry(self.server.scheduler_hints_key.as_str(), hints)?;
         }
         m.end()
+    }
+}
+
+/// Where Nova should place a new server: the `os:scheduler_hints` of
+/// [`CreateServer`]. Each hint needs its scheduler filter enabled in Nova.
+///
+/// ```
+/// use ferrocloud::compute::servers::SchedulerHints;
+/// let hints = SchedulerHints {
+///     group: Some("f3d86fe6-4246-4be8-b87c-eb894626c741".into()),
+///     different_host: vec!["a0cf03a5-d921-4877-bb5c-86d26cf818e1".into()],
+///     ..Default::default()
+/// };
+/// assert_eq!(
+///     serde_json::to_value(&hints).unwrap(),
+///     serde_json::json!({
+///         "group": "f3d86fe6-4246-4be8-b87c-eb894626c741",
+///         "different_host": "a0cf03a5-d921-4877-bb5c-86d26cf818e1"
+///     })
+/// );
+/// ```
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SchedulerHints {
+    /// The server group to boot into (its id); the group's policy (affinity,
+    /// anti-affinity, …) applies. See [`server_groups`](super::server_groups).
+    pub group: Option<String>,
+    /// Not on the host of any of these servers (`DifferentHostFilter`).
+    #[serde(serialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    pub different_host: Vec<String>,
+    /// On the host of one of these servers (`SameHostFilter`).
+    #[serde(serialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    pub same_host: Vec<String>,
+    /// A `JsonFilter` query such as `json!([">=", "$free_ram_mb", 1024])`, sent as its
+    /// JSON text.
+    #[serde(serialize_with = "json_text")]
+    pub query: Option<Value>,
+    /// The cell to build in (`TargetCellFilter`).
+    pub target_cell: Option<String>,
+    /// Not in the cells of these servers (`DifferentCellFilter`).
+    #[serde(serialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    pub different_cell: Vec<String>,
+    /// Near this host IP (`SimpleCIDRAffinityFilter`); needs [`cidr`](Self::cidr).
+    pub build_near_host_ip: Option<String>,
+    /// The prefix of [`build_near_host_ip`](Self::build_near_host_ip)'s network (`/24`).
+    pub cidr: Option<String>,
+    /// Other hints (for out-of-tree filters), sent as given.
+    #[serde(flatten)]
+    pub additional: Map<String, Value>,
+}
+
+impl SchedulerHints {
+    fn check(&self) -> Result<(), InvalidInput> {
+        InvalidInput::require(
+            self.build_near_host_ip.is_some() == self.cidr.is_some(),
+            "scheduler_hints",
+            "build_near_host_ip and cidr go together (e.g. \"10.0.0.5\" and \"/24\")",
+        )
+        .and(InvalidInput::require(
+            self.build_near_host_ip
+                .as_deref()
+                .is_none_or(|ip| ip.parse::<std::net::IpAddr>().is_ok()),
+            "scheduler_hints",
+            "build_near_host_ip must be an IP address",
+        ))
+        .and(InvalidInput::require(
+            self.cidr.as_deref().is_none_or(|c| {
+                c.strip_prefix('/')
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .is_some_and(|n| n <= 128)
+            }),
+            "scheduler_hints",
+            "cidr is a prefix length such as \"/24\"",
+        ))
+    }
+}
+
+/// One value as a string, several as an array (Nova's hint schema takes both; its samples
+/// send one server as a string).
+fn one_or_many<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        [one] => s.serialize_str(one),
+        many => many.serialize(s),
+    }
+}
+
+fn json_text<S: serde::Serializer>(v: &Option<Value>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(q) => s.serialize_str(&q.to_string()),
+        None => s.serialize_none(),
     }
 }
 
@@ -920,7 +1011,7 @@ impl CreateServer {
         if self.hostname.as_deref() == Some("") {
             return Err(InvalidInput::field("hostname", "must not be empty"));
         }
-        Ok(())
+        self.scheduler_hints.check()
     }
 
     /// The request body: `{"server": {…}, "<hints key>": {…}}`.
@@ -1126,9 +1217,11 @@ mod tests {
             flavor_ref: "1".into(),
             user_data: Some(b"hi".to_vec()),
             admin_pass: Some(Secret::new("pw")),
-            scheduler_hints: [("group".to_string(), Value::from("g"))]
-                .into_iter()
-                .collect(),
+            scheduler_hints: SchedulerHints {
+                group: Some("g".into()),
+                query: Some(serde_json::json!([">=", "$free_ram_mb", 1024])),
+                ..Default::default()
+            },
             networks: Some(Networks::None),
             ..Default::default()
         };
@@ -1139,5 +1232,41 @@ mod tests {
         assert_eq!(body["server"]["adminPass"], "pw");
         assert_eq!(body["server"]["networks"], "none");
         assert_eq!(body["os:scheduler_hints"]["group"], "g");
+        assert_eq!(
+            body["os:scheduler_hints"]["query"],
+            r#"[">=","$free_ram_mb",1024]"#
+        );
+    }
+
+    #[test]
+    fn scheduler_hints_are_checked_before_io() {
+        let with = |hints: SchedulerHints| CreateServer {
+            name: "x".into(),
+            flavor_ref: "1".into(),
+            scheduler_hints: hints,
+            ..Default::default()
+        };
+        let near = |ip: &str, cidr: Option<&str>| SchedulerHints {
+            build_near_host_ip: Some(ip.into()),
+            cidr: cidr.map(Into::into),
+            ..Default::default()
+        };
+        assert!(create(&with(near("10.0.0.5", None)))
+            .request(&nova())
+            .is_err());
+        assert!(create(&with(near("ten", Some("/24"))))
+            .request(&nova())
+            .is_err());
+        assert!(create(&with(near("10.0.0.5", Some("24"))))
+            .request(&nova())
+            .is_err());
+        let ok = create(&with(near("10.0.0.5", Some("/24"))))
+            .request(&nova())
+            .unwrap();
+        let body: Value = serde_json::from_slice(ok.body()).unwrap();
+        assert_eq!(
+            body["os:scheduler_hints"],
+            serde_json::json!({"build_near_host_ip": "10.0.0.5", "cidr": "/24"})
+        );
     }
 }

@@ -105,6 +105,9 @@ struct Inner<T> {
     options: ClientOptions,
     session: Mutex<Session>,
     auth_gate: futures::lock::Mutex<()>,
+    /// Version documents read by [`Service::negotiate`], by the URL they came from: a
+    /// service's versions do not change while a client lives.
+    versions: Mutex<std::collections::HashMap<String, Arc<crate::version::ApiVersion>>>,
 }
 
 impl<T: Transport> Client<T> {
@@ -126,8 +129,28 @@ impl<T: Transport> Client<T> {
                 session: Mutex::new(Session::new(options.refresh_margin)),
                 options,
                 auth_gate: futures::lock::Mutex::new(()),
+                versions: Mutex::default(),
             }),
         })
+    }
+
+    /// The version document at `url`, read once per client.
+    pub(crate) fn cached_version(&self, url: &str) -> Option<Arc<crate::version::ApiVersion>> {
+        let versions = self
+            .inner
+            .versions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        versions.get(url).cloned()
+    }
+
+    pub(crate) fn cache_version(&self, url: String, doc: Arc<crate::version::ApiVersion>) {
+        let mut versions = self
+            .inner
+            .versions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        versions.insert(url, doc);
     }
 
     /// The transport.

@@ -216,9 +216,21 @@ impl<T: Transport> Service<T> {
     /// `highest_known` support (read from the service's version document); `"latest"`
     /// takes the server's highest. Services without microversions come back unchanged; a
     /// server whose lowest microversion is above `highest_known` is an error naming its
-    /// range.
+    /// range. The version document is read once per endpoint and client, then cached.
     pub async fn negotiate(&self, highest_known: &str) -> Result<Self> {
-        let server = self.call(&crate::catalog::version::discover()).await?;
+        let discover = crate::version::discover();
+        let url = discover
+            .request(&*self.service_client().await?)?
+            .uri()
+            .to_string();
+        let server = match self.client.cached_version(&url) {
+            Some(doc) => doc,
+            None => {
+                let doc = Arc::new(self.call(&discover).await?);
+                self.client.cache_version(url, doc.clone());
+                doc
+            }
+        };
         let known = match highest_known {
             "latest" => match server.max_microversion() {
                 Some(max) => max,

@@ -754,3 +754,29 @@ fn a_dropped_connection_is_resent_once_for_idempotent_requests_only() {
     ));
     assert_eq!(mock.count(&Method::POST, "/v2.1/servers"), 1);
 }
+
+#[test]
+fn negotiation_reads_the_version_document_once_per_endpoint() {
+    let (mock, client) = setup();
+    mock.on(
+        Method::GET,
+        "/v2.1/",
+        MockResponse::json(
+            200,
+            r#"{"version": {"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1", "links": []}}"#,
+        ),
+    );
+    let nova = block_on(client.compute().negotiate("2.90")).unwrap();
+    assert_eq!(
+        block_on(nova.service_client()).unwrap().microversion(),
+        Some("2.90")
+    );
+    let newest = block_on(client.compute().negotiate("latest")).unwrap();
+    assert_eq!(
+        block_on(newest.service_client()).unwrap().microversion(),
+        Some("2.96")
+    );
+    // A clone of the client shares the cache: still one read.
+    block_on(client.clone().compute().negotiate("2.1")).unwrap();
+    assert_eq!(mock.count(&Method::GET, "/v2.1/"), 1);
+}

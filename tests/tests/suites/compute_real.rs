@@ -270,6 +270,25 @@ async fn server_lifecycle_actions_metadata_image() {
                 .map(|n| n.ends_with("-big")),
             Some(true)
         );
+        // Nova keeps a migration record per resize: the admin list finds this one,
+        // confirmed, by the server's id.
+        let moved = nova
+            .collect_all(ferrocloud::compute::migrations::list(
+                &ferrocloud::compute::migrations::ListMigrations {
+                    instance_uuid: Some(s.id.clone()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("migrations of the server");
+        assert!(
+            moved
+                .iter()
+                .any(|m| m.migration_type.as_deref() == Some("resize")
+                    && m.instance_uuid.as_deref() == Some(s.id.as_str())
+                    && m.status.as_deref() == Some("confirmed")),
+            "{moved:?}"
+        );
 
         // stop / start
         nova.call(&act::stop(&s.id)).await.expect("stop");

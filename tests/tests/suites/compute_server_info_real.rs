@@ -62,9 +62,10 @@ async fn actions_password_and_diagnostics_of_a_server() {
                 image_ref: Some(image.id.clone()),
                 flavor_ref: flavor.id.clone(),
                 networks: Some(Networks::None),
-                scheduler_hints: [("group".to_owned(), group.id.clone().into())]
-                    .into_iter()
-                    .collect(),
+                scheduler_hints: servers::SchedulerHints {
+                    group: Some(group.id.clone()),
+                    ..Default::default()
+                },
                 ..Default::default()
             }))
             .await?;

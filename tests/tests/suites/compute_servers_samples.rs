@@ -269,11 +269,35 @@ fn create_of(sample: &Value) -> (CreateServer, bool) {
         ("os:scheduler_hints", SchedulerHintsKey::Os),
     ] {
         if let Some(h) = sample.get(key) {
-            c.scheduler_hints = h.as_object().unwrap().clone();
+            c.scheduler_hints = hints_of(h);
             c.scheduler_hints_key = which;
         }
     }
     (c, reservation)
+}
+
+/// A sample's scheduler hints in the typed form (a server list may be one string).
+fn hints_of(sample: &Value) -> SchedulerHints {
+    let list = |v: &Value| match v {
+        Value::String(s) => vec![s.clone()],
+        other => serde_json::from_value(other.clone()).unwrap(),
+    };
+    let mut h = SchedulerHints::default();
+    for (k, v) in sample.as_object().unwrap() {
+        match k.as_str() {
+            "group" => h.group = Some(str_of(v)),
+            "same_host" => h.same_host = list(v),
+            "different_host" => h.different_host = list(v),
+            "different_cell" => h.different_cell = list(v),
+            "target_cell" => h.target_cell = Some(str_of(v)),
+            "build_near_host_ip" => h.build_near_host_ip = Some(str_of(v)),
+            "cidr" => h.cidr = Some(str_of(v)),
+            _ => {
+                h.additional.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    h
 }
 
 fn rebuild_of(sample: &Value) -> Rebuild {
