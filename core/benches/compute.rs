@@ -38,7 +38,10 @@ fn b1_servers_detail_1000(c: &mut Criterion) {
     let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://openstack.example.com/v2.1")
         .expect("service client");
     let list = servers::list_detail(&servers::ListServers {
-        limit: Some(1000),
+        common: ferrocloud::ListCommon {
+            limit: Some(1000),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let url = "http://openstack.example.com/v2.1/servers/detail?limit=1000";

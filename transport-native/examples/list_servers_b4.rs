@@ -24,7 +24,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .project_name("bench", "Default");
     let cloud = Cloud::new(&auth, ferrocloud_native::NativeOptions::default())?;
     let list = servers::list_detail(&ListServers {
-        limit: Some(1000),
+        common: ferrocloud::ListCommon {
+            limit: Some(1000),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let nova = cloud.compute();

@@ -15,12 +15,10 @@ use ferrocloud::block_storage::{snapshots, volumes};
 use ferrocloud::compute::servers::ServerStatus;
 use ferrocloud::compute::{flavors, keypairs, server_actions, servers, volume_attach};
 use ferrocloud::image::images;
-use ferrocloud::network::{
-    floating_ips, networks, ports, routers, security_groups, subnets, ListCommon,
-};
+use ferrocloud::network::{floating_ips, networks, ports, routers, security_groups, subnets};
 use ferrocloud::{
-    Client, Error, HasId, HasStatus, List, Op, Operation, Page, Paginated, Result, Service,
-    ServiceEndpoint, Transport, Wait,
+    Client, Error, HasId, HasStatus, List, ListCommon, Op, Operation, Page, Paginated, Result,
+    Service, ServiceEndpoint, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
@@ -300,7 +298,10 @@ impl<T: Transport + 'static> Cloud<T> {
                 self.compute(),
                 rows(
                     servers::list_detail(&servers::ListServers {
-                        limit: Some(PAGE),
+                        common: ListCommon {
+                            limit: Some(PAGE),
+                            ..Default::default()
+                        },
                         ..Default::default()
                     }),
                     server_row,
@@ -376,7 +377,10 @@ impl<T: Transport + 'static> Cloud<T> {
                 self.image(),
                 rows(
                     images::list(&images::ListImages {
-                        limit: Some(PAGE),
+                        common: ListCommon {
+                            limit: Some(PAGE),
+                            ..Default::default()
+                        },
                         ..Default::default()
                     }),
                     image_row,
@@ -435,7 +439,7 @@ impl<T: Transport + 'static> Cloud<T> {
             ),
             "volumes" => {
                 let mut f = volumes::ListVolumes::default();
-                f.common.status = Some("available".into());
+                f.filter.status = Some("available".into());
                 (
                     self.block_storage(),
                     rows(volumes::list_detail(&f), volume_choice),

@@ -26,10 +26,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{empty, flex_metadata, Link, ListCommon, Metadata};
+use super::{empty, flex_metadata, Link, ListFilter, Metadata};
 use crate::path;
 use crate::HasStatus;
 use crate::InvalidInput;
+use crate::ListCommon;
 use crate::Op;
 use crate::Timestamp;
 use crate::{List, Paging};
@@ -206,20 +207,19 @@ impl UpdateBackup {
 /// Filters of [`list`] and [`list_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListBackups {
-    /// The filters Cinder lists share (`all_tenants`, `name`, `status`, sort, paging,
-    /// `with_count`, others).
+    /// The filters Cinder lists share (`all_tenants`, `name`, `status`, `offset`,
+    /// `with_count`).
+    pub filter: ListFilter,
+    /// Sorting (`sort=key:dir,…`), paging and extra filters.
     pub common: ListCommon,
     /// Backups of this volume.
     pub volume_id: Option<String>,
 }
 
 impl ListBackups {
-    fn query(&self) -> crate::Query {
-        let mut q = self.common.query();
-        if let Some(v) = &self.volume_id {
-            q = q.push("volume_id", v);
-        }
-        q
+    fn on<T>(&self, list: List<T>) -> List<T> {
+        let own = crate::query!(volume_id: self.volume_id.as_deref());
+        self.filter.list(&self.common, list, own)
     }
 }
 
@@ -233,12 +233,16 @@ pub fn create(backup: &CreateBackup) -> Op<BackupRef> {
 
 /// `GET /backups`, every page (linked in `backups_links`).
 pub fn list(filter: &ListBackups) -> List<BackupRef> {
-    List::new(path!("backups"), "backups", Paging::Linked).query(filter.query())
+    filter.on(List::new(path!("backups"), "backups", Paging::Linked))
 }
 
 /// `GET /backups/detail`, every page.
 pub fn list_detail(filter: &ListBackups) -> List<Backup> {
-    List::new(path!("backups/detail"), "backups", Paging::Linked).query(filter.query())
+    filter.on(List::new(
+        path!("backups/detail"),
+        "backups",
+        Paging::Linked,
+    ))
 }
 
 /// `GET /backups/{backup_id}`.
@@ -366,14 +370,15 @@ mod tests {
         assert_eq!(req.headers()["OpenStack-API-Version"], "volume 3.43");
         let filter = ListBackups {
             volume_id: Some("v1".into()),
-            common: ListCommon {
+            common: crate::ListCommon {
                 limit: Some(2),
                 ..Default::default()
             },
+            ..Default::default()
         };
         let req = list_detail(&filter).request(&svc).unwrap();
         assert_eq!(req.uri().path(), "/v3/p/backups/detail");
-        assert_eq!(req.uri().query(), Some("limit=2&volume_id=v1"));
+        assert_eq!(req.uri().query(), Some("volume_id=v1&limit=2"));
         let body: Value = serde_json::from_slice(
             create(&CreateBackup {
                 volume_id: "v".into(),

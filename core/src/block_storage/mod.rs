@@ -41,11 +41,12 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::path;
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
 use crate::InvalidInput;
 use crate::Op;
 
 pub(crate) use crate::types::metadata::{flex_metadata, MetadataOf};
-pub use crate::{MetaItem, Metadata};
+use crate::Metadata;
 
 /// The Block Storage API version a request speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -124,7 +125,7 @@ pub fn project_less(endpoint: &str) -> Result<String, InvalidInput> {
     Ok(url.into())
 }
 
-pub use crate::Link;
+use crate::Link;
 
 pub(crate) use crate::types::flex::flex_bool;
 
@@ -144,9 +145,20 @@ pub(crate) fn empty() -> &'static Map<String, Value> {
     EMPTY.get_or_init(Map::new)
 }
 
-/// Common filters of Cinder list calls, shared by volumes and snapshots.
+/// How Cinder spells [`ListCommon`](crate::ListCommon): sort as `sort=key:dir,…`; no
+/// field selection, backward paging or tag filters.
+pub(crate) const LIST_STYLE: ListStyle = ListStyle {
+    service: "Cinder",
+    sort: SortStyle::Joined,
+    tags: TagStyle::None,
+    fields: false,
+    page_reverse: false,
+};
+
+/// The filters Cinder's volume, snapshot and backup lists share (their sorting and
+/// paging are in each list's `common`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListCommon {
+pub struct ListFilter {
     /// All projects (admin only).
     pub all_tenants: bool,
     /// Only this project's (with `all_tenants`).
@@ -157,46 +169,41 @@ pub struct ListCommon {
     pub status: Option<String>,
     /// Metadata that must match (sent as the `metadata` JSON filter).
     pub metadata: Metadata,
-    /// `key[:asc|desc][,…]`.
-    pub sort: Option<String>,
-    /// Legacy sort key (use `sort`).
-    pub sort_key: Option<String>,
-    /// Legacy sort direction.
-    pub sort_dir: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
     /// Skip this many.
     pub offset: Option<u32>,
     /// Also return the total `count` (3.45+; see the `*_page` operations).
     pub with_count: bool,
-    /// Other filters (`created_at=gt:…`, `user_id`, …), sent as given.
-    pub extra: Vec<(String, String)>,
 }
 
-impl ListCommon {
-    pub(crate) fn query(&self) -> crate::Query {
+impl ListFilter {
+    /// These filters, then `common` as Cinder spells it, on a list of `path`/`key`; a
+    /// parameter Cinder does not have is refused before any I/O.
+    pub(crate) fn list<T>(
+        &self,
+        common: &crate::ListCommon,
+        list: crate::List<T>,
+        own: crate::Query,
+    ) -> crate::List<T> {
+        let q = own
+            .pairs()
+            .iter()
+            .fold(self.query(), |q, (k, v)| q.push(k.clone(), v));
+        list.check(LIST_STYLE.check(common))
+            .query(LIST_STYLE.encode(common, q))
+    }
+
+    fn query(&self) -> crate::Query {
         let metadata = (!self.metadata.is_empty())
             .then(|| serde_json::to_string(&self.metadata).unwrap_or_default());
-        let mut q = crate::query!(
+        crate::query!(
             all_tenants: self.all_tenants.then_some("True"),
             project_id: self.project_id.as_deref(),
             name: self.name.as_deref(),
             status: self.status.as_deref(),
             metadata: metadata,
-            sort: self.sort.as_deref(),
-            sort_key: self.sort_key.as_deref(),
-            sort_dir: self.sort_dir.as_deref(),
-            limit: self.limit,
-            marker: self.marker.as_deref(),
             offset: self.offset,
             with_count: self.with_count.then_some("true"),
-        );
-        for (k, v) in &self.extra {
-            q = q.push(k.clone(), v);
-        }
-        q
+        )
     }
 }
 
@@ -216,10 +223,9 @@ mod tests {
 
     #[test]
     fn list_query() {
-        let q = ListCommon {
+        let q = ListFilter {
             all_tenants: true,
             metadata: [("k".to_string(), "v".to_string())].into_iter().collect(),
-            limit: Some(2),
             with_count: true,
             ..Default::default()
         }
@@ -228,7 +234,7 @@ mod tests {
         q.append_to(&mut url);
         assert_eq!(
             url,
-            "x?all_tenants=True&metadata=%7B%22k%22%3A%22v%22%7D&limit=2&with_count=true"
+            "x?all_tenants=True&metadata=%7B%22k%22%3A%22v%22%7D&with_count=true"
         );
     }
 }

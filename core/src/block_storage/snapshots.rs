@@ -24,9 +24,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{action, empty, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
+use super::{action, empty, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
 use crate::HasStatus;
 use crate::InvalidInput;
+use crate::ListCommon;
 use crate::Op;
 use crate::Timestamp;
 use crate::{path, Patch};
@@ -211,29 +212,34 @@ pub fn update_in(version: ApiVersion, snapshot_id: &str, changes: &UpdateSnapsho
 /// Filters of [`list`] and [`list_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListSnapshots {
-    /// The filters shared with volumes (`all_tenants`, `project_id`, name, status,
-    /// metadata, sort, paging, `with_count`).
+    /// The filters shared with volumes and backups (`all_tenants`, `project_id`, name,
+    /// status, metadata, `offset`, `with_count`).
+    pub filter: ListFilter,
+    /// Sorting (`sort=key:dir,…`), paging and extra filters.
     pub common: ListCommon,
     /// Snapshots of this volume.
     pub volume_id: Option<String>,
 }
 
 impl ListSnapshots {
-    fn query(&self) -> crate::Query {
-        self.common
-            .query()
-            .push_opt("volume_id", self.volume_id.as_deref())
+    fn on<T>(&self, list: List<T>) -> List<T> {
+        let own = crate::query!(volume_id: self.volume_id.as_deref());
+        self.filter.list(&self.common, list, own)
     }
 }
 
 /// `GET /snapshots`, linked-paged via `snapshots_links`.
 pub fn list(filter: &ListSnapshots) -> List<Snapshot> {
-    List::new(path!("snapshots"), "snapshots", Paging::Linked).query(filter.query())
+    filter.on(List::new(path!("snapshots"), "snapshots", Paging::Linked))
 }
 
 /// `GET /snapshots/detail`, linked-paged via `snapshots_links`.
 pub fn list_detail(filter: &ListSnapshots) -> List<Snapshot> {
-    List::new(path!("snapshots/detail"), "snapshots", Paging::Linked).query(filter.query())
+    filter.on(List::new(
+        path!("snapshots/detail"),
+        "snapshots",
+        Paging::Linked,
+    ))
 }
 
 const SNAPSHOTS: &str = "snapshots";

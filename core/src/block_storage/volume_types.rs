@@ -175,7 +175,8 @@ pub fn list(filter: &ListVolumeTypes) -> List<VolumeType> {
         extra_specs: extra_specs,
     );
     List::new(path!("types"), "volume_types", Paging::Linked)
-        .query(filter.common.apply_joined_sort(q))
+        .check(super::LIST_STYLE.check(&filter.common))
+        .query(super::LIST_STYLE.encode(&filter.common, q))
 }
 
 /// `GET /types/{volume_type_id}`.

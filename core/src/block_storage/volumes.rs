@@ -32,9 +32,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{flex_bool, flex_metadata, ApiVersion, Link, ListCommon, Metadata, MetadataOf};
+use super::{flex_bool, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
 use crate::HasStatus;
 use crate::InvalidInput;
+use crate::ListCommon;
 use crate::Op;
 use crate::Timestamp;
 use crate::{path, query};
@@ -428,8 +429,10 @@ pub fn delete(volume_id: &str, cascade: bool) -> Op<()> {
 /// Filters of [`list`] and [`list_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListVolumes {
-    /// The filters volumes share with snapshots (`all_tenants`, name, status, metadata,
-    /// sort, paging, `with_count`).
+    /// The filters volumes share with snapshots and backups (`all_tenants`, name,
+    /// status, metadata, `offset`, `with_count`).
+    pub filter: ListFilter,
+    /// Sorting (`sort=key:dir,…`), paging and extra filters (`created_at=gt:…`, …).
     pub common: ListCommon,
     /// Bootable only (or not).
     pub bootable: Option<bool>,
@@ -447,29 +450,32 @@ impl ListVolumes {
     fn query(&self) -> crate::Query {
         let glance = (!self.glance_metadata.is_empty())
             .then(|| serde_json::to_string(&self.glance_metadata).unwrap_or_default());
-        let q = self.common.query();
-        let extra = query!(
+        query!(
             bootable: self.bootable,
             availability_zone: self.availability_zone.as_deref(),
             volume_type: self.volume_type.as_deref(),
             group_id: self.group_id.as_deref(),
             glance_metadata: glance,
-        );
-        extra
-            .pairs()
-            .iter()
-            .fold(q, |q, (k, v)| q.push(k.clone(), v))
+        )
+    }
+
+    fn on<T>(&self, list: List<T>) -> List<T> {
+        self.filter.list(&self.common, list, self.query())
     }
 }
 
 /// `GET /volumes`: ids and names, linked-paged via `volumes_links`.
 pub fn list(filter: &ListVolumes) -> List<VolumeRef> {
-    List::new(path!("volumes"), "volumes", Paging::Linked).query(filter.query())
+    filter.on(List::new(path!("volumes"), "volumes", Paging::Linked))
 }
 
 /// `GET /volumes/detail`: full volumes, linked-paged via `volumes_links`.
 pub fn list_detail(filter: &ListVolumes) -> List<Volume> {
-    List::new(path!("volumes/detail"), "volumes", Paging::Linked).query(filter.query())
+    filter.on(List::new(
+        path!("volumes/detail"),
+        "volumes",
+        Paging::Linked,
+    ))
 }
 
 /// One page of `GET /volumes/detail` with its total `count` (set `with_count`, 3.45+).

@@ -32,11 +32,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
-use crate::MetaItem;
-use crate::Op;
-use crate::{path, query, Link};
-use crate::{List, Paging};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::{path, query, InvalidInput, Link, List, ListCommon, MetaItem, Op, Paging};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
 pub type ExtraSpecs = BTreeMap<String, String>;
@@ -153,29 +150,31 @@ pub struct ListFlavors {
     pub min_disk: Option<u64>,
     /// At least this much memory (MiB).
     pub min_ram: Option<u64>,
-    /// Sort key (`flavorid`, `name`, `memory_mb`, `vcpus`, `root_gb`, …).
-    pub sort_key: Option<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this flavor id.
-    pub marker: Option<String>,
+    /// Sorting by one key (`flavorid`, `name`, `memory_mb`, `vcpus`, `root_gb`, …),
+    /// paging and extra filters. Nova does not select fields, page backwards or filter
+    /// flavors by tags.
+    pub common: ListCommon,
 }
 
 impl ListFlavors {
     fn query(&self) -> crate::Query {
-        query!(
+        let q = query!(
             is_public: self.is_public.map(Visibility::as_str),
             minDisk: self.min_disk,
             minRam: self.min_ram,
-            sort_key: self.sort_key.as_deref(),
-            sort_dir: self.sort_dir.as_deref(),
-            limit: self.limit,
-            marker: self.marker.as_deref(),
-        )
+        );
+        LIST_STYLE.encode(&self.common, q)
     }
 }
+
+/// How Nova's flavor list spells [`ListCommon`].
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Nova's flavor list",
+    sort: SortStyle::Single,
+    tags: TagStyle::None,
+    fields: false,
+    page_reverse: false,
+};
 
 /// The body of [`create`].
 #[serde_with::skip_serializing_none]
@@ -261,12 +260,16 @@ pub struct FlavorAccess {
 
 /// `GET /flavors`: ids and names (linked paging).
 pub fn list(filter: &ListFlavors) -> List<FlavorSummary> {
-    List::new(path!("flavors"), "flavors", Paging::Linked).query(filter.query())
+    List::new(path!("flavors"), "flavors", Paging::Linked)
+        .check(LIST_STYLE.check(&filter.common))
+        .query(filter.query())
 }
 
 /// `GET /flavors/detail`: flavors with their sizes (linked paging).
 pub fn list_detail(filter: &ListFlavors) -> List<Flavor> {
-    List::new(path!("flavors/detail"), "flavors", Paging::Linked).query(filter.query())
+    List::new(path!("flavors/detail"), "flavors", Paging::Linked)
+        .check(LIST_STYLE.check(&filter.common))
+        .query(filter.query())
 }
 
 /// `GET /flavors/{flavor_id}`.
@@ -410,10 +413,12 @@ mod tests {
             is_public: Some(Visibility::All),
             min_disk: Some(10),
             min_ram: Some(512),
-            sort_key: Some("memory_mb".into()),
-            sort_dir: Some("desc".into()),
-            limit: Some(2),
-            marker: Some("m1".into()),
+            common: ListCommon {
+                sort: vec![("memory_mb".into(), crate::SortDir::Desc)],
+                limit: Some(2),
+                marker: Some("m1".into()),
+                ..Default::default()
+            },
         })
         .first_request(&nova())
         .unwrap();
@@ -421,6 +426,30 @@ mod tests {
             req.uri(),
             "http://nova/v2.1/flavors/detail?is_public=none&minDisk=10&minRam=512&sort_key=memory_mb&sort_dir=desc&limit=2&marker=m1"
         );
+        // Two sort keys or a tag filter: refused before any I/O, naming the list.
+        let two_keys = ListFlavors {
+            common: ListCommon {
+                sort: vec![
+                    ("name".into(), crate::SortDir::Asc),
+                    ("vcpus".into(), crate::SortDir::Asc),
+                ],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let err = list(&two_keys).first_request(&nova()).unwrap_err();
+        assert!(
+            err.to_string().contains("flavor list sorts by one key"),
+            "{err}"
+        );
+        let tagged = ListFlavors {
+            common: ListCommon {
+                tags: vec!["x".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(list(&tagged).first_request(&nova()).is_err());
     }
 
     #[test]

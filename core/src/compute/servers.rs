@@ -42,18 +42,12 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::request::list::join;
-use crate::HasStatus;
-use crate::InvalidInput;
-pub use crate::Link;
-use crate::Op;
-use crate::Query;
-use crate::Secret;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{path, Patch};
-use crate::{List, Paging};
-use crate::{Metadata, MetadataOf};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::Link;
+use crate::{
+    path, HasStatus, InvalidInput, List, ListCommon, Metadata, MetadataOf, Op, Paging, Patch,
+    Query, Secret, Tags, Timestamp,
+};
 
 crate::string_enum! {
     /// A server's status.
@@ -465,8 +459,6 @@ pub struct ServerRef {
     pub extra: Map<String, Value>,
 }
 
-pub use crate::SortDir;
-
 /// Filters of [`list`] and [`list_detail`]. Regex filters (`name`, `ip`, …) are matched
 /// by Nova as Python regular expressions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -485,14 +477,10 @@ pub struct ListServers {
     pub changes_since: Option<Timestamp>,
     /// Changed before this time (2.66+).
     pub changes_before: Option<Timestamp>,
-    /// Servers with all of these tags (2.26+).
-    pub tags: Vec<String>,
-    /// Servers with any of these tags (2.26+).
-    pub tags_any: Vec<String>,
-    /// Servers without all of these tags (2.26+).
-    pub not_tags: Vec<String>,
-    /// Servers without any of these tags (2.26+).
-    pub not_tags_any: Vec<String>,
+    /// Sorting (`sort_key`/`sort_dir` pairs), paging, tag filters (2.26+) and extra
+    /// filters (`created_at`, `launched_at`, `hostname`, `uuid`, …). Nova does not select
+    /// fields or page backwards.
+    pub common: ListCommon,
     /// IPv4 address, a regular expression.
     pub ip: Option<String>,
     /// IPv6 address, a regular expression (2.5+ for non-admins).
@@ -533,20 +521,12 @@ pub struct ListServers {
     pub access_ip_v4: Option<String>,
     /// Access IPv6, a regular expression (admin).
     pub access_ip_v6: Option<String>,
-    /// Sort keys and directions (`sort_key` / `sort_dir` pairs, in order).
-    pub sort: Vec<(String, Option<SortDir>)>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this server id.
-    pub marker: Option<String>,
-    /// Other filters, sent as given (`created_at`, `launched_at`, `hostname`, `uuid`, …).
-    pub extra: Vec<(String, String)>,
 }
 
 impl ListServers {
     /// The query string parameters.
     pub fn query(&self) -> Query {
-        let mut q = crate::query!(
+        let q = crate::query!(
             all_tenants: self.all_tenants.then_some("True"),
             project_id: self.project_id.as_deref(),
             user_id: self.user_id.as_deref(),
@@ -554,10 +534,6 @@ impl ListServers {
             status: self.status.as_ref().map(ServerStatus::as_str),
             "changes-since": self.changes_since,
             "changes-before": self.changes_before,
-            tags: join(&self.tags),
-            "tags-any": join(&self.tags_any),
-            "not-tags": join(&self.not_tags),
-            "not-tags-any": join(&self.not_tags_any),
             ip: self.ip.as_deref(),
             ip6: self.ip6.as_deref(),
             host: self.host.as_deref(),
@@ -579,30 +555,31 @@ impl ListServers {
             access_ip_v4: self.access_ip_v4.as_deref(),
             access_ip_v6: self.access_ip_v6.as_deref(),
         );
-        for (key, dir) in &self.sort {
-            q = q.push("sort_key", key);
-            if let Some(d) = dir {
-                q = q.push("sort_dir", d.as_str());
-            }
-        }
-        q = q
-            .push_opt("limit", self.limit)
-            .push_opt("marker", self.marker.as_deref());
-        for (k, v) in &self.extra {
-            q = q.push(k.clone(), v);
-        }
-        q
+        LIST_STYLE.encode(&self.common, q)
     }
 }
 
+/// How Nova's server list spells [`ListCommon`].
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Nova's server list",
+    sort: SortStyle::Pairs,
+    tags: TagStyle::Dashed,
+    fields: false,
+    page_reverse: false,
+};
+
 /// `GET /servers`: ids, names and links, linked-paged through `servers_links`.
 pub fn list(filter: &ListServers) -> List<ServerRef> {
-    List::new(path!("servers"), "servers", Paging::Linked).query(filter.query())
+    List::new(path!("servers"), "servers", Paging::Linked)
+        .check(LIST_STYLE.check(&filter.common))
+        .query(filter.query())
 }
 
 /// `GET /servers/detail`: full servers, linked-paged through `servers_links`.
 pub fn list_detail(filter: &ListServers) -> List<Server> {
-    List::new(path!("servers/detail"), "servers", Paging::Linked).query(filter.query())
+    List::new(path!("servers/detail"), "servers", Paging::Linked)
+        .check(LIST_STYLE.check(&filter.common))
+        .query(filter.query())
 }
 
 /// `GET /servers/{server_id}`.
@@ -1132,21 +1109,42 @@ mod tests {
         let f = ListServers {
             all_tenants: true,
             changes_since: Some("2024-01-02T03:04:05Z".parse().unwrap()),
-            tags: vec!["a".into(), "b".into()],
-            not_tags_any: vec!["c".into()],
             locked: Some(true),
-            sort: vec![("name".into(), Some(SortDir::Desc)), ("id".into(), None)],
-            limit: Some(2),
-            marker: Some("m".into()),
+            common: ListCommon {
+                tags: vec!["a".into(), "b".into()],
+                not_tags_any: vec!["c".into()],
+                sort: vec![
+                    ("name".into(), crate::SortDir::Desc),
+                    ("id".into(), crate::SortDir::Asc),
+                ],
+                limit: Some(2),
+                marker: Some("m".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let req = list_detail(&f).first_request(&nova()).unwrap();
         assert_eq!(
             req.uri().query().unwrap(),
-            "all_tenants=True&changes-since=2024-01-02T03%3A04%3A05.000000Z&tags=a%2Cb\
-             &not-tags-any=c&locked=true&sort_key=name&sort_dir=desc&sort_key=id&limit=2&marker=m"
+            "all_tenants=True&changes-since=2024-01-02T03%3A04%3A05.000000Z&locked=true\
+             &sort_key=name&sort_dir=desc&sort_key=id&sort_dir=asc&limit=2&marker=m\
+             &tags=a%2Cb&not-tags-any=c"
         );
         assert_eq!(req.uri().path(), "/v2.1/servers/detail");
+        // Nova selects no fields: refused before any I/O, naming the list.
+        let fields = ListServers {
+            common: ListCommon {
+                fields: vec!["id".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let err = list(&fields).first_request(&nova()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("Nova's server list does not select fields"),
+            "{err}"
+        );
     }
 
     use crate::Paginated;

@@ -3,7 +3,7 @@
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use ferrocloud::container_infra::cluster_templates::{self, CreateClusterTemplate};
-//! use ferrocloud::container_infra::PatchOp;
+//! use ferrocloud::json_patch::PatchOp;
 //! let magnum = client.container_infra();
 //! let t = magnum
 //!     .call(&cluster_templates::create(&CreateClusterTemplate {

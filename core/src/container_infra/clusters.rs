@@ -6,7 +6,7 @@
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use ferrocloud::container_infra::clusters::{self, CreateCluster, Resize};
-//! use ferrocloud::container_infra::PatchOp;
+//! use ferrocloud::json_patch::PatchOp;
 //! use ferrocloud::Wait;
 //! let magnum = client.container_infra();
 //! let c = magnum

@@ -10,8 +10,8 @@ pub mod clusters;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::types::json_patch::{PatchKind, PatchOp};
-pub use crate::Link;
+use crate::json_patch::PatchOp;
+use crate::Link;
 
 /// What create, update, resize and upgrade answer: the cluster's uuid.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

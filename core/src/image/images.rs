@@ -15,7 +15,10 @@
 //! }
 //! glance.call(&images::TAGS.add("4f7a", "golden")).await?;
 //! let mine = glance
-//!     .collect_all(images::list(&ListImages { tags: vec!["golden".into()], limit: Some(50), ..Default::default() }))
+//!     .collect_all(images::list(&ListImages {
+//!         common: ferrocloud::ListCommon { tags: vec!["golden".into()], limit: Some(50), ..Default::default() },
+//!         ..Default::default()
+//!     }))
 //!     .await?;
 //! glance.call(&images::deactivate("4f7a")).await?;
 //! glance.call(&images::reactivate("4f7a")).await?;
@@ -25,14 +28,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Body;
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::types::json_patch::pointer;
+use crate::{
+    path, query, Body, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Tags, Timestamp,
+};
 
 /// The JSON Patch media type of Glance image updates.
 pub const JSON_PATCH: &str = "application/openstack-images-v2.1-json-patch";
@@ -247,8 +247,7 @@ pub enum ImageUpdate {
     RemoveProperty(String),
 }
 
-use crate::types::json_patch::pointer;
-pub use crate::types::json_patch::{PatchKind, PatchOp};
+use crate::json_patch::PatchOp;
 
 impl ImageUpdate {
     /// The JSON Patch operation.
@@ -315,8 +314,6 @@ pub struct ListImages {
     pub status: Option<ImageStatus>,
     /// Membership status of shared images (`accepted`, `pending`, `rejected`, `all`).
     pub member_status: Option<String>,
-    /// Images with all these tags.
-    pub tags: Vec<String>,
     /// Protected or not.
     pub protected: Option<bool>,
     /// Hidden or not (2.7+).
@@ -335,24 +332,25 @@ pub struct ListImages {
     pub updated_at: Option<String>,
     /// Id filter (`in:a,b`).
     pub id: Option<String>,
-    /// `key[:asc|desc][,…]`.
-    pub sort: Option<String>,
-    /// Legacy sort key.
-    pub sort_key: Option<String>,
-    /// Legacy sort direction.
-    pub sort_dir: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
-    /// Custom property filters (`os_distro=ubuntu`), sent as given.
-    pub properties: Vec<(String, String)>,
+    /// Sorting (`sort=key:dir,…`), paging, images with all of `tags` (`tag=`, repeated)
+    /// and custom property filters in `extra` (`os_distro=ubuntu`). Glance does not
+    /// select fields, page backwards or filter by any-of or without tags.
+    pub common: ListCommon,
 }
+
+/// How Glance's image list spells [`ListCommon`].
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Glance's image list",
+    sort: SortStyle::Joined,
+    tags: TagStyle::AllRepeated,
+    fields: false,
+    page_reverse: false,
+};
 
 /// `GET /v2/images`, paged through the body's `next` link.
 pub fn list(filter: &ListImages) -> List<Image> {
     let f = filter;
-    let mut q = query!(
+    let q = query!(
         name: f.name.as_deref(),
         visibility: f.visibility.as_ref().map(Visibility::as_str),
         owner: f.owner.as_deref(),
@@ -367,17 +365,10 @@ pub fn list(filter: &ListImages) -> List<Image> {
         created_at: f.created_at.as_deref(),
         updated_at: f.updated_at.as_deref(),
         id: f.id.as_deref(),
-        sort: f.sort.as_deref(),
-        sort_key: f.sort_key.as_deref(),
-        sort_dir: f.sort_dir.as_deref(),
-        limit: f.limit,
-        marker: f.marker.as_deref(),
-    )
-    .push_all("tag", &f.tags);
-    for (k, v) in &f.properties {
-        q = q.push(k.clone(), v);
-    }
-    List::new(path!("images"), "images", Paging::Linked).query(q)
+    );
+    List::new(path!("images"), "images", Paging::Linked)
+        .check(LIST_STYLE.check(&f.common))
+        .query(LIST_STYLE.encode(&f.common, q))
 }
 
 /// `PUT /v2/images/{id}/file`: send with [`Service::upload`](crate::Service::upload) and
@@ -604,10 +595,13 @@ mod tests {
     #[test]
     fn list_query_and_import_methods() {
         let req = list(&ListImages {
-            tags: vec!["a".into(), "b".into()],
             visibility: Some(Visibility::All),
-            limit: Some(2),
-            properties: vec![("os_distro".into(), "ubuntu".into())],
+            common: ListCommon {
+                tags: vec!["a".into(), "b".into()],
+                limit: Some(2),
+                extra: vec![("os_distro".into(), "ubuntu".into())],
+                ..Default::default()
+            },
             ..Default::default()
         })
         .first_request(&svc());

@@ -22,12 +22,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// A task's status.
@@ -147,25 +143,29 @@ pub struct ListTasks {
     pub kind: Option<String>,
     /// Status.
     pub status: Option<TaskStatus>,
-    /// Sort key (`created_at`, `expires_at`, `status`, `type`, `updated_at`).
-    pub sort_key: Option<String>,
-    /// `asc` or `desc` (default).
-    pub sort_dir: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this id.
-    pub marker: Option<String>,
+    /// Sorting by one key (`created_at`, `expires_at`, `status`, `type`, `updated_at`),
+    /// paging and extra filters. Glance does not select fields, page backwards or filter
+    /// tasks by tags.
+    pub common: ListCommon,
 }
 
 /// `GET /v2/tasks`, paged through the body's `next` link (or the marker).
 pub fn list(filter: &ListTasks) -> List<Task> {
     let f = filter;
-    List::new(path!("tasks"), "tasks", Paging::Linked).query(query!(
+    let q = query!(
         "type": f.kind.as_deref(),
         status: f.status.as_ref().map(TaskStatus::as_str),
-        sort_key: f.sort_key.as_deref(),
-        sort_dir: f.sort_dir.as_deref(),
-        limit: f.limit,
-        marker: f.marker.as_deref(),
-    ))
+    );
+    List::new(path!("tasks"), "tasks", Paging::Linked)
+        .check(LIST_STYLE.check(&f.common))
+        .query(LIST_STYLE.encode(&f.common, q))
 }
+
+/// How Glance's task list spells [`ListCommon`].
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Glance's task list",
+    sort: SortStyle::Single,
+    tags: TagStyle::None,
+    fields: false,
+    page_reverse: false,
+};

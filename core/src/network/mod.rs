@@ -1,8 +1,8 @@
 //! Networking (Neutron v2.0): [`networks`], [`subnets`], [`ports`], [`routers`],
 //! [`floating_ips`], [`security_groups`] and [`security_group_rules`].
 //!
-//! What every resource shares lives in one place: [`ListCommon`] (`fields`,
-//! `sort_key`/`sort_dir`, `limit`/`marker` and the tag filters), [`Tags`] (each module's
+//! What every resource shares lives in one place: [`ListCommon`](crate::ListCommon) (`fields`,
+//! `sort_key`/`sort_dir`, `limit`/`marker` and the tag filters), [`Tags`](crate::Tags) (each module's
 //! `TAGS`: list, check, add, add all, replace, remove, clear) and [`IfRevision`]
 //! (`If-Match: revision_number=N`, answered with 412 when the resource moved on).
 //!
@@ -18,7 +18,8 @@
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
-//! use ferrocloud::network::{networks, subnets, ListCommon};
+//! use ferrocloud::network::{networks, subnets};
+//! use ferrocloud::ListCommon;
 //! let neutron = client.network();
 //! let net = neutron.call(&networks::create(&Default::default())).await?;
 //! let subnet = neutron
@@ -42,6 +43,4 @@ pub mod security_groups;
 mod shared;
 pub mod subnets;
 
-pub use crate::Tags;
-pub use crate::{ListCommon, SortDir};
 pub use shared::{IfRevision, TAG_MAX_LEN};

@@ -5,7 +5,8 @@
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use ferrocloud::network::networks::{self, CreateNetwork, ListNetworks, UpdateNetwork};
-//! use ferrocloud::network::{IfRevision, ListCommon};
+//! use ferrocloud::network::IfRevision;
+//! use ferrocloud::ListCommon;
 //! use ferrocloud::{Patch, Wait};
 //! let neutron = client.network();
 //! let net = neutron

@@ -15,11 +15,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Link;
-use crate::Op;
-use crate::Query;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{HasId, List};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::{path, query, HasId, List, ListCommon, Op, Timestamp};
 
 /// An event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -70,40 +67,46 @@ pub struct ListEvents {
     pub resource_type: Vec<String>,
     /// Include events of nested stacks to this depth.
     pub nested_depth: Option<u32>,
-    /// Sort keys (`event_time`, `resource_type`, …).
-    pub sort_keys: Vec<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this event id.
-    pub marker: Option<String>,
+    /// Sorting (`event_time`, `resource_type`, …; one direction for every key), paging
+    /// and extra filters. Heat does not select fields, page backwards or filter events by
+    /// tags.
+    pub common: ListCommon,
 }
 
-fn filters(f: &ListEvents) -> Query {
-    query!(
-        nested_depth: f.nested_depth,
-        sort_dir: f.sort_dir.as_deref(),
-        limit: f.limit,
-        marker: f.marker.as_deref(),
-    )
-    .push_all("resource_action", &f.resource_action)
-    .push_all("resource_status", &f.resource_status)
-    .push_all("resource_name", &f.resource_name)
-    .push_all("resource_type", &f.resource_type)
-    .push_all("sort_keys", &f.sort_keys)
+/// How Heat's event lists spell [`ListCommon`].
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Heat's event list",
+    sort: SortStyle::SharedDir,
+    tags: TagStyle::None,
+    fields: false,
+    page_reverse: false,
+};
+
+fn filtered(list: List<Event>, f: &ListEvents) -> List<Event> {
+    let q = query!(nested_depth: f.nested_depth)
+        .push_all("resource_action", &f.resource_action)
+        .push_all("resource_status", &f.resource_status)
+        .push_all("resource_name", &f.resource_name)
+        .push_all("resource_type", &f.resource_type);
+    list.check(LIST_STYLE.check(&f.common))
+        .query(LIST_STYLE.encode(&f.common, q))
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/events`.
 pub fn list(stack_name: &str, stack_id: &str, filter: &ListEvents) -> List<Event> {
-    List::marker(path!("stacks/{}/{}/events", stack_name, stack_id), "events")
-        .query(filters(filter))
+    filtered(
+        List::marker(path!("stacks/{}/{}/events", stack_name, stack_id), "events"),
+        filter,
+    )
 }
 
 /// `GET /stacks/{name_or_id}/events`: Heat redirects to the stack's events, which the
 /// driver follows.
 pub fn find(name_or_id: &str, filter: &ListEvents) -> List<Event> {
-    List::marker(path!("stacks/{}/events", name_or_id), "events").query(filters(filter))
+    filtered(
+        List::marker(path!("stacks/{}/events", name_or_id), "events"),
+        filter,
+    )
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}/events`.
@@ -113,16 +116,13 @@ pub fn list_for_resource(
     resource_name: &str,
     filter: &ListEvents,
 ) -> List<Event> {
-    List::marker(
-        path!(
-            "stacks/{}/{}/resources/{}/events",
-            stack_name,
-            stack_id,
-            resource_name
-        ),
-        "events",
-    )
-    .query(filters(filter))
+    let path = path!(
+        "stacks/{}/{}/resources/{}/events",
+        stack_name,
+        stack_id,
+        resource_name
+    );
+    filtered(List::marker(path, "events"), filter)
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}/events/{event_id}`.

@@ -89,6 +89,4 @@ pub struct Environment {
     pub extra: Map<String, Value>,
 }
 
-pub use crate::Link;
-
-pub(crate) use crate::request::list::join;
+use crate::Link;

@@ -32,13 +32,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::resources::Resource;
-use super::{join, Environment, Files, Link, Template};
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use super::{Environment, Files, Link, Template};
+use crate::request::list::{ListStyle, SortStyle, TagStyle};
+use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 /// A stack.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -234,18 +230,6 @@ pub struct ListStacks {
     pub username: Option<String>,
     /// Parent stack id.
     pub owner_id: Option<String>,
-    /// Stacks with all these tags.
-    pub tags: Vec<String>,
-    /// Stacks with any of these tags.
-    pub tags_any: Vec<String>,
-    /// Stacks without all of these tags.
-    pub not_tags: Vec<String>,
-    /// Stacks with none of these tags.
-    pub not_tags_any: Vec<String>,
-    /// Sort keys (`stack_name`, `stack_status`, `creation_time`, `updated_time`).
-    pub sort_keys: Vec<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
     /// Every project's stacks (admin).
     pub global_tenant: bool,
     /// Include deleted stacks.
@@ -254,11 +238,21 @@ pub struct ListStacks {
     pub show_nested: bool,
     /// Include hidden stacks.
     pub show_hidden: bool,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this stack id.
-    pub marker: Option<String>,
+    /// Sorting (`stack_name`, `stack_status`, `creation_time`, `updated_time`; one
+    /// direction for every key), paging, tag filters and extra filters. Heat does not
+    /// select fields or page backwards.
+    pub common: ListCommon,
 }
+
+/// How Heat's stack list spells [`ListCommon`] (`sort_keys`, `tags_any`, …; Heat
+/// silently ignores names it does not know, so the spelling matters).
+const LIST_STYLE: ListStyle = ListStyle {
+    service: "Heat's stack list",
+    sort: SortStyle::SharedDir,
+    tags: TagStyle::Underscored,
+    fields: false,
+    page_reverse: false,
+};
 
 /// The body of [`create`] and [`preview`].
 #[serde_with::skip_serializing_none]
@@ -422,30 +416,22 @@ impl CreateStack {
 /// `GET /stacks`.
 pub fn list(filter: &ListStacks) -> List<Stack> {
     let flag = |b: bool| b.then_some("true");
-    let mut q = query!(
+    let q = query!(
         id: filter.id.as_deref(),
         tenant: filter.tenant.as_deref(),
         username: filter.username.as_deref(),
         owner_id: filter.owner_id.as_deref(),
-        tags: join(&filter.tags),
-        // Heat reads these with underscores and silently ignores unknown names.
-        tags_any: join(&filter.tags_any),
-        not_tags: join(&filter.not_tags),
-        not_tags_any: join(&filter.not_tags_any),
-        sort_dir: filter.sort_dir.as_deref(),
         global_tenant: flag(filter.global_tenant),
         show_deleted: flag(filter.show_deleted),
         show_nested: flag(filter.show_nested),
         show_hidden: flag(filter.show_hidden),
-        limit: filter.limit,
-        marker: filter.marker.as_deref(),
-    );
-    q = q
-        .push_all("name", &filter.name)
-        .push_all("status", &filter.status)
-        .push_all("action", &filter.action)
-        .push_all("sort_keys", &filter.sort_keys);
-    List::new(path!("stacks"), "stacks", Paging::Linked).query(q)
+    )
+    .push_all("name", &filter.name)
+    .push_all("status", &filter.status)
+    .push_all("action", &filter.action);
+    List::new(path!("stacks"), "stacks", Paging::Linked)
+        .check(LIST_STYLE.check(&filter.common))
+        .query(LIST_STYLE.encode(&filter.common, q))
 }
 
 /// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
@@ -763,10 +749,17 @@ mod tests {
     fn list_sends_every_tag_filter_under_the_name_heat_reads() {
         let req = crate::Paginated::first_request(
             &list(&ListStacks {
-                tags: vec!["a".into(), "b".into()],
-                tags_any: vec!["c".into()],
-                not_tags: vec!["d".into()],
-                not_tags_any: vec!["e".into(), "f".into()],
+                common: ListCommon {
+                    tags: vec!["a".into(), "b".into()],
+                    tags_any: vec!["c".into()],
+                    not_tags: vec!["d".into()],
+                    not_tags_any: vec!["e".into(), "f".into()],
+                    sort: vec![
+                        ("stack_name".into(), crate::SortDir::Asc),
+                        ("creation_time".into(), crate::SortDir::Asc),
+                    ],
+                    ..Default::default()
+                },
                 ..Default::default()
             }),
             &svc(),
@@ -774,8 +767,23 @@ mod tests {
         .unwrap();
         assert_eq!(
             req.uri().query(),
-            Some("tags=a%2Cb&tags_any=c&not_tags=d&not_tags_any=e%2Cf")
+            Some(
+                "sort_keys=stack_name&sort_keys=creation_time&sort_dir=asc\
+                 &tags=a%2Cb&tags_any=c&not_tags=d&not_tags_any=e%2Cf"
+            )
         );
+        // One direction for every key: Heat cannot do two.
+        let mixed = ListStacks {
+            common: ListCommon {
+                sort: vec![
+                    ("stack_name".into(), crate::SortDir::Asc),
+                    ("creation_time".into(), crate::SortDir::Desc),
+                ],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(crate::Paginated::first_request(&list(&mixed), &svc()).is_err());
     }
 
     #[test]
@@ -783,8 +791,11 @@ mod tests {
         let req = crate::Paginated::first_request(
             &list(&ListStacks {
                 status: vec!["COMPLETE".into(), "FAILED".into()],
-                tags_any: vec!["x".into(), "y".into()],
                 show_nested: true,
+                common: ListCommon {
+                    tags_any: vec!["x".into(), "y".into()],
+                    ..Default::default()
+                },
                 ..Default::default()
             }),
             &svc(),
@@ -792,7 +803,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             req.uri().query(),
-            Some("tags_any=x%2Cy&show_nested=true&status=COMPLETE&status=FAILED")
+            Some("show_nested=true&status=COMPLETE&status=FAILED&tags_any=x%2Cy")
         );
     }
 }

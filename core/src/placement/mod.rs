@@ -97,7 +97,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-pub use crate::Link;
+use crate::Link;
 use crate::Op;
 
 /// The latest Placement microversion this module knows (2023.1 and later servers).

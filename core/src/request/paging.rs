@@ -188,6 +188,13 @@ impl<T> List<T> {
         self
     }
 
+    /// Checks the filter before any I/O: the first error is what
+    /// [`Operation::request`](crate::Operation::request) returns (as [`Op::check`]).
+    pub fn check(mut self, check: Result<(), InvalidInput>) -> Self {
+        self.op = self.op.check(check);
+        self
+    }
+
     /// Adds a header.
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.op = self.op.header(name, value);

@@ -94,9 +94,11 @@ async fn private_flavor_with_extra_specs_access_and_description() {
         // Paging over every flavor, one per page.
         let mut pages = std::pin::pin!(nova.pages(flavors::list(&ListFlavors {
             is_public: Some(Visibility::All),
-            limit: Some(1),
-            sort_key: Some("flavorid".into()),
-            sort_dir: Some("asc".into()),
+            common: ferrocloud::ListCommon {
+                limit: Some(1),
+                sort: vec![("flavorid".into(), ferrocloud::SortDir::Asc)],
+                ..Default::default()
+            },
             ..Default::default()
         })));
         let (mut count, mut items) = (0, Vec::new());

@@ -756,7 +756,10 @@ async fn multiple_create_and_pagination_over_three_pages() {
         // never wrong. Once they are ACTIVE the listing is complete: asserted below.)
         let building = ListServers {
             name: Some(format!("^{prefix}")),
-            limit: Some(2),
+            common: ferrocloud::ListCommon {
+                limit: Some(2),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let (mut complete, mut short, mut changed) = (0, 0, 0);
@@ -793,8 +796,11 @@ async fn multiple_create_and_pagination_over_three_pages() {
 
         let filter = ListServers {
             name: Some(format!("^{prefix}")),
-            limit: Some(2),
-            sort: vec![("display_name".into(), Some(servers::SortDir::Asc))],
+            common: ferrocloud::ListCommon {
+                limit: Some(2),
+                sort: vec![("display_name".into(), ferrocloud::SortDir::Asc)],
+                ..Default::default()
+            },
             ..Default::default()
         };
         let pages: Vec<_> = nova

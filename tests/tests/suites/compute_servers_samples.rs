@@ -780,7 +780,10 @@ fn compute_servers_samples() {
 fn list_pages_follow_servers_links() {
     use ferrocloud::Paginated;
     let list = servers::list_detail(&ListServers {
-        limit: Some(1),
+        common: ferrocloud::ListCommon {
+            limit: Some(1),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let page = list

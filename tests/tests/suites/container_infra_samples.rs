@@ -5,7 +5,7 @@
 
 use ferrocloud::container_infra::cluster_templates::{self, CreateClusterTemplate};
 use ferrocloud::container_infra::clusters::{self, CreateCluster, Resize, Upgrade};
-use ferrocloud::container_infra::PatchOp;
+use ferrocloud::json_patch::PatchOp;
 use ferrocloud::{HasStatus, Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{json, Value};

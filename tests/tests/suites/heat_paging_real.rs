@@ -54,8 +54,11 @@ async fn stack_lists_stop_at_the_last_page_and_events_page_by_marker() {
             .map_err(|e| format!("wait: {e}"))?;
         }
         let by_tag = |limit| ListStacks {
-            tags: vec![tag.clone()],
-            limit,
+            common: ferrocloud::ListCommon {
+                tags: vec![tag.clone()],
+                limit,
+                ..Default::default()
+            },
             ..Default::default()
         };
         // No limit: one page, one request (the old marker paging asked for a second).
@@ -104,7 +107,10 @@ async fn stack_lists_stop_at_the_last_page_and_events_page_by_marker() {
                 name,
                 id,
                 &events::ListEvents {
-                    limit: Some(1),
+                    common: ferrocloud::ListCommon {
+                        limit: Some(1),
+                        ..Default::default()
+                    },
                     ..Default::default()
                 },
             ))

@@ -312,9 +312,12 @@ async fn paging_with_limit_two() {
         }
         ids.sort();
         let list = images::list(&ListImages {
-            tags: vec![tag.clone()],
-            limit: Some(2),
-            sort: Some("name:asc".into()),
+            common: ferrocloud::ListCommon {
+                tags: vec![tag.clone()],
+                limit: Some(2),
+                sort: vec![("name".into(), ferrocloud::SortDir::Asc)],
+                ..Default::default()
+            },
             ..Default::default()
         });
         let pages: Vec<_> =
@@ -345,8 +348,11 @@ async fn paging_with_limit_two() {
         // Filters that exclude: a status no image of this batch has.
         let none = glance
             .collect_all(images::list(&ListImages {
-                tags: vec![tag.clone()],
                 status: Some(ImageStatus::Active),
+                common: ferrocloud::ListCommon {
+                    tags: vec![tag.clone()],
+                    ..Default::default()
+                },
                 ..Default::default()
             }))
             .await
@@ -481,8 +487,10 @@ async fn import_task_and_interoperable_import() {
             .collect_all(tasks::list(&ListTasks {
                 kind: Some("import".into()),
                 status: Some(TaskStatus::Success),
-                limit: Some(2),
-                ..Default::default()
+                common: ferrocloud::ListCommon {
+                    limit: Some(2),
+                    ..Default::default()
+                },
             }))
             .await
             .unwrap();

@@ -306,7 +306,10 @@ fn glance_paging_follows_next() {
     use ferrocloud::Paginated;
     let svc = glance();
     let list = images::list(&images::ListImages {
-        limit: Some(2),
+        common: ferrocloud::ListCommon {
+            limit: Some(2),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let req = list.first_request(&svc).unwrap();
@@ -322,11 +325,14 @@ fn glance_paging_follows_next() {
     );
     let tasks = tasks::list(&tasks::ListTasks {
         status: Some(TaskStatus::Success),
-        sort_dir: Some("asc".into()),
+        common: ferrocloud::ListCommon {
+            sort: vec![("created_at".into(), ferrocloud::SortDir::Asc)],
+            ..Default::default()
+        },
         ..Default::default()
     });
     assert_eq!(
         tasks.first_request(&svc).unwrap().uri(),
-        "http://glance.example:9292/v2/tasks?status=success&sort_dir=asc"
+        "http://glance.example:9292/v2/tasks?status=success&sort_key=created_at&sort_dir=asc"
     );
 }

@@ -25,8 +25,9 @@ use ferrocloud::network::security_groups::{
 use ferrocloud::network::subnets::{
     self, AllocationPool, CreateSubnet, HostRoute, Ipv6Mode, ListSubnets,
 };
-use ferrocloud::network::{IfRevision, ListCommon, SortDir};
+use ferrocloud::network::IfRevision;
 use ferrocloud::{path, Op, Patch, Service, Transport};
+use ferrocloud::{ListCommon, SortDir};
 use ferrocloud_tests::cloud;
 
 use crate::support::guarded;

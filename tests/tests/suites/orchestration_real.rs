@@ -231,27 +231,27 @@ async fn each_stack_tag_filter_returns_exactly_the_stacks_it_names() {
     let filters: Vec<(&str, stacks::ListStacks, Vec<&str>)> = vec![
         (
             "tags (all of)",
-            filter(&run, |f| f.tags.extend([a.clone(), b.clone()])),
+            filter(&run, |f| f.common.tags.extend([a.clone(), b.clone()])),
             vec!["ab"],
         ),
         (
             "tags_any",
-            filter(&run, |f| f.tags_any = vec![b.clone(), c.clone()]),
+            filter(&run, |f| f.common.tags_any = vec![b.clone(), c.clone()]),
             vec!["ab", "c"],
         ),
         (
             "not_tags",
-            filter(&run, |f| f.not_tags = vec![a.clone(), b.clone()]),
+            filter(&run, |f| f.common.not_tags = vec![a.clone(), b.clone()]),
             vec!["a", "c"],
         ),
         (
             "not_tags_any",
-            filter(&run, |f| f.not_tags_any = vec![a.clone()]),
+            filter(&run, |f| f.common.not_tags_any = vec![a.clone()]),
             vec!["c"],
         ),
         (
             "not_tags_any (two)",
-            filter(&run, |f| f.not_tags_any = vec![b.clone(), c.clone()]),
+            filter(&run, |f| f.common.not_tags_any = vec![b.clone(), c.clone()]),
             vec!["a"],
         ),
         ("run tag only", filter(&run, |_| {}), vec!["a", "ab", "c"]),
@@ -302,7 +302,10 @@ async fn each_stack_tag_filter_returns_exactly_the_stacks_it_names() {
 
 fn filter(run: &str, edit: impl FnOnce(&mut stacks::ListStacks)) -> stacks::ListStacks {
     let mut f = stacks::ListStacks {
-        tags: vec![run.to_owned()],
+        common: ferrocloud::ListCommon {
+            tags: vec![run.to_owned()],
+            ..Default::default()
+        },
         ..Default::default()
     };
     edit(&mut f);

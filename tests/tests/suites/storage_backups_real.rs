@@ -4,7 +4,8 @@
 //! restore, and that a create is refused by the API without leaving a backup behind.
 
 use ferrocloud::block_storage::backups::{self, CreateBackup, ListBackups, Restore};
-use ferrocloud::block_storage::ListCommon;
+use ferrocloud::block_storage::ListFilter;
+use ferrocloud::ListCommon;
 use ferrocloud_tests::cloud;
 
 fn status(r: Result<impl std::fmt::Debug, ferrocloud::Error>) -> Option<u16> {
@@ -21,8 +22,11 @@ async fn storage_backups_read_and_refusals() {
         .expect("list");
     let detail = cinder
         .collect_all(backups::list_detail(&ListBackups {
-            common: ListCommon {
+            filter: ListFilter {
                 all_tenants: true,
+                ..Default::default()
+            },
+            common: ListCommon {
                 limit: Some(2),
                 ..Default::default()
             },

@@ -8,8 +8,9 @@ use ferrocloud::block_storage::snapshots::{self, CreateSnapshot, UpdateSnapshot}
 use ferrocloud::block_storage::volumes::{
     self, CreateVolume, ListVolumes, UpdateVolume, VolumeStatus,
 };
-use ferrocloud::block_storage::{self as bs, ListCommon, Metadata};
+use ferrocloud::block_storage::{self as bs, ListFilter};
 use ferrocloud::{EndpointOpts, Patch, Service, Wait};
+use ferrocloud::{ListCommon, Metadata};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
 
@@ -535,10 +536,13 @@ async fn paging_filters_and_project_less_endpoint() {
         }
         ids.sort();
         let filter = |limit| ListVolumes {
-            common: ListCommon {
+            filter: ListFilter {
                 metadata: md(&[("batch", &tag)]),
+                ..Default::default()
+            },
+            common: ListCommon {
                 limit: Some(limit),
-                sort: Some("name:asc".into()),
+                sort: vec![("name".into(), ferrocloud::SortDir::Asc)],
                 ..Default::default()
             },
             ..Default::default()
@@ -574,11 +578,11 @@ async fn paging_filters_and_project_less_endpoint() {
             .clone()
             .microversion("3.45")
             .call(&volumes::list_detail_page(&ListVolumes {
-                common: ListCommon {
+                filter: ListFilter {
                     with_count: true,
-                    ..filter(1).common
+                    ..filter(1).filter
                 },
-                ..Default::default()
+                ..filter(1)
             }))
             .await
             .unwrap();

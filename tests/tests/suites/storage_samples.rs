@@ -10,7 +10,8 @@ use ferrocloud::block_storage::snapshots::{self, CreateSnapshot, Snapshot, Updat
 use ferrocloud::block_storage::volumes::{
     self, CreateVolume, SchedulerHints, UpdateVolume, Volume,
 };
-use ferrocloud::block_storage::{ApiVersion, Metadata};
+use ferrocloud::block_storage::ApiVersion;
+use ferrocloud::Metadata;
 use ferrocloud::{Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
@@ -163,7 +164,7 @@ fn snapshot_responses(cov: &mut Coverage, v: ApiVersion, dir: &str, files: &[Str
 
 /// Metadata samples of `kind` (`volume` / `snapshot`) under `prefix`.
 fn metadata_samples(cov: &mut Coverage, v: ApiVersion, prefix: &str, kind: &str, files: &[String]) {
-    type Item = ferrocloud::block_storage::MetaItem;
+    type Item = ferrocloud::MetaItem;
     struct MetaOps {
         get: fn(&str) -> ferrocloud::Op<Metadata>,
         merge: fn(&str, &Metadata) -> ferrocloud::Op<Metadata>,
@@ -720,7 +721,7 @@ fn linked_paging_of_volumes() {
     use ferrocloud::Paginated;
     let svc = cinder(ApiVersion::V3);
     let list = volumes::list_detail(&volumes::ListVolumes {
-        common: ferrocloud::block_storage::ListCommon {
+        common: ferrocloud::ListCommon {
             limit: Some(1),
             ..Default::default()
         },

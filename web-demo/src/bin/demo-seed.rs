@@ -391,20 +391,20 @@ mod seed {
         let cinder = demo.block_storage();
         for name in ["demo-data-1", "demo-data-2"] {
             let mut f = volumes::ListVolumes::default();
-            f.common.name = Some(name.into());
+            f.filter.name = Some(name.into());
             if cinder.collect_all(volumes::list(&f)).await?.is_empty() {
                 demo.create_volume(name, 1, &noop).await?;
             }
         }
         let mut f = snapshots::ListSnapshots::default();
-        f.common.name = Some("demo-snap".into());
+        f.filter.name = Some("demo-snap".into());
         if cinder
             .collect_all(snapshots::list_detail(&f))
             .await?
             .is_empty()
         {
             let mut vf = volumes::ListVolumes::default();
-            vf.common.name = Some("demo-data-2".into());
+            vf.filter.name = Some("demo-data-2".into());
             if let Some(v) = cinder.collect_all(volumes::list(&vf)).await?.first() {
                 let s = cinder
                     .call(&snapshots::create(&snapshots::CreateSnapshot {
