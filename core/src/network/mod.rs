@@ -45,3 +45,9 @@ pub mod subnets;
 pub use crate::list::{ListCommon, SortDir};
 pub use crate::tags::Tags;
 pub use shared::{IfRevision, TAG_MAX_LEN};
+
+pub mod bgp;
+pub mod bgpvpns;
+pub mod fwaas;
+pub mod tap_mirrors;
+pub mod vpnaas;
