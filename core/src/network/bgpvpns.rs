@@ -40,7 +40,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Query};
+use crate::{
+    path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Query, Timestamp,
+};
 
 string_enum! {
     /// What a BGP VPN carries.
@@ -63,7 +65,7 @@ pub struct Bgpvpn {
     /// Type.
     #[serde(default, rename = "type")]
     pub kind: BgpvpnType,
-    /// Route targets both imported and exported (`ASN:nn` or `IP:nn`).
+    /// Route targets both imported and exported (`ASN:nn` or `IPv4:nn`).
     #[serde(default)]
     pub route_targets: Vec<String>,
     /// Route targets only imported.
@@ -86,8 +88,18 @@ pub struct Bgpvpn {
     pub ports: Vec<String>,
     /// BGP LOCAL_PREF of the advertised routes.
     pub local_pref: Option<u32>,
-    /// VXLAN network identifier.
+    /// VXLAN network identifier (`bgpvpn-vni`).
     pub vni: Option<u32>,
+    /// Description (`standard-attr-bgpvpn`).
+    pub description: Option<String>,
+    /// Shared with other projects through RBAC (`rbac-bgpvpn`).
+    pub shared: Option<bool>,
+    /// Revision, bumped on every change (`standard-attr-bgpvpn*`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-bgpvpn*`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-bgpvpn*`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -119,9 +131,11 @@ pub struct CreateBgpvpn {
     /// Route distinguishers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub route_distinguishers: Vec<String>,
-    /// LOCAL_PREF.
+    /// Description (`standard-attr-bgpvpn`).
+    pub description: Option<String>,
+    /// LOCAL_PREF (`bgpvpn-routes-control`).
     pub local_pref: Option<u32>,
-    /// VNI, 1 to 16777215.
+    /// VNI, 1 to 16777215 (`bgpvpn-vni`; fixed once created).
     pub vni: Option<u32>,
     /// Owner (admin).
     pub project_id: Option<String>,
@@ -136,6 +150,8 @@ pub struct CreateBgpvpn {
 pub struct UpdateBgpvpn {
     /// Name.
     pub name: Option<String>,
+    /// Description.
+    pub description: Option<String>,
     /// Route targets.
     pub route_targets: Option<Vec<String>>,
     /// Import targets.
@@ -144,7 +160,7 @@ pub struct UpdateBgpvpn {
     pub export_targets: Option<Vec<String>>,
     /// Route distinguishers.
     pub route_distinguishers: Option<Vec<String>>,
-    /// LOCAL_PREF (`Null` clears it).
+    /// LOCAL_PREF (`Null` clears it; `bgpvpn-routes-control`).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub local_pref: Patch<u32>,
 }
@@ -156,6 +172,8 @@ pub struct ListBgpvpns {
     pub name: Option<String>,
     /// Type.
     pub kind: Option<BgpvpnType>,
+    /// Shared (`rbac-bgpvpn`).
+    pub shared: Option<bool>,
     /// VPNs associated with these networks (one `networks=` parameter each).
     pub networks: Vec<String>,
     /// VPNs associated with these routers.
@@ -220,6 +238,12 @@ pub struct NetworkAssociation {
     /// The network.
     #[serde(default)]
     pub network_id: String,
+    /// Revision, bumped on every change (`standard-attr-bgpvpn*`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-bgpvpn*`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-bgpvpn*`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -260,6 +284,12 @@ pub struct RouterAssociation {
     pub router_id: String,
     /// Advertise the router's extra routes (`bgpvpn-routes-control`).
     pub advertise_extra_routes: Option<bool>,
+    /// Revision, bumped on every change (`standard-attr-bgpvpn*`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-bgpvpn*`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-bgpvpn*`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -380,6 +410,12 @@ pub struct PortAssociation {
     pub routes: Vec<PortRoute>,
     /// Advertise the port's fixed IPs.
     pub advertise_fixed_ips: Option<bool>,
+    /// Revision, bumped on every change (`standard-attr-bgpvpn*`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-bgpvpn*`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-bgpvpn*`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -442,6 +478,7 @@ pub fn list(f: &ListBgpvpns) -> List<Bgpvpn> {
     let mut q = query!(
         name: f.name.as_deref(),
         "type": f.kind.as_ref().map(BgpvpnType::as_str),
+        shared: f.shared,
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );

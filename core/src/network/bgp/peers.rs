@@ -7,7 +7,7 @@
 //! let neutron = client.network();
 //! let peer = neutron
 //!     .call(&peers::create(&CreateBgpPeer {
-//!         auth_type: Some(BgpAuthType::Md5),
+//!         auth_type: BgpAuthType::Md5,
 //!         password: Some(Secret::new("s3cret")),
 //!         ..CreateBgpPeer::new("upstream", "10.0.0.3", 64512)
 //!     }))
@@ -66,14 +66,16 @@ pub struct BgpPeer {
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateBgpPeer {
-    /// Name (required).
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// The peer's address (required).
     pub peer_ip: String,
-    /// The peer's AS number, 1 to 4294967295 (required).
+    /// The peer's AS number (required): 1 to 65535, or to 4294967295 with the
+    /// `bgp_4byte_asn` extension.
     pub remote_as: u32,
-    /// Authentication (default `none`).
-    pub auth_type: Option<BgpAuthType>,
+    /// Authentication (required by Neutron, so always sent; `none` by default here).
+    pub auth_type: BgpAuthType,
     /// The session password (required with `md5`, refused with `none`).
     pub password: Option<Secret>,
     /// Owner (admin).
@@ -94,27 +96,23 @@ impl CreateBgpPeer {
     }
 
     fn check(&self) -> Result<(), InvalidInput> {
-        let md5 = self
-            .auth_type
-            .as_ref()
-            .is_some_and(|a| *a != BgpAuthType::None);
+        let md5 = self.auth_type != BgpAuthType::None;
         let password = self.password.as_ref().is_some_and(|p| !p.is_empty());
-        InvalidInput::require(!self.name.is_empty(), "name", "a BGP peer needs a name")
-            .and(InvalidInput::require(
-                !self.peer_ip.is_empty(),
-                "peer_ip",
-                "a BGP peer needs an address",
-            ))
-            .and(InvalidInput::require(
-                self.remote_as != 0,
-                "remote_as",
-                "AS numbers start at 1",
-            ))
-            .and(InvalidInput::require(
-                md5 == password,
-                "password",
-                "a password goes with an auth_type other than none, and only then",
-            ))
+        InvalidInput::require(
+            !self.peer_ip.is_empty(),
+            "peer_ip",
+            "a BGP peer needs an address",
+        )
+        .and(InvalidInput::require(
+            self.remote_as != 0,
+            "remote_as",
+            "AS numbers start at 1",
+        ))
+        .and(InvalidInput::require(
+            md5 == password,
+            "password",
+            "a password goes with an auth_type other than none, and only then",
+        ))
     }
 }
 
@@ -205,7 +203,7 @@ mod tests {
     fn password_goes_with_md5_only() {
         let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let md5_without = CreateBgpPeer {
-            auth_type: Some(BgpAuthType::Md5),
+            auth_type: BgpAuthType::Md5,
             ..CreateBgpPeer::new("p", "10.0.0.3", 1)
         };
         let none_with = CreateBgpPeer {
@@ -218,7 +216,7 @@ mod tests {
             assert!(matches!(err, Error::InvalidInput(_)), "{err}");
         }
         let ok = CreateBgpPeer {
-            auth_type: Some(BgpAuthType::Md5),
+            auth_type: BgpAuthType::Md5,
             password: Some(Secret::new("x")),
             ..CreateBgpPeer::new("p", "10.0.0.3", 1)
         };

@@ -79,9 +79,11 @@ pub struct AdvertisedRoute {
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CreateBgpSpeaker {
-    /// Name (required).
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// Local AS number, 1 to 4294967295 (required).
+    /// Local AS number (required): 1 to 65535, or to 4294967295 with the
+    /// `bgp_4byte_asn` extension.
     pub local_as: u32,
     /// Address family, 4 or 6 (required).
     pub ip_version: u8,
@@ -107,17 +109,9 @@ impl CreateBgpSpeaker {
     }
 
     fn check(&self) -> Result<(), InvalidInput> {
-        InvalidInput::require(!self.name.is_empty(), "name", "a BGP speaker needs a name")
-            .and(InvalidInput::require(
-                self.local_as != 0,
-                "local_as",
-                "AS numbers start at 1",
-            ))
-            .and(InvalidInput::require(
-                matches!(self.ip_version, 4 | 6),
-                "ip_version",
-                "4 or 6",
-            ))
+        InvalidInput::require(self.local_as != 0, "local_as", "AS numbers start at 1").and(
+            InvalidInput::require(matches!(self.ip_version, 4 | 6), "ip_version", "4 or 6"),
+        )
     }
 }
 
@@ -269,7 +263,7 @@ mod tests {
             create(&CreateBgpSpeaker::new("s", 1, 5))
                 .request(&neutron())
                 .unwrap_err(),
-            create(&CreateBgpSpeaker::new("", 1, 4))
+            create(&CreateBgpSpeaker::new("s", 0, 4))
                 .request(&neutron())
                 .unwrap_err(),
         ] {

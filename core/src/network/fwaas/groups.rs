@@ -36,6 +36,7 @@ use serde_json::{Map, Value};
 
 use crate::{
     path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch,
+    Timestamp,
 };
 
 string_enum! {
@@ -83,6 +84,12 @@ pub struct FirewallGroup {
     /// Status.
     #[serde(default)]
     pub status: FirewallGroupStatus,
+    /// Revision, bumped on every change (`standard-attr-revisions`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-timestamp`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-timestamp`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).

@@ -27,7 +27,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 /// A firewall policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +48,12 @@ pub struct FirewallPolicy {
     pub audited: Option<bool>,
     /// Visible to every project.
     pub shared: Option<bool>,
+    /// Revision, bumped on every change (`standard-attr-revisions`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-timestamp`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-timestamp`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).

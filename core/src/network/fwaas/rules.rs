@@ -1,5 +1,5 @@
 //! FWaaS v2 firewall rules (`/v2.0/fwaas/firewall_rules`): what to match (protocol,
-//! addresses, ports, firewall groups) and what to do ([`FirewallAction`]). A rule acts
+//! addresses, ports) and what to do ([`FirewallAction`]). A rule acts
 //! once it is in a [policy](super::policies).
 //!
 //! ```no_run
@@ -32,7 +32,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::flex::flex_string_list;
-use crate::{path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch};
+use crate::{
+    path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp,
+};
 
 string_enum! {
     /// What a rule does with the traffic it matches.
@@ -47,7 +49,8 @@ string_enum! {
 }
 
 string_enum! {
-    /// The IP protocol a rule matches (a rule without one matches any protocol).
+    /// The IP protocol a rule matches (a rule without one matches any protocol). Neutron
+    /// also takes a protocol number, `"0"` to `"255"` (`Other`).
     pub enum FirewallProtocol {
         /// TCP.
         Tcp = "tcp",
@@ -55,6 +58,12 @@ string_enum! {
         Udp = "udp",
         /// ICMP.
         Icmp = "icmp",
+        /// ICMPv6.
+        Ipv6Icmp = "ipv6-icmp",
+        /// SCTP.
+        Sctp = "sctp",
+        /// DCCP.
+        Dccp = "dccp",
     }
 }
 
@@ -84,10 +93,6 @@ pub struct FirewallRule {
     pub source_port: Option<String>,
     /// Destination port or range.
     pub destination_port: Option<String>,
-    /// Match traffic from the ports of this firewall group.
-    pub source_firewall_group_id: Option<String>,
-    /// Match traffic to the ports of this firewall group.
-    pub destination_firewall_group_id: Option<String>,
     /// Enabled (a disabled rule stays in its policies but matches nothing).
     pub enabled: Option<bool>,
     /// Visible to every project.
@@ -98,6 +103,12 @@ pub struct FirewallRule {
     pub firewall_policy_id: Vec<String>,
     /// Position in its policy (shown by some releases).
     pub position: Option<u32>,
+    /// Revision, bumped on every change (`standard-attr-revisions`).
+    pub revision_number: Option<u64>,
+    /// Creation time (`standard-attr-timestamp`).
+    pub created_at: Option<Timestamp>,
+    /// Last change (`standard-attr-timestamp`).
+    pub updated_at: Option<Timestamp>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -129,10 +140,6 @@ pub struct CreateFirewallRule {
     pub source_port: Option<String>,
     /// Destination port or range (TCP and UDP only).
     pub destination_port: Option<String>,
-    /// Match traffic from this firewall group's ports.
-    pub source_firewall_group_id: Option<String>,
-    /// Match traffic to this firewall group's ports.
-    pub destination_firewall_group_id: Option<String>,
     /// Enabled (default true).
     pub enabled: Option<bool>,
     /// Share with every project.
@@ -171,12 +178,6 @@ pub struct UpdateFirewallRule {
     /// Destination port or range (`Null`: any).
     #[serde(skip_serializing_if = "Patch::is_keep")]
     pub destination_port: Patch<String>,
-    /// Source firewall group (`Null`: none).
-    #[serde(skip_serializing_if = "Patch::is_keep")]
-    pub source_firewall_group_id: Patch<String>,
-    /// Destination firewall group (`Null`: none).
-    #[serde(skip_serializing_if = "Patch::is_keep")]
-    pub destination_firewall_group_id: Patch<String>,
     /// Enabled.
     pub enabled: Option<bool>,
     /// Shared.
@@ -220,7 +221,8 @@ pub struct ListFirewallRules {
     pub common: ListCommon,
 }
 
-/// Ports only make sense with TCP or UDP (Neutron refuses them otherwise).
+/// Ports only make sense with TCP or UDP (neutron-fwaas refuses them otherwise, a
+/// protocol given by number included).
 fn ports_need_tcp_or_udp(protocol: Option<&FirewallProtocol>, has_ports: bool) -> bool {
     !has_ports
         || matches!(

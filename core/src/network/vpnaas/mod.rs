@@ -98,15 +98,47 @@ string_enum! {
         Aes192 = "aes-192",
         /// AES-256.
         Aes256 = "aes-256",
-        /// AES-128 in CTR mode.
+        /// AES-128 in CTR mode (`vpn-aes-ctr`).
         Aes128Ctr = "aes-128-ctr",
-        /// AES-192 in CTR mode.
+        /// AES-192 in CTR mode (`vpn-aes-ctr`).
         Aes192Ctr = "aes-192-ctr",
-        /// AES-256 in CTR mode.
+        /// AES-256 in CTR mode (`vpn-aes-ctr`).
         Aes256Ctr = "aes-256-ctr",
-        /// AES-128 GCM, 16-byte ICV.
+        /// AES-128 CCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes128Ccm8 = "aes-128-ccm-8",
+        /// AES-192 CCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Ccm8 = "aes-192-ccm-8",
+        /// AES-256 CCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes256Ccm8 = "aes-256-ccm-8",
+        /// AES-128 CCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes128Ccm12 = "aes-128-ccm-12",
+        /// AES-192 CCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Ccm12 = "aes-192-ccm-12",
+        /// AES-256 CCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes256Ccm12 = "aes-256-ccm-12",
+        /// AES-128 CCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes128Ccm16 = "aes-128-ccm-16",
+        /// AES-192 CCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Ccm16 = "aes-192-ccm-16",
+        /// AES-256 CCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes256Ccm16 = "aes-256-ccm-16",
+        /// AES-128 GCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes128Gcm8 = "aes-128-gcm-8",
+        /// AES-192 GCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Gcm8 = "aes-192-gcm-8",
+        /// AES-256 GCM with a 8-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes256Gcm8 = "aes-256-gcm-8",
+        /// AES-128 GCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes128Gcm12 = "aes-128-gcm-12",
+        /// AES-192 GCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Gcm12 = "aes-192-gcm-12",
+        /// AES-256 GCM with a 12-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes256Gcm12 = "aes-256-gcm-12",
+        /// AES-128 GCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
         Aes128Gcm16 = "aes-128-gcm-16",
-        /// AES-256 GCM, 16-byte ICV.
+        /// AES-192 GCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
+        Aes192Gcm16 = "aes-192-gcm-16",
+        /// AES-256 GCM with a 16-byte ICV (`vpn-aes-ccm-gcm`).
         Aes256Gcm16 = "aes-256-gcm-16",
     }
 }
@@ -124,22 +156,44 @@ string_enum! {
         Group15 = "group15",
         /// Group 16.
         Group16 = "group16",
+        /// Group 17.
+        Group17 = "group17",
+        /// Group 18.
+        Group18 = "group18",
         /// Group 19.
         Group19 = "group19",
         /// Group 20.
         Group20 = "group20",
         /// Group 21.
         Group21 = "group21",
+        /// Group 22.
+        Group22 = "group22",
+        /// Group 23.
+        Group23 = "group23",
+        /// Group 24.
+        Group24 = "group24",
+        /// Group 25.
+        Group25 = "group25",
+        /// Group 26.
+        Group26 = "group26",
+        /// Group 27.
+        Group27 = "group27",
+        /// Group 28.
+        Group28 = "group28",
+        /// Group 29.
+        Group29 = "group29",
+        /// Group 30.
+        Group30 = "group30",
+        /// Group 31.
+        Group31 = "group31",
     }
 }
 
 string_enum! {
     /// The unit of a [`Lifetime`].
     pub enum LifetimeUnits {
-        /// Seconds (the default).
+        /// Seconds (the only unit neutron-vpnaas takes).
         Seconds = "seconds",
-        /// Kilobytes.
-        Kilobytes = "kilobytes",
     }
 }
 
@@ -162,7 +216,7 @@ impl Lifetime {
         }
     }
 
-    /// Neutron's floor is 60 in either unit.
+    /// Neutron's floor is 60 seconds.
     fn check(lifetime: Option<&Lifetime>) -> Result<(), InvalidInput> {
         InvalidInput::require(
             lifetime.and_then(|l| l.value).is_none_or(|v| v >= 60),
