@@ -76,7 +76,7 @@ pub struct CreateBgpPeer {
     pub remote_as: u32,
     /// Authentication (required by Neutron, so always sent; `none` by default here).
     pub auth_type: BgpAuthType,
-    /// The session password (required with `md5`, refused with `none`).
+    /// The session password (required with `md5`; stored but unused with `none`).
     pub password: Option<Secret>,
     /// Owner (admin).
     pub project_id: Option<String>,
@@ -109,9 +109,9 @@ impl CreateBgpPeer {
             "AS numbers start at 1",
         ))
         .and(InvalidInput::require(
-            md5 == password,
+            !md5 || password,
             "password",
-            "a password goes with an auth_type other than none, and only then",
+            "auth_type md5 needs a password",
         ))
     }
 }
@@ -200,18 +200,18 @@ mod tests {
     }
 
     #[test]
-    fn password_goes_with_md5_only() {
+    fn md5_needs_a_password() {
         let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let md5_without = CreateBgpPeer {
             auth_type: BgpAuthType::Md5,
             ..CreateBgpPeer::new("p", "10.0.0.3", 1)
         };
-        let none_with = CreateBgpPeer {
-            password: Some(Secret::new("x")),
-            ..CreateBgpPeer::new("p", "10.0.0.3", 1)
+        let md5_empty = CreateBgpPeer {
+            password: Some(Secret::new("")),
+            ..md5_without.clone()
         };
         let as_zero = CreateBgpPeer::new("p", "10.0.0.3", 0);
-        for bad in [md5_without, none_with, as_zero] {
+        for bad in [md5_without, md5_empty, as_zero] {
             let err = create(&bad).request(&svc).unwrap_err();
             assert!(matches!(err, Error::InvalidInput(_)), "{err}");
         }

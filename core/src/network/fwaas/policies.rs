@@ -138,7 +138,7 @@ pub enum RulePosition {
 /// does) and [`RulePosition::First`] sends neither.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InsertRule {
-    /// The rule to insert (it must not be in a policy yet).
+    /// The rule to insert (not in this policy yet; a rule may be in several policies).
     pub firewall_rule_id: String,
     /// Where.
     pub position: RulePosition,

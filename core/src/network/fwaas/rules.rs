@@ -239,22 +239,66 @@ fn ip_version_ok(v: Option<u8>) -> Result<(), InvalidInput> {
     )
 }
 
+/// A port (`"80"`) or an inclusive range (`"80:90"`, low first), as neutron-fwaas reads it.
+fn port_range_ok(field: &'static str, range: Option<&str>) -> Result<(), InvalidInput> {
+    let ok = range.is_none_or(|r| {
+        let (low, high) = r.split_once(':').unwrap_or((r, r));
+        matches!((low.parse::<u16>(), high.parse::<u16>()), (Ok(l), Ok(h)) if l <= h)
+    });
+    InvalidInput::require(ok, field, "a port 0-65535 or a range low:high")
+}
+
+/// An address or CIDR of the other IP version than the rule's is refused by neutron-fwaas
+/// (`FirewallIpAddressConflict`); an IPv6 one has a `:`.
+fn address_version_ok(
+    field: &'static str,
+    address: Option<&str>,
+    ip_version: u8,
+) -> Result<(), InvalidInput> {
+    InvalidInput::require(
+        address.is_none_or(|a| a.contains(':') == (ip_version == 6)),
+        field,
+        "the address must be of the rule's ip_version (4 unless set)",
+    )
+}
+
 impl CreateFirewallRule {
     fn check(&self) -> Result<(), InvalidInput> {
         let ports = self.source_port.is_some() || self.destination_port.is_some();
+        let version = self.ip_version.unwrap_or(4);
         InvalidInput::require(
             ports_need_tcp_or_udp(self.protocol.as_ref(), ports),
             "protocol",
             "source_port and destination_port need protocol tcp or udp",
         )
         .and(ip_version_ok(self.ip_version))
+        .and(port_range_ok("source_port", self.source_port.as_deref()))
+        .and(port_range_ok(
+            "destination_port",
+            self.destination_port.as_deref(),
+        ))
+        .and(address_version_ok(
+            "source_ip_address",
+            self.source_ip_address.as_deref(),
+            version,
+        ))
+        .and(address_version_ok(
+            "destination_ip_address",
+            self.destination_ip_address.as_deref(),
+            version,
+        ))
     }
 }
 
 impl UpdateFirewallRule {
     fn check(&self) -> Result<(), InvalidInput> {
-        // Only what the body itself says can be checked: setting ports while clearing
-        // the protocol, or setting a protocol without ports while giving ports.
+        // Only what the body itself says can be checked (the rule's current protocol and
+        // version are on the server): ports with a protocol that cannot have them, and
+        // addresses of the other version than an ip_version given with them.
+        let set = |p: &Patch<String>| match p {
+            Patch::Set(v) => Some(v.clone()),
+            _ => None,
+        };
         let ports = matches!(self.source_port, Patch::Set(_))
             || matches!(self.destination_port, Patch::Set(_));
         let protocol_ok = match &self.protocol {
@@ -262,12 +306,34 @@ impl UpdateFirewallRule {
             Patch::Null => !ports,
             Patch::Set(p) => ports_need_tcp_or_udp(Some(p), ports),
         };
-        InvalidInput::require(
+        let mut ok = InvalidInput::require(
             protocol_ok,
             "protocol",
             "source_port and destination_port need protocol tcp or udp",
         )
         .and(ip_version_ok(self.ip_version))
+        .and(port_range_ok(
+            "source_port",
+            set(&self.source_port).as_deref(),
+        ))
+        .and(port_range_ok(
+            "destination_port",
+            set(&self.destination_port).as_deref(),
+        ));
+        if let Some(version) = self.ip_version {
+            ok = ok
+                .and(address_version_ok(
+                    "source_ip_address",
+                    set(&self.source_ip_address).as_deref(),
+                    version,
+                ))
+                .and(address_version_ok(
+                    "destination_ip_address",
+                    set(&self.destination_ip_address).as_deref(),
+                    version,
+                ));
+        }
+        ok
     }
 }
 
@@ -388,10 +454,33 @@ mod tests {
             ip_version: Some(5),
             ..Default::default()
         };
+        let tcp = |port: &str| CreateFirewallRule {
+            protocol: Some(FirewallProtocol::Tcp),
+            destination_port: Some(port.into()),
+            ..Default::default()
+        };
+        let v6_address_in_v4_rule = CreateFirewallRule {
+            source_ip_address: Some("2001:db8::/64".into()),
+            ..Default::default()
+        };
+        let v4_address_in_v6_update = UpdateFirewallRule {
+            ip_version: Some(6),
+            destination_ip_address: Patch::Set("10.0.0.0/8".into()),
+            ..Default::default()
+        };
         for err in [
             create(&icmp_port).request(&neutron()).unwrap_err(),
             update("r", &any_port).request(&neutron()).unwrap_err(),
             create(&v5).request(&neutron()).unwrap_err(),
+            create(&tcp("90:80")).request(&neutron()).unwrap_err(),
+            create(&tcp("65536")).request(&neutron()).unwrap_err(),
+            create(&tcp("http")).request(&neutron()).unwrap_err(),
+            create(&v6_address_in_v4_rule)
+                .request(&neutron())
+                .unwrap_err(),
+            update("r", &v4_address_in_v6_update)
+                .request(&neutron())
+                .unwrap_err(),
         ] {
             assert!(matches!(err, Error::InvalidInput(_)), "{err}");
         }
@@ -401,5 +490,12 @@ mod tests {
             ..Default::default()
         };
         assert!(create(&udp).request(&neutron()).is_ok());
+        assert!(create(&tcp("80:90")).request(&neutron()).is_ok());
+        let v6 = CreateFirewallRule {
+            ip_version: Some(6),
+            source_ip_address: Some("2001:db8::1".into()),
+            ..Default::default()
+        };
+        assert!(create(&v6).request(&neutron()).is_ok());
     }
 }
