@@ -44,3 +44,11 @@ mod shared;
 pub mod subnets;
 
 pub use shared::{IfRevision, TAG_MAX_LEN};
+
+pub mod bgp;
+pub mod bgpvpns;
+pub mod fwaas;
+pub mod tap_flows;
+pub mod tap_mirrors;
+pub mod tap_services;
+pub mod vpnaas;

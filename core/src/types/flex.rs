@@ -58,6 +58,42 @@ pub(crate) fn flex_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
     }
 }
 
+/// Reads a number a service sends as a JSON number or as a numeric string
+/// (neutron-dynamic-routing's AS numbers: `"remote_as": "1001"` next to `"local_as": 1001`).
+#[cfg(feature = "network")]
+pub(crate) fn flex_u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Number(n) => n
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| serde::de::Error::custom(format_args!("{n} is not a u32"))),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format_args!("{s:?} is not a u32"))),
+        other => Err(serde::de::Error::custom(format_args!(
+            "{other} is not a number"
+        ))),
+    }
+}
+
+/// Reads a list of strings a service sends as a list, as one string or as `null`
+/// (FWaaS v2 `firewall_policy_id`: a list of policy ids, shown as one id or `null` in
+/// the API reference's samples).
+#[cfg(feature = "network")]
+pub(crate) fn flex_string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(vec![s]),
+        Some(v @ Value::Array(_)) => {
+            Vec::<String>::deserialize(v).map_err(serde::de::Error::custom)
+        }
+        Some(other) => Err(serde::de::Error::custom(format_args!(
+            "{other} is not a list of strings"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,7 @@ mod load_balancer_samples;
 mod load_real;
 mod network_real;
 mod network_samples;
+mod network_stadium_samples;
 mod orchestration_real;
 mod orchestration_samples;
 mod placement_real;
