@@ -228,6 +228,8 @@ pub struct ListFloatingIps {
     pub description: Option<String>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -273,6 +275,7 @@ pub fn list(f: &ListFloatingIps) -> List<FloatingIp> {
         status: f.status.as_ref(),
         description: f.description.as_deref(),
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

@@ -276,6 +276,8 @@ pub struct ListRouters {
     pub flavor_id: Option<String>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -339,6 +341,7 @@ pub fn list(f: &ListRouters) -> List<Router> {
         ha: f.ha,
         flavor_id: f.flavor_id.as_deref(),
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)
@@ -427,6 +430,16 @@ pub fn update_external_gateways(router_id: &str, gateways: &[GatewayInfo]) -> Op
 /// `PUT /v2.0/routers/{router_id}/remove_external_gateways` (give the `network_id`s).
 pub fn remove_external_gateways(router_id: &str, gateways: &[GatewayInfo]) -> Op<Router> {
     gateways_action(router_id, "remove_external_gateways", gateways)
+}
+
+/// `GET /v2.0/routers/{router_id}/l3-agents` (admin, `l3_agent_scheduler`): the L3
+/// agents hosting a router, with each one's `ha_state` for HA routers (one page).
+pub fn list_l3_agents(router_id: &str) -> List<super::agents::Agent> {
+    List::new(
+        path!("routers/{}/l3-agents", router_id),
+        "agents",
+        crate::Paging::Single,
+    )
 }
 
 #[cfg(test)]

@@ -295,6 +295,8 @@ pub struct ListRules {
     pub belongs_to_default_sg: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting and paging.
@@ -323,6 +325,7 @@ pub fn list(f: &ListRules) -> List<SecurityGroupRule> {
         description: f.description.as_deref(),
         belongs_to_default_sg: f.belongs_to_default_sg,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

@@ -118,6 +118,8 @@ pub struct ListSecurityGroups {
     pub shared: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -142,6 +144,7 @@ pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {
         stateful: f.stateful,
         shared: f.shared,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

@@ -283,6 +283,8 @@ pub struct ListSubnets {
     pub dns_publish_fixed_ip: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -315,6 +317,7 @@ pub fn list(f: &ListSubnets) -> List<Subnet> {
         segment_id: f.segment_id.as_deref(),
         dns_publish_fixed_ip: f.dns_publish_fixed_ip,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)
