@@ -651,6 +651,42 @@ mod tests {
             serde_json::from_str(r#"{"id": "p", "status": "N/A", "binding:vnic_type": "weird"}"#)
                 .unwrap();
         assert_eq!(p.status, PortStatus::NotApplicable);
+        // value_specs: sent flat in the port body, but never over a typed field.
+        let mut specs = Map::new();
+        specs.insert("device_profile".into(), "dp".into());
+        let req = create(&CreatePort {
+            value_specs: specs.clone(),
+            ..CreatePort::new("n")
+        })
+        .request(&neutron)
+        .unwrap();
+        assert_eq!(
+            serde_json::from_slice::<Value>(req.body()).unwrap(),
+            serde_json::json!({"port": {"network_id": "n", "device_profile": "dp"}})
+        );
+        specs.insert("network_id".into(), "other".into());
+        let clash = CreatePort {
+            value_specs: specs.clone(),
+            ..CreatePort::new("n")
+        };
+        assert!(create(&clash).request(&neutron).is_err());
+        let mut upd = UpdatePort {
+            name: Some("a".into()),
+            ..Default::default()
+        };
+        upd.value_specs.insert("name".into(), "b".into());
+        assert!(update("p", &upd).request(&neutron).is_err());
+        upd.name = None;
+        assert!(update("p", &upd).request(&neutron).is_ok());
+        let t: Port = serde_json::from_str(
+            r#"{"id": "p", "trunk_details": {"trunk_id": "t", "sub_ports": [{"port_id": "c", "segmentation_type": "vlan", "segmentation_id": 7, "mac_address": "fa:16:3e:00:00:01"}]}}"#,
+        )
+        .unwrap();
+        let d = t.trunk_details.unwrap();
+        assert_eq!(
+            (d.trunk_id.as_str(), d.sub_ports[0].segmentation_id),
+            ("t", Some(7))
+        );
         assert_eq!(p.binding_vnic_type, Some(VnicType::Other("weird".into())));
     }
 }

@@ -1674,3 +1674,54 @@ async fn paging_limit_two_over_three_pages_per_family() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn port_value_specs_reach_neutron() {
+    let neutron = cloud::admin().network();
+    with_cleanup(&neutron, |neutron, created| async move {
+        let net = network(&neutron, &created, &cloud::unique("vs-net")).await;
+        // An attribute given through value_specs (the typed field left unset) is applied.
+        let mut specs = serde_json::Map::new();
+        specs.insert("description".into(), "through value_specs".into());
+        let port = neutron
+            .call(&ports::create(&CreatePort {
+                value_specs: specs,
+                ..CreatePort::new(&net.id)
+            }))
+            .await
+            .expect("port with value_specs");
+        created.add(Undo::Port(port.id.clone()));
+        assert_eq!(port.description, "through value_specs");
+        let mut specs = serde_json::Map::new();
+        specs.insert("description".into(), "changed".into());
+        let upd = neutron
+            .call(&ports::update(
+                &port.id,
+                &UpdatePort {
+                    value_specs: specs,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(upd.description, "changed");
+        // One Neutron does not know is refused by Neutron, so it was sent.
+        let mut specs = serde_json::Map::new();
+        specs.insert("ferrocloud_unknown".into(), 1.into());
+        let e = neutron
+            .call(&ports::update(
+                &port.id,
+                &UpdatePort {
+                    value_specs: specs,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap_err();
+        assert!(
+            e.is_bad_request() && e.to_string().contains("ferrocloud_unknown"),
+            "{e}"
+        );
+    })
+    .await;
+}
