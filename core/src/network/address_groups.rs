@@ -68,6 +68,8 @@ pub struct CreateAddressGroup {
     pub addresses: Vec<String>,
     /// Owner (admin creating for another project).
     pub project_id: Option<String>,
+    /// Owner, legacy name (admin).
+    pub tenant_id: Option<String>,
 }
 
 /// The body of [`update`]: name and description (addresses change through

@@ -217,7 +217,8 @@ impl UpdatePortForwarding {
     }
 }
 
-/// Filters of [`list`].
+/// Filters of [`list`]. Neutron 29 refuses `internal_ip_address` and `internal_port`
+/// as filters (400), so they are not here.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListPortForwardings {
     /// Exact id.

@@ -114,6 +114,8 @@ pub struct CreatePolicy {
     pub is_default: Option<bool>,
     /// Owner (admin creating for another project).
     pub project_id: Option<String>,
+    /// Owner, legacy name (admin).
+    pub tenant_id: Option<String>,
 }
 
 impl CreatePolicy {

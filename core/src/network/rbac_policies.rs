@@ -98,6 +98,8 @@ pub struct CreateRbacPolicy {
     pub object_id: String,
     /// Owner (admin creating for another project).
     pub project_id: Option<String>,
+    /// Owner, legacy name (admin).
+    pub tenant_id: Option<String>,
 }
 
 impl CreateRbacPolicy {
@@ -114,6 +116,7 @@ impl CreateRbacPolicy {
             target_tenant: target_tenant.into(),
             object_id: object_id.into(),
             project_id: None,
+            tenant_id: None,
         }
     }
 

@@ -115,7 +115,7 @@ pub struct UpdateSegment {
     pub description: Option<String>,
 }
 
-/// Filters of [`list`].
+/// Filters of [`list`] (Neutron 29 refuses `segmentation_id` as a filter, 400).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListSegments {
     /// Exact id.
@@ -130,8 +130,6 @@ pub struct ListSegments {
     pub network_type: Option<String>,
     /// Physical network.
     pub physical_network: Option<String>,
-    /// Segmentation id.
-    pub segmentation_id: Option<u32>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging.
@@ -154,7 +152,6 @@ pub fn list(f: &ListSegments) -> List<Segment> {
             network_id: f.network_id.as_deref(),
             network_type: f.network_type.as_deref(),
             physical_network: f.physical_network.as_deref(),
-            segmentation_id: f.segmentation_id,
             revision_number: f.revision_number,
         ),
         &f.common,

@@ -128,6 +128,8 @@ pub struct CreateSubnetpool {
     pub address_scope_id: Option<String>,
     /// Owner (admin creating for another project).
     pub project_id: Option<String>,
+    /// Owner, legacy name (admin).
+    pub tenant_id: Option<String>,
 }
 
 impl CreateSubnetpool {

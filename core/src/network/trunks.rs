@@ -184,6 +184,8 @@ pub struct CreateTrunk {
     pub sub_ports: Vec<Subport>,
     /// Owner (admin creating for another project).
     pub project_id: Option<String>,
+    /// Owner, legacy name (admin).
+    pub tenant_id: Option<String>,
 }
 
 impl CreateTrunk {

@@ -1299,6 +1299,21 @@ async fn port_forwardings_on_a_floating_ip() {
             tcp.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
             [ssh.id.as_str()]
         );
+        // gophercloud's internal_port / internal_ip_address filters: refused by Neutron.
+        let refused = neutron
+            .collect_all(port_forwardings::list(
+                f,
+                &ListPortForwardings {
+                    common: ListCommon {
+                        extra: vec![("internal_port".into(), "22".into())],
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap_err();
+        assert!(refused.is_bad_request(), "{refused}");
         // Three more, then limit=2 walks three pages.
         for i in 0..3u16 {
             let pf = neutron
