@@ -226,16 +226,28 @@ pub struct ListSubnetpools {
     pub common: ListCommon,
 }
 
-/// What [`onboard_network_subnets`] answers.
+/// A subnet [`onboard_network_subnets`] moved into the pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Onboarded {
-    /// The pool.
+pub struct OnboardedSubnet {
+    /// The subnet (Neutron 29 sends it).
+    pub id: Option<String>,
+    /// Its CIDR, now one of the pool's prefixes.
+    #[serde(default)]
+    pub cidr: String,
+    /// The pool (the API reference's sample has it instead of `id`).
     pub subnetpool_id: Option<String>,
-    /// A CIDR now in the pool.
-    pub cidr: Option<String>,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The answer of [`onboard_network_subnets`]: a list (Neutron 29), or one object (the
+/// API reference's sample).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Onboarded {
+    Many(Vec<OnboardedSubnet>),
+    One(OnboardedSubnet),
 }
 
 #[derive(Serialize)]
@@ -331,8 +343,9 @@ pub fn remove_prefixes(subnetpool_id: &str, prefixes: &[String]) -> Op<Vec<Strin
 }
 
 /// `PUT /v2.0/subnetpools/{subnetpool_id}/onboard_network_subnets`: moves the subnets of
-/// `network_id` (created without a pool) into the pool.
-pub fn onboard_network_subnets(subnetpool_id: &str, network_id: &str) -> Op<Onboarded> {
+/// `network_id` (created without a pool) into the pool, adding their CIDRs to its
+/// prefixes; answers the subnets moved.
+pub fn onboard_network_subnets(subnetpool_id: &str, network_id: &str) -> Op<Vec<OnboardedSubnet>> {
     Op::put(path!(
         "subnetpools/{}/onboard_network_subnets",
         subnetpool_id
@@ -343,7 +356,15 @@ pub fn onboard_network_subnets(subnetpool_id: &str, network_id: &str) -> Op<Onbo
         "onboarding needs a network",
     ))
     .json(&Network { network_id })
-    .decode_body()
+    .decode_with(|resp| {
+        let what = "PUT onboard_network_subnets response";
+        Ok(
+            match crate::op::decode_json::<Onboarded>(what, resp.body())? {
+                Onboarded::Many(v) => v,
+                Onboarded::One(o) => vec![o],
+            },
+        )
+    })
 }
 
 #[cfg(test)]
@@ -380,5 +401,18 @@ mod tests {
         })
         .unwrap();
         assert_eq!(body, serde_json::json!({"address_scope_id": null}));
+        let op = onboard_network_subnets("p", "n");
+        let resp = |b: &'static str| http::Response::new(bytes::Bytes::from_static(b.as_bytes()));
+        let many = op
+            .parse(resp(r#"[{"id": "s", "cidr": "10.0.0.0/24"}]"#))
+            .unwrap();
+        assert_eq!(
+            (many[0].id.as_deref(), many[0].cidr.as_str()),
+            (Some("s"), "10.0.0.0/24")
+        );
+        let one = op
+            .parse(resp(r#"{"subnetpool_id": "p", "cidr": "10.0.2.0/24"}"#))
+            .unwrap();
+        assert_eq!(one[0].subnetpool_id.as_deref(), Some("p"));
     }
 }

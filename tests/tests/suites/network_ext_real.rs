@@ -880,6 +880,33 @@ async fn subnet_pool_in_an_address_scope_allocates_a_subnet() {
             .await
             .unwrap();
         assert_eq!(by_scope.len(), 1);
+        // Onboarding: a subnet made without a pool moves into it, its CIDR with it.
+        let third = format!("10.{a}.{}.0/24", (b + 2) % 256);
+        let loose_net = network(&neutron, &created, &cloud::unique("onboard-net")).await;
+        let loose = neutron
+            .call(&subnets::create(&CreateSubnet {
+                enable_dhcp: Some(false),
+                ..CreateSubnet::new(&loose_net.id, 4, &third)
+            }))
+            .await
+            .expect("subnet without a pool");
+        created.add(Undo::Subnet(loose.id.clone()));
+        let moved = neutron
+            .call(&subnetpools::onboard_network_subnets(
+                &pool.id,
+                &loose_net.id,
+            ))
+            .await
+            .expect("onboard");
+        assert_eq!(moved.len(), 1);
+        assert_eq!(
+            (moved[0].id.as_deref(), moved[0].cidr.as_str()),
+            (Some(loose.id.as_str()), third.as_str())
+        );
+        let loose = neutron.call(&subnets::get(&loose.id)).await.unwrap();
+        assert_eq!(loose.subnetpool_id.as_deref(), Some(pool.id.as_str()));
+        let grown = neutron.call(&subnetpools::get(&pool.id)).await.unwrap();
+        assert!(grown.prefixes.contains(&third), "{:?}", grown.prefixes);
         // The scope is in use.
         let busy = neutron
             .call(&address_scopes::delete(&scope.id))

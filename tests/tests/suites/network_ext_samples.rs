@@ -405,9 +405,15 @@ fn subnetpools_samples(cov: &mut Coverage) {
         subnetpools::onboard_network_subnets(pid, net),
     );
     let file = format!("{d}/subnets-onboard-response.json");
+    // One object in the sample; Neutron 29 answers a list of {id, cidr}: both read.
     let on = response(cov, &file, subnetpools::onboard_network_subnets(pid, net));
-    assert_eq!(on.cidr.as_deref(), Some("10.0.2.0/24"));
-    known(&file, "onboard", &on.extra);
+    assert_eq!(on.len(), 1);
+    assert_eq!(on[0].cidr, "10.0.2.0/24");
+    assert_eq!(
+        on[0].subnetpool_id.as_deref(),
+        Some("5b3d3ffd-109a-4bda-a03c-57b17989b215")
+    );
+    known(&file, "onboard", &on[0].extra);
 
     partial(
         cov,
