@@ -36,6 +36,8 @@ pub struct Quotas<T> {
     pub port: Option<T>,
     /// Routers.
     pub router: Option<T>,
+    /// Extra routes of one router (`extraroute`).
+    pub router_route: Option<T>,
     /// Floating IPs.
     pub floatingip: Option<T>,
     /// Security groups.
@@ -87,6 +89,8 @@ pub struct UpdateQuotas {
     pub port: Option<i64>,
     /// Routers.
     pub router: Option<i64>,
+    /// Extra routes of one router.
+    pub router_route: Option<i64>,
     /// Floating IPs.
     pub floatingip: Option<i64>,
     /// Security groups.
@@ -116,6 +120,7 @@ impl UpdateQuotas {
             self.subnet,
             self.port,
             self.router,
+            self.router_route,
             self.floatingip,
             self.security_group,
             self.security_group_rule,

@@ -245,6 +245,12 @@ async fn quotas_changed_and_restored() {
             .expect("defaults");
         let before = neutron.call(&quotas::get(&project)).await.expect("get");
         assert_eq!(before, defaults, "a new project has the defaults");
+        assert!(
+            defaults.extra.is_empty(),
+            "untyped quotas: {:?}",
+            defaults.extra
+        );
+        assert!(defaults.router_route.is_some());
         assert!(defaults.network.is_some() && defaults.port.is_some());
         created.add(Undo::Quota(project.clone()));
         let set = neutron
@@ -273,6 +279,7 @@ async fn quotas_changed_and_restored() {
             .expect("details");
         let n = details.network.expect("network details");
         assert_eq!((n.limit, n.used, n.reserved), (7, 0, 0));
+        assert!(details.extra.is_empty(), "{:?}", details.extra);
         assert_eq!(details.security_group.map(|s| s.limit), Some(-1));
         let listed = neutron.collect_all(quotas::list()).await.expect("list");
         let mine = listed
@@ -552,6 +559,12 @@ async fn qos_policy_with_every_rule_on_a_port() {
             assert_eq!(kind.unwrap(), n);
         }
         let full = neutron.call(&qos_policies::get(p)).await.unwrap();
+        assert!(full.extra.is_empty(), "{:?}", full.extra);
+        assert!(
+            full.rules.iter().all(|r| r.extra.is_empty()),
+            "{:?}",
+            full.rules
+        );
         assert_eq!(full.rules.len(), 6);
         let mut kinds: Vec<String> = full.rules.iter().map(|r| r.rule_type.to_string()).collect();
         kinds.sort();
@@ -750,6 +763,7 @@ async fn subnet_pool_in_an_address_scope_allocates_a_subnet() {
             .expect("address scope");
         created.add(Undo::AddressScope(scope.id.clone()));
         assert_eq!((scope.ip_version, scope.shared), (4, false));
+        assert!(scope.extra.is_empty(), "{:?}", scope.extra);
         let renamed = format!("{scope_name}-b");
         let upd = neutron
             .call(&address_scopes::update(
@@ -872,6 +886,7 @@ async fn subnet_pool_in_an_address_scope_allocates_a_subnet() {
         let got = neutron.call(&subnetpools::get(&pool.id)).await.unwrap();
         assert_eq!(got.tags, ["blue"]);
         assert_eq!(got.min_prefixlen, Some(8), "IPv4 default, sent as a string");
+        assert!(got.extra.is_empty(), "{:?}", got.extra);
         let by_scope = neutron
             .collect_all(subnetpools::list(&ListSubnetpools {
                 address_scope_id: Some(scope.id.clone()),
@@ -962,6 +977,7 @@ async fn rbac_shares_a_network_with_the_demo_project() {
             .await
             .expect("retarget");
         assert_eq!(moved.target_tenant, demo_project);
+        assert!(moved.extra.is_empty(), "{:?}", moved.extra);
         let seen = demo_neutron
             .call(&networks::get(&net.id))
             .await
@@ -1082,6 +1098,7 @@ async fn segments_of_a_vlan_network() {
         }
         let seg = seg.expect("a second segment");
         assert_eq!(seg.name.as_deref(), Some("rack-2"));
+        assert!(seg.extra.is_empty(), "{:?}", seg.extra);
         assert!(seg.created_at.is_some());
         let upd = neutron
             .call(&segments::update(
@@ -1170,6 +1187,7 @@ async fn ip_availability_counts_ports() {
         created.add(Undo::Port(port.id.clone()));
         let used = neutron.call(&ip_availability::get(&net.id)).await.unwrap();
         assert_eq!(used.used_ips, 1);
+        assert!(used.extra.is_empty(), "{:?}", used.extra);
         if let Some(d) = &used.ip_availability_details {
             assert_eq!(
                 (d.total_ips_in_subnet, d.used_ips_in_allocation_pool),
@@ -1268,6 +1286,7 @@ async fn port_forwardings_on_a_floating_ip() {
             (Some(22), Some(2222))
         );
         assert_eq!(ssh.internal_ip_address, addr);
+        assert!(ssh.extra.is_empty(), "{:?}", ssh.extra);
         let web = neutron
             .call(&port_forwardings::create(
                 f,
@@ -1400,6 +1419,7 @@ async fn address_groups_add_and_remove() {
             .expect("address group");
         created.add(Undo::AddressGroup(group.id.clone()));
         assert_eq!(group.addresses, ["192.0.2.0/24"]);
+        assert!(group.extra.is_empty(), "{:?}", group.extra);
         let added = neutron
             .call(&address_groups::add_addresses(
                 &group.id,
