@@ -176,7 +176,7 @@ pub struct ListFilter {
 }
 
 impl ListFilter {
-    /// These filters, then `common` as Cinder spells it, on a list of `path`/`key`; a
+    /// These filters, a list's `own`, then `common` as Cinder spells it, on `list`; a
     /// parameter Cinder does not have is refused before any I/O.
     pub(crate) fn list<T>(
         &self,
@@ -184,12 +184,25 @@ impl ListFilter {
         list: crate::List<T>,
         own: crate::Query,
     ) -> crate::List<T> {
-        let q = own
-            .pairs()
-            .iter()
-            .fold(self.query(), |q, (k, v)| q.push(k.clone(), v));
         list.check(LIST_STYLE.check(common))
-            .query(LIST_STYLE.encode(common, q))
+            .query(LIST_STYLE.encode(common, self.with(own)))
+    }
+
+    /// The same for one page read whole (`volumes::list_detail_page`).
+    pub(crate) fn page<T>(
+        &self,
+        common: &crate::ListCommon,
+        op: crate::Op<T>,
+        own: crate::Query,
+    ) -> crate::Op<T> {
+        op.check(LIST_STYLE.check(common))
+            .query(LIST_STYLE.encode(common, self.with(own)))
+    }
+
+    fn with(&self, own: crate::Query) -> crate::Query {
+        own.pairs()
+            .iter()
+            .fold(self.query(), |q, (k, v)| q.push(k.clone(), v))
     }
 
     fn query(&self) -> crate::Query {

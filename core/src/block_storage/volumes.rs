@@ -492,9 +492,8 @@ pub struct VolumePage {
 
 /// `GET /volumes/detail` as one page, with the `count` (3.45+ with `with_count`).
 pub fn list_detail_page(filter: &ListVolumes) -> Op<VolumePage> {
-    Op::get(path!("volumes/detail"))
-        .query(filter.query())
-        .decode_body()
+    let op = Op::get(path!("volumes/detail")).decode_body();
+    filter.filter.page(&filter.common, op, filter.query())
 }
 
 /// `GET /volumes/summary` (3.12+): totals over the listed volumes.

@@ -10,7 +10,7 @@ pub mod clusters;
 
 use serde::{Deserialize, Serialize};
 
-use crate::json_patch::PatchOp;
+use crate::types::json_patch::PatchOp;
 use crate::Link;
 
 /// What create, update, resize and upgrade answer: the cluster's uuid.

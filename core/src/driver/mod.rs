@@ -107,7 +107,7 @@ struct Inner<T> {
     auth_gate: futures::lock::Mutex<()>,
     /// Version documents read by [`Service::negotiate`], by the URL they came from: a
     /// service's versions do not change while a client lives.
-    versions: Mutex<std::collections::HashMap<String, Arc<crate::version::ApiVersion>>>,
+    versions: Mutex<std::collections::HashMap<String, Arc<crate::catalog::version::ApiVersion>>>,
 }
 
 impl<T: Transport> Client<T> {
@@ -135,7 +135,10 @@ impl<T: Transport> Client<T> {
     }
 
     /// The version document at `url`, read once per client.
-    pub(crate) fn cached_version(&self, url: &str) -> Option<Arc<crate::version::ApiVersion>> {
+    pub(crate) fn cached_version(
+        &self,
+        url: &str,
+    ) -> Option<Arc<crate::catalog::version::ApiVersion>> {
         let versions = self
             .inner
             .versions
@@ -144,7 +147,7 @@ impl<T: Transport> Client<T> {
         versions.get(url).cloned()
     }
 
-    pub(crate) fn cache_version(&self, url: String, doc: Arc<crate::version::ApiVersion>) {
+    pub(crate) fn cache_version(&self, url: String, doc: Arc<crate::catalog::version::ApiVersion>) {
         let mut versions = self
             .inner
             .versions

@@ -218,7 +218,7 @@ impl<T: Transport> Service<T> {
     /// server whose lowest microversion is above `highest_known` is an error naming its
     /// range. The version document is read once per endpoint and client, then cached.
     pub async fn negotiate(&self, highest_known: &str) -> Result<Self> {
-        let discover = crate::version::discover();
+        let discover = crate::catalog::version::discover();
         let url = discover
             .request(&*self.service_client().await?)?
             .uri()

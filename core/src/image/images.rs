@@ -247,7 +247,7 @@ pub enum ImageUpdate {
     RemoveProperty(String),
 }
 
-use crate::json_patch::PatchOp;
+use crate::types::json_patch::PatchOp;
 
 impl ImageUpdate {
     /// The JSON Patch operation.

@@ -695,11 +695,11 @@ pub fn delete_port_association(bgpvpn_id: &str, association_id: &str) -> Op<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, Paginated, ServiceClient, ServiceType};
+    use crate::{Error, Operation, Paginated, ServiceEndpoint, ServiceType};
     use serde_json::json;
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     fn body<O: Operation>(op: O) -> Value {

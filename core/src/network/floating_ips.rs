@@ -26,14 +26,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{path, query, string_enum, Patch};
-use crate::{List, Paging};
+use crate::{
+    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch, Tags,
+    Timestamp,
+};
 
 string_enum! {
     /// A floating IP's status.
@@ -229,6 +225,8 @@ pub struct ListFloatingIps {
     pub description: Option<String>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -274,6 +272,7 @@ pub fn list(f: &ListFloatingIps) -> List<FloatingIp> {
         status: f.status.as_ref(),
         description: f.description.as_deref(),
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

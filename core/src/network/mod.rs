@@ -1,5 +1,10 @@
 //! Networking (Neutron v2.0): [`networks`], [`subnets`], [`ports`], [`routers`],
-//! [`floating_ips`], [`security_groups`] and [`security_group_rules`].
+//! [`floating_ips`], [`security_groups`] and [`security_group_rules`]; the extensions
+//! [`quotas`], [`trunks`], [`subnetpools`], [`address_scopes`], [`rbac_policies`],
+//! [`agents`], [`qos_policies`] with [`qos_rules`] and [`qos_rule_types`], [`segments`],
+//! [`network_ip_availability`], [`port_forwardings`] and [`address_groups`];
+//! [`api_versions`]; and the stadium APIs [`fwaas`], [`vpnaas`], [`bgp`], [`bgpvpns`] and
+//! tap-as-a-service ([`tap_services`], [`tap_flows`], [`tap_mirrors`]).
 //!
 //! What every resource shares lives in one place: [`ListCommon`](crate::ListCommon) (`fields`,
 //! `sort_key`/`sort_dir`, `limit`/`marker` and the tag filters), [`Tags`](crate::Tags) (each module's
@@ -42,6 +47,21 @@ pub mod security_group_rules;
 pub mod security_groups;
 mod shared;
 pub mod subnets;
+
+pub mod address_groups;
+pub mod address_scopes;
+pub mod agents;
+pub mod api_versions;
+pub mod network_ip_availability;
+pub mod port_forwardings;
+pub mod qos_policies;
+pub mod qos_rule_types;
+pub mod qos_rules;
+pub mod quotas;
+pub mod rbac_policies;
+pub mod segments;
+pub mod subnetpools;
+pub mod trunks;
 
 pub use shared::{IfRevision, TAG_MAX_LEN};
 

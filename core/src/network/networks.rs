@@ -35,13 +35,7 @@ use serde_json::{Map, Value};
 
 use super::shared;
 use crate::types::flex::flex_bool;
-use crate::HasStatus;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{query, string_enum, Patch};
+use crate::{query, string_enum, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 string_enum! {
     /// A network's status.
@@ -285,6 +279,8 @@ pub struct ListNetworks {
     pub mtu: Option<u32>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Provider network type.
@@ -297,6 +293,8 @@ pub struct ListNetworks {
     pub port_security_enabled: Option<bool>,
     /// QoS policy.
     pub qos_policy_id: Option<String>,
+    /// VLAN transparency (`vlan-transparent`).
+    pub vlan_transparent: Option<bool>,
     /// Fields, sorting, paging and tag filters.
     pub common: ListCommon,
 }
@@ -324,12 +322,14 @@ pub fn list(f: &ListNetworks) -> List<Network> {
         is_default: f.is_default,
         mtu: f.mtu,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
         "provider:network_type": f.provider_network_type.as_deref(),
         "provider:physical_network": f.provider_physical_network.as_deref(),
         "provider:segmentation_id": f.provider_segmentation_id,
         port_security_enabled: f.port_security_enabled,
         qos_policy_id: f.qos_policy_id.as_deref(),
+        vlan_transparent: f.vlan_transparent,
     );
     RESOURCE.list(q, &f.common)
 }

@@ -31,14 +31,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{query, string_enum, Patch};
+use super::trunks::TrunkDetails;
+use crate::{
+    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp,
+};
 
 string_enum! {
     /// A port's status.
@@ -257,6 +253,8 @@ pub struct Port {
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
     pub pvlan_community: Option<String>,
+    /// The trunk this port is the parent of, with its subports (`trunk-details`).
+    pub trunk_details: Option<TrunkDetails>,
     /// Owning project.
     pub project_id: Option<String>,
     /// Owning project (legacy name).
@@ -352,6 +350,10 @@ pub struct CreatePort {
     pub pvlan_community: Option<String>,
     /// Owner (admin).
     pub project_id: Option<String>,
+    /// Attributes of extensions ferrocloud has no field for, sent as given in the port
+    /// body (gophercloud's `ValueSpecs`). A key the struct already sends is refused.
+    #[serde(flatten)]
+    pub value_specs: Map<String, Value>,
 }
 
 impl CreatePort {
@@ -364,10 +366,18 @@ impl CreatePort {
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
-        if self.network_id.is_empty() {
-            return Err(InvalidInput::field("network_id", "a port needs a network"));
-        }
-        Ok(())
+        InvalidInput::require(
+            !self.network_id.is_empty(),
+            "network_id",
+            "a port needs a network",
+        )
+        .and(own_keys_free(
+            &CreatePort {
+                value_specs: Map::new(),
+                ..self.clone()
+            },
+            &self.value_specs,
+        ))
     }
 }
 
@@ -437,6 +447,41 @@ pub struct UpdatePort {
     pub pvlan_type: Option<String>,
     /// Private VLAN community.
     pub pvlan_community: Option<String>,
+    /// Attributes of extensions ferrocloud has no field for, sent as given in the port
+    /// body. A key the struct already sends is refused.
+    #[serde(flatten)]
+    pub value_specs: Map<String, Value>,
+}
+
+impl UpdatePort {
+    fn check(&self) -> Result<(), InvalidInput> {
+        own_keys_free(
+            &UpdatePort {
+                value_specs: Map::new(),
+                ..self.clone()
+            },
+            &self.value_specs,
+        )
+    }
+}
+
+/// `value_specs` may not repeat a key the typed fields of `body` (without them) send.
+fn own_keys_free<B: Serialize>(
+    body: &B,
+    value_specs: &Map<String, Value>,
+) -> Result<(), InvalidInput> {
+    if value_specs.is_empty() {
+        return Ok(());
+    }
+    let typed =
+        serde_json::to_value(body).map_err(|e| InvalidInput::field("port", e.to_string()))?;
+    match value_specs.keys().find(|k| typed.get(k.as_str()).is_some()) {
+        Some(k) => Err(InvalidInput::field(
+            "value_specs",
+            format!("{k:?} is already set by its own field"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Filters of [`list`].
@@ -461,8 +506,11 @@ pub struct ListPorts {
     /// Device owner.
     pub device_owner: Option<String>,
     /// Fixed IP filters, each sent as `fixed_ips=ip_address=…` / `fixed_ips=subnet_id=…`
-    /// (`ip_address_substr=` through [`ListCommon::extra`]).
+    /// (see also `ip_address_substr`).
     pub fixed_ips: Vec<FixedIp>,
+    /// Ports with a fixed IP containing this text, sent as
+    /// `fixed_ips=ip_address_substr=…` (`ip-substring-filtering`).
+    pub ip_address_substr: Option<String>,
     /// Ports in any of these security groups.
     pub security_groups: Vec<String>,
     /// Binding host.
@@ -477,6 +525,8 @@ pub struct ListPorts {
     pub port_security_enabled: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -510,6 +560,7 @@ pub fn list(f: &ListPorts) -> List<Port> {
         dns_name: f.dns_name.as_deref(),
         port_security_enabled: f.port_security_enabled,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     for ip in &f.fixed_ips {
@@ -519,6 +570,9 @@ pub fn list(f: &ListPorts) -> List<Port> {
         if let Some(s) = &ip.subnet_id {
             q = q.push("fixed_ips", format!("subnet_id={s}"));
         }
+    }
+    if let Some(sub) = &f.ip_address_substr {
+        q = q.push("fixed_ips", format!("ip_address_substr={sub}"));
     }
     let q = q.push_all("security_groups", &f.security_groups);
     RESOURCE.list(q, &f.common)
@@ -541,7 +595,10 @@ pub fn create_many(ports: &[CreatePort]) -> Op<Vec<Port>> {
 
 /// `PUT /v2.0/ports/{port_id}`.
 pub fn update(port_id: &str, update: &UpdatePort) -> Op<Port> {
-    RESOURCE.update(port_id, update)
+    Op::put(path!("ports/{}", port_id))
+        .check(update.check())
+        .json_under("port", update)
+        .decode_key("port")
 }
 
 /// `DELETE /v2.0/ports/{port_id}`.
@@ -590,6 +647,42 @@ mod tests {
             serde_json::from_str(r#"{"id": "p", "status": "N/A", "binding:vnic_type": "weird"}"#)
                 .unwrap();
         assert_eq!(p.status, PortStatus::NotApplicable);
+        // value_specs: sent flat in the port body, but never over a typed field.
+        let mut specs = Map::new();
+        specs.insert("device_profile".into(), "dp".into());
+        let req = create(&CreatePort {
+            value_specs: specs.clone(),
+            ..CreatePort::new("n")
+        })
+        .request(&neutron)
+        .unwrap();
+        assert_eq!(
+            serde_json::from_slice::<Value>(req.body()).unwrap(),
+            serde_json::json!({"port": {"network_id": "n", "device_profile": "dp"}})
+        );
+        specs.insert("network_id".into(), "other".into());
+        let clash = CreatePort {
+            value_specs: specs.clone(),
+            ..CreatePort::new("n")
+        };
+        assert!(create(&clash).request(&neutron).is_err());
+        let mut upd = UpdatePort {
+            name: Some("a".into()),
+            ..Default::default()
+        };
+        upd.value_specs.insert("name".into(), "b".into());
+        assert!(update("p", &upd).request(&neutron).is_err());
+        upd.name = None;
+        assert!(update("p", &upd).request(&neutron).is_ok());
+        let t: Port = serde_json::from_str(
+            r#"{"id": "p", "trunk_details": {"trunk_id": "t", "sub_ports": [{"port_id": "c", "segmentation_type": "vlan", "segmentation_id": 7, "mac_address": "fa:16:3e:00:00:01"}]}}"#,
+        )
+        .unwrap();
+        let d = t.trunk_details.unwrap();
+        assert_eq!(
+            (d.trunk_id.as_str(), d.sub_ports[0].segmentation_id),
+            ("t", Some(7))
+        );
         assert_eq!(p.binding_vnic_type, Some(VnicType::Other("weird".into())));
     }
 }

@@ -34,13 +34,7 @@ use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
 use super::shared;
-use crate::HasStatus;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{path, query, string_enum, Patch};
+use crate::{path, query, string_enum, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 string_enum! {
     /// A router's status.
@@ -277,6 +271,8 @@ pub struct ListRouters {
     pub flavor_id: Option<String>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -340,6 +336,7 @@ pub fn list(f: &ListRouters) -> List<Router> {
         ha: f.ha,
         flavor_id: f.flavor_id.as_deref(),
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)
@@ -428,6 +425,16 @@ pub fn update_external_gateways(router_id: &str, gateways: &[GatewayInfo]) -> Op
 /// `PUT /v2.0/routers/{router_id}/remove_external_gateways` (give the `network_id`s).
 pub fn remove_external_gateways(router_id: &str, gateways: &[GatewayInfo]) -> Op<Router> {
     gateways_action(router_id, "remove_external_gateways", gateways)
+}
+
+/// `GET /v2.0/routers/{router_id}/l3-agents` (admin, `l3_agent_scheduler`): the L3
+/// agents hosting a router, with each one's `ha_state` for HA routers (one page).
+pub fn list_l3_agents(router_id: &str) -> List<super::agents::Agent> {
+    List::new(
+        path!("routers/{}/l3-agents", router_id),
+        "agents",
+        crate::Paging::Single,
+    )
 }
 
 #[cfg(test)]

@@ -30,12 +30,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::InvalidInput;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Timestamp;
-use crate::{query, string_enum};
+use crate::{query, string_enum, InvalidInput, List, ListCommon, Op, Timestamp};
 
 string_enum! {
     /// Which traffic a rule matches.
@@ -295,6 +290,8 @@ pub struct ListRules {
     pub belongs_to_default_sg: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting and paging.
@@ -323,6 +320,7 @@ pub fn list(f: &ListRules) -> List<SecurityGroupRule> {
         description: f.description.as_deref(),
         belongs_to_default_sg: f.belongs_to_default_sg,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

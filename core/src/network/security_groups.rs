@@ -31,12 +31,7 @@ use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
 use super::shared;
-use crate::query;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
+use crate::{query, List, ListCommon, Op, Tags, Timestamp};
 
 /// A security group.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -118,6 +113,8 @@ pub struct ListSecurityGroups {
     pub shared: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -142,6 +139,7 @@ pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {
         stateful: f.stateful,
         shared: f.shared,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

@@ -6,13 +6,7 @@ use http::header::{HeaderValue, IF_MATCH};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::path;
-use crate::InvalidInput;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Query;
-use crate::Tags;
+use crate::{path, InvalidInput, List, ListCommon, Op, Query, Tags};
 
 /// The collection and JSON keys of a Neutron resource: all that differs between the get,
 /// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,

@@ -29,13 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::InvalidInput;
-use crate::List;
-use crate::ListCommon;
-use crate::Op;
-use crate::Tags;
-use crate::Timestamp;
-use crate::{query, string_enum, Patch};
+use crate::{query, string_enum, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 string_enum! {
     /// An IPv6 address mode (`ipv6_address_mode`) or router-advertisement mode (`ipv6_ra_mode`).
@@ -283,6 +277,8 @@ pub struct ListSubnets {
     pub dns_publish_fixed_ip: Option<bool>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning project (legacy name, still accepted).
+    pub tenant_id: Option<String>,
     /// Revision.
     pub revision_number: Option<u64>,
     /// Fields, sorting, paging and tag filters.
@@ -315,6 +311,7 @@ pub fn list(f: &ListSubnets) -> List<Subnet> {
         segment_id: f.segment_id.as_deref(),
         dns_publish_fixed_ip: f.dns_publish_fixed_ip,
         project_id: f.project_id.as_deref(),
+        tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
     RESOURCE.list(q, &f.common)

@@ -77,8 +77,9 @@ impl HasStatus for TapFlow {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = TapStatus;
+    fn status(&self) -> Option<TapStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -221,11 +222,11 @@ pub fn delete(tap_flow_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn vlan_filters_and_required_ids_are_checked_before_io() {
-        let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let base = CreateTapFlow::new("ts", "p", TapDirection::In);
         for bad in [
             CreateTapFlow {

@@ -229,11 +229,11 @@ pub fn delete(tap_mirror_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn directions_are_in_and_out() {
-        let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let m = CreateTapMirror::new(
             "p",
             MirrorType::Gre,

@@ -76,8 +76,9 @@ impl HasStatus for TapService {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = TapStatus;
+    fn status(&self) -> Option<TapStatus> {
+        Some(self.status.clone())
     }
 }
 

@@ -40,6 +40,8 @@ mod keystone_real;
 mod load_balancer_mock;
 mod load_balancer_samples;
 mod load_real;
+mod network_ext_real;
+mod network_ext_samples;
 mod network_real;
 mod network_samples;
 mod network_stadium_samples;

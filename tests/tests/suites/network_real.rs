@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use futures::{StreamExt, TryStreamExt};
 
+use ferrocloud::network::address_groups::{self, CreateAddressGroup};
 use ferrocloud::network::floating_ips::{self, CreateFloatingIp, ListFloatingIps};
 use ferrocloud::network::networks::{self, CreateNetwork, ListNetworks, UpdateNetwork};
 use ferrocloud::network::ports::{
@@ -42,7 +43,7 @@ enum Undo {
     Interface(String, Interface),
     FloatingIp(String),
     SecurityGroup(String),
-    /// An address group (no SDK module: created through a plain `Op` here).
+    /// An address group.
     AddressGroup(String),
 }
 
@@ -81,11 +82,7 @@ impl Created {
                 Undo::Subnet(id) => neutron.call(&subnets::delete(id)).await,
                 Undo::Network(id) => neutron.call(&networks::delete(id)).await,
                 Undo::SecurityGroup(id) => neutron.call(&security_groups::delete(id)).await,
-                Undo::AddressGroup(id) => {
-                    neutron
-                        .call(&Op::<()>::delete(path!("address-groups/{}", id)))
-                        .await
-                }
+                Undo::AddressGroup(id) => neutron.call(&address_groups::delete(id)).await,
             };
             if let Err(e) = res {
                 if !e.is_not_found() {
@@ -503,18 +500,15 @@ async fn security_groups_with_rules() {
         let name = cloud::unique("sg");
         // An address group for remote_address_group_id (made before the group, so it is
         // undone after the rules that use it).
-        let ag: serde_json::Value = neutron
-            .call(
-                &Op::post(path!("address-groups"))
-                    .json(&serde_json::json!({"address_group": {
-                        "name": cloud::unique("ag"),
-                        "addresses": ["198.51.100.0/24"],
-                    }}))
-                    .decode_key("address_group"),
-            )
+        let ag = neutron
+            .call(&address_groups::create(&CreateAddressGroup {
+                name: Some(cloud::unique("ag")),
+                addresses: vec!["198.51.100.0/24".into()],
+                ..Default::default()
+            }))
             .await
             .expect("create address group");
-        let ag_id = ag["id"].as_str().expect("address group id").to_owned();
+        let ag_id = ag.id.clone();
         created.add(Undo::AddressGroup(ag_id.clone()));
         let sg = neutron
             .call(&security_groups::create(&CreateSecurityGroup {

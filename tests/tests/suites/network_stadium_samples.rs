@@ -21,7 +21,7 @@ use ferrocloud::network::vpnaas::{
     EncryptionAlgorithm, Lifetime, LifetimeUnits, Pfs, VpnStatus,
 };
 use ferrocloud::network::{tap_flows, tap_services};
-use ferrocloud::{Operation, Paginated, Patch, Secret, ServiceClient, ServiceType};
+use ferrocloud::{Operation, Paginated, Patch, Secret, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 
 use crate::support::s;
@@ -43,8 +43,8 @@ pub(crate) fn owns(file: &str) -> bool {
     DIRS.contains(&dir) && rest.contains('/') && !rest.contains("dragent")
 }
 
-fn neutron() -> ServiceClient {
-    ServiceClient::new(ServiceType::NETWORK, "http://neutron.example:9696").unwrap()
+fn neutron() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::NETWORK, "http://neutron.example:9696").unwrap()
 }
 
 fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {

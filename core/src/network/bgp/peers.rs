@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::flex::flex_u32;
+use crate::types::flex::flex_u32;
 use crate::{path, string_enum, InvalidInput, List, ListCommon, Op, Paging, Query, Secret};
 
 string_enum! {
@@ -174,7 +174,7 @@ pub fn delete(bgp_peer_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn as_numbers_read_from_strings_and_numbers() {
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn md5_needs_a_password() {
-        let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let md5_without = CreateBgpPeer {
             auth_type: BgpAuthType::Md5,
             ..CreateBgpPeer::new("p", "10.0.0.3", 1)

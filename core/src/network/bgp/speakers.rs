@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::flex::flex_u32;
+use crate::types::flex::flex_u32;
 use crate::{path, InvalidInput, List, ListCommon, Op, Paging, Query};
 
 /// A BGP speaker.
@@ -236,10 +236,10 @@ pub fn get_advertised_routes(bgp_speaker_id: &str) -> Op<Vec<AdvertisedRoute>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     #[test]

@@ -104,8 +104,9 @@ impl HasStatus for FirewallGroup {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = FirewallGroupStatus;
+    fn status(&self) -> Option<FirewallGroupStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -319,10 +320,10 @@ pub fn delete(firewall_group_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     fn body<O: Operation>(op: O) -> Value {

@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::flex::flex_string_list;
+use crate::types::flex::flex_string_list;
 use crate::{
     path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp,
 };
@@ -395,11 +395,11 @@ pub fn delete(firewall_rule_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
     use serde_json::json;
 
-    fn neutron() -> ServiceClient {
-        ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap()
+    fn neutron() -> ServiceEndpoint {
+        ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap()
     }
 
     #[test]

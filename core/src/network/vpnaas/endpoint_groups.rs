@@ -187,11 +187,11 @@ pub fn delete(endpoint_group_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     #[test]
     fn empty_or_malformed_endpoints_fail_before_io() {
-        let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         for bad in [
             CreateEndpointGroup::new(EndpointType::Subnet, &[]),
             CreateEndpointGroup::new(EndpointType::Subnet, &[""]),

@@ -67,8 +67,9 @@ impl HasStatus for VpnService {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = VpnStatus;
+    fn status(&self) -> Option<VpnStatus> {
+        Some(self.status.clone())
     }
 }
 

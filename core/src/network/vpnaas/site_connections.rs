@@ -159,8 +159,9 @@ impl HasStatus for SiteConnection {
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }
-    fn status(&self) -> Option<&str> {
-        Some(self.status.as_str())
+    type Status = VpnStatus;
+    fn status(&self) -> Option<VpnStatus> {
+        Some(self.status.clone())
     }
 }
 
@@ -422,7 +423,7 @@ pub fn delete(connection_id: &str) -> Op<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Operation, ServiceClient, ServiceType};
+    use crate::{Error, Operation, ServiceEndpoint, ServiceType};
 
     fn base() -> CreateSiteConnection {
         CreateSiteConnection::new("v", "ike", "ipsec", "1.2.3.4", "1.2.3.4", Secret::new("k"))
@@ -430,7 +431,7 @@ mod tests {
 
     #[test]
     fn required_fields_and_pairs_fail_before_io() {
-        let svc = ServiceClient::new(ServiceType::NETWORK, "http://h:9696").unwrap();
+        let svc = ServiceEndpoint::new(ServiceType::NETWORK, "http://h:9696").unwrap();
         let bad = [
             CreateSiteConnection {
                 psk: Secret::new(""),
