@@ -17,7 +17,7 @@
 //!     .call(&tap_services::create(&CreateTapService { name: Some("ts1".into()), ..CreateTapService::on_port("a9855775") }))
 //!     .await?;
 //! neutron
-//!     .wait_for_status(&tap_services::get(&service.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&tap_services::get(&service.id), &[tap_services::TapStatus::Active], &[tap_services::TapStatus::Error], Wait::default())
 //!     .await?;
 //! neutron
 //!     .call(&tap_services::update(&service.id, &UpdateTapService { description: Some("capture".into()), ..Default::default() }))

@@ -16,7 +16,7 @@
 //!     }))
 //!     .await?;
 //! let group = neutron
-//!     .wait_for_status(&groups::get(&group.id), &["ACTIVE", "INACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&groups::get(&group.id), &[groups::FirewallGroupStatus::Active, groups::FirewallGroupStatus::Inactive], &[groups::FirewallGroupStatus::Error], Wait::default())
 //!     .await?;
 //! neutron
 //!     .call(&groups::update(&group.id, &UpdateFirewallGroup {

@@ -11,7 +11,7 @@
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
-//! use ferrocloud::network::vpnaas::{endpoint_groups, ike_policies, ipsec_policies, services, site_connections};
+//! use ferrocloud::network::vpnaas::{endpoint_groups, ike_policies, ipsec_policies, services, site_connections, VpnStatus};
 //! use ferrocloud::network::vpnaas::endpoint_groups::{CreateEndpointGroup, EndpointType};
 //! use ferrocloud::{Secret, Wait};
 //! let neutron = client.network();
@@ -34,7 +34,7 @@
 //!     }))
 //!     .await?;
 //! neutron
-//!     .wait_for_status(&site_connections::get(&conn.id), &["ACTIVE", "DOWN"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&site_connections::get(&conn.id), &[VpnStatus::Active, VpnStatus::Down], &[VpnStatus::Error], Wait::default())
 //!     .await?;
 //! # Ok(()) }
 //! ```

@@ -9,6 +9,7 @@
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use ferrocloud::network::vpnaas::site_connections::{self, CreateSiteConnection, Dpd, DpdAction, UpdateSiteConnection};
+//! use ferrocloud::network::vpnaas::VpnStatus;
 //! use ferrocloud::{Secret, Wait};
 //! let neutron = client.network();
 //! let conn = neutron
@@ -20,7 +21,7 @@
 //!     }))
 //!     .await?;
 //! let conn = neutron
-//!     .wait_for_status(&site_connections::get(&conn.id), &["ACTIVE"], &["ERROR"], Wait::default())
+//!     .wait_for_status(&site_connections::get(&conn.id), &[VpnStatus::Active], &[VpnStatus::Error], Wait::default())
 //!     .await?;
 //! neutron
 //!     .call(&site_connections::update(&conn.id, &UpdateSiteConnection { mtu: Some(1400), ..Default::default() }))
