@@ -1,4 +1,5 @@
-//! Magnum clusters: list, get, create, update (JSON Patch), delete, resize and upgrade.
+//! Magnum clusters: list (summary and detail), get, create, update (JSON Patch), delete,
+//! resize and upgrade.
 //!
 //! [`Cluster`] implements [`HasStatus`], so `wait_for_status(&get(id), &["CREATE_COMPLETE"],
 //! &["CREATE_FAILED"], …)` works.
@@ -29,14 +30,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{Accepted, Link, PatchOp};
-use crate::driver::HasStatus;
-use crate::error::InvalidInput;
-use crate::op::Op;
-use crate::paging::{List, Paging};
-use crate::patch::Patch;
-use crate::timestamp::Timestamp;
-use crate::{path, query};
+use super::{Accepted, ClusterStatus, HealthStatus, Link, Paged, PatchOp};
+use crate::{path, HasStatus, InvalidInput, List, Op, Paging, Patch, Timestamp};
 
 /// A cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,11 +41,11 @@ pub struct Cluster {
     /// Name.
     pub name: Option<String>,
     /// Status, e.g. `CREATE_COMPLETE`.
-    pub status: Option<String>,
+    pub status: Option<ClusterStatus>,
     /// Why it has that status.
     pub status_reason: Option<String>,
-    /// Health (`HEALTHY`, `UNHEALTHY`, `UNKNOWN`).
-    pub health_status: Option<String>,
+    /// Health.
+    pub health_status: Option<HealthStatus>,
     /// Health details.
     pub health_status_reason: Option<Map<String, Value>>,
     /// Template.
@@ -81,6 +76,12 @@ pub struct Cluster {
     pub create_timeout: Option<u32>,
     /// Labels.
     pub labels: Option<BTreeMap<String, String>>,
+    /// Labels whose value differs from the template's.
+    pub labels_overridden: Option<Map<String, Value>>,
+    /// Labels the template does not have.
+    pub labels_added: Option<Map<String, Value>>,
+    /// Template labels the cluster did not take.
+    pub labels_skipped: Option<Map<String, Value>>,
     /// Worker flavor.
     pub flavor_id: Option<String>,
     /// Master flavor.
@@ -122,7 +123,7 @@ impl HasStatus for Cluster {
         self.status_reason.as_deref()
     }
     fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_ref().map(|s| s.as_str())
     }
 }
 
@@ -168,18 +169,8 @@ pub struct CreateCluster {
     pub master_lb_enabled: Option<bool>,
 }
 
-/// Filters of [`list`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListClusters {
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this uuid.
-    pub marker: Option<String>,
-    /// Sort key.
-    pub sort_key: Option<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
-}
+/// Filters of [`list`] and [`list_detail`]: paging and sorting.
+pub type ListClusters = Paged;
 
 /// The body of [`resize`] (microversion 1.7).
 #[serde_with::skip_serializing_none]
@@ -206,14 +197,16 @@ pub struct Upgrade {
     pub nodegroup: Option<String>,
 }
 
-/// `GET /v1/clusters`.
+/// `GET /v1/clusters`: the summary listing (uuid, name, status, counts, template, key
+/// pair, stack, health); [`list_detail`] gives every field.
 pub fn list(filter: &ListClusters) -> List<Cluster> {
-    List::new(path!("clusters"), "clusters", Paging::Linked).query(query!(
-        limit: filter.limit,
-        marker: filter.marker.as_deref(),
-        sort_key: filter.sort_key.as_deref(),
-        sort_dir: filter.sort_dir.as_deref(),
-    ))
+    List::new(path!("clusters"), "clusters", Paging::Linked).query(filter.query())
+}
+
+/// `GET /v1/clusters/detail`: every field of every cluster (addresses, labels, flavors,
+/// `status_reason`, …).
+pub fn list_detail(filter: &ListClusters) -> List<Cluster> {
+    List::new(path!("clusters/detail"), "clusters", Paging::Linked).query(filter.query())
 }
 
 /// `GET /v1/clusters/{ident}` (uuid or name).
