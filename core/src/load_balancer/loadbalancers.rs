@@ -302,10 +302,12 @@ pub struct StatusNode {
     /// Members (of a pool).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<StatusNode>,
-    /// Health monitor (of a pool).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Health monitor (of a pool). Octavia sends `health_monitor`; the API reference's
+    /// sample writes `healthmonitor`: both are read.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "health_monitor")]
     pub healthmonitor: Option<Box<StatusNode>>,
-    /// L7 policies (of a listener).
+    /// L7 policies (of a listener; in the API reference's sample, but Octavia 19 leaves
+    /// them out of the tree).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub l7policies: Vec<StatusNode>,
     /// Rules (of an L7 policy).

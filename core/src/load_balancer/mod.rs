@@ -178,14 +178,17 @@ impl ProvisioningStatus {
 }
 
 /// `true` when `err` is Octavia's refusal to change an object while it or its load
-/// balancer is `PENDING_*`: 409 Conflict, "… is immutable and cannot be updated." Wait for
-/// the load balancer to reach `ACTIVE` (see the [module docs](self)) and send the change
-/// again. Other 409s (a port already in use, a duplicate member) are not this.
+/// balancer is `PENDING_*`: 409 Conflict, "Load Balancer … is immutable and cannot be
+/// updated." (a child's change) or "Invalid state PENDING_CREATE of loadbalancer resource
+/// …" (the load balancer's own). Wait for the load balancer to reach `ACTIVE` (see the
+/// [module docs](self)) and send the change again. Other 409s (a port already in use, a
+/// duplicate member, a flavor in use) are not this.
 pub fn is_immutable(err: &Error) -> bool {
-    err.is_conflict()
-        && err
-            .http()
-            .is_some_and(|h| h.message().to_ascii_lowercase().contains("immutable"))
+    let Some(h) = err.http().filter(|_| err.is_conflict()) else {
+        return false;
+    };
+    let m = h.message().to_ascii_lowercase();
+    m.contains("is immutable") || (m.contains("invalid state pending_"))
 }
 
 /// The filters every Octavia object shares, as each resource's list filter spells them.
@@ -270,6 +273,11 @@ mod tests {
             r#"{"faultcode": "Client", "faultstring": "Load Balancer 1 is immutable and cannot be updated.", "debuginfo": null}"#,
         );
         assert!(is_immutable(&pending));
+        let own = err(
+            409,
+            r#"{"faultcode": "Client", "faultstring": "Invalid state PENDING_CREATE of loadbalancer resource 1", "debuginfo": null}"#,
+        );
+        assert!(is_immutable(&own));
         let duplicate = err(
             409,
             r#"{"faultcode": "Client", "faultstring": "Another member on this pool is already using ip 192.0.2.1 on protocol_port 80", "debuginfo": null}"#,

@@ -38,6 +38,7 @@ mod image_samples;
 mod image_stream_rss;
 mod keystone_real;
 mod load_balancer_mock;
+mod load_balancer_real;
 mod load_balancer_samples;
 mod load_real;
 mod network_real;
