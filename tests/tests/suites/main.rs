@@ -24,6 +24,7 @@ mod compute_server_info_samples;
 mod compute_servers_samples;
 mod compute_services_samples;
 mod compute_usage_samples;
+mod container_infra_real;
 mod container_infra_samples;
 mod errors_real;
 mod extensions_real;
