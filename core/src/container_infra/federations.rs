@@ -144,3 +144,27 @@ pub fn update(ident: &str, ops: &[PatchOp], rollback: bool) -> Op<Accepted> {
 pub fn delete(ident: &str) -> Op<()> {
     Op::delete(path!("federations/{}", ident))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    #[test]
+    fn names_follow_magnums_pattern_and_rollback_is_a_query() {
+        let magnum = ServiceClient::new(ServiceType::CONTAINER_INFRA, "http://m:9511/v1").unwrap();
+        let f = |name: &str| CreateFederation {
+            name: name.into(),
+            hostcluster_id: "h".into(),
+            ..Default::default()
+        };
+        assert!(create(&f("fed-1.a_b")).request(&magnum).is_ok());
+        for bad in ["", "1fed", "fed 1", "fed/1"] {
+            assert!(create(&f(bad)).request(&magnum).is_err(), "{bad}");
+        }
+        let req = update("fed", &[PatchOp::add("/member_ids", "c1")], true)
+            .request(&magnum)
+            .unwrap();
+        assert_eq!(req.uri(), "http://m:9511/v1/federations/fed?rollback=True");
+    }
+}

@@ -249,3 +249,75 @@ pub fn update(cluster: &str, nodegroup: &str, ops: &[PatchOp]) -> Op<NodeGroup> 
 pub fn delete(cluster: &str, nodegroup: &str) -> Op<()> {
     Op::delete(path!("clusters/{}/nodegroups/{}", cluster, nodegroup)).microversion(MICROVERSION)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, ServiceClient, ServiceType};
+
+    fn magnum() -> ServiceClient {
+        ServiceClient::new(ServiceType::CONTAINER_INFRA, "http://m:9511/v1").unwrap()
+    }
+
+    #[test]
+    fn node_groups_ask_for_1_9_and_check_their_bounds_before_io() {
+        let req = list(
+            "k8s",
+            &ListNodeGroups {
+                role: Some("worker".into()),
+                ..Default::default()
+            },
+        )
+        .request(&magnum())
+        .unwrap();
+        assert_eq!(
+            req.uri(),
+            "http://m:9511/v1/clusters/k8s/nodegroups?role=worker"
+        );
+        assert_eq!(
+            req.headers()["openstack-api-version"],
+            "container-infra 1.9"
+        );
+        let ok = CreateNodeGroup {
+            name: "gpu".into(),
+            node_count: Some(2),
+            max_node_count: Some(3),
+            ..Default::default()
+        };
+        let req = create("k8s", &ok).request(&magnum()).unwrap();
+        assert_eq!(
+            req.body().as_ref(),
+            br#"{"name":"gpu","node_count":2,"max_node_count":3}"#
+        );
+        let bad = [
+            CreateNodeGroup {
+                max_node_count: Some(1),
+                ..ok.clone()
+            },
+            CreateNodeGroup {
+                min_node_count: Some(3),
+                max_node_count: None,
+                ..ok.clone()
+            },
+            CreateNodeGroup {
+                role: Some("master".into()),
+                ..ok.clone()
+            },
+            CreateNodeGroup {
+                node_taints: Some(vec![NodeTaint {
+                    key: "gpu".into(),
+                    value: None,
+                    effect: "Sometimes".into(),
+                }]),
+                ..ok.clone()
+            },
+            CreateNodeGroup {
+                name: String::new(),
+                ..ok
+            },
+        ];
+        for b in bad {
+            assert!(create("k8s", &b).request(&magnum()).is_err(), "{b:?}");
+        }
+    }
+}

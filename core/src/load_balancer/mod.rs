@@ -292,9 +292,6 @@ mod tests {
     fn typed_filters_reach_the_query() {
         use crate::{Operation, ServiceClient, ServiceType};
         let octavia = ServiceClient::new(ServiceType::LOAD_BALANCER, "http://o:9876").unwrap();
-        let uri = |op: &dyn Fn(&ServiceClient) -> http::Request<bytes::Bytes>| {
-            op(&octavia).uri().to_string()
-        };
         let lbs = loadbalancers::list(&loadbalancers::ListLoadBalancers {
             vip_address: Some("203.0.113.50".into()),
             provisioning_status: Some(ProvisioningStatus::Active),
@@ -307,7 +304,7 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            uri(&|s| lbs.request(s).unwrap()),
+            lbs.request(&octavia).unwrap().uri().to_string(),
             "http://o:9876/v2/lbaas/loadbalancers?vip_address=203.0.113.50&provisioning_status=ACTIVE&admin_state_up=true&sort=name%3Aasc&limit=2"
         );
         let pools = pools::list(&pools::ListPools {
@@ -316,7 +313,7 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            uri(&|s| pools.request(s).unwrap()),
+            pools.request(&octavia).unwrap().uri().to_string(),
             "http://o:9876/v2/lbaas/pools?protocol=HTTP&lb_algorithm=LEAST_CONNECTIONS"
         );
         let rules = l7policies::list_rules(
@@ -328,7 +325,7 @@ mod tests {
             },
         );
         assert_eq!(
-            uri(&|s| rules.request(s).unwrap()),
+            rules.request(&octavia).unwrap().uri().to_string(),
             "http://o:9876/v2/lbaas/l7policies/p1/rules?type=HEADER&invert=false"
         );
     }
