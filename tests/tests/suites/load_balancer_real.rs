@@ -6,6 +6,7 @@
 //!   `ACTIVE` again; the 409 of a change while `PENDING_*`; typed list filters; member
 //!   batch updates; stats and the status tree; amphorae and failover (admin); cascade
 //!   delete.
+//! - [`graph_in_one_call`] (demo): the same graph from a single create.
 //! - [`operator_side`] (admin): providers and their capabilities, flavor profiles and
 //!   flavors (a load balancer made with one), availability zone profiles and zones,
 //!   quotas changed, enforced and reset.
@@ -584,6 +585,92 @@ async fn graph(
         let err = err.expect("gone with its load balancer");
         assert!(err.is_not_found(), "{err}");
     }
+}
+
+/// The whole graph in one call: a load balancer with a listener, its default pool
+/// (members, health monitor) and an L7 policy with a rule, all `ACTIVE` together.
+#[tokio::test(flavor = "multi_thread")]
+async fn graph_in_one_call() {
+    let demo = cloud::demo();
+    let octavia = demo.load_balancer();
+    let name = cloud::unique("lbgraph");
+    let pool = CreatePool {
+        name: Some(format!("{name}-pool")),
+        protocol: Some(Protocol::Http),
+        lb_algorithm: Some(LbAlgorithm::SourceIp),
+        healthmonitor: Some(CreateHealthMonitor {
+            kind: MonitorType::Tcp,
+            delay: 5,
+            timeout: 2,
+            max_retries: 2,
+            ..Default::default()
+        }),
+        members: vec![
+            member("10.231.65.10", "a3b1c2d4-0000-4000-8000-000000000002"),
+            member("10.231.65.11", "a3b1c2d4-0000-4000-8000-000000000002"),
+        ],
+        ..Default::default()
+    };
+    let created = octavia
+        .call(&loadbalancers::create(&CreateLoadBalancer {
+            name: Some(name.clone()),
+            vip_subnet_id: s("a3b1c2d4-0000-4000-8000-000000000002"),
+            listeners: vec![CreateListener {
+                name: Some(format!("{name}-http")),
+                protocol: Protocol::Http,
+                protocol_port: 8080,
+                default_pool: Some(pool),
+                l7policies: vec![CreateL7Policy {
+                    action: L7Action::Reject,
+                    rules: vec![CreateL7Rule {
+                        kind: RuleType::HostName,
+                        compare_type: CompareType::EndsWith,
+                        value: ".invalid".into(),
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }))
+        .await
+        .expect("graph create");
+    let outcome = catching(async {
+        // The answer holds the full child objects, as ids plus their other fields.
+        assert_eq!(created.listeners.len(), 1);
+        assert!(created.listeners[0].extra.contains_key("default_pool_id"));
+        let lb = settled(&octavia, &created.id).await;
+        let tree = octavia.call(&loadbalancers::status(&lb.id)).await.unwrap();
+        let l = &tree.loadbalancer.listeners[0];
+        assert_eq!(l.provisioning_status, ProvisioningStatus::Active);
+        assert_eq!(l.pools[0].members.len(), 2);
+        assert!(l.pools[0].healthmonitor.is_some());
+        let listener = octavia
+            .call(&listeners::get(&created.listeners[0].id))
+            .await
+            .unwrap();
+        assert_eq!(listener.protocol_port, 8080);
+        let policies = octavia
+            .collect_all(l7policies::list(&ListL7Policies {
+                listener_id: Some(listener.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(policies.len(), 1);
+        assert_eq!(policies[0].action, L7Action::Reject);
+        assert_eq!(policies[0].rules.len(), 1);
+        let pool = octavia
+            .call(&pools::get(listener.default_pool_id.as_deref().unwrap()))
+            .await
+            .unwrap();
+        assert_eq!(pool.lb_algorithm, LbAlgorithm::SourceIp);
+        assert_eq!(pool.members.len(), 2);
+    })
+    .await;
+    remove_lb(&octavia, &created.id).await;
+    unwind(outcome);
 }
 
 #[tokio::test(flavor = "multi_thread")]
