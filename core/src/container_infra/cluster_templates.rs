@@ -24,13 +24,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{Link, PatchOp};
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use super::{Link, Paged, PatchOp};
+use crate::{path, InvalidInput, List, Op, Paging, Patch, Timestamp};
 
 /// A cluster template.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -97,6 +92,11 @@ pub struct ClusterTemplate {
     pub tags: Option<Vec<String>>,
     /// Owning project.
     pub project_id: Option<String>,
+    /// Owning user.
+    pub user_id: Option<String>,
+    /// The cluster driver Magnum picked for it (from `server_type`, the image's
+    /// `os_distro` and `coe`).
+    pub driver: Option<String>,
     /// Created.
     pub created_at: Option<Timestamp>,
     /// Updated.
@@ -175,32 +175,27 @@ pub struct CreateClusterTemplate {
     pub tags: Option<Vec<String>>,
 }
 
-/// Filters of [`list`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListClusterTemplates {
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this uuid.
-    pub marker: Option<String>,
-    /// Sort key.
-    pub sort_key: Option<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
-}
+/// Filters of [`list`] and [`list_detail`]: paging and sorting.
+pub type ListClusterTemplates = Paged;
 
-/// `GET /v1/clustertemplates`.
+/// `GET /v1/clustertemplates`: the summary listing; [`list_detail`] gives every field.
 pub fn list(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
     List::new(
         path!("clustertemplates"),
         "clustertemplates",
         Paging::Linked,
     )
-    .query(query!(
-        limit: filter.limit,
-        marker: filter.marker.as_deref(),
-        sort_key: filter.sort_key.as_deref(),
-        sort_dir: filter.sort_dir.as_deref(),
-    ))
+    .query(filter.query())
+}
+
+/// `GET /v1/clustertemplates/detail`: every field of every template.
+pub fn list_detail(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
+    List::new(
+        path!("clustertemplates/detail"),
+        "clustertemplates",
+        Paging::Linked,
+    )
+    .query(filter.query())
 }
 
 /// `GET /v1/clustertemplates/{ident}` (uuid or name).

@@ -1,4 +1,5 @@
-//! Magnum clusters: list, get, create, update (JSON Patch), delete, resize and upgrade.
+//! Magnum clusters: list (summary and detail), get, create, update (JSON Patch), delete,
+//! resize and upgrade.
 //!
 //! [`Cluster`] implements [`HasStatus`], so `wait_for_status(&get(id), &[ClusterStatus::CreateComplete],
 //! &[ClusterStatus::CreateFailed], …)` works.
@@ -6,6 +7,7 @@
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use ferrocloud::container_infra::clusters::{self, CreateCluster, Resize};
+//! use ferrocloud::container_infra::ClusterStatus;
 //! use ferrocloud::json_patch::PatchOp;
 //! use ferrocloud::Wait;
 //! let magnum = client.container_infra();
@@ -17,7 +19,7 @@
 //!         ..Default::default()
 //!     }))
 //!     .await?;
-//! magnum.wait_for_status(&clusters::get(&c.uuid), &[clusters::ClusterStatus::CreateComplete], &[clusters::ClusterStatus::CreateFailed], Wait::default()).await?;
+//! magnum.wait_for_status(&clusters::get(&c.uuid), &[ClusterStatus::CreateComplete], &[ClusterStatus::CreateFailed], Wait::default()).await?;
 //! magnum.call(&clusters::update(&c.uuid, &[PatchOp::replace("/node_count", 3)])).await?;
 //! magnum.call(&clusters::resize(&c.uuid, &Resize { node_count: 1, ..Default::default() })).await?;
 //! magnum.call(&clusters::delete(&c.uuid)).await?;
@@ -29,14 +31,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{Accepted, Link, PatchOp};
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use super::{Accepted, ClusterStatus, HealthStatus, Link, Paged, PatchOp};
+use crate::{path, HasStatus, InvalidInput, List, Op, Paging, Patch, Timestamp};
 
 /// A cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,11 +42,11 @@ pub struct Cluster {
     /// Name.
     pub name: Option<String>,
     /// Status, e.g. `CREATE_COMPLETE`.
-    pub status: Option<String>,
+    pub status: Option<ClusterStatus>,
     /// Why it has that status.
     pub status_reason: Option<String>,
-    /// Health (`HEALTHY`, `UNHEALTHY`, `UNKNOWN`).
-    pub health_status: Option<String>,
+    /// Health.
+    pub health_status: Option<HealthStatus>,
     /// Health details.
     pub health_status_reason: Option<Map<String, Value>>,
     /// Template.
@@ -81,6 +77,12 @@ pub struct Cluster {
     pub create_timeout: Option<u32>,
     /// Labels.
     pub labels: Option<BTreeMap<String, String>>,
+    /// Labels whose value differs from the template's.
+    pub labels_overridden: Option<Map<String, Value>>,
+    /// Labels the template does not have.
+    pub labels_added: Option<Map<String, Value>>,
+    /// Template labels the cluster did not take.
+    pub labels_skipped: Option<Map<String, Value>>,
     /// Worker flavor.
     pub flavor_id: Option<String>,
     /// Master flavor.
@@ -113,66 +115,6 @@ pub struct Cluster {
     pub extra: Map<String, Value>,
 }
 
-crate::string_enum! {
-    /// A cluster's `{action}_{status}` (`CREATE_IN_PROGRESS`, `CREATE_COMPLETE`, `UPDATE_FAILED`, …); anything newer reads as `Other`.
-    pub enum ClusterStatus {
-        /// `CREATE_IN_PROGRESS`.
-        CreateInProgress = "CREATE_IN_PROGRESS",
-        /// `CREATE_COMPLETE`.
-        CreateComplete = "CREATE_COMPLETE",
-        /// `CREATE_FAILED`.
-        CreateFailed = "CREATE_FAILED",
-        /// `UPDATE_IN_PROGRESS`.
-        UpdateInProgress = "UPDATE_IN_PROGRESS",
-        /// `UPDATE_COMPLETE`.
-        UpdateComplete = "UPDATE_COMPLETE",
-        /// `UPDATE_FAILED`.
-        UpdateFailed = "UPDATE_FAILED",
-        /// `DELETE_IN_PROGRESS`.
-        DeleteInProgress = "DELETE_IN_PROGRESS",
-        /// `DELETE_COMPLETE`.
-        DeleteComplete = "DELETE_COMPLETE",
-        /// `DELETE_FAILED`.
-        DeleteFailed = "DELETE_FAILED",
-        /// `RESUME_IN_PROGRESS`.
-        ResumeInProgress = "RESUME_IN_PROGRESS",
-        /// `RESUME_COMPLETE`.
-        ResumeComplete = "RESUME_COMPLETE",
-        /// `RESUME_FAILED`.
-        ResumeFailed = "RESUME_FAILED",
-        /// `RESTORE_IN_PROGRESS`.
-        RestoreInProgress = "RESTORE_IN_PROGRESS",
-        /// `RESTORE_COMPLETE`.
-        RestoreComplete = "RESTORE_COMPLETE",
-        /// `RESTORE_FAILED`.
-        RestoreFailed = "RESTORE_FAILED",
-        /// `ROLLBACK_IN_PROGRESS`.
-        RollbackInProgress = "ROLLBACK_IN_PROGRESS",
-        /// `ROLLBACK_COMPLETE`.
-        RollbackComplete = "ROLLBACK_COMPLETE",
-        /// `ROLLBACK_FAILED`.
-        RollbackFailed = "ROLLBACK_FAILED",
-        /// `SNAPSHOT_IN_PROGRESS`.
-        SnapshotInProgress = "SNAPSHOT_IN_PROGRESS",
-        /// `SNAPSHOT_COMPLETE`.
-        SnapshotComplete = "SNAPSHOT_COMPLETE",
-        /// `SNAPSHOT_FAILED`.
-        SnapshotFailed = "SNAPSHOT_FAILED",
-        /// `CHECK_IN_PROGRESS`.
-        CheckInProgress = "CHECK_IN_PROGRESS",
-        /// `CHECK_COMPLETE`.
-        CheckComplete = "CHECK_COMPLETE",
-        /// `CHECK_FAILED`.
-        CheckFailed = "CHECK_FAILED",
-        /// `ADOPT_IN_PROGRESS`.
-        AdoptInProgress = "ADOPT_IN_PROGRESS",
-        /// `ADOPT_COMPLETE`.
-        AdoptComplete = "ADOPT_COMPLETE",
-        /// `ADOPT_FAILED`.
-        AdoptFailed = "ADOPT_FAILED",
-    }
-}
-
 impl HasStatus for Cluster {
     const KIND: &'static str = "cluster";
     fn id(&self) -> Option<&str> {
@@ -183,7 +125,7 @@ impl HasStatus for Cluster {
     }
     type Status = ClusterStatus;
     fn status(&self) -> Option<ClusterStatus> {
-        self.status.as_deref().map(ClusterStatus::from)
+        self.status.clone()
     }
 }
 
@@ -229,18 +171,8 @@ pub struct CreateCluster {
     pub master_lb_enabled: Option<bool>,
 }
 
-/// Filters of [`list`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListClusters {
-    /// Page size.
-    pub limit: Option<u32>,
-    /// Start after this uuid.
-    pub marker: Option<String>,
-    /// Sort key.
-    pub sort_key: Option<String>,
-    /// `asc` or `desc`.
-    pub sort_dir: Option<String>,
-}
+/// Filters of [`list`] and [`list_detail`]: paging and sorting.
+pub type ListClusters = Paged;
 
 /// The body of [`resize`] (microversion 1.7).
 #[serde_with::skip_serializing_none]
@@ -267,14 +199,16 @@ pub struct Upgrade {
     pub nodegroup: Option<String>,
 }
 
-/// `GET /v1/clusters`.
+/// `GET /v1/clusters`: the summary listing (uuid, name, status, counts, template, key
+/// pair, stack, health); [`list_detail`] gives every field.
 pub fn list(filter: &ListClusters) -> List<Cluster> {
-    List::new(path!("clusters"), "clusters", Paging::Linked).query(query!(
-        limit: filter.limit,
-        marker: filter.marker.as_deref(),
-        sort_key: filter.sort_key.as_deref(),
-        sort_dir: filter.sort_dir.as_deref(),
-    ))
+    List::new(path!("clusters"), "clusters", Paging::Linked).query(filter.query())
+}
+
+/// `GET /v1/clusters/detail`: every field of every cluster (addresses, labels, flavors,
+/// `status_reason`, …).
+pub fn list_detail(filter: &ListClusters) -> List<Cluster> {
+    List::new(path!("clusters/detail"), "clusters", Paging::Linked).query(filter.query())
 }
 
 /// `GET /v1/clusters/{ident}` (uuid or name).

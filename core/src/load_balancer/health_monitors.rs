@@ -22,13 +22,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{List, Paging};
+use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// How a health monitor checks members.
@@ -178,14 +173,77 @@ pub struct UpdateHealthMonitor {
     pub domain_name: Patch<String>,
 }
 
+/// Filters of [`list`]: any attribute of a health monitor, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHealthMonitors {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Pool.
+    pub pool_id: Option<String>,
+    /// Type.
+    pub kind: Option<MonitorType>,
+    /// Seconds between checks.
+    pub delay: Option<u32>,
+    /// Seconds a check may take.
+    pub timeout: Option<u32>,
+    /// Successes before up.
+    pub max_retries: Option<u32>,
+    /// Failures before down.
+    pub max_retries_down: Option<u32>,
+    /// HTTP method.
+    pub http_method: Option<String>,
+    /// HTTP version.
+    pub http_version: Option<f64>,
+    /// Path checked.
+    pub url_path: Option<String>,
+    /// Expected codes.
+    pub expected_codes: Option<String>,
+    /// `Host` header.
+    pub domain_name: Option<String>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/healthmonitors`.
-pub fn list(filter: &ListOptions) -> List<HealthMonitor> {
+pub fn list(filter: &ListHealthMonitors) -> List<HealthMonitor> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        pool_id: filter.pool_id.as_deref(),
+        "type": filter.kind.as_ref().map(|k| k.as_str()),
+        delay: filter.delay,
+        timeout: filter.timeout,
+        max_retries: filter.max_retries,
+        max_retries_down: filter.max_retries_down,
+        http_method: filter.http_method.as_deref(),
+        http_version: filter.http_version,
+        url_path: filter.url_path.as_deref(),
+        expected_codes: filter.expected_codes.as_deref(),
+        domain_name: filter.domain_name.as_deref(),
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
     List::new(
         path!("lbaas/healthmonitors"),
         "healthmonitors",
         Paging::Linked,
     )
-    .query(filter.query())
+    .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/healthmonitors/{id}`.

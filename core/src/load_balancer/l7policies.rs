@@ -27,13 +27,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus};
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{List, Paging};
+use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// What an L7 policy does with matching requests.
@@ -218,9 +213,64 @@ fn check_policy(p: &CreateL7Policy) -> Result<(), InvalidInput> {
     }
 }
 
+/// Filters of [`list`]: any attribute of an L7 policy, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListL7Policies {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Listener.
+    pub listener_id: Option<String>,
+    /// Action.
+    pub action: Option<L7Action>,
+    /// Position.
+    pub position: Option<u32>,
+    /// Target pool.
+    pub redirect_pool_id: Option<String>,
+    /// Target URL.
+    pub redirect_url: Option<String>,
+    /// Target prefix.
+    pub redirect_prefix: Option<String>,
+    /// Redirect status code.
+    pub redirect_http_code: Option<u16>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/l7policies`.
-pub fn list(filter: &ListOptions) -> List<L7Policy> {
-    List::new(path!("lbaas/l7policies"), "l7policies", Paging::Linked).query(filter.query())
+pub fn list(filter: &ListL7Policies) -> List<L7Policy> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        description: filter.description.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        listener_id: filter.listener_id.as_deref(),
+        action: filter.action.as_ref().map(|a| a.as_str()),
+        position: filter.position,
+        redirect_pool_id: filter.redirect_pool_id.as_deref(),
+        redirect_url: filter.redirect_url.as_deref(),
+        redirect_prefix: filter.redirect_prefix.as_deref(),
+        redirect_http_code: filter.redirect_http_code,
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
+    List::new(path!("lbaas/l7policies"), "l7policies", Paging::Linked)
+        .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/l7policies/{id}`.
@@ -344,14 +394,56 @@ pub struct UpdateL7Rule {
     pub tags: Option<Vec<String>>,
 }
 
+/// Filters of [`list_rules`]: any attribute of an L7 rule, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListL7Rules {
+    /// Id.
+    pub id: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// What it looks at.
+    pub kind: Option<RuleType>,
+    /// How it compares.
+    pub compare_type: Option<CompareType>,
+    /// Value compared with.
+    pub value: Option<String>,
+    /// Cookie, header or DN field name.
+    pub key: Option<String>,
+    /// Negated rules (`Some(true)`) or plain ones.
+    pub invert: Option<bool>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/l7policies/{policy_id}/rules`.
-pub fn list_rules(policy_id: &str, filter: &ListOptions) -> List<L7Rule> {
+pub fn list_rules(policy_id: &str, filter: &ListL7Rules) -> List<L7Rule> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        "type": filter.kind.as_ref().map(|k| k.as_str()),
+        compare_type: filter.compare_type.as_ref().map(|c| c.as_str()),
+        value: filter.value.as_deref(),
+        key: filter.key.as_deref(),
+        invert: filter.invert,
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
     List::new(
         path!("lbaas/l7policies/{}/rules", policy_id),
         "rules",
         Paging::Linked,
     )
-    .query(filter.query())
+    .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/l7policies/{policy_id}/rules/{rule_id}`.

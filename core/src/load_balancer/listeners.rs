@@ -25,13 +25,10 @@ use serde_json::{Map, Value};
 
 use super::l7policies::CreateL7Policy;
 use super::pools::CreatePool;
-use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus, Stats};
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{List, Paging};
+use super::{
+    has_status, status_query, IdRef, OperatingStatus, Protocol, ProvisioningStatus, Stats,
+};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 /// A listener.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -241,9 +238,70 @@ pub struct UpdateListener {
     pub tags: Option<Vec<String>>,
 }
 
+/// Filters of [`list`]: any attribute of a listener, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListListeners {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Load balancer.
+    pub loadbalancer_id: Option<String>,
+    /// Protocol.
+    pub protocol: Option<Protocol>,
+    /// Port.
+    pub protocol_port: Option<u16>,
+    /// Maximum connections.
+    pub connection_limit: Option<i64>,
+    /// Default pool.
+    pub default_pool_id: Option<String>,
+    /// Client inactivity timeout (ms).
+    pub timeout_client_data: Option<u64>,
+    /// Member connect timeout (ms).
+    pub timeout_member_connect: Option<u64>,
+    /// Member inactivity timeout (ms).
+    pub timeout_member_data: Option<u64>,
+    /// TCP inspection wait (ms).
+    pub timeout_tcp_inspect: Option<u64>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/listeners`.
-pub fn list(filter: &ListOptions) -> List<Listener> {
-    List::new(path!("lbaas/listeners"), "listeners", Paging::Linked).query(filter.query())
+pub fn list(filter: &ListListeners) -> List<Listener> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        description: filter.description.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        loadbalancer_id: filter.loadbalancer_id.as_deref(),
+        protocol: filter.protocol.as_ref().map(|p| p.as_str()),
+        protocol_port: filter.protocol_port,
+        connection_limit: filter.connection_limit,
+        default_pool_id: filter.default_pool_id.as_deref(),
+        timeout_client_data: filter.timeout_client_data,
+        timeout_member_connect: filter.timeout_member_connect,
+        timeout_member_data: filter.timeout_member_data,
+        timeout_tcp_inspect: filter.timeout_tcp_inspect,
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
+    List::new(path!("lbaas/listeners"), "listeners", Paging::Linked)
+        .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/listeners/{id}`.

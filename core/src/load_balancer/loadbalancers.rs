@@ -27,13 +27,8 @@ use serde_json::{Map, Value};
 
 use super::listeners::CreateListener;
 use super::pools::CreatePool;
-use super::{has_status, IdRef, ListOptions, OperatingStatus, ProvisioningStatus, Stats};
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus, Stats};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 /// A load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -172,14 +167,72 @@ pub struct UpdateLoadBalancer {
     pub tags: Option<Vec<String>>,
 }
 
+/// Filters of [`list`]: any attribute of a load balancer, plus [`ListCommon`] (fields,
+/// sort, paging, tags, other filters).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListLoadBalancers {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Project (admins see every project's).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// VIP address.
+    pub vip_address: Option<String>,
+    /// VIP port.
+    pub vip_port_id: Option<String>,
+    /// VIP subnet.
+    pub vip_subnet_id: Option<String>,
+    /// VIP network.
+    pub vip_network_id: Option<String>,
+    /// QoS policy of the VIP port.
+    pub vip_qos_policy_id: Option<String>,
+    /// Flavor.
+    pub flavor_id: Option<String>,
+    /// Availability zone.
+    pub availability_zone: Option<String>,
+    /// Provider driver.
+    pub provider: Option<String>,
+    /// Fields, sort (`sort=key:dir,…`), paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/loadbalancers`.
-pub fn list(filter: &ListOptions) -> List<LoadBalancer> {
+pub fn list(filter: &ListLoadBalancers) -> List<LoadBalancer> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        description: filter.description.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        vip_address: filter.vip_address.as_deref(),
+        vip_port_id: filter.vip_port_id.as_deref(),
+        vip_subnet_id: filter.vip_subnet_id.as_deref(),
+        vip_network_id: filter.vip_network_id.as_deref(),
+        vip_qos_policy_id: filter.vip_qos_policy_id.as_deref(),
+        flavor_id: filter.flavor_id.as_deref(),
+        availability_zone: filter.availability_zone.as_deref(),
+        provider: filter.provider.as_deref(),
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
     List::new(
         path!("lbaas/loadbalancers"),
         "loadbalancers",
         Paging::Linked,
     )
-    .query(filter.query())
+    .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/loadbalancers/{id}`.
@@ -221,7 +274,8 @@ pub fn stats(id: &str) -> Op<Stats> {
     Op::get(path!("lbaas/loadbalancers/{}/stats", id)).decode_key("stats")
 }
 
-/// `PUT lbaas/loadbalancers/{id}/failover` (admin; 202).
+/// `PUT lbaas/loadbalancers/{id}/failover` (admin; 202): rebuilds its amphorae. The load
+/// balancer goes `PENDING_UPDATE`, then back to `ACTIVE`.
 pub fn failover(id: &str) -> Op<()> {
     Op::put(path!("lbaas/loadbalancers/{}/failover", id))
 }
@@ -248,10 +302,12 @@ pub struct StatusNode {
     /// Members (of a pool).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<StatusNode>,
-    /// Health monitor (of a pool).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Health monitor (of a pool). Octavia sends `health_monitor`; the API reference's
+    /// sample writes `healthmonitor`: both are read.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "health_monitor")]
     pub healthmonitor: Option<Box<StatusNode>>,
-    /// L7 policies (of a listener).
+    /// L7 policies (of a listener; in the API reference's sample, but Octavia 19 leaves
+    /// them out of the tree).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub l7policies: Vec<StatusNode>,
     /// Rules (of an L7 policy).

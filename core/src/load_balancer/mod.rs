@@ -1,6 +1,9 @@
 //! Load balancing (Octavia) v2: [`loadbalancers`] (CRUD, cascade delete, stats, status
 //! tree, failover, single-call graph create), [`listeners`], [`pools`] with members,
-//! [`health_monitors`] and [`l7policies`] with their rules.
+//! [`health_monitors`] and [`l7policies`] with their rules; and the operator side:
+//! [`amphorae`], [`flavors`], [`flavor_profiles`], [`availability_zones`],
+//! [`availability_zone_profiles`], [`providers`] and [`quotas`]. Octavia's version list is
+//! [`version::discover_all`](crate::catalog::version::discover_all).
 //!
 //! Paths are relative (`lbaas/...`). [`Client::load_balancer`](crate::Client::load_balancer)
 //! reaches Octavia's `load-balancer` endpoint at `v2/lbaas/...`. The same operations also
@@ -8,22 +11,55 @@
 //! [`Client::network`](crate::Client::network), whose suffix is `v2.0`, and they go to
 //! `v2.0/lbaas/...`.
 //!
-//! Resources with a provisioning status implement [`HasStatus`](crate::HasStatus)
-//! (`provisioning_status`), so `wait_for_status(&get(id), &[ProvisioningStatus::Active], &[ProvisioningStatus::Error], …)`
-//! waits for a change to settle.
+//! Every object with a provisioning status implements [`HasStatus`](crate::HasStatus)
+//! (`provisioning_status`), so `wait_for_status(&get(id), READY, FAILED, …)` waits for a
+//! change to settle. A change to any child (listener, pool, member, …) puts its load
+//! balancer in `PENDING_UPDATE` until the change is done, and Octavia refuses any other
+//! change to the load balancer or its children meanwhile with 409 Conflict
+//! ([`is_immutable`]): wait for the load balancer to be `ACTIVE` again before the next
+//! change.
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::load_balancer::{self, listeners, loadbalancers, Protocol, FAILED, READY};
+//! use ferrocloud::Wait;
+//! let octavia = client.load_balancer();
+//! let create = listeners::CreateListener {
+//!     loadbalancer_id: Some("8a5623".into()),
+//!     protocol: Protocol::Http,
+//!     protocol_port: 80,
+//!     ..Default::default()
+//! };
+//! let listener = match octavia.call(&listeners::create(&create)).await {
+//!     Err(e) if load_balancer::is_immutable(&e) => {
+//!         // Another change is still running: let it finish, then try once more.
+//!         octavia.wait_for_status(&loadbalancers::get("8a5623"), READY, FAILED, Wait::default()).await?;
+//!         octavia.call(&listeners::create(&create)).await?
+//!     }
+//!     other => other?,
+//! };
+//! octavia.wait_for_status(&listeners::get(&listener.id), READY, FAILED, Wait::default()).await?;
+//! # Ok(()) }
+//! ```
 
+pub mod amphorae;
+pub mod availability_zone_profiles;
+pub mod availability_zones;
+pub mod flavor_profiles;
+pub mod flavors;
 pub mod health_monitors;
 pub mod l7policies;
 pub mod listeners;
 pub mod loadbalancers;
 pub mod pools;
+pub mod providers;
+pub mod quotas;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::ListCommon;
-use crate::Query;
+use crate::{Error, Query};
 
 crate::string_enum! {
     /// The provisioning status of a load-balancing object.
@@ -124,34 +160,53 @@ impl<'de> Deserialize<'de> for IdRef {
     }
 }
 
-/// Filters and paging shared by every Octavia list: name, project, statuses, and the
-/// [`ListCommon`] block (any attribute can filter through its `extra`).
+/// The statuses a provisioning-status wait ends well on: `ACTIVE`.
+pub const READY: &[ProvisioningStatus] = &[ProvisioningStatus::Active];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListOptions {
-    /// Exact name.
-    pub name: Option<String>,
-    /// Project (admin).
-    pub project_id: Option<String>,
-    /// Provisioning status.
-    pub provisioning_status: Option<ProvisioningStatus>,
-    /// Operating status.
-    pub operating_status: Option<OperatingStatus>,
-    /// Fields, sort (sent as `sort=key:dir,…`), `limit`/`marker`/`page_reverse`, tag
-    /// filters and other attribute filters (`extra`, e.g. `("vip_address", "203.0.113.50")`).
-    pub common: ListCommon,
+/// The statuses a provisioning-status wait ends badly on: `ERROR`.
+pub const FAILED: &[ProvisioningStatus] = &[ProvisioningStatus::Error];
+
+impl ProvisioningStatus {
+    /// `PENDING_CREATE`, `PENDING_UPDATE` or `PENDING_DELETE`: a change is running, and
+    /// Octavia refuses others on the object and its load balancer until it ends.
+    pub fn is_pending(&self) -> bool {
+        matches!(
+            self,
+            Self::PendingCreate | Self::PendingUpdate | Self::PendingDelete
+        )
+    }
 }
 
-impl ListOptions {
-    pub(crate) fn query(&self) -> Query {
-        let q = crate::query!(
-            name: self.name.as_deref(),
-            project_id: self.project_id.as_deref(),
-            provisioning_status: self.provisioning_status.as_ref().map(|s| s.as_str()),
-            operating_status: self.operating_status.as_ref().map(|s| s.as_str()),
-        );
-        self.common.apply_joined_sort(q)
-    }
+/// `true` when `err` is Octavia's refusal to change an object while it or its load
+/// balancer is `PENDING_*`: 409 Conflict, "Load Balancer … is immutable and cannot be
+/// updated." (a child's change) or "Invalid state PENDING_CREATE of loadbalancer resource
+/// …" (the load balancer's own). Wait for the load balancer to reach `ACTIVE` (see the
+/// [module docs](self)) and send the change again. Other 409s (a port already in use, a
+/// duplicate member, a flavor in use) are not this.
+pub fn is_immutable(err: &Error) -> bool {
+    let Some(h) = err.http().filter(|_| err.is_conflict()) else {
+        return false;
+    };
+    let m = h.message().to_ascii_lowercase();
+    m.contains("is immutable") || (m.contains("invalid state pending_"))
+}
+
+/// The filters every Octavia object shares, as each resource's list filter spells them.
+fn status_query(
+    q: Query,
+    provisioning_status: &Option<ProvisioningStatus>,
+    operating_status: &Option<OperatingStatus>,
+    admin_state_up: Option<bool>,
+) -> Query {
+    q.push_opt(
+        "provisioning_status",
+        provisioning_status.as_ref().map(|s| s.as_str()),
+    )
+    .push_opt(
+        "operating_status",
+        operating_status.as_ref().map(|s| s.as_str()),
+    )
+    .push_opt("admin_state_up", admin_state_up)
 }
 
 /// Traffic counters of a load balancer or listener.
@@ -172,7 +227,7 @@ pub struct Stats {
 
 macro_rules! has_status {
     ($($t:ty: $kind:literal),*) => {$(
-        impl crate::driver::HasStatus for $t {
+        impl crate::HasStatus for $t {
             const KIND: &'static str = $kind;
             fn id(&self) -> Option<&str> {
                 Some(&self.id)
@@ -199,5 +254,80 @@ mod tests {
         assert!(serde_json::from_str::<IdRef>(r#"{"name": "x"}"#).is_err());
         let s: ProvisioningStatus = serde_json::from_str("\"PENDING_FAILOVER\"").unwrap();
         assert_eq!(s, ProvisioningStatus::Other("PENDING_FAILOVER".into()));
+    }
+
+    #[test]
+    fn immutable_is_the_pending_409_only() {
+        let err = |status: u16, body: &str| {
+            let resp = http::Response::builder()
+                .status(status)
+                .body(bytes::Bytes::from(body.to_owned()))
+                .unwrap();
+            Error::from_response(
+                &http::Method::PUT,
+                "http://o/v2/lbaas/loadbalancers/1",
+                &resp,
+            )
+        };
+        let pending = err(
+            409,
+            r#"{"faultcode": "Client", "faultstring": "Load Balancer 1 is immutable and cannot be updated.", "debuginfo": null}"#,
+        );
+        assert!(is_immutable(&pending));
+        let own = err(
+            409,
+            r#"{"faultcode": "Client", "faultstring": "Invalid state PENDING_CREATE of loadbalancer resource 1", "debuginfo": null}"#,
+        );
+        assert!(is_immutable(&own));
+        let duplicate = err(
+            409,
+            r#"{"faultcode": "Client", "faultstring": "Another member on this pool is already using ip 192.0.2.1 on protocol_port 80", "debuginfo": null}"#,
+        );
+        assert!(!is_immutable(&duplicate));
+        assert!(!is_immutable(&err(400, r#"{"faultstring": "immutable"}"#)));
+        assert!(ProvisioningStatus::PendingUpdate.is_pending());
+        assert!(!ProvisioningStatus::Error.is_pending());
+    }
+
+    #[test]
+    fn typed_filters_reach_the_query() {
+        use crate::{Operation, ServiceEndpoint, ServiceType};
+        let octavia = ServiceEndpoint::new(ServiceType::LOAD_BALANCER, "http://o:9876").unwrap();
+        let lbs = loadbalancers::list(&loadbalancers::ListLoadBalancers {
+            vip_address: Some("203.0.113.50".into()),
+            provisioning_status: Some(ProvisioningStatus::Active),
+            admin_state_up: Some(true),
+            common: crate::ListCommon {
+                sort: vec![("name".into(), crate::SortDir::Asc)],
+                limit: Some(2),
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+        assert_eq!(
+            lbs.request(&octavia).unwrap().uri().to_string(),
+            "http://o:9876/v2/lbaas/loadbalancers?vip_address=203.0.113.50&provisioning_status=ACTIVE&admin_state_up=true&sort=name%3Aasc&limit=2"
+        );
+        let pools = pools::list(&pools::ListPools {
+            lb_algorithm: Some(pools::LbAlgorithm::LeastConnections),
+            protocol: Some(Protocol::Http),
+            ..Default::default()
+        });
+        assert_eq!(
+            pools.request(&octavia).unwrap().uri().to_string(),
+            "http://o:9876/v2/lbaas/pools?protocol=HTTP&lb_algorithm=LEAST_CONNECTIONS"
+        );
+        let rules = l7policies::list_rules(
+            "p1",
+            &l7policies::ListL7Rules {
+                kind: Some(l7policies::RuleType::Header),
+                invert: Some(false),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            rules.request(&octavia).unwrap().uri().to_string(),
+            "http://o:9876/v2/lbaas/l7policies/p1/rules?type=HEADER&invert=false"
+        );
     }
 }

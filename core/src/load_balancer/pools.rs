@@ -24,13 +24,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::health_monitors::CreateHealthMonitor;
-use super::{has_status, IdRef, ListOptions, OperatingStatus, Protocol, ProvisioningStatus};
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use super::{has_status, status_query, IdRef, OperatingStatus, Protocol, ProvisioningStatus};
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// How a pool spreads connections.
@@ -211,9 +206,61 @@ pub struct UpdatePool {
     pub alpn_protocols: Option<Vec<String>>,
 }
 
+/// Filters of [`list`]: any attribute of a pool, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListPools {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Exact description.
+    pub description: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Load balancer.
+    pub loadbalancer_id: Option<String>,
+    /// Listener.
+    pub listener_id: Option<String>,
+    /// Protocol.
+    pub protocol: Option<Protocol>,
+    /// Algorithm.
+    pub lb_algorithm: Option<LbAlgorithm>,
+    /// Health monitor.
+    pub healthmonitor_id: Option<String>,
+    /// TLS to members.
+    pub tls_enabled: Option<bool>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/pools`.
-pub fn list(filter: &ListOptions) -> List<Pool> {
-    List::new(path!("lbaas/pools"), "pools", Paging::Linked).query(filter.query())
+pub fn list(filter: &ListPools) -> List<Pool> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        description: filter.description.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        loadbalancer_id: filter.loadbalancer_id.as_deref(),
+        listener_id: filter.listener_id.as_deref(),
+        protocol: filter.protocol.as_ref().map(|p| p.as_str()),
+        lb_algorithm: filter.lb_algorithm.as_ref().map(|a| a.as_str()),
+        healthmonitor_id: filter.healthmonitor_id.as_deref(),
+        tls_enabled: filter.tls_enabled,
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
+    List::new(path!("lbaas/pools"), "pools", Paging::Linked)
+        .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/pools/{id}`.
@@ -365,14 +412,65 @@ fn check_member(m: &CreateMember) -> Result<(), InvalidInput> {
     Ok(())
 }
 
+/// Filters of [`list_members`]: any attribute of a member, plus [`ListCommon`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListMembers {
+    /// Id.
+    pub id: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    /// Project (admin).
+    pub project_id: Option<String>,
+    /// Provisioning status.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// Operating status.
+    pub operating_status: Option<OperatingStatus>,
+    /// Administrative state.
+    pub admin_state_up: Option<bool>,
+    /// Address.
+    pub address: Option<String>,
+    /// Port.
+    pub protocol_port: Option<u16>,
+    /// Subnet.
+    pub subnet_id: Option<String>,
+    /// Weight.
+    pub weight: Option<u32>,
+    /// Health-check address.
+    pub monitor_address: Option<String>,
+    /// Health-check port.
+    pub monitor_port: Option<u16>,
+    /// Backup members (`Some(true)`) or the others.
+    pub backup: Option<bool>,
+    /// Fields, sort, paging, tag filters, other filters.
+    pub common: ListCommon,
+}
+
 /// `GET lbaas/pools/{pool_id}/members`.
-pub fn list_members(pool_id: &str, filter: &ListOptions) -> List<Member> {
+pub fn list_members(pool_id: &str, filter: &ListMembers) -> List<Member> {
+    let q = query!(
+        id: filter.id.as_deref(),
+        name: filter.name.as_deref(),
+        project_id: filter.project_id.as_deref(),
+        address: filter.address.as_deref(),
+        protocol_port: filter.protocol_port,
+        subnet_id: filter.subnet_id.as_deref(),
+        weight: filter.weight,
+        monitor_address: filter.monitor_address.as_deref(),
+        monitor_port: filter.monitor_port,
+        backup: filter.backup,
+    );
+    let q = status_query(
+        q,
+        &filter.provisioning_status,
+        &filter.operating_status,
+        filter.admin_state_up,
+    );
     List::new(
         path!("lbaas/pools/{}/members", pool_id),
         "members",
         Paging::Linked,
     )
-    .query(filter.query())
+    .query(filter.common.apply_joined_sort(q))
 }
 
 /// `GET lbaas/pools/{pool_id}/members/{member_id}`.

@@ -6,6 +6,15 @@
 //! real numbers and booleans. Request bodies are therefore compared after turning such
 //! strings into numbers/booleans on both sides ([`coerce`]); everything else is exact.
 
+use ferrocloud::load_balancer::amphorae::{self, AmphoraRole, AmphoraStatus, ListAmphorae};
+use ferrocloud::load_balancer::availability_zone_profiles::{
+    self, CreateAvailabilityZoneProfile, UpdateAvailabilityZoneProfile,
+};
+use ferrocloud::load_balancer::availability_zones::{
+    self, CreateAvailabilityZone, UpdateAvailabilityZone,
+};
+use ferrocloud::load_balancer::flavor_profiles::{self, CreateFlavorProfile, UpdateFlavorProfile};
+use ferrocloud::load_balancer::flavors::{self, CreateFlavor, ListFlavors, UpdateFlavor};
 use ferrocloud::load_balancer::health_monitors::{
     self, CreateHealthMonitor, MonitorType, UpdateHealthMonitor,
 };
@@ -20,10 +29,13 @@ use ferrocloud::load_balancer::loadbalancers::{
 use ferrocloud::load_balancer::pools::{
     self, CreateMember, CreatePool, LbAlgorithm, SessionPersistence, UpdateMember, UpdatePool,
 };
+use ferrocloud::load_balancer::providers;
+use ferrocloud::load_balancer::quotas::{self, ListQuotas, UpdateQuota};
 use ferrocloud::load_balancer::{OperatingStatus, Protocol, ProvisioningStatus};
+use ferrocloud::version;
 use ferrocloud::{HasStatus, Operation, Patch, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::s;
 
@@ -766,23 +778,391 @@ fn load_balancer_samples() {
     );
     assert!(!rl.is_empty());
 
-    for (prefix, what) in [
-        ("amphora", "amphorae (admin)"),
-        ("availabilityzone", "availability zones and profiles"),
-        ("flavor", "flavors and flavor profiles"),
-        ("provider", "providers"),
-        ("quota", "quotas"),
-        ("versions/", "version discovery"),
-    ] {
-        for file in samples::files_under("load-balancer") {
-            if file
-                .trim_start_matches("load-balancer/")
-                .starts_with(prefix)
-            {
-                cov.except(&file, &format!("out of scope: {what}"));
-            }
-        }
-    }
+    operator_side(&mut cov);
+    let v = response(
+        &mut cov,
+        &lb("versions/versions-get-resp.json"),
+        version::discover_all(),
+    );
+    assert_eq!(v.len(), 2);
+    assert!(v[1].is_current() && v[1].id == "v2.1");
+
     cov.assert_complete("load-balancer", &samples::files_under("load-balancer"));
-    assert!(cov.checked() >= 50, "{}", cov.checked());
+    assert_eq!(
+        cov.checked(),
+        samples::files_under("load-balancer").len(),
+        "every sample checked, none excepted"
+    );
+}
+
+/// Amphorae, flavors and their profiles, availability zones and their profiles,
+/// providers and quotas.
+fn operator_side(cov: &mut Coverage) {
+    let amp = response(
+        cov,
+        &lb("amphora-show-response.json"),
+        amphorae::get("6bd5"),
+    );
+    assert_eq!(amp.status, AmphoraStatus::Allocated);
+    assert_eq!(amp.role, Some(AmphoraRole::Master));
+    assert_eq!(
+        amp.loadbalancer_id.as_deref(),
+        s("09eedfc6-2c55-41a8-a75c-2cd4e95212ca").as_deref(),
+        "the sample's load_balancer_id spelling is read too"
+    );
+    assert_eq!(amp.cert_busy, Some(false), "0 reads as false");
+    assert!(amp.cert_expiration.is_some());
+    assert_eq!(
+        amp.status().map(|s| s.to_string()).as_deref(),
+        Some("ALLOCATED")
+    );
+    // Upstream doc error: this sample has an hour 24 ("2017-06-11T24:09:13"), which no
+    // Octavia writes (it stores datetimes); read as the next day's 00:09:13, the rest is
+    // parsed as sent.
+    let file = lb("amphora-list-response.json");
+    let file = cov.check(&file);
+    let list = amphorae::list(&ListAmphorae {
+        loadbalancer_id: s("09eedfc6"),
+        role: Some(AmphoraRole::Backup),
+        ..Default::default()
+    });
+    samples::assert_endpoint(file, &list.request(&octavia()).unwrap());
+    let text = String::from_utf8(samples::bytes(file).to_vec()).unwrap();
+    assert_eq!(text.matches("T24:").count(), 1);
+    let fixed = text.replace("2017-06-11T24:09:13", "2017-06-12T00:09:13");
+    let amps = list.parse(http::Response::new(fixed.into())).unwrap();
+    assert_eq!(amps.len(), 2);
+    assert_eq!(amps[1].role, Some(AmphoraRole::Backup));
+    let st = response(
+        cov,
+        &lb("amphora-show-stats-response.json"),
+        amphorae::stats("63d8"),
+    );
+    assert_eq!(st.len(), 2);
+    assert_eq!(st[0].bytes_in, 65671420);
+    for (op, method, path) in [
+        (
+            amphorae::failover("a1"),
+            "PUT",
+            "/v2/octavia/amphorae/a1/failover",
+        ),
+        (
+            amphorae::configure("a1"),
+            "PUT",
+            "/v2/octavia/amphorae/a1/config",
+        ),
+        (amphorae::delete("a1"), "DELETE", "/v2/octavia/amphorae/a1"),
+    ] {
+        let req = op.request(&octavia()).unwrap();
+        assert_eq!((req.method().as_str(), req.uri().path()), (method, path));
+    }
+    let req = loadbalancers::failover("l1").request(&octavia()).unwrap();
+    assert_eq!(req.uri().path(), "/v2/lbaas/loadbalancers/l1/failover");
+
+    // Flavors and profiles (documented under /v2.0, which Octavia serves as /v2 too).
+    let v20 = ServiceEndpoint::with_suffix(
+        ServiceType::LOAD_BALANCER,
+        "http://example.com:9876",
+        Some("v2.0"),
+    )
+    .unwrap();
+    let fp_id = "5712097e-0092-45dc-bff0-ab68b61ad51a";
+    let create_fp = CreateFlavorProfile {
+        name: "amphora-act-stdby".into(),
+        provider_name: "amphora".into(),
+        flavor_data: r#"{"loadbalancer_topology": "ACTIVE_STANDBY"}"#.into(),
+    };
+    // `new` writes the same object, compactly.
+    let built = CreateFlavorProfile::new(
+        "amphora-act-stdby",
+        "amphora",
+        &json!({"loadbalancer_topology": "ACTIVE_STANDBY"}),
+    );
+    assert_eq!(
+        built.flavor_data,
+        r#"{"loadbalancer_topology":"ACTIVE_STANDBY"}"#
+    );
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("flavorprofile-create-request.json"),
+        flavor_profiles::create(&create_fp),
+    );
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("flavorprofile-update-request.json"),
+        flavor_profiles::update(
+            fp_id,
+            &UpdateFlavorProfile {
+                name: s("amphora-standalone"),
+                provider_name: s("amphora"),
+                flavor_data: s(r#"{"loadbalancer_topology": "SINGLE"}"#),
+            },
+        ),
+    );
+    for (file, op) in [
+        (
+            "flavorprofile-create-response.json",
+            flavor_profiles::create(&create_fp),
+        ),
+        (
+            "flavorprofile-show-response.json",
+            flavor_profiles::get(fp_id),
+        ),
+        (
+            "flavorprofile-update-response.json",
+            flavor_profiles::update(fp_id, &Default::default()),
+        ),
+    ] {
+        let p = samples::check_response(cov, &v20, &lb(file), op);
+        assert_eq!(p.provider_name, "amphora", "{file}");
+        assert!(
+            p.data().unwrap().contains_key("loadbalancer_topology"),
+            "{file}"
+        );
+    }
+    let fps = samples::check_response(
+        cov,
+        &v20,
+        &lb("flavorprofiles-list-response.json"),
+        flavor_profiles::list(&Default::default()),
+    );
+    assert!(!fps.is_empty());
+    let create_f = CreateFlavor {
+        name: "Basic".into(),
+        description: s("A basic standalone Octavia load balancer."),
+        enabled: Some(true),
+        flavor_profile_id: fp_id.into(),
+    };
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("flavor-create-request.json"),
+        flavors::create(&create_f),
+    );
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("flavor-update-request.json"),
+        flavors::update(
+            "8f94",
+            &UpdateFlavor {
+                name: s("Basic"),
+                description: Patch::Set("A basic standalone Octavia load balancer.".into()),
+                enabled: Some(false),
+            },
+        ),
+    );
+    for (file, op) in [
+        ("flavor-create-response.json", flavors::create(&create_f)),
+        ("flavor-show-response.json", flavors::get("8f94")),
+        (
+            "flavor-update-response.json",
+            flavors::update("8f94", &Default::default()),
+        ),
+    ] {
+        let f = samples::check_response(cov, &v20, &lb(file), op);
+        assert_eq!(f.flavor_profile_id.as_deref(), Some(fp_id), "{file}");
+    }
+    let fs = samples::check_response(
+        cov,
+        &v20,
+        &lb("flavors-list-response.json"),
+        flavors::list(&ListFlavors {
+            enabled: Some(true),
+            ..Default::default()
+        }),
+    );
+    assert!(!fs.is_empty());
+
+    // Availability zones and their profiles.
+    let create_azp = CreateAvailabilityZoneProfile::new(
+        "some_az",
+        "amphora",
+        &json!({"compute_zone": "az1", "volume_zone": "az1"}),
+    );
+    // The sample writes the data with ", " and ": " separators; compare the data as JSON.
+    let req = availability_zone_profiles::create(&create_azp)
+        .request(&v20)
+        .unwrap();
+    let mut got: Value = serde_json::from_slice(req.body()).unwrap();
+    let mut want = samples::json(cov.check(&lb("availabilityzoneprofile-create-request.json")));
+    for body in [&mut got, &mut want] {
+        let data = &mut body["availability_zone_profile"]["availability_zone_data"];
+        *data = serde_json::from_str(data.as_str().unwrap()).unwrap();
+    }
+    assert_eq!(got, want);
+    samples::assert_endpoint(&lb("availabilityzoneprofile-create-request.json"), &req);
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("availabilityzoneprofile-update-request.json"),
+        availability_zone_profiles::update(
+            fp_id,
+            &UpdateAvailabilityZoneProfile {
+                name: s("other_az"),
+                provider_name: s("amphora"),
+                availability_zone_data: s(r#"{"compute_zone": "az2", "volume_zone": "az2"}"#),
+            },
+        ),
+    );
+    for (file, op) in [
+        (
+            "availabilityzoneprofile-create-response.json",
+            availability_zone_profiles::create(&create_azp),
+        ),
+        (
+            "availabilityzoneprofile-show-response.json",
+            availability_zone_profiles::get(fp_id),
+        ),
+        (
+            "availabilityzoneprofile-update-response.json",
+            availability_zone_profiles::update(fp_id, &Default::default()),
+        ),
+    ] {
+        let p = samples::check_response(cov, &v20, &lb(file), op);
+        assert!(p.data().unwrap().contains_key("compute_zone"), "{file}");
+    }
+    let azps = samples::check_response(
+        cov,
+        &v20,
+        &lb("availabilityzoneprofile-list-response.json"),
+        availability_zone_profiles::list(&Default::default()),
+    );
+    assert!(!azps.is_empty());
+    let create_az = CreateAvailabilityZone {
+        name: "my_az".into(),
+        description: s("My availability zone."),
+        enabled: Some(true),
+        availability_zone_profile_id: fp_id.into(),
+    };
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("availabilityzone-create-request.json"),
+        availability_zones::create(&create_az),
+    );
+    samples::check_request(
+        cov,
+        &v20,
+        &lb("availabilityzone-update-request.json"),
+        availability_zones::update(
+            "my_az",
+            &UpdateAvailabilityZone {
+                description: Patch::Set("My availability zone.".into()),
+                enabled: Some(false),
+            },
+        ),
+    );
+    for (file, op) in [
+        (
+            "availabilityzone-create-response.json",
+            availability_zones::create(&create_az),
+        ),
+        (
+            "availabilityzone-show-response.json",
+            availability_zones::get("my_az"),
+        ),
+        (
+            "availabilityzone-update-response.json",
+            availability_zones::update("my_az", &Default::default()),
+        ),
+    ] {
+        let z = samples::check_response(cov, &v20, &lb(file), op);
+        assert_eq!(z.name, "my_az", "{file}");
+    }
+    let azs = samples::check_response(
+        cov,
+        &v20,
+        &lb("availabilityzone-list-response.json"),
+        availability_zones::list(&Default::default()),
+    );
+    assert!(!azs.is_empty());
+
+    // Providers.
+    let ps = response(cov, &lb("provider-list-response.json"), providers::list());
+    assert_eq!(ps[0].name, "amphora");
+    let caps = response(
+        cov,
+        &lb("provider-flavor-capability-show-response.json"),
+        providers::flavor_capabilities("amphora"),
+    );
+    assert!(caps.iter().any(|c| c.name == "loadbalancer_topology"));
+    let caps = response(
+        cov,
+        &lb("provider-availability-zone-capability-show-response.json"),
+        providers::availability_zone_capabilities("amphora"),
+    );
+    assert!(!caps.is_empty());
+
+    // Quotas.
+    let update = UpdateQuota {
+        loadbalancer: Patch::Set(10),
+        listener: Patch::Set(-1),
+        member: Patch::Set(50),
+        pool: Patch::Set(-1),
+        healthmonitor: Patch::Set(-1),
+        l7policy: Patch::Set(15),
+        l7rule: Patch::Set(25),
+    };
+    request(
+        cov,
+        &lb("quota-update-request.json"),
+        quotas::update("e3cd", &update),
+    );
+    let q = response(
+        cov,
+        &lb("quota-update-response.json"),
+        quotas::update("e3cd", &update),
+    );
+    assert_eq!(q.l7rule, Some(25));
+    let d = response(
+        cov,
+        &lb("quotas-defaults-response.json"),
+        quotas::defaults(),
+    );
+    assert_eq!(d.loadbalancer, Some(50));
+    let one = response(cov, &lb("quotas-show-response.json"), quotas::get("e3cd"));
+    assert_eq!(one.l7policy, Some(20));
+    let all = response(
+        cov,
+        &lb("quotas-list-response.json"),
+        quotas::list(&ListQuotas {
+            project_id: s("e3cd678b11784734bc366148aa37580e"),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(all[0].listener, None, "null: the default applies");
+    let req = quotas::reset("e3cd").request(&octavia()).unwrap();
+    assert_eq!(
+        (req.method().as_str(), req.uri().path()),
+        ("DELETE", "/v2/lbaas/quotas/e3cd")
+    );
+    // Null sends null (back to the default); nothing to change, or a limit below -1,
+    // never reaches the wire.
+    let req = quotas::update(
+        "p",
+        &UpdateQuota {
+            member: Patch::Null,
+            ..Default::default()
+        },
+    )
+    .request(&octavia())
+    .unwrap();
+    assert_eq!(req.body().as_ref(), br#"{"quota":{"member":null}}"#);
+    assert!(quotas::update("p", &Default::default())
+        .request(&octavia())
+        .is_err());
+    let below = UpdateQuota {
+        pool: Patch::Set(-2),
+        ..Default::default()
+    };
+    assert!(quotas::update("p", &below).request(&octavia()).is_err());
+    // Profile data must be a JSON object.
+    let bad = CreateFlavorProfile {
+        flavor_data: "[1]".into(),
+        ..create_fp
+    };
+    assert!(flavor_profiles::create(&bad).request(&octavia()).is_err());
 }

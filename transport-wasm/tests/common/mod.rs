@@ -495,6 +495,26 @@ pub async fn dropping_a_request_cancels_it() {
     assert!(proxy_saw_abort(&id).await, "the dropped fetch was aborted");
 }
 
+/// Octavia from the browser: the providers, then a typed load balancer filter that
+/// matches nothing (an empty first page, read through Octavia's CORS answers).
+pub async fn octavia_providers_and_filtered_list() {
+    use ferrocloud::load_balancer::loadbalancers::{self, ListLoadBalancers};
+    use ferrocloud::load_balancer::{providers, ProvisioningStatus};
+    let c = client();
+    let octavia = c.load_balancer();
+    let ps = octavia.call(&providers::list()).await.expect("providers");
+    assert!(ps.iter().any(|p| p.name == "amphora"), "{ps:?}");
+    let none = octavia
+        .collect_all(loadbalancers::list(&ListLoadBalancers {
+            name: Some(unique("lb")),
+            provisioning_status: Some(ProvisioningStatus::Active),
+            ..Default::default()
+        }))
+        .await
+        .expect("filtered list");
+    assert!(none.is_empty(), "{none:?}");
+}
+
 /// Declares one `#[wasm_bindgen_test]` per shared test in the file that invokes it, so the
 /// main-thread, dedicated-worker and service-worker suites run the same tests.
 macro_rules! shared_tests {
@@ -542,6 +562,10 @@ macro_rules! shared_tests {
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn dropping_a_request_cancels_it() {
             common::dropping_a_request_cancels_it().await;
+        }
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn octavia_providers_and_filtered_list() {
+            common::octavia_providers_and_filtered_list().await;
         }
     };
 }
