@@ -318,12 +318,17 @@ pub fn create(
     object: &UploadObject,
     data: impl Into<Bytes>,
 ) -> Op<Uploaded> {
+    let data: Bytes = data.into();
+    // An empty PUT still needs `Content-Length: 0` (Swift answers 411 without it, and
+    // hyper leaves it out for an empty body); browsers set it themselves.
+    let length = HeaderValue::from(data.len());
     object
         .headers()
         .apply(
             object_op(Method::PUT, container, name)
                 .check(object.check())
-                .body(Body::raw(data, "application/octet-stream")),
+                .body(Body::raw(data, "application/octet-stream"))
+                .header(http::header::CONTENT_LENGTH, length),
         )
         .decode_with(read_uploaded)
 }

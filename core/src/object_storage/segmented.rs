@@ -90,6 +90,25 @@ struct Source {
     pending: Option<Bytes>,
     /// Bytes handed to segments so far.
     taken: u64,
+    /// The input ended (it is not polled again).
+    ended: bool,
+}
+
+impl Source {
+    /// The next chunk of the input (`None` once it ended, for good).
+    fn poll_input(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<std::result::Result<Bytes, TransportError>>> {
+        if self.ended {
+            return Poll::Ready(None);
+        }
+        let next = self.input.poll_next_unpin(cx);
+        if let Poll::Ready(None) = next {
+            self.ended = true;
+        }
+        next
+    }
 }
 
 type Shared = Arc<Mutex<Source>>;
@@ -106,7 +125,7 @@ async fn more(src: &Shared) -> std::result::Result<bool, TransportError> {
             if s.pending.as_ref().is_some_and(|p| !p.is_empty()) {
                 return Poll::Ready(Ok(true));
             }
-            match s.input.poll_next_unpin(cx) {
+            match s.poll_input(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(None) => return Poll::Ready(Ok(false)),
                 Poll::Ready(Some(Err(e))) => return Poll::Ready(Err(e)),
@@ -134,7 +153,7 @@ impl Stream for Segment {
         let mut s = lock(&this.src);
         let mut chunk = match s.pending.take() {
             Some(c) => c,
-            None => match s.input.poll_next_unpin(cx) {
+            None => match s.poll_input(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(None) => return Poll::Ready(None),
                 Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e))),
@@ -190,6 +209,7 @@ pub async fn upload<T: Transport>(
         input: data,
         pending: None,
         taken: 0,
+        ended: false,
     }));
     if !more(&src).await? {
         let manifest = swift
@@ -290,13 +310,16 @@ pub async fn upload<T: Transport>(
 mod tests {
     use super::*;
 
+    /// Chunks of `sizes` bytes; like a real transport's stream, it panics when polled
+    /// after its end (`unfold` does).
     fn chunks(sizes: &[usize]) -> ByteStream {
-        let items: Vec<std::result::Result<Bytes, TransportError>> = sizes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Ok(Bytes::from(vec![i as u8; *n])))
-            .collect();
-        byte_stream(futures::stream::iter(items))
+        let sizes = sizes.to_vec();
+        byte_stream(futures::stream::unfold(0usize, move |i| {
+            let next = sizes
+                .get(i)
+                .map(|n| (Ok(Bytes::from(vec![i as u8; *n])), i + 1));
+            async move { next }
+        }))
     }
 
     #[test]
@@ -306,6 +329,7 @@ mod tests {
                 input: chunks(&[3, 0, 5, 2]),
                 pending: None,
                 taken: 0,
+                ended: false,
             }));
             let mut seen = Vec::new();
             while more(&src).await.unwrap() {

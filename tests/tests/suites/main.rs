@@ -42,6 +42,8 @@ mod load_balancer_samples;
 mod load_real;
 mod network_real;
 mod network_samples;
+mod object_storage_real;
+mod object_storage_rss;
 mod orchestration_real;
 mod orchestration_samples;
 mod placement_real;
