@@ -150,14 +150,6 @@ pub struct UpdateAccount {
     pub access_control: Patch<String>,
 }
 
-fn secret_patch(p: &Patch<Secret>) -> Patch<String> {
-    match p {
-        Patch::Keep => Patch::Keep,
-        Patch::Null => Patch::Null,
-        Patch::Set(s) => Patch::Set(s.expose().to_owned()),
-    }
-}
-
 /// `POST /v1/AUTH_<project>`: sets or removes metadata, temp URL keys, the quota.
 pub fn update(account: &UpdateAccount) -> Op<()> {
     Headers::new()
@@ -165,11 +157,11 @@ pub fn update(account: &UpdateAccount) -> Op<()> {
         .remove_meta("account", &account.remove_metadata)
         .patch_text(
             "x-account-meta-temp-url-key",
-            &secret_patch(&account.temp_url_key),
+            &super::secret_patch(&account.temp_url_key),
         )
         .patch_text(
             "x-account-meta-temp-url-key-2",
-            &secret_patch(&account.temp_url_key_2),
+            &super::secret_patch(&account.temp_url_key_2),
         )
         .patch_num("x-account-meta-quota-bytes", &account.quota_bytes)
         .patch_text("x-account-access-control", &account.access_control)

@@ -42,7 +42,7 @@ use super::{
     check_container, flag, http_date, metadata_from_headers, num, plain, unix_time, Headers,
     Metadata,
 };
-use crate::{path, query, HasId, List, Op, Patch, Result, Timestamp};
+use crate::{path, query, HasId, List, Op, Patch, Result, Secret, Timestamp};
 
 /// A container as listed in its account.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -130,11 +130,16 @@ pub struct Container {
     pub quota_count: Option<u64>,
     /// `X-Container-Sync-To`.
     pub sync_to: Option<String>,
+    /// `X-Container-Meta-Temp-URL-Key`: a temp URL key for this container only
+    /// (owners only).
+    pub temp_url_key: Option<Secret>,
+    /// `X-Container-Meta-Temp-URL-Key-2`.
+    pub temp_url_key_2: Option<Secret>,
     /// `X-Timestamp`: when the container was created.
     pub created: Option<Timestamp>,
     /// `Last-Modified`.
     pub last_modified: Option<Timestamp>,
-    /// `X-Container-Meta-*` other than the quotas, decoded.
+    /// `X-Container-Meta-*` other than the quotas and temp URL keys, decoded.
     pub metadata: Metadata,
     /// Every header of the response (not serialized).
     #[serde(skip)]
@@ -147,6 +152,18 @@ impl Container {
         let mut metadata = metadata_from_headers(h, "x-container-meta-");
         metadata.remove("quota-bytes");
         metadata.remove("quota-count");
+        let temp_url_key = metadata.remove("temp-url-key").map(Secret::new);
+        let temp_url_key_2 = metadata.remove("temp-url-key-2").map(Secret::new);
+        // The keys stay out of `Debug` output.
+        let mut headers = h.clone();
+        for name in [
+            "x-container-meta-temp-url-key",
+            "x-container-meta-temp-url-key-2",
+        ] {
+            if let Some(v) = headers.get_mut(name) {
+                v.set_sensitive(true);
+            }
+        }
         Container {
             object_count: num(h, "x-container-object-count"),
             bytes_used: num(h, "x-container-bytes-used"),
@@ -159,10 +176,12 @@ impl Container {
             quota_bytes: num(h, "x-container-meta-quota-bytes"),
             quota_count: num(h, "x-container-meta-quota-count"),
             sync_to: plain(h, "x-container-sync-to"),
+            temp_url_key,
+            temp_url_key_2,
             created: unix_time(h, "x-timestamp"),
             last_modified: http_date(h, "last-modified"),
             metadata,
-            headers: h.clone(),
+            headers,
         }
     }
 }
@@ -197,6 +216,10 @@ pub struct CreateContainer {
     pub sync_to: Option<String>,
     /// `X-Container-Sync-Key`.
     pub sync_key: Option<String>,
+    /// `X-Container-Meta-Temp-URL-Key`: a temp URL key valid for this container only.
+    pub temp_url_key: Option<Secret>,
+    /// `X-Container-Meta-Temp-URL-Key-2`.
+    pub temp_url_key_2: Option<Secret>,
 }
 
 impl CreateContainer {
@@ -213,6 +236,14 @@ impl CreateContainer {
             .num("x-container-meta-quota-count", self.quota_count)
             .text("x-container-sync-to", self.sync_to.as_deref())
             .text("x-container-sync-key", self.sync_key.as_deref())
+            .text(
+                "x-container-meta-temp-url-key",
+                self.temp_url_key.as_ref().map(Secret::expose),
+            )
+            .text(
+                "x-container-meta-temp-url-key-2",
+                self.temp_url_key_2.as_ref().map(Secret::expose),
+            )
     }
 }
 
@@ -256,6 +287,10 @@ pub struct UpdateContainer {
     pub sync_to: Patch<String>,
     /// `X-Container-Sync-Key`: set, or remove with `Null`.
     pub sync_key: Patch<String>,
+    /// `X-Container-Meta-Temp-URL-Key`: set, or remove with `Null`.
+    pub temp_url_key: Patch<Secret>,
+    /// `X-Container-Meta-Temp-URL-Key-2`: set, or remove with `Null`.
+    pub temp_url_key_2: Patch<Secret>,
 }
 
 /// `POST /v1/AUTH_<project>/<container>`: sets or removes metadata, ACLs, versioning,
@@ -273,6 +308,14 @@ pub fn update(name: &str, container: &UpdateContainer) -> Op<()> {
         .patch_num("x-container-meta-quota-count", &container.quota_count)
         .patch_text("x-container-sync-to", &container.sync_to)
         .patch_text("x-container-sync-key", &container.sync_key)
+        .patch_text(
+            "x-container-meta-temp-url-key",
+            &super::secret_patch(&container.temp_url_key),
+        )
+        .patch_text(
+            "x-container-meta-temp-url-key-2",
+            &super::secret_patch(&container.temp_url_key_2),
+        )
         .apply(Op::post(path!("{}", name)).check(check_container(name)))
 }
 
@@ -382,6 +425,7 @@ mod tests {
             ("x-versions-enabled", "True"),
             ("x-container-meta-quota-bytes", "100"),
             ("x-container-meta-team", "%E2%98%83"),
+            ("x-container-meta-temp-url-key", "ckey"),
             ("last-modified", "Sun, 06 Dec 2026 08:11:22 GMT"),
         ] {
             h.insert(k, v.parse().unwrap());
@@ -392,6 +436,11 @@ mod tests {
         assert_eq!(c.versions_enabled, Some(true));
         assert_eq!(c.quota_bytes, Some(100));
         assert_eq!(c.metadata.len(), 1);
+        assert_eq!(c.temp_url_key.as_ref().map(Secret::expose), Some("ckey"));
+        assert!(
+            !format!("{c:?}").contains("ckey"),
+            "temp URL keys are secrets"
+        );
         assert_eq!(c.metadata["team"], "☃");
         assert_eq!(
             c.last_modified.unwrap().to_string(),

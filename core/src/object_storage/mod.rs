@@ -266,6 +266,15 @@ impl Headers {
     }
 }
 
+/// A secret's patch as the header text it sets.
+pub(crate) fn secret_patch(p: &Patch<crate::Secret>) -> Patch<String> {
+    match p {
+        Patch::Keep => Patch::Keep,
+        Patch::Null => Patch::Null,
+        Patch::Set(s) => Patch::Set(s.expose().to_owned()),
+    }
+}
+
 /// `<prefix><encoded name>`, refusing empty names.
 fn meta_name(prefix: &str, key: &str) -> Result<HeaderName, InvalidInput> {
     if key.is_empty() {

@@ -612,6 +612,20 @@ pub fn delete(container: &str, name: &str) -> Op<()> {
     object_op(Method::DELETE, container, name)
 }
 
+/// `DELETE /v1/AUTH_<project>/<container>/<object>?version-id=<id>`: deletes one version
+/// of an object in a container with versioning (a plain [`delete`] there only adds a
+/// delete marker). Version ids come from a listing with [`ListObjects::versions`] or
+/// [`Uploaded::version_id`].
+pub fn delete_version(container: &str, name: &str, version_id: &str) -> Op<()> {
+    object_op(Method::DELETE, container, name)
+        .query(crate::Query::new().push("version-id", version_id))
+        .check(InvalidInput::require(
+            !version_id.is_empty(),
+            "version_id",
+            "must not be empty",
+        ))
+}
+
 /// `POST /v1/AUTH_<project>?bulk-delete`: deletes many objects of `container` in one
 /// request (at most 10000). Check [`BulkDelete::is_success`].
 pub fn bulk_delete<S: AsRef<str>>(container: &str, names: &[S]) -> Op<BulkDelete> {
@@ -803,6 +817,15 @@ mod tests {
         assert_eq!(req.method(), Method::POST);
         assert_eq!(req.headers()["x-object-meta-a"], "1");
         assert_eq!(req.headers()["x-remove-delete-at"], "x");
+        let req = delete_version("c", "o", "1796544681.44757")
+            .request(&svc())
+            .unwrap();
+        assert_eq!(req.method(), Method::DELETE);
+        assert_eq!(
+            req.uri(),
+            "http://h:8080/v1/AUTH_p/c/o?version-id=1796544681.44757"
+        );
+        assert!(delete_version("c", "o", "").request(&svc()).is_err());
         let both = UpdateObject {
             delete_at: Patch::Set(1),
             delete_after: Some(2),

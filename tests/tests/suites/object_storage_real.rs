@@ -1114,6 +1114,23 @@ async fn temp_urls_and_form_post_work_without_a_token_until_they_expire() {
             let resp = plain(Method::GET, &put, &[], Bytes::new()).await;
             assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "a PUT signature does not allow GET");
 
+            // A container's own key signs for that container only.
+            swift
+                .call(&containers::update(c, &UpdateContainer {
+                    temp_url_key: Patch::Set(Secret::new("container-key")),
+                    ..Default::default()
+                }))
+                .await
+                .expect("container key");
+            let got = swift.call(&containers::get(c)).await.expect("head");
+            assert_eq!(got.temp_url_key.as_ref().map(Secret::expose), Some("container-key"));
+            let by_container = temp_url::temp_url(&svc, c, "docs/é.txt", "container-key", &TempUrl {
+                expires: now() + 600,
+                ..TempUrl::get(Digest::Sha512)
+            })
+            .unwrap();
+            assert_eq!(no_token(by_container).await.status(), StatusCode::OK);
+
             // Expiry: valid now, refused once the time passed.
             let expires = now() + 2;
             let short = temp_url::temp_url(&svc, c, "docs/é.txt", &key, &TempUrl {
@@ -1167,4 +1184,128 @@ async fn temp_urls_and_form_post_work_without_a_token_until_they_expire() {
         guarded(body, cleanup).await;
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn versioned_container_keeps_and_deletes_versions() {
+    let swift = swift();
+    let c = cloud::unique("osv");
+    swift
+        .call(&containers::create(
+            &c,
+            &CreateContainer {
+                versions_enabled: Some(true),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("versioned container");
+    let body = async {
+        assert_eq!(
+            swift
+                .call(&containers::get(&c))
+                .await
+                .expect("head")
+                .versions_enabled,
+            Some(true)
+        );
+        let v1 = swift
+            .call(&objects::create(
+                &c,
+                "doc",
+                &UploadObject::default(),
+                "version one",
+            ))
+            .await
+            .expect("v1");
+        let v2 = swift
+            .call(&objects::create(
+                &c,
+                "doc",
+                &UploadObject::default(),
+                "version two",
+            ))
+            .await
+            .expect("v2");
+        let (id1, id2) = (v1.version_id.expect("v1 id"), v2.version_id.expect("v2 id"));
+        assert_ne!(id1, id2);
+        let versions = swift
+            .collect_all(objects::list(
+                &c,
+                &ListObjects {
+                    versions: true,
+                    limit: Some(100),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("versions");
+        let ids: Vec<(Option<String>, Option<bool>)> = versions
+            .iter()
+            .map(|v| (v.version_id.clone(), v.is_latest))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Some(id2.clone()), Some(true)),
+                (Some(id1.clone()), Some(false))
+            ]
+        );
+        let old = swift
+            .call(&objects::download(
+                &c,
+                "doc",
+                &DownloadObject {
+                    version_id: Some(id1.clone()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("old version");
+        assert_eq!(&old.body[..], b"version one");
+        assert_eq!(old.info.version_id.as_deref(), Some(id1.as_str()));
+        swift
+            .call(&objects::delete_version(&c, "doc", &id1))
+            .await
+            .expect("delete v1");
+        let left = swift
+            .collect_all(objects::list(
+                &c,
+                &ListObjects {
+                    versions: true,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("versions");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].version_id.as_deref(), Some(id2.as_str()));
+    };
+    let cleanup = async {
+        let all = swift
+            .collect_all(objects::list(
+                &c,
+                &ListObjects {
+                    versions: true,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap_or_default();
+        for v in all {
+            if let Some(id) = &v.version_id {
+                let _ = swift.call(&objects::delete_version(&c, &v.name, id)).await;
+            }
+        }
+        let _ = swift.call(&containers::delete(&c)).await;
+    };
+    guarded(body, cleanup).await;
+    assert!(
+        swift
+            .call(&containers::get(&c))
+            .await
+            .unwrap_err()
+            .is_not_found(),
+        "the versioned container was deleted"
+    );
 }
