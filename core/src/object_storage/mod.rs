@@ -1,6 +1,6 @@
 //! Object storage (Swift v1): [`accounts`], [`containers`], [`objects`], large objects
 //! ([`large_objects`], and [`segmented`] for streams of unknown length), [`bulk`]
-//! operations and sans-IO [`temp_url`] / form POST signatures.
+//! operations, sans-IO [`temp_url`] / form POST signatures and the cluster's [`info`].
 //!
 //! Swift differs from the other services in three ways, all handled here:
 //!
@@ -53,6 +53,7 @@
 pub mod accounts;
 pub mod bulk;
 pub mod containers;
+pub mod info;
 pub mod large_objects;
 pub mod objects;
 pub mod segmented;

@@ -4,7 +4,7 @@
 //! most one input chunk is held at a time.
 //!
 //! Unlike the rest of this module, [`upload`] performs I/O: it drives a
-//! [`Service`](crate::Service) through several calls. Progress is reported after every
+//! [`Service`] through several calls. Progress is reported after every
 //! stored segment. When anything fails, the segments already stored are deleted (best
 //! effort) before the error is returned.
 //!

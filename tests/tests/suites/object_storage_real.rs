@@ -1309,3 +1309,25 @@ async fn versioned_container_keeps_and_deletes_versions() {
         "the versioned container was deleted"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cluster_capabilities_from_the_proxy_root() {
+    use ferrocloud::object_storage::info;
+    let swift = swift();
+    let account = swift.service_client().await.expect("endpoint");
+    let root = swift
+        .clone()
+        .endpoint_override(info::endpoint(account.endpoint()).expect("root"))
+        .version_suffix(None);
+    let caps = root.call(&info::get()).await.expect("GET /info");
+    assert!(caps["swift"]["version"].is_string(), "{caps:?}");
+    assert_eq!(caps["swift"]["container_listing_limit"], 10000);
+    let digests = caps["tempurl"]["allowed_digests"]
+        .as_array()
+        .expect("tempurl digests");
+    assert!(digests.iter().any(|d| d == "sha256"), "{digests:?}");
+    assert!(
+        caps.contains_key("slo") && caps.contains_key("bulk_delete"),
+        "{caps:?}"
+    );
+}
