@@ -325,6 +325,10 @@ pub(crate) fn unix_time(h: &HeaderMap, name: &str) -> Option<Timestamp> {
 pub(crate) fn unix_text(s: &str) -> Option<Timestamp> {
     let (secs, frac) = s.trim().split_once('.').unwrap_or((s.trim(), ""));
     let secs: u64 = secs.parse().ok()?;
+    // Up to the end of year 9999 (`Timestamp` holds no later time; found by fuzzing).
+    if secs > 253_402_300_799 {
+        return None;
+    }
     let digits = frac.len().min(9);
     let nanos: u32 = if digits == 0 {
         0
@@ -422,6 +426,9 @@ mod tests {
         );
         assert!(unix_text("x").is_none());
         assert!(unix_text("1.x").is_none());
+        assert!(unix_text("17965446544681.44757").is_none());
+        assert!(unix_text("253402300799.999999999").is_some());
+        assert!(unix_text("253402300800").is_none());
     }
 
     #[test]
