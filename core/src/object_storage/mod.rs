@@ -17,6 +17,12 @@
 //! - **Errors are plain text or HTML** (`<html><h1>Not Found</h1>…`); the shared fault
 //!   reader turns them into an [`Error::Http`](crate::Error::Http) with that text.
 //!
+//! What Swift answers in headers is read into plain types ([`accounts::Account`],
+//! [`containers::Container`], [`objects::ObjectInfo`], [`objects::Uploaded`]) by their
+//! `from_headers`, which keep the raw `headers` too. They derive serde (an operation's
+//! output must deserialize), without the raw headers, so they can also be cached or sent
+//! on as JSON.
+//!
 //! The endpoint is the account itself (`http://host:8080/v1/AUTH_<project_id>`), so
 //! container and object paths are relative to it. Object names may contain `/`: each name
 //! is one percent-encoded path segment, which Swift decodes back.

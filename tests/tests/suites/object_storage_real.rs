@@ -845,6 +845,82 @@ async fn static_and_dynamic_large_objects() {
         assert_eq!(stored[1].name, format!("/{segs}/big/00000001"));
         assert_eq!(stored[1].bytes, 7);
 
+        // Copying the manifest only gives a second SLO over the same segments.
+        swift
+            .call(&objects::copy(
+                c,
+                "slo",
+                c,
+                "slo-copy",
+                &CopyObject {
+                    manifest_only: true,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("copy the manifest");
+        let copy = swift
+            .call(&large_objects::get_manifest(c, "slo-copy"))
+            .await
+            .expect("manifest of the copy");
+        assert_eq!(copy.len(), 3);
+        assert_eq!(
+            swift
+                .call(&containers::get(segs))
+                .await
+                .expect("segs")
+                .object_count,
+            Some(3)
+        );
+        let d = swift
+            .call(&objects::download(c, "slo-copy", &Default::default()))
+            .await
+            .expect("copy content");
+        assert_eq!(&d.body[..], b"first-second-third");
+        swift
+            .call(&objects::delete(c, "slo-copy"))
+            .await
+            .expect("delete the copy's manifest");
+
+        // A symlink to the SLO: read through, or read as itself with symlink=get.
+        swift
+            .call(&objects::create(
+                c,
+                "link",
+                &UploadObject {
+                    symlink_target: Some(format!("{c}/slo")),
+                    ..Default::default()
+                },
+                "",
+            ))
+            .await
+            .expect("symlink");
+        let through = swift
+            .call(&objects::download(c, "link", &Default::default()))
+            .await
+            .expect("through the link");
+        assert_eq!(&through.body[..], b"first-second-third");
+        let itself = swift
+            .call(&objects::download(
+                c,
+                "link",
+                &DownloadObject {
+                    symlink_get: true,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("the link itself");
+        assert!(itself.body.is_empty());
+        assert_eq!(
+            itself.info.symlink_target.as_deref(),
+            Some(format!("{c}/slo").as_str())
+        );
+        swift
+            .call(&objects::delete(c, "link"))
+            .await
+            .expect("delete link");
+
         // A wrong segment size is refused when the manifest is stored.
         let mut bad = manifest.clone();
         bad[0].size_bytes = Some(99);
