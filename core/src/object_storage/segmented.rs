@@ -177,6 +177,10 @@ impl Stream for Segment {
 /// `opts.segment_size` bytes, then the manifest. `progress` is called after each stored
 /// segment. An empty stream gives a plain empty object. A stream that would need more
 /// than 1000 segments (Swift's default limit) fails: raise `segment_size`.
+// On wasm32 the input stream is not `Send` (browser streams are not) and there are no
+// threads: the `Arc<Mutex<_>>` that shares it between segments is only there for native
+// transports, which may poll a body on another thread.
+#[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
 pub async fn upload<T: Transport>(
     swift: &Service<T>,
     container: &str,
