@@ -510,6 +510,7 @@ impl CopyObject {
     }
 }
 
+/// A `/container/object` path as a header value, or the error for the op's check.
 fn header_of(
     path: std::result::Result<String, InvalidInput>,
 ) -> (Option<HeaderValue>, Result<(), InvalidInput>) {
