@@ -102,6 +102,8 @@ pub mod image;
 pub mod load_balancer;
 #[cfg(feature = "network")]
 pub mod network;
+#[cfg(feature = "object-storage")]
+pub mod object_storage;
 #[cfg(feature = "orchestration")]
 pub mod orchestration;
 #[cfg(feature = "placement")]

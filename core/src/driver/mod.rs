@@ -217,6 +217,12 @@ impl<T: Transport> Client<T> {
         self.service(ServiceType::CONTAINER_INFRA)
     }
 
+    /// Object storage (Swift): the endpoint is the project's account
+    /// (`…/v1/AUTH_<project_id>`); see the `object_storage` module.
+    pub fn object_storage(&self) -> Service<T> {
+        self.service(ServiceType::OBJECT_STORE)
+    }
+
     /// Placement. Its reads send this handle's microversion (set one, e.g.
     /// `.microversion("1.39")`); see the `placement` module.
     pub fn placement(&self) -> Service<T> {

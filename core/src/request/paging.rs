@@ -155,7 +155,8 @@ impl HasId for serde_json::Map<String, serde_json::Value> {
 }
 
 impl<T> List<T> {
-    /// `GET path`, items under `key`, paged as `paging`.
+    /// `GET path`, items under `key`, paged as `paging`. An empty `key` reads a body that
+    /// is the array of items itself (`[…]`, as Swift lists containers and objects).
     pub fn new(path: Result<String, InvalidInput>, key: &'static str, paging: Paging) -> Self {
         let style = match paging {
             Paging::Linked => Style::Linked,
@@ -171,7 +172,8 @@ impl<T> List<T> {
 
     /// `GET path`, items under `key`, paged by `marker`: each next page starts after the
     /// last item's id; a page shorter than the `limit` sent (or empty) is the last. For
-    /// services that page this way without links.
+    /// services that page this way without links. An empty `key` reads a body that is
+    /// the array itself (Swift).
     pub fn marker(path: Result<String, InvalidInput>, key: &'static str) -> Self
     where
         T: HasId,
@@ -314,8 +316,15 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
     }
 }
 
-/// Reads `{"<key>": [T…], "<key>_links"|"links"|"next": …}` in one pass.
+/// Reads `{"<key>": [T…], "<key>_links"|"links"|"next": …}` in one pass; with an empty
+/// `key`, a body that is the array itself (`[T…]`, Swift's listings; an empty body is an
+/// empty page).
 fn parse_raw<T: DeserializeOwned>(what: &str, key: &str, body: &[u8]) -> Result<RawPage<T>> {
+    if key.is_empty() {
+        let items =
+            crate::request::op::decode_json::<Option<Vec<T>>>(what, body)?.unwrap_or_default();
+        return Ok(RawPage { items, next: None });
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let page = PageSeed {
         key,
@@ -806,6 +815,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(n.as_deref(), Some("http://h/v3/users?limit=1&marker=q"));
+    }
+
+    #[test]
+    fn an_empty_key_reads_a_bare_array_and_pages_by_marker() {
+        let s = svc(ServiceType::OBJECT_STORE, "http://h/v1/AUTH_p");
+        let l: List<Item> = List::marker(path!("c"), "");
+        let url = "http://h/v1/AUTH_p/c?format=json&limit=2";
+        let p = l
+            .parse_page(&s, &get(url), resp(r#"[{"id": "a"}, {"id": "b/é"}]"#))
+            .unwrap();
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(
+            p.next_url().as_deref(),
+            Some("http://h/v1/AUTH_p/c?format=json&limit=2&marker=b%2F%C3%A9")
+        );
+        for last in ["[]", "", " \n", r#"[{"id": "z"}]"#] {
+            assert_eq!(next_of(&l, &s, url, resp(last)).unwrap(), None, "{last:?}");
+        }
+        for bad in ["{}", r#"{"": []}"#, "[1]", "[] x"] {
+            assert!(next_of(&l, &s, url, resp(bad)).is_err(), "{bad:?}");
+        }
+        assert_eq!(l.parse(resp(r#"[{"id": "q"}]"#)).unwrap().len(), 1);
     }
 
     #[test]

@@ -171,14 +171,36 @@ async fn with_template(demo: &ferrocloud_native::Cloud, magnum: &Magnum, tid: &s
         .expect("create cluster");
     let id = accepted.uuid.clone();
     let outcome = catching(with_cluster(demo, magnum, &id, name)).await;
-    let deleted = match magnum.call(&clusters::delete(&id)).await {
-        Err(e) if e.is_not_found() => Ok(()),
-        other => other,
-    };
+    let deleted = delete_cluster(magnum, &id).await;
     let gone = magnum.wait_for_deleted(&clusters::get(&id), wait()).await;
     unwind(outcome);
     deleted.expect("delete the cluster");
     gone.expect("cluster gone");
+}
+
+/// Deletes cluster `id`, even when a failed test left it still creating or updating:
+/// Magnum refuses the delete then, so it waits for the cluster to settle and asks again
+/// (a cluster left behind slows Magnum's status sync for every later run).
+async fn delete_cluster(magnum: &Magnum, id: &str) -> ferrocloud::Result<()> {
+    for _ in 0..3 {
+        match magnum.call(&clusters::delete(id)).await {
+            Ok(()) => return Ok(()),
+            Err(e) if e.is_not_found() => return Ok(()),
+            Err(e) if e.is_conflict() || e.is_bad_request() => {
+                let settled = [
+                    ClusterStatus::CreateComplete,
+                    ClusterStatus::CreateFailed,
+                    ClusterStatus::UpdateComplete,
+                    ClusterStatus::UpdateFailed,
+                ];
+                let _ = magnum
+                    .wait_for_status(&clusters::get(id), &settled, &[], wait())
+                    .await;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    magnum.call(&clusters::delete(id)).await
 }
 
 async fn with_cluster(demo: &ferrocloud_native::Cloud, magnum: &Magnum, id: &str, name: &str) {

@@ -47,6 +47,8 @@ mod network_ext_samples;
 mod network_real;
 mod network_samples;
 mod network_stadium_samples;
+mod object_storage_real;
+mod object_storage_rss;
 mod orchestration_real;
 mod orchestration_samples;
 mod placement_real;

@@ -515,6 +515,85 @@ pub async fn octavia_providers_and_filtered_list() {
     assert!(none.is_empty(), "{none:?}");
 }
 
+/// Object storage through Swift's CORS: a container, an object uploaded from a stream
+/// (the browser assembles it into a Blob) with non-ASCII metadata, read back streamed,
+/// its headers (ETag, metadata) readable, listed; all deleted whatever happened.
+pub async fn object_storage_upload_and_download() {
+    use ferrocloud::object_storage::{containers, objects};
+    let c = client();
+    let swift = c.object_storage();
+    let container = unique("os");
+    swift
+        .call(&containers::create(&container, &Default::default()))
+        .await
+        .expect("create container through CORS");
+    let name = "dir/données.bin";
+    let result = async {
+        let chunks: Vec<Result<Bytes, ferrocloud::TransportError>> = (0..8u8)
+            .map(|i| Ok(Bytes::from(vec![i; 64 * 1024])))
+            .collect();
+        let up = swift
+            .upload(
+                &objects::upload(
+                    &container,
+                    name,
+                    &objects::UploadObject {
+                        content_type: Some("application/x-test".into()),
+                        metadata: [("ville".to_string(), "Zürich ☃".to_string())].into(),
+                        ..Default::default()
+                    },
+                ),
+                byte_stream(futures::stream::iter(chunks)),
+            )
+            .await?;
+        let info = swift.call(&objects::get(&container, name)).await?;
+        let listed = swift
+            .collect_all(objects::list(&container, &Default::default()))
+            .await?;
+        let mut body = swift
+            .download(&objects::download(&container, name, &Default::default()))
+            .await?;
+        let (mut total, mut chunks_seen, mut bad) = (0usize, 0usize, 0usize);
+        while let Some(chunk) = body.try_next().await? {
+            for (i, b) in chunk.iter().enumerate() {
+                if *b as usize != (total + i) / (64 * 1024) {
+                    bad += 1;
+                }
+            }
+            total += chunk.len();
+            chunks_seen += 1;
+        }
+        Ok::<_, Error>((up, info, listed, total, chunks_seen, bad))
+    }
+    .await;
+    let _ = swift.call(&objects::delete(&container, name)).await;
+    let _ = swift.call(&containers::delete(&container)).await;
+    let (up, info, listed, total, chunks_seen, bad) = result.expect("object upload and download");
+    assert_eq!(total, 8 * 64 * 1024);
+    assert_eq!(bad, 0, "downloaded bytes differ");
+    assert!(chunks_seen >= 1);
+    assert!(up.etag.is_some(), "ETag is exposed by CORS");
+    assert_eq!(info.etag, up.etag);
+    assert_eq!(info.content_length, Some(8 * 64 * 1024));
+    assert_eq!(info.content_type.as_deref(), Some("application/x-test"));
+    assert_eq!(
+        info.metadata.get("ville").map(String::as_str),
+        Some("Zürich ☃"),
+        "X-Object-Meta-* is exposed by CORS: {:?}",
+        info.headers
+    );
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, name);
+    assert!(
+        swift
+            .call(&containers::get(&container))
+            .await
+            .unwrap_err()
+            .is_not_found(),
+        "the container was deleted"
+    );
+}
+
 /// Declares one `#[wasm_bindgen_test]` per shared test in the file that invokes it, so the
 /// main-thread, dedicated-worker and service-worker suites run the same tests.
 macro_rules! shared_tests {
@@ -566,6 +645,10 @@ macro_rules! shared_tests {
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn octavia_providers_and_filtered_list() {
             common::octavia_providers_and_filtered_list().await;
+        }
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn object_storage_upload_and_download() {
+            common::object_storage_upload_and_download().await;
         }
     };
 }
