@@ -172,6 +172,7 @@ impl HyperTransport {
     /// Reads a whole body, at most `max_body` bytes of it.
     async fn read_body(
         &self,
+        method: &http::Method,
         uri: &http::Uri,
         resp: Response<hyper::body::Incoming>,
     ) -> Result<Response<Bytes>, TransportError> {
@@ -184,11 +185,7 @@ impl HyperTransport {
                 ),
             )
         };
-        let declared = resp
-            .headers()
-            .get(http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-        if let Some(n) = declared.filter(|n| *n > self.max_body as u64) {
+        if let Some(n) = declared_over(method, &resp, self.max_body) {
             return Err(too_large(format!("declares {n} bytes")));
         }
         let (parts, body) = resp.into_parts();
@@ -207,6 +204,32 @@ impl HyperTransport {
             })?
             .to_bytes();
         Ok(Response::from_parts(parts, body))
+    }
+}
+
+/// The body length `resp` declares when it is over `max`, for a response that has a
+/// body: the answer to a HEAD (or a 204 or 304) declares the length of what a GET would
+/// send (a 100 GiB object's HEAD says 100 GiB) and carries no byte.
+fn declared_over<B>(method: &http::Method, resp: &Response<B>, max: usize) -> Option<u64> {
+    let bodiless = method == http::Method::HEAD || matches!(resp.status().as_u16(), 204 | 304);
+    let declared = resp
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    declared.filter(|n| !bodiless && *n > max as u64)
+}
+
+/// An empty PUT/POST/PATCH body says so (`Content-Length: 0`): some servers (Swift)
+/// answer 411 Length Required to a bodiless PUT that does not.
+fn mark_empty_body(req: &mut Request<Bytes>) {
+    let sends_body = matches!(
+        *req.method(),
+        http::Method::PUT | http::Method::POST | http::Method::PATCH
+    );
+    if sends_body && req.body().is_empty() {
+        req.headers_mut()
+            .entry(http::header::CONTENT_LENGTH)
+            .or_insert(http::HeaderValue::from_static("0"));
     }
 }
 
@@ -275,15 +298,17 @@ fn next_cause<'a>(e: &'a (dyn StdError + 'static)) -> Option<&'a (dyn StdError +
 }
 
 impl Transport for HyperTransport {
-    async fn send(&self, req: Request<Bytes>) -> Result<Response<Bytes>, TransportError> {
+    async fn send(&self, mut req: Request<Bytes>) -> Result<Response<Bytes>, TransportError> {
         let uri = req.uri().clone();
+        let method = req.method().clone();
+        mark_empty_body(&mut req);
         let exchange = async {
             let resp = self
                 .client
                 .request(req.map(|b| Full::new(b).map_err(|never| match never {}).boxed_unsync()))
                 .await
                 .map_err(|e| classify(&e, &uri))?;
-            self.read_body(&uri, resp).await
+            self.read_body(&method, &uri, resp).await
         };
         match tokio::time::timeout(self.timeout, exchange).await {
             Ok(result) => result,
@@ -299,6 +324,7 @@ impl Transport for HyperTransport {
         req: Request<ByteStream>,
     ) -> Result<Response<Bytes>, TransportError> {
         let uri = req.uri().clone();
+        let method = req.method().clone();
         let start = Instant::now();
         // Milliseconds since `start` of the last progress (a chunk handed to hyper).
         let progress = Arc::new(AtomicU64::new(0));
@@ -318,7 +344,7 @@ impl Transport for HyperTransport {
                 .request(req)
                 .await
                 .map_err(|e| classify(&e, &uri))?;
-            self.read_body(&uri, resp).await
+            self.read_body(&method, &uri, resp).await
         };
         let mut exchange = std::pin::pin!(exchange);
         // An inactivity watchdog: the upload may take long, but never stall `timeout`.
@@ -417,5 +443,58 @@ impl Transport for HyperTransport {
 
     fn now(&self) -> SystemTime {
         SystemTime::now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, length: &str) -> Response<()> {
+        Response::builder()
+            .status(status)
+            .header(http::header::CONTENT_LENGTH, length)
+            .body(())
+            .unwrap()
+    }
+
+    #[test]
+    fn only_a_response_with_a_body_can_be_over_the_cap() {
+        let big = "107374182400"; // a 100 GiB object
+        assert_eq!(
+            declared_over(&http::Method::GET, &answer(200, big), 1 << 20),
+            Some(107_374_182_400)
+        );
+        assert_eq!(
+            declared_over(&http::Method::HEAD, &answer(200, big), 1 << 20),
+            None
+        );
+        assert_eq!(
+            declared_over(&http::Method::GET, &answer(304, big), 1 << 20),
+            None
+        );
+        assert_eq!(
+            declared_over(&http::Method::GET, &answer(200, "10"), 1 << 20),
+            None
+        );
+    }
+
+    #[test]
+    fn an_empty_put_says_its_length() {
+        let mut put = Request::put("http://h/v1/a/c/o")
+            .body(Bytes::new())
+            .unwrap();
+        mark_empty_body(&mut put);
+        assert_eq!(put.headers()[http::header::CONTENT_LENGTH], "0");
+        let mut get = Request::get("http://h/v1/a/c/o")
+            .body(Bytes::new())
+            .unwrap();
+        mark_empty_body(&mut get);
+        assert!(get.headers().get(http::header::CONTENT_LENGTH).is_none());
+        let mut full = Request::post("http://h/x")
+            .body(Bytes::from_static(b"{}"))
+            .unwrap();
+        mark_empty_body(&mut full);
+        assert!(full.headers().get(http::header::CONTENT_LENGTH).is_none());
     }
 }

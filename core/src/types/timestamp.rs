@@ -33,9 +33,26 @@ impl Timestamp {
         SystemTime::from(self.0)
     }
 
-    /// From a `SystemTime`.
+    /// From a `SystemTime`, clamped to the years 1 to 9999 (what a timestamp can spell;
+    /// a value beyond them, from a server or a far-off deadline, never panics).
     pub fn from_system_time(t: SystemTime) -> Self {
-        Timestamp(OffsetDateTime::from(t))
+        let (since, later) = match t.duration_since(SystemTime::UNIX_EPOCH) {
+            Ok(d) => (d, true),
+            Err(before) => (before.duration(), false),
+        };
+        let offset = time::Duration::try_from(since).ok();
+        let moved = offset.and_then(|d| {
+            if later {
+                OffsetDateTime::UNIX_EPOCH.checked_add(d)
+            } else {
+                OffsetDateTime::UNIX_EPOCH.checked_sub(d)
+            }
+        });
+        Timestamp(moved.unwrap_or(if later {
+            time::PrimitiveDateTime::MAX.assume_utc()
+        } else {
+            time::PrimitiveDateTime::MIN.assume_utc()
+        }))
     }
 }
 
@@ -263,5 +280,14 @@ mod tests {
             "\"2013-02-27T18:30:59.999999Z\""
         );
         assert!(serde_json::from_str::<Timestamp>("42").is_err());
+    }
+
+    #[test]
+    fn system_times_beyond_year_9999_clamp_instead_of_panicking() {
+        use std::time::Duration;
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
+        assert_eq!(Timestamp::from_system_time(far).as_offset_date_time().year(), 9999);
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(Timestamp::from_system_time(t).to_system_time(), t);
     }
 }
