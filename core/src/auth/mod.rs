@@ -30,10 +30,7 @@ pub use token::{
 use bytes::Bytes;
 use http::{Request, Response};
 
-use crate::Result;
-use crate::ServiceEndpoint;
-use crate::ServiceType;
-use crate::{Op, Operation};
+use crate::{Op, Operation, Result, ServiceEndpoint, ServiceType};
 
 /// An operation whose answer is a Keystone [`Token`] (issue, validate). A token's id
 /// arrives in a header (`X-Subject-Token`, v3) or in the body (v2.0), so the auth module

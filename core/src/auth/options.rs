@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use crate::InvalidInput;
-use crate::Secret;
+use crate::{InvalidInput, Secret};
 
 /// How to authenticate, in the flat form of `OS_*` variables and clouds.yaml.
 ///

@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Catalog;
-use crate::Secret;
-use crate::Timestamp;
+use crate::{Catalog, Secret, Timestamp};
 
 /// A name and id pair (domains, roles, …).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,10 +8,7 @@ use serde_json::{json, Map, Value};
 use super::options::{Credentials, Method, Project, Scope, User};
 use super::token::{NameId, Token, TokenInfo, TokenProject, TokenUser};
 use crate::request::op::decode_key;
-use crate::Secret;
-use crate::Timestamp;
-use crate::{Catalog, V2CatalogEntry};
-use crate::{InvalidInput, Result};
+use crate::{Catalog, InvalidInput, Result, Secret, Timestamp, V2CatalogEntry};
 
 /// The JSON body of a v2.0 token request.
 pub fn body(creds: &Credentials) -> Result<Value, InvalidInput> {

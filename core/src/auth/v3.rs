@@ -7,8 +7,7 @@ use serde_json::{json, Map, Value};
 use super::options::{AppCredential, Credentials, Domain, Method, Project, Scope, User};
 use super::token::{Token, TokenInfo};
 use crate::request::op::decode_key;
-use crate::Secret;
-use crate::{Error, Result};
+use crate::{Error, Result, Secret};
 
 /// The header Keystone returns the new token in.
 pub const SUBJECT_TOKEN: &str = "x-subject-token";

@@ -22,9 +22,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::{action, empty, flex_bool, flex_metadata, Metadata};
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
+use crate::{InvalidInput, Op, Timestamp};
 
 const VOLUMES: &str = "volumes";
 

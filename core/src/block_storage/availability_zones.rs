@@ -13,8 +13,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// An availability zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

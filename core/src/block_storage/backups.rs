@@ -27,13 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{empty, flex_metadata, Link, ListFilter, Metadata};
-use crate::path;
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::ListCommon;
-use crate::Op;
-use crate::Timestamp;
-use crate::{List, Paging};
+use crate::{path, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// A backup's status.

@@ -17,8 +17,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, Op};
 
 /// The limits of a project.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -40,13 +40,10 @@ pub mod volumes;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::path;
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Link, Metadata, Op};
 
 pub(crate) use crate::types::metadata::{flex_metadata, MetadataOf};
-use crate::Metadata;
 
 /// The Block Storage API version a request speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -124,8 +121,6 @@ pub fn project_less(endpoint: &str) -> Result<String, InvalidInput> {
     url.set_path(&segs[..=at].join("/"));
     Ok(url.into())
 }
-
-use crate::Link;
 
 pub(crate) use crate::types::flex::flex_bool;
 

@@ -27,9 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, InvalidInput, Op};
 
 /// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations
 /// ([`QuotaSetUsage`]).

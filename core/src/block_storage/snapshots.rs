@@ -25,13 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{action, empty, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::ListCommon;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, Patch};
-use crate::{List, Paging};
+use crate::{path, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// A snapshot's status.

@@ -29,12 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::flex_bool;
-use crate::InvalidInput;
-use crate::ListCommon;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{HasId, List, Paging};
+use crate::{path, query, HasId, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 /// Extra specs: the key/value pairs the scheduler and drivers read from a type.
 pub type ExtraSpecs = BTreeMap<String, String>;

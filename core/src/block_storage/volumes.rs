@@ -33,13 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::{flex_bool, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::ListCommon;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// A volume's status.

@@ -9,8 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::ServiceType;
-use crate::{EndpointNotFound, InvalidInput};
+use crate::{EndpointNotFound, InvalidInput, ServiceType};
 
 /// Which of a service's URLs to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]

@@ -28,9 +28,7 @@ use serde_json::{Map, Value};
 
 use crate::request::endpoint::{is_version_segment, Body, ServiceEndpoint};
 use crate::request::op::{decode_json, Operation};
-use crate::Link;
-use crate::Timestamp;
-use crate::{Error, InvalidInput, Result};
+use crate::{Error, InvalidInput, Link, Result, Timestamp};
 
 /// A microversion, `major.minor`, ordered numerically (`2.10` > `2.9`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -20,8 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// An API extension.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -24,9 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::path;
-use crate::Op;
-use crate::Timestamp;
+use crate::{path, Op, Timestamp};
 
 /// A host aggregate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

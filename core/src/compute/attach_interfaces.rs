@@ -22,9 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Op};
 
 /// A fixed IP of an attached interface.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

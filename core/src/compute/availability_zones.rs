@@ -15,9 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
-use crate::Timestamp;
+use crate::{path, Op, Timestamp};
 
 /// An availability zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,9 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::types::flex::flex_id;
-use crate::Op;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, List, Op, Paging};
 
 /// A hypervisor (compute node).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

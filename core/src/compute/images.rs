@@ -20,12 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::HasStatus;
-use crate::MetadataOf;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query, Link};
-use crate::{List, Paging};
+use crate::{path, query, HasStatus, Link, List, MetadataOf, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// The status of an image as Nova reports it.

@@ -20,10 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, List, Op, Paging, Timestamp};
 
 /// An action on a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

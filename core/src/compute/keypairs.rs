@@ -27,11 +27,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query, Secret};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Secret, Timestamp};
 
 crate::string_enum! {
     /// The kind of a keypair (2.2+).

@@ -20,8 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, Op};
 
 /// The limits of a project. Every number is `-1` when unlimited.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

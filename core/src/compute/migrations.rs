@@ -14,9 +14,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Timestamp;
-use crate::{path, query, Link};
-use crate::{List, Paging};
+use crate::{path, query, Link, List, Paging, Timestamp};
 
 /// A migration.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

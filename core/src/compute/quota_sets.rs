@@ -21,8 +21,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, Op};
 
 /// Each quota of a set, as `T`: a limit ([`QuotaSet`]) or limit, use and reservations
 /// ([`QuotaSetDetail`]). Fields marked with a microversion are gone from it on.

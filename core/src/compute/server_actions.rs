@@ -22,11 +22,7 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::servers::{base64, DiskConfig, Personality, Server};
-use crate::Metadata;
-use crate::Op;
-use crate::Secret;
-use crate::{path, Patch};
-use crate::{Error, InvalidInput, Result};
+use crate::{path, Error, InvalidInput, Metadata, Op, Patch, Result, Secret};
 
 /// `POST /servers/{server_id}/action` with `{"<name>": body}` (`&()` sends `null`).
 pub(crate) fn action<B: Serialize + ?Sized>(

@@ -18,8 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::server_actions::action;
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// `os-getConsoleOutput`: the last `length` lines of the console log (all when `None`).
 pub fn console_output(server_id: &str, length: Option<u32>) -> Op<String> {

@@ -14,8 +14,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// Diagnostics in the standard shape (2.48).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -20,8 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, Op};
 
 crate::string_enum! {
     /// A server group policy.

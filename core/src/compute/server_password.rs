@@ -14,9 +14,7 @@
 //! # Ok(()) }
 //! ```
 
-use crate::path;
-use crate::Op;
-use crate::Secret;
+use crate::{path, Op, Secret};
 
 /// `GET /servers/{server_id}/os-server-password`: the encrypted password (empty when the
 /// guest has not set one). Redacted in `Debug`.

@@ -43,9 +43,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
-use crate::Link;
 use crate::{
-    path, HasStatus, InvalidInput, List, ListCommon, Metadata, MetadataOf, Op, Paging, Patch,
+    path, HasStatus, InvalidInput, Link, List, ListCommon, Metadata, MetadataOf, Op, Paging, Patch,
     Query, Secret, Tags, Timestamp,
 };
 

@@ -26,9 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::types::flex::flex_id;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
+use crate::{path, query, Op, Timestamp};
 
 crate::string_enum! {
     /// Whether the scheduler may use a service.

@@ -21,10 +21,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query, Link};
-use crate::{List, Paging};
+use crate::{path, query, Link, List, Op, Paging, Timestamp};
 
 /// The usage of one project over the period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -25,10 +25,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
-use crate::Op;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging};
 
 /// A volume attached to a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

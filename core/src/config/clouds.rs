@@ -7,9 +7,7 @@ use serde_json::{Map, Value};
 use super::env::{apply_default_domain, restrict_to_auth_type};
 use super::{service_of_key, truthy, CloudConfig};
 use crate::auth::AuthOptions;
-use crate::EndpointOpts;
-use crate::Secret;
-use crate::{Error, InvalidInput};
+use crate::{EndpointOpts, Error, InvalidInput, Secret};
 
 /// The contents of the three files (the caller reads them).
 ///

@@ -4,9 +4,7 @@ use std::collections::HashMap;
 
 use super::{service_of_key, truthy, CloudConfig};
 use crate::auth::AuthOptions;
-use crate::EndpointOpts;
-use crate::InvalidInput;
-use crate::Secret;
+use crate::{EndpointOpts, InvalidInput, Secret};
 
 /// Reads a [`CloudConfig`] from `OS_*` variables. Pass `std::env::vars()` (the native
 /// transport does). `OS_CLOUD` is not handled here: the caller checks it first and reads

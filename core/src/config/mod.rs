@@ -15,8 +15,7 @@ pub use env::from_env;
 pub use yaml::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_LEN};
 
 use crate::auth::AuthOptions;
-use crate::ClientOptions;
-use crate::EndpointOpts;
+use crate::{ClientOptions, EndpointOpts};
 
 /// Everything a cloud's configuration says: how to authenticate, which endpoints to use,
 /// TLS settings and per-service API versions.

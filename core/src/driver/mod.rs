@@ -31,11 +31,7 @@ use bytes::Bytes;
 use http::Request;
 
 use crate::auth::{self, AuthOptions, Credentials, Decision, Session, Token};
-use crate::EndpointOpts;
-use crate::Operation;
-use crate::ServiceType;
-use crate::Transport;
-use crate::{Error, Result};
+use crate::{EndpointOpts, Error, Operation, Result, ServiceType, Transport};
 use pipeline::Whole;
 
 /// Settings of a [`Client`].

@@ -20,10 +20,10 @@ use http::{Method, Request, Response, StatusCode};
 
 use super::{clone_request, is_idempotent, Client};
 use crate::auth::Token;
-use crate::ServiceEndpoint;
-use crate::TransportError;
-use crate::{ByteStream, Transport};
-use crate::{Error, InvalidInput, RedirectError, RedirectReason, Result};
+use crate::{
+    ByteStream, Error, InvalidInput, RedirectError, RedirectReason, Result, ServiceEndpoint,
+    Transport, TransportError,
+};
 
 /// The token header.
 pub(crate) const AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");

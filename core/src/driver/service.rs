@@ -11,13 +11,10 @@ use http::{Request, Response};
 use super::pipeline::{Download, Endpoint, Upload, Whole};
 use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
-use crate::EndpointOpts;
-use crate::Operation;
-use crate::ServiceEndpoint;
-use crate::ServiceType;
-use crate::{ByteStream, Transport};
-use crate::{Error, InvalidInput, PagingError, Result};
-use crate::{Page, Paginated};
+use crate::{
+    ByteStream, EndpointOpts, Error, InvalidInput, Operation, Page, Paginated, PagingError, Result,
+    ServiceEndpoint, ServiceType, Transport,
+};
 
 /// The service client resolved for a token generation.
 type Resolved = Option<(u64, Arc<ServiceEndpoint>)>;

@@ -7,8 +7,10 @@ use futures::StreamExt;
 use http::Method;
 
 use crate::transport::testing::{MockResponse, MockTransport};
-use crate::{path, AuthOptions, Client, ClientOptions, Error, List, Op, Paging, RetryPolicy, Wait};
-use crate::{PagingError, RedirectReason};
+use crate::{
+    path, AuthOptions, Client, ClientOptions, Error, List, Op, Paging, PagingError, RedirectReason,
+    RetryPolicy, Wait,
+};
 
 const AUTH: &str = "http://keystone/v3";
 const TOKENS: &str = "/v3/auth/tokens";

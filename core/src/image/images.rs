@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
-use crate::types::json_patch::pointer;
+use crate::types::json_patch::{pointer, PatchOp};
 use crate::{
     path, query, Body, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Tags, Timestamp,
 };
@@ -246,8 +246,6 @@ pub enum ImageUpdate {
     /// `remove /<key>`: removes a custom property.
     RemoveProperty(String),
 }
-
-use crate::types::json_patch::PatchOp;
 
 impl ImageUpdate {
     /// The JSON Patch operation.

@@ -15,10 +15,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
+use crate::{path, InvalidInput, Op, Timestamp};
 
 crate::string_enum! {
     /// Whether a member took the shared image.

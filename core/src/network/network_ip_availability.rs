@@ -18,50 +18,27 @@
 //! # Ok(()) }
 //! ```
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
 use crate::{query, List, ListCommon, Op};
-
-/// Reads an address count: a JSON integer, or (above `u64`) the double it became.
-fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(0),
-        Some(Value::Number(n)) => {
-            if let Some(u) = n.as_u64() {
-                Ok(u128::from(u))
-            } else {
-                match n.as_f64() {
-                    // `as` saturates; the value is a non-negative integer in a double.
-                    Some(f) if f >= 0.0 => Ok(f as u128),
-                    _ => Err(serde::de::Error::custom(format_args!(
-                        "{n} is not an address count"
-                    ))),
-                }
-            }
-        }
-        Some(other) => Err(serde::de::Error::custom(format_args!(
-            "{other} is not an address count"
-        ))),
-    }
-}
 
 /// Address counts of a network or subnet, inside and outside its allocation pools
 /// (`ip_availability_details`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IpAvailabilityDetails {
     /// Addresses of the CIDR(s).
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub total_ips_in_subnet: u128,
     /// Addresses of the allocation pools.
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub total_ips_in_allocation_pool: u128,
     /// Addresses in use in the CIDR(s).
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub used_ips_in_subnet: u128,
     /// Addresses in use in the allocation pools.
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub used_ips_in_allocation_pool: u128,
     /// Fields ferrocloud does not know.
     #[serde(flatten)]
@@ -84,10 +61,10 @@ pub struct SubnetIpAvailability {
     #[serde(default)]
     pub ip_version: u8,
     /// Addresses (of the allocation pools).
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub total_ips: u128,
     /// Addresses in use.
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub used_ips: u128,
     /// Counts inside and outside the pools (`network-ip-availability-details`).
     pub ip_availability_details: Option<IpAvailabilityDetails>,
@@ -106,10 +83,10 @@ pub struct NetworkIpAvailability {
     #[serde(default)]
     pub network_name: String,
     /// Addresses of all its subnets.
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub total_ips: u128,
     /// Addresses in use.
-    #[serde(default, deserialize_with = "count")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_count")]
     pub used_ips: u128,
     /// Per subnet.
     #[serde(default)]

@@ -20,32 +20,11 @@
 //! # Ok(()) }
 //! ```
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
 use crate::{path, query, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
-
-/// Reads a prefix length Neutron sends as a number or (in show and list answers) as a
-/// string (`"64"`).
-fn prefixlen<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .and_then(|n| u8::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom(format_args!("{n} is not a prefix length"))),
-        Some(Value::String(s)) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format_args!("{s:?} is not a prefix length"))),
-        Some(other) => Err(serde::de::Error::custom(format_args!(
-            "{other} is not a prefix length"
-        ))),
-    }
-}
 
 /// A subnet pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,13 +41,13 @@ pub struct Subnetpool {
     #[serde(default)]
     pub prefixes: Vec<String>,
     /// Prefix length of a subnet that asks for none.
-    #[serde(default, deserialize_with = "prefixlen")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_prefix_len")]
     pub default_prefixlen: Option<u8>,
     /// Smallest prefix length allowed.
-    #[serde(default, deserialize_with = "prefixlen")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_prefix_len")]
     pub min_prefixlen: Option<u8>,
     /// Largest prefix length allowed.
-    #[serde(default, deserialize_with = "prefixlen")]
+    #[serde(default, deserialize_with = "crate::types::flex::flex_prefix_len")]
     pub max_prefixlen: Option<u8>,
     /// Addresses one project may take from it (`None`: no limit).
     pub default_quota: Option<u64>,

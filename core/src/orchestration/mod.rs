@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
+use crate::{InvalidInput, Link};
 
 /// Where a template comes from: inline (a JSON object, or YAML/JSON text) or a URL Heat
 /// fetches.
@@ -88,5 +88,3 @@ pub struct Environment {
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
-
-use crate::Link;

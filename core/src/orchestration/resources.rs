@@ -21,11 +21,7 @@ use serde_json::{Map, Value};
 
 use super::stacks::StackStatus;
 use super::Link;
-use crate::HasStatus;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
+use crate::{path, query, HasStatus, InvalidInput, Op, Timestamp};
 
 /// A stack resource.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

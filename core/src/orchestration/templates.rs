@@ -21,8 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Environment, Files, Template};
-use crate::Op;
-use crate::{path, query};
+use crate::{path, query, Op};
 
 /// The body of [`validate`].
 #[serde_with::skip_serializing_none]

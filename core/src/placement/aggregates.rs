@@ -17,8 +17,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// A provider's aggregates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

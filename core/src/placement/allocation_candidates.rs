@@ -28,9 +28,7 @@ use serde_json::{Map, Value};
 use super::allocations::ProviderAllocation;
 use super::resource_providers::resources_param;
 use super::Resources;
-use crate::path;
-use crate::Op;
-use crate::Query;
+use crate::{path, Op, Query};
 
 /// One request group: the unsuffixed one in [`ListAllocationCandidates`], or a granular
 /// one in its `groups`.

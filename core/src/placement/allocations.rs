@@ -31,9 +31,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{max_version, ConsumerGeneration, Resources};
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Op};
 
 /// What a consumer uses of one provider.
 #[serde_with::skip_serializing_none]

@@ -19,9 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Op};
 
 /// The inventory of one resource class. Placement fills in every field it answers;
 /// in a request only `total` is needed.

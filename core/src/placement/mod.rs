@@ -97,8 +97,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::Link;
-use crate::Op;
+use crate::{Link, Op};
 
 /// The latest Placement microversion this module knows (2023.1 and later servers).
 pub const MAX_MICROVERSION: &str = "1.39";

@@ -19,8 +19,7 @@ use serde::Serialize;
 use super::allocations::PutAllocations;
 use super::inventories::Inventory;
 use super::max_version;
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// One provider's complete inventories in a reshape.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -15,9 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::Link;
-use crate::path;
-use crate::Op;
-use crate::{List, Paging};
+use crate::{path, List, Op, Paging};
 
 /// The microversion that introduced resource classes.
 const CLASSES: &str = "1.2";

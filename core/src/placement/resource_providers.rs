@@ -24,11 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Link, Resources};
-use crate::path;
-use crate::Op;
-use crate::Patch;
-use crate::Query;
-use crate::{List, Paging};
+use crate::{path, List, Op, Paging, Patch, Query};
 
 /// A resource provider.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

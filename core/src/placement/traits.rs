@@ -19,10 +19,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::path;
-use crate::Op;
-use crate::Query;
-use crate::{List, Paging};
+use crate::{path, List, Op, Paging, Query};
 
 /// The microversion that introduced traits; every call here asks for it.
 const TRAITS: &str = "1.6";

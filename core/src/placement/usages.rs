@@ -18,9 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Resources;
-use crate::path;
-use crate::Op;
-use crate::Query;
+use crate::{path, Op, Query};
 
 /// What is allocated of one provider, by resource class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

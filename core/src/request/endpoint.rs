@@ -8,8 +8,7 @@ use http::{Method, Request};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::ServiceType;
-use crate::{Error, InvalidInput, Result};
+use crate::{Error, InvalidInput, Result, ServiceType};
 
 /// The default `User-Agent`.
 pub(crate) const DEFAULT_USER_AGENT: &str = concat!("ferrocloud/", env!("CARGO_PKG_VERSION"));

@@ -10,8 +10,7 @@ use http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{Body, Query, ServiceEndpoint};
-use crate::{Error, InvalidInput, Result};
+use crate::{Body, Error, InvalidInput, Query, Result, ServiceEndpoint};
 
 /// One API call: how to build its request, and how to read its (successful) response.
 ///

@@ -16,9 +16,7 @@ use http::{Method, Request, Response, Uri};
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use crate::{Error, InvalidInput, PagingError, Result};
-use crate::{Op, Operation};
-use crate::{Query, ServiceEndpoint};
+use crate::{Error, InvalidInput, Op, Operation, PagingError, Query, Result, ServiceEndpoint};
 
 /// How a list operation the server links pages of is read. Lists paged by `marker`
 /// without links are built with [`List::marker`], which needs the items' ids.

@@ -29,8 +29,7 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use http::{HeaderMap, Method, Request, Response, StatusCode};
 
-use crate::Transport;
-use crate::{TransportError, TransportErrorKind};
+use crate::{Transport, TransportError, TransportErrorKind};
 
 /// A canned response.
 #[derive(Debug, Clone)]

@@ -94,6 +94,52 @@ pub(crate) fn flex_string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<St
     }
 }
 
+#[cfg(feature = "network")]
+/// Reads a prefix length Neutron sends as a number or (in show and list answers) as a
+/// string (`"64"`).
+pub(crate) fn flex_prefix_len<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .and_then(|n| u8::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("{n} is not a prefix length"))),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format_args!("{s:?} is not a prefix length"))),
+        Some(other) => Err(serde::de::Error::custom(format_args!(
+            "{other} is not a prefix length"
+        ))),
+    }
+}
+
+#[cfg(feature = "network")]
+/// Reads an address count: a JSON integer, or (above `u64`) the double it became.
+pub(crate) fn flex_count<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(0),
+        Some(Value::Number(n)) => {
+            if let Some(u) = n.as_u64() {
+                Ok(u128::from(u))
+            } else {
+                match n.as_f64() {
+                    // `as` saturates; the value is a non-negative integer in a double.
+                    Some(f) if f >= 0.0 => Ok(f as u128),
+                    _ => Err(serde::de::Error::custom(format_args!(
+                        "{n} is not an address count"
+                    ))),
+                }
+            }
+        }
+        Some(other) => Err(serde::de::Error::custom(format_args!(
+            "{other} is not an address count"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,9 +18,7 @@ use serde::{Deserialize, Deserializer};
 
 pub(crate) use crate::types::flex::flex_metadata;
 
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Op};
 
 /// String-to-string metadata.
 pub type Metadata = BTreeMap<String, String>;

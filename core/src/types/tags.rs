@@ -18,9 +18,7 @@
 
 use serde::Serialize;
 
-use crate::path;
-use crate::InvalidInput;
-use crate::Op;
+use crate::{path, InvalidInput, Op};
 
 /// The tags API of one resource type, and the rules its service sets for a tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -286,7 +286,12 @@ mod tests {
     fn system_times_beyond_year_9999_clamp_instead_of_panicking() {
         use std::time::Duration;
         let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
-        assert_eq!(Timestamp::from_system_time(far).as_offset_date_time().year(), 9999);
+        assert_eq!(
+            Timestamp::from_system_time(far)
+                .as_offset_date_time()
+                .year(),
+            9999
+        );
         let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(Timestamp::from_system_time(t).to_system_time(), t);
     }

@@ -13,8 +13,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, List, Paging};
 
 /// A tenant (project).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,8 +13,7 @@
 //! ```
 
 use crate::auth::{v2, Credentials, TokenOp};
-use crate::path;
-use crate::Op;
+use crate::{path, Op};
 
 /// `POST /v2.0/tokens` for `creds` (v2.0 credentials: password or token, tenant id or
 /// name).

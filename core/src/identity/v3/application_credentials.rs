@@ -29,12 +29,7 @@ use serde_json::{Map, Value};
 
 use super::common::{compact_time, Ref};
 use super::trusts::RoleRef;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Secret;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Secret, Timestamp};
 
 /// An application credential.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -29,11 +29,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::InvalidInput;
-use crate::Op;
-use crate::Secret;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Secret};
 
 crate::string_enum! {
     /// What a credential is for.

@@ -21,11 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
 
 /// A domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -30,12 +30,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::Interface;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, Interface, InvalidInput, List, Op, Paging, Patch};
 
 /// An endpoint of a catalog service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

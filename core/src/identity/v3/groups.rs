@@ -27,11 +27,7 @@
 use serde::Serialize;
 
 use super::users::User;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
 
 /// A group (the same type [`users::list_groups`](super::users::list_groups) returns).
 pub use super::users::Group;

@@ -34,12 +34,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::{default_true, join};
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Tags;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Patch, Tags};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

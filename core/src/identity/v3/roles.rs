@@ -29,11 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::Ref;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
 
 /// A role.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -27,12 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::Catalog;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, Catalog, InvalidInput, List, Op, Paging, Patch};
 
 /// A service of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

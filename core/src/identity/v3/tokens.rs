@@ -13,11 +13,7 @@
 use http::header::HeaderValue;
 
 use crate::auth::{v3, Credentials, TokenOp};
-use crate::path;
-use crate::query;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Secret;
+use crate::{path, query, InvalidInput, Op, Secret};
 
 fn subject(token: &Secret) -> std::result::Result<HeaderValue, InvalidInput> {
     let mut v = HeaderValue::from_str(token.expose())

@@ -28,11 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::auth::NameId;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Timestamp};
 
 /// A role given by id or by name.
 #[serde_with::skip_serializing_none]

@@ -33,13 +33,7 @@ use serde_json::{Map, Value};
 
 use super::common::default_true;
 use super::projects::Project;
-use crate::InvalidInput;
-use crate::Op;
-use crate::Patch;
-use crate::Secret;
-use crate::Timestamp;
-use crate::{path, query};
-use crate::{List, Paging};
+use crate::{path, query, InvalidInput, List, Op, Paging, Patch, Secret, Timestamp};
 
 /// A user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
