@@ -28,7 +28,7 @@ const MAX_OTHER_LEN: usize = 1000;
 /// }
 /// # }
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The server answered with an error status.
@@ -92,6 +92,51 @@ pub enum Error {
         /// Why not, and what to do.
         reason: &'static str,
     },
+}
+
+/// `{:?}` reads as the message (what `main` returning `Result` prints, the same text a
+/// log line shows); `{:#?}` adds the structured fields below it.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self}")?;
+        if !f.alternate() {
+            return Ok(());
+        }
+        f.write_str("\n")?;
+        match self {
+            Error::Http(e) => write!(f, "{e:#?}"),
+            Error::Decode(e) => write!(f, "{e:#?}"),
+            Error::InvalidInput(e) => write!(f, "{e:#?}"),
+            Error::EndpointNotFound(e) => write!(f, "{e:#?}"),
+            Error::Transport(e) => write!(f, "{e:#?}"),
+            Error::Timeout {
+                what,
+                after,
+                last_status,
+            } => f
+                .debug_struct("Timeout")
+                .field("what", what)
+                .field("after", after)
+                .field("last_status", last_status)
+                .finish(),
+            Error::WaitFailed {
+                what,
+                status,
+                reason,
+            } => f
+                .debug_struct("WaitFailed")
+                .field("what", what)
+                .field("status", status)
+                .field("reason", reason)
+                .finish(),
+            Error::Paging(e) => write!(f, "{e:#?}"),
+            Error::Redirect(e) => write!(f, "{e:#?}"),
+            Error::CannotReauthenticate { reason } => f
+                .debug_struct("CannotReauthenticate")
+                .field("reason", reason)
+                .finish(),
+        }
+    }
 }
 
 /// Why a listing stopped (see [`Error::Paging`]).
@@ -577,6 +622,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_reads_like_display_and_alternate_adds_the_fields() {
+        let err = Error::from(InvalidInput::MissingAuthUrl);
+        assert_eq!(format!("{err:?}"), err.to_string());
+        assert!(err.to_string().contains("OS_AUTH_URL"), "{err}");
+        let long = format!("{err:#?}");
+        assert!(
+            long.starts_with(&err.to_string()) && long.contains("MissingAuthUrl"),
+            "{long}"
+        );
+    }
 
     #[test]
     fn http_error_carries_message_and_request_id() {
