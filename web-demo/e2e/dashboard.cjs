@@ -133,7 +133,9 @@ async function step(name, fn) {
       await page.fill('#net_cidr', '10.77.0.0/24');
       await page.click('form[data-act="create-network"] button[type="submit"]');
       await badge(netName, 'ACTIVE').waitFor({ timeout: 60_000 });
-      await page.locator('.task.good').first().waitFor({ timeout: 60_000 });
+      // This task's own success (the network and its subnet made), not an earlier task's:
+      // under load the subnet comes well after the network's ACTIVE badge.
+      await page.locator('.task.good', { hasText: `Create network ${netName}` }).waitFor({ timeout: 60_000 });
       await shot('06-network.png');
       await page.click('nav a[data-id="subnets"]');
       await row(`${netName}-subnet`).waitFor({ timeout: 30_000 });
