@@ -1,6 +1,7 @@
 //! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes),
 //! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`],
-//! [`availability_zones`], [`volume_types`], per-project [`default_types`] and [`backups`].
+//! [`availability_zones`], [`volume_types`], per-project [`default_types`], [`backups`] and
+//! volume [`transfers`] between projects.
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -34,6 +35,7 @@ pub mod default_types;
 pub mod limits;
 pub mod quota_sets;
 pub mod snapshots;
+pub mod transfers;
 pub mod volume_types;
 pub mod volumes;
 

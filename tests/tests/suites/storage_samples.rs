@@ -470,9 +470,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("snapshot_manage_extensions", "manageable snapshots"),
     ("volume-manage", "manageable volumes"),
     ("volume_manage_extensions", "manageable volumes"),
-    ("volume-transfer", "volume transfers"),
-    ("volume_transfer", "volume transfers"),
-    ("volume_transfers", "volume transfers"),
     ("versions", "version discovery"),
     ("version-show", "version discovery"),
     ("versions-response", "version discovery"),
@@ -495,6 +492,8 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("get-default-type", "storage_types_samples"),
     ("set-default-type", "storage_types_samples"),
     ("backup", "storage_backups_samples"),
+    ("volume-transfer", "storage_more_samples"),
+    ("volume_transfer", "storage_more_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
