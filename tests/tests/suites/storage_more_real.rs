@@ -1,9 +1,20 @@
 //! Against the REAL Cinder of the local cloud (fake backend): a volume transfer created
 //! by the demo user, read, listed and cancelled on both routes, then created again and
-//! accepted by the admin's project. Everything is deleted, even when an assertion fails.
+//! accepted by the admin's project; an attachment reserved, connected, completed and
+//! deleted without Nova; a QoS spec changed and associated with a volume type; quota
+//! classes read, changed and restored; the user message of a volume that failed to
+//! schedule. Everything is deleted, even when an assertion fails.
 
-use ferrocloud::block_storage::actions::{self, ResetStatus};
+use ferrocloud::block_storage::actions::{self, Connector, ResetStatus};
+use ferrocloud::block_storage::attachments::{
+    self, AttachmentStatus, CreateAttachment, ListAttachments,
+};
+use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
+use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs};
+use ferrocloud::block_storage::quota_classes;
+use ferrocloud::block_storage::quota_sets::UpdateQuotaSet;
 use ferrocloud::block_storage::transfers::{self, CreateTransfer, ListTransfers, Route};
+use ferrocloud::block_storage::volume_types::{self, CreateVolumeType};
 use ferrocloud::block_storage::volumes::{self, CreateVolume, VolumeStatus};
 use ferrocloud::{Service, Wait};
 use ferrocloud_native::HyperTransport;
@@ -188,5 +199,391 @@ async fn storage_transfer_to_another_project() {
         let _ = demo_cinder.call(&transfers::delete(*route, id)).await;
     }
     delete_volume(&[&demo_cinder, &cinder], &vol).await;
+    unwind(outcome);
+}
+
+/// An attachment made without Nova: reserved with no connector, given a connector (the
+/// fake back end answers a connection), completed (the volume is in use), listed and
+/// deleted (the volume is available again).
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_attachment_lifecycle() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let vol = new_volume(&cinder, "attach").await;
+    let instance = fake_uuid();
+    let mut made: Option<String> = None;
+    let outcome = catching(async {
+        available(&cinder, &vol).await;
+        let a = cinder
+            .call(&attachments::create(&CreateAttachment {
+                volume_uuid: vol.clone(),
+                instance_uuid: Some(instance.clone()),
+                ..Default::default()
+            }))
+            .await
+            .expect("create attachment");
+        made = Some(a.id.clone());
+        assert!(a.extra.is_empty(), "{:?}", a.extra);
+        assert_eq!(a.status, AttachmentStatus::Reserved);
+        assert_eq!(a.instance.as_deref(), Some(instance.as_str()));
+        assert_eq!(a.volume_id.as_deref(), Some(vol.as_str()));
+        assert_eq!(
+            cinder.call(&volumes::get(&vol)).await.unwrap().status,
+            VolumeStatus::Reserved
+        );
+
+        let mine = ListAttachments {
+            volume_id: Some(vol.clone()),
+            ..Default::default()
+        };
+        let listed = cinder.collect_all(attachments::list(&mine)).await.unwrap();
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        assert_eq!(listed[0].id, a.id);
+        assert!(listed[0].attach_mode.is_none(), "a summary");
+        let by_instance = cinder
+            .collect_all(attachments::list_detail(&ListAttachments {
+                instance_id: Some(instance.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(by_instance.len(), 1);
+        assert_eq!(by_instance[0].id, a.id);
+
+        let connector = Connector {
+            host: Some("ferrocloud-host".into()),
+            ip: Some("127.0.0.1".into()),
+            initiator: Some("iqn.2026-12.org.ferrocloud:test".into()),
+            platform: Some("x86_64".into()),
+            os_type: Some("linux".into()),
+            multipath: Some(false),
+            ..Default::default()
+        };
+        let updated = cinder
+            .call(&attachments::update(&a.id, &connector))
+            .await
+            .expect("update with a connector");
+        assert_eq!(updated.id, a.id);
+        // Cinder 29 still answers `reserved` here (the sample shows `attaching`).
+        assert!(
+            matches!(
+                updated.status,
+                AttachmentStatus::Reserved | AttachmentStatus::Attaching
+            ),
+            "{:?}",
+            updated.status
+        );
+        assert!(
+            updated
+                .connection_info
+                .as_ref()
+                .is_some_and(|c| c.contains_key("driver_volume_type")),
+            "{:?}",
+            updated.connection_info
+        );
+        cinder.call(&attachments::complete(&a.id)).await.unwrap();
+        let done = cinder.call(&attachments::get(&a.id)).await.unwrap();
+        assert_eq!(done.status, AttachmentStatus::Attached);
+        assert!(done.attached_at.is_some());
+        assert_eq!(
+            cinder.call(&volumes::get(&vol)).await.unwrap().status,
+            VolumeStatus::InUse
+        );
+
+        cinder.call(&attachments::delete(&a.id)).await.unwrap();
+        made = None;
+        let gone = cinder
+            .call(&attachments::get(&a.id))
+            .await
+            .expect_err("deleted");
+        assert_eq!(status(&gone), Some(404));
+        available(&cinder, &vol).await;
+    })
+    .await;
+    if let Some(id) = &made {
+        let _ = cinder.call(&attachments::delete(id)).await;
+    }
+    delete_volume(&[&cinder], &vol).await;
+    unwind(outcome);
+}
+
+/// A QoS spec created, read, listed, changed key by key, associated with a new volume
+/// type and disassociated (one and all), then deleted with the type.
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_qos_specs_with_a_type() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let name = cloud::unique("qos");
+    let spec = cinder
+        .call(&qos_specs::create(&CreateQosSpec {
+            name: name.clone(),
+            consumer: Some(Consumer::FrontEnd),
+            specs: specs(&[("total_iops_sec", "500"), ("read_bytes_sec", "1000")]),
+        }))
+        .await
+        .expect("create QoS spec");
+    let vtype = cinder
+        .call(&volume_types::create(&CreateVolumeType {
+            name: cloud::unique("qostype"),
+            ..Default::default()
+        }))
+        .await;
+    let outcome = catching(async {
+        let vtype = vtype.as_ref().expect("create volume type");
+        assert!(spec.extra.is_empty(), "{:?}", spec.extra);
+        assert_eq!(spec.name, name);
+        assert_eq!(spec.consumer, Some(Consumer::FrontEnd));
+        assert_eq!(
+            spec.specs,
+            specs(&[("total_iops_sec", "500"), ("read_bytes_sec", "1000")])
+        );
+        let got = cinder.call(&qos_specs::get(&spec.id)).await.unwrap();
+        assert_eq!(got, spec);
+        let all = cinder
+            .collect_all(qos_specs::list(&ListQosSpecs::default()))
+            .await
+            .unwrap();
+        assert!(all.iter().any(|q| q.id == spec.id));
+
+        let set = cinder
+            .call(&qos_specs::set_keys(
+                &spec.id,
+                &specs(&[("total_iops_sec", "800"), ("write_bytes_sec", "9")]),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            set,
+            specs(&[("total_iops_sec", "800"), ("write_bytes_sec", "9")])
+        );
+        cinder
+            .call(&qos_specs::unset_keys(&spec.id, &["read_bytes_sec"]))
+            .await
+            .unwrap();
+        let now = cinder.call(&qos_specs::get(&spec.id)).await.unwrap();
+        assert_eq!(
+            now.specs,
+            specs(&[("total_iops_sec", "800"), ("write_bytes_sec", "9")])
+        );
+
+        assert!(cinder
+            .call(&qos_specs::list_associations(&spec.id))
+            .await
+            .unwrap()
+            .is_empty());
+        cinder
+            .call(&qos_specs::associate(&spec.id, &vtype.id))
+            .await
+            .unwrap();
+        let assoc = cinder
+            .call(&qos_specs::list_associations(&spec.id))
+            .await
+            .unwrap();
+        assert_eq!(assoc.len(), 1, "{assoc:?}");
+        assert_eq!(
+            (assoc[0].association_type.as_str(), assoc[0].id.as_str()),
+            ("volume_type", vtype.id.as_str())
+        );
+        assert_eq!(assoc[0].name, vtype.name);
+        let typed = cinder.call(&volume_types::get(&vtype.id)).await.unwrap();
+        assert_eq!(typed.qos_specs_id.as_deref(), Some(spec.id.as_str()));
+        // Associated, it is not deleted without force.
+        let busy = cinder
+            .call(&qos_specs::delete(&spec.id, false))
+            .await
+            .expect_err("in use");
+        assert_eq!(status(&busy), Some(400), "{busy}");
+        cinder
+            .call(&qos_specs::disassociate(&spec.id, &vtype.id))
+            .await
+            .unwrap();
+        assert!(cinder
+            .call(&qos_specs::list_associations(&spec.id))
+            .await
+            .unwrap()
+            .is_empty());
+        cinder
+            .call(&qos_specs::associate(&spec.id, &vtype.id))
+            .await
+            .unwrap();
+        cinder
+            .call(&qos_specs::disassociate_all(&spec.id))
+            .await
+            .unwrap();
+        assert!(cinder
+            .call(&qos_specs::list_associations(&spec.id))
+            .await
+            .unwrap()
+            .is_empty());
+    })
+    .await;
+    let _ = cinder.call(&qos_specs::disassociate_all(&spec.id)).await;
+    if let Ok(t) = &vtype {
+        let _ = cinder.call(&volume_types::delete(&t.id)).await;
+    }
+    let deleted = cinder.call(&qos_specs::delete(&spec.id, true)).await;
+    unwind(outcome);
+    deleted.expect("delete QoS spec");
+    let gone = cinder
+        .call(&qos_specs::get(&spec.id))
+        .await
+        .expect_err("deleted");
+    assert_eq!(status(&gone), Some(404));
+}
+
+fn specs(pairs: &[(&str, &str)]) -> qos_specs::Specs {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// A UUID no server has (Cinder does not ask Nova about an attachment's instance).
+fn fake_uuid() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let h = format!("{:032x}", nanos ^ (u128::from(std::process::id()) << 64));
+    format!(
+        "{}-{}-4{}-8{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
+}
+
+/// The `default` quota class is read; a test class is changed (a total and a
+/// per-volume-type limit), read back and restored to what it was.
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_quota_class_read_change_restore() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let default = cinder.call(&quota_classes::get("default")).await.unwrap();
+    assert_eq!(default.id.as_deref(), Some("default"));
+    assert!(default.volumes.is_some() && default.gigabytes.is_some());
+    assert!(default.of_type("volumes", "__DEFAULT__").is_some());
+
+    // One fixed name: Cinder has no call to delete a class, so runs reuse it.
+    let class = "ferrocloud-test";
+    let before = cinder.call(&quota_classes::get(class)).await.unwrap();
+    assert_eq!(before.id.as_deref(), Some(class));
+    let old_volumes = before.volumes.expect("volumes");
+    let old_typed = before
+        .of_type("volumes", "__DEFAULT__")
+        .expect("per-type volumes");
+    let mut change = UpdateQuotaSet {
+        volumes: Some(old_volumes + 7),
+        ..Default::default()
+    };
+    change.set_for_type("volumes", "__DEFAULT__", old_typed + 3);
+    let outcome = catching(async {
+        let set = cinder
+            .call(&quota_classes::update(class, &change))
+            .await
+            .unwrap();
+        assert_eq!(set.volumes, Some(old_volumes + 7));
+        assert!(set.id.is_none());
+        let got = cinder.call(&quota_classes::get(class)).await.unwrap();
+        assert_eq!(got.volumes, Some(old_volumes + 7));
+        assert_eq!(got.of_type("volumes", "__DEFAULT__"), Some(old_typed + 3));
+        let bad = UpdateQuotaSet {
+            volumes: Some(-5),
+            ..Default::default()
+        };
+        assert!(cinder
+            .call(&quota_classes::update(class, &bad))
+            .await
+            .is_err());
+    })
+    .await;
+    let mut restore = UpdateQuotaSet {
+        volumes: Some(old_volumes),
+        ..Default::default()
+    };
+    restore.set_for_type("volumes", "__DEFAULT__", old_typed);
+    let restored = cinder.call(&quota_classes::update(class, &restore)).await;
+    unwind(outcome);
+    let restored = restored.expect("restore");
+    assert_eq!(restored.volumes, Some(old_volumes));
+    let after = cinder.call(&quota_classes::get(class)).await.unwrap();
+    assert_eq!(after.volumes, before.volumes);
+    assert_eq!(after.of_type("volumes", "__DEFAULT__"), Some(old_typed));
+}
+
+/// A volume of a type no back end serves fails to schedule; Cinder leaves a user message
+/// about it, which is listed by resource, read and deleted.
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_message_of_a_failed_volume() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let vtype = cinder
+        .call(&volume_types::create(&CreateVolumeType {
+            name: cloud::unique("nobackend"),
+            is_public: Some(false),
+            extra_specs: [(
+                "volume_backend_name".to_string(),
+                "ferrocloud-none".to_string(),
+            )]
+            .into(),
+            ..Default::default()
+        }))
+        .await
+        .expect("create type");
+    let vol = cinder
+        .call(&volumes::create(&CreateVolume {
+            size: Some(1),
+            name: Some(cloud::unique("unschedulable")),
+            volume_type: Some(vtype.id.clone()),
+            ..Default::default()
+        }))
+        .await;
+    let outcome = catching(async {
+        let vol = vol.as_ref().expect("create volume");
+        cinder
+            .wait_for_status(
+                &volumes::get(&vol.id),
+                &[VolumeStatus::Error],
+                &[VolumeStatus::Available],
+                wait(),
+            )
+            .await
+            .expect("scheduling fails");
+        let mine = ListMessages {
+            resource_uuid: Some(vol.id.clone()),
+            ..Default::default()
+        };
+        let found = support::poll("a message about the volume", wait(), || async {
+            let l = cinder.collect_all(messages::list(&mine)).await.unwrap();
+            (!l.is_empty()).then_some(l)
+        })
+        .await;
+        assert_eq!(found.len(), 1, "{found:?}");
+        let m = &found[0];
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        assert_eq!(m.resource_type.as_deref(), Some("VOLUME"));
+        assert_eq!(m.message_level, Some(MessageLevel::Error));
+        assert!(!m.user_message.is_empty() && m.event_id.starts_with("VOLUME_"));
+        let got = cinder.call(&messages::get(&m.id)).await.unwrap();
+        assert_eq!(&got, m);
+        let all = cinder
+            .collect_all(messages::list(&ListMessages::default()))
+            .await
+            .unwrap();
+        assert!(all.iter().any(|x| x.id == m.id));
+        cinder.call(&messages::delete(&m.id)).await.unwrap();
+        let gone = cinder
+            .call(&messages::get(&m.id))
+            .await
+            .expect_err("deleted");
+        assert_eq!(status(&gone), Some(404));
+    })
+    .await;
+    if let Ok(v) = &vol {
+        delete_volume(&[&cinder], &v.id).await;
+    }
+    let _ = cinder.call(&volume_types::delete(&vtype.id)).await;
     unwind(outcome);
 }

@@ -1,8 +1,17 @@
-//! Cinder volume transfers (both routes, each microversion folder, and v2): every sample
+//! Cinder volume transfers (both routes, each microversion folder, and v2), attachments
+//! (3.27+), QoS specs and quota classes (v3 and v2) and messages (3.3+): every sample
 //! parses into its type with no known field left untyped, and every request sample is
 //! reproduced by the builders (JSON values, with method and path checked against
 //! ENDPOINTS.tsv).
 
+use ferrocloud::block_storage::actions::Connector;
+use ferrocloud::block_storage::attachments::{
+    self, AttachMode, Attachment, AttachmentStatus, CreateAttachment, ListAttachments,
+};
+use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
+use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs, QosSpec};
+use ferrocloud::block_storage::quota_classes;
+use ferrocloud::block_storage::quota_sets::{QuotaSet, UpdateQuotaSet};
 use ferrocloud::block_storage::transfers::{self, CreateTransfer, ListTransfers, Route};
 use ferrocloud::block_storage::ApiVersion;
 use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
@@ -151,4 +160,246 @@ fn storage_transfer_samples() {
     }
     cov.assert_complete("block-storage transfers", &files);
     assert_eq!(cov.checked(), 22);
+}
+
+fn attachment_ok(file: &str, a: &Attachment, detail: bool) {
+    assert!(a.extra.is_empty(), "{file}: untyped {:?}", a.extra.keys());
+    assert!(!a.id.is_empty() && a.volume_id.is_some() && a.instance.is_some());
+    assert_eq!(a.status, AttachmentStatus::Attaching, "{file}");
+    assert_eq!(a.attach_mode.is_some(), detail, "{file}");
+    assert_eq!(a.attached_at.is_some(), detail, "{file}");
+    assert_eq!(a.connection_info.is_some(), detail, "{file}");
+    if detail {
+        assert_eq!(a.attach_mode, Some(AttachMode::ReadOnly), "{file}");
+    }
+}
+
+fn connector(file: &str) -> Connector {
+    let body = samples::json(file);
+    let c: Connector = serde_json::from_value(body["attachment"]["connector"].clone()).unwrap();
+    assert_eq!(c.host.as_deref(), Some("tempest-1"));
+    assert_eq!(c.multipath, Some(false));
+    c
+}
+
+#[test]
+fn storage_attachment_samples() {
+    let files = files(&["attachment"], &[]);
+    assert_eq!(files.len(), 8, "{files:#?}");
+    let mut cov = Coverage::new();
+    let all = ListAttachments::default();
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        match name {
+            "attachment-create-request.json" => {
+                let body = samples::json(f);
+                let a = &body["attachment"];
+                let req = CreateAttachment {
+                    volume_uuid: a["volume_uuid"].as_str().unwrap().into(),
+                    instance_uuid: a["instance_uuid"].as_str().map(str::to_owned),
+                    connector: Some(connector(f)),
+                    mode: None,
+                };
+                request(&mut cov, f, attachments::create(&req));
+            }
+            "attachment-create-response.json" => {
+                let req = CreateAttachment {
+                    volume_uuid: "v".into(),
+                    ..Default::default()
+                };
+                attachment_ok(f, &response(&mut cov, f, attachments::create(&req)), true);
+            }
+            "attachment-show-response.json" => {
+                attachment_ok(f, &response(&mut cov, f, attachments::get(ID)), true);
+            }
+            "attachment-list-response.json" => {
+                let l = response(&mut cov, f, attachments::list(&all));
+                assert_eq!(l.len(), 1, "{f}");
+                attachment_ok(f, &l[0], false);
+            }
+            "attachment-list-detailed-response.json" => {
+                let l = response(&mut cov, f, attachments::list_detail(&all));
+                assert_eq!(l.len(), 1, "{f}");
+                attachment_ok(f, &l[0], true);
+            }
+            "attachment-update-request.json" => {
+                request(&mut cov, f, attachments::update(ID, &connector(f)));
+            }
+            "attachment-update-response.json" => {
+                let op = attachments::update(ID, &Connector::default());
+                attachment_ok(f, &response(&mut cov, f, op), true);
+            }
+            "attachment-complete.json" => {
+                request(&mut cov, f, attachments::complete(ID));
+            }
+            other => panic!("{f}: no check for {other}"),
+        }
+    }
+    cov.assert_complete("block-storage attachments", &files);
+    assert_eq!(cov.checked(), 8);
+}
+
+fn qos_ok(file: &str, q: &QosSpec) {
+    assert!(q.extra.is_empty(), "{file}: untyped {:?}", q.extra.keys());
+    assert!(!q.id.is_empty() && !q.name.is_empty(), "{file}");
+    assert_eq!(q.consumer, Some(Consumer::BackEnd), "{file}");
+}
+
+#[test]
+fn storage_qos_samples() {
+    let files = files(&["qos"], &["qos"]);
+    assert_eq!(files.len(), 16, "{files:#?}");
+    let mut cov = Coverage::new();
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        let v2 = f.contains("/v2/");
+        match name {
+            "qos-create-request.json" => {
+                let body = samples::json(f);
+                let mut specs: qos_specs::Specs =
+                    serde_json::from_value(body["qos_specs"].clone()).unwrap();
+                let name = specs.remove("name").unwrap();
+                let req = CreateQosSpec {
+                    name,
+                    consumer: None,
+                    specs,
+                };
+                request(&mut cov, f, qos_specs::create(&req));
+            }
+            "qos-create-response.json" | "qos-show-response.json" => {
+                let q = if name.contains("create") {
+                    let req = CreateQosSpec {
+                        name: "n".into(),
+                        ..Default::default()
+                    };
+                    response(&mut cov, f, qos_specs::create(&req))
+                } else {
+                    response(&mut cov, f, qos_specs::get(ID))
+                };
+                qos_ok(f, &q);
+                assert_eq!(q.specs.len(), if v2 { 2 } else { 0 }, "{f}");
+                if v2 {
+                    assert_eq!(q.specs["availability"], "100");
+                }
+            }
+            "qos-list-response.json" => {
+                let l = response(&mut cov, f, qos_specs::list(&ListQosSpecs::default()));
+                assert_eq!(l.len(), if v2 { 2 } else { 1 }, "{f}");
+                l.iter().for_each(|q| qos_ok(f, q));
+            }
+            "qos-update-request.json" | "qos-update-response.json" => {
+                let specs: qos_specs::Specs = [("delay".to_string(), "1".to_string())].into();
+                let op = qos_specs::set_keys(ID, &specs);
+                if name.contains("request") {
+                    request(&mut cov, f, op);
+                } else {
+                    assert_eq!(response(&mut cov, f, op), specs);
+                }
+            }
+            "qos-unset-request.json" => {
+                request(&mut cov, f, qos_specs::unset_keys(ID, &["key1"]));
+            }
+            "qos_show_response.json" => {
+                let l = response(&mut cov, f, qos_specs::list_associations(ID));
+                assert_eq!(l.len(), usize::from(v2), "{f}");
+                for a in &l {
+                    assert!(a.extra.is_empty(), "{f}");
+                    assert_eq!(a.association_type, "volume_type");
+                    assert!(!a.id.is_empty() && !a.name.is_empty());
+                }
+            }
+            other => panic!("{f}: no check for {other}"),
+        }
+    }
+    cov.assert_complete("block-storage QoS specs", &files);
+    assert_eq!(cov.checked(), 16);
+}
+
+fn class_ok(file: &str, q: &QuotaSet, show: bool) {
+    assert_eq!(q.id.is_some(), show, "{file}: id only in show");
+    assert_eq!(q.volumes, Some(10), "{file}");
+    assert_eq!(q.gigabytes, Some(1000), "{file}");
+    assert!(q.backups.is_some() && q.backup_gigabytes.is_some() && q.groups.is_some());
+    assert_eq!(q.per_volume_gigabytes, Some(-1), "{file}");
+    for k in q.extra.keys() {
+        assert!(
+            ["volumes_", "gigabytes_", "snapshots_"]
+                .iter()
+                .any(|p| k.starts_with(p)),
+            "{file}: untyped {k}"
+        );
+    }
+    assert_eq!(
+        q.of_type("gigabytes", "__DEFAULT__").is_some(),
+        file.contains("/quota_classes/")
+    );
+}
+
+#[test]
+fn storage_quota_class_samples() {
+    let files = files(&["quota-classes"], &["quota_classes"]);
+    assert_eq!(files.len(), 9, "{files:#?}");
+    let mut cov = Coverage::new();
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        match name {
+            "quota-classes-show-response.json" => {
+                let q = response(&mut cov, f, quota_classes::get("test_class"));
+                class_ok(f, &q, true);
+            }
+            "quota-classes-update-request.json" => {
+                let mut change = UpdateQuotaSet::default();
+                if f.contains("/quota_classes/") {
+                    change.volumes = Some(10);
+                    change.gigabytes = Some(1000);
+                    change.snapshots = Some(10);
+                } else {
+                    change
+                        .set_for_type("volumes", "lmv", 10)
+                        .set_for_type("gigabytes", "lmv", 1000)
+                        .set_for_type("snapshots", "lmv", 10);
+                }
+                request(&mut cov, f, quota_classes::update("test_class", &change));
+            }
+            "quota-classes-update-response.json" => {
+                let change = UpdateQuotaSet {
+                    volumes: Some(10),
+                    ..Default::default()
+                };
+                let q = response(&mut cov, f, quota_classes::update("test_class", &change));
+                class_ok(f, &q, false);
+            }
+            other => panic!("{f}: no check for {other}"),
+        }
+    }
+    cov.assert_complete("block-storage quota classes", &files);
+    assert_eq!(cov.checked(), 9);
+}
+
+#[test]
+fn storage_message_samples() {
+    let files = files(&["messages"], &[]);
+    assert_eq!(files.len(), 2, "{files:#?}");
+    let mut cov = Coverage::new();
+    for f in &files {
+        let got = if f.ends_with("messages-list-response.json") {
+            let l = response(&mut cov, f, messages::list(&ListMessages::default()));
+            assert_eq!(l.len(), 2, "{f}");
+            l
+        } else {
+            vec![response(&mut cov, f, messages::get(ID))]
+        };
+        for m in &got {
+            assert!(m.extra.is_empty(), "{f}: untyped {:?}", m.extra.keys());
+            assert_eq!(m.message_level, Some(MessageLevel::Error));
+            assert_eq!(m.event_id, "VOLUME_000002");
+            assert!(m.user_message.starts_with("No storage"), "{f}");
+            assert_eq!(m.resource_type.as_deref(), Some("VOLUME"));
+            assert!(m.resource_uuid.is_some() && m.request_id.is_some());
+            assert!(m.created_at.is_some() && m.guaranteed_until.is_some());
+            assert_eq!(m.links.len(), 2);
+        }
+    }
+    cov.assert_complete("block-storage messages", &files);
+    assert_eq!(cov.checked(), 2);
 }

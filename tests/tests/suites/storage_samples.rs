@@ -451,7 +451,6 @@ fn action_requests(cov: &mut Coverage, v: ApiVersion, prefix: &str, files: &[Str
 }
 
 const OUT_OF_SCOPE: &[(&str, &str)] = &[
-    ("attachment", "attachments"),
     ("backend-capabilities", "backend capabilities"),
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
@@ -459,9 +458,7 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("group", "groups and group types"),
     ("host-attach", "host attach (os-hosts)"),
     ("hosts", "os-hosts"),
-    ("messages", "messages"),
     ("pools", "scheduler pools"),
-    ("qos", "QoS specs"),
     ("quota", "quotas"),
     ("resource-filters", "resource filters"),
     ("services", "services"),
@@ -475,7 +472,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("versions-response", "version discovery"),
     ("worker-cleanup", "workers"),
     ("clusters", "clusters"),
-    ("quota_classes", "quota classes"),
 ];
 
 /// Files another suite checks, by prefix, with that suite.
@@ -494,6 +490,11 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("backup", "storage_backups_samples"),
     ("volume-transfer", "storage_more_samples"),
     ("volume_transfer", "storage_more_samples"),
+    ("attachment", "storage_more_samples"),
+    ("qos", "storage_more_samples"),
+    ("quota-classes", "storage_more_samples"),
+    ("quota_classes", "storage_more_samples"),
+    ("messages", "storage_more_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
