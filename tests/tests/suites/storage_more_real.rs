@@ -3,11 +3,14 @@
 //! accepted by the admin's project; an attachment reserved, connected, completed and
 //! deleted without Nova; a QoS spec changed and associated with a volume type; quota
 //! classes read, changed and restored; the user message of a volume that failed to
-//! schedule. Everything is deleted, even when an assertion fails.
+//! schedule; a group type with its group specs. Everything is deleted, even when an assertion fails.
 
 use ferrocloud::block_storage::actions::{self, Connector, ResetStatus};
 use ferrocloud::block_storage::attachments::{
     self, AttachmentStatus, CreateAttachment, ListAttachments,
+};
+use ferrocloud::block_storage::group_types::{
+    self, CreateGroupType, ListGroupTypes, UpdateGroupType,
 };
 use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
 use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs};
@@ -586,4 +589,104 @@ async fn storage_message_of_a_failed_volume() {
     }
     let _ = cinder.call(&volume_types::delete(&vtype.id)).await;
     unwind(outcome);
+}
+
+/// A private group type: created with a spec, read, listed, renamed, its specs set, read,
+/// changed and deleted key by key, then deleted.
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_group_type_lifecycle() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let name = cloud::unique("grptype");
+    let created = cinder
+        .call(&group_types::create(&CreateGroupType {
+            name: name.clone(),
+            description: Some("ferrocloud test".into()),
+            is_public: Some(false),
+            group_specs: specs(&[("consistent_group_snapshot_enabled", "<is> False")]),
+        }))
+        .await
+        .expect("create group type");
+    let id = created.id.clone();
+    let outcome = catching(async {
+        assert!(created.extra.is_empty(), "{:?}", created.extra);
+        assert_eq!(created.name, name);
+        assert_eq!(created.is_public, Some(false));
+        let got = cinder.call(&group_types::get(&id)).await.unwrap();
+        assert_eq!(got.description.as_deref(), Some("ferrocloud test"));
+        assert_eq!(
+            got.group_specs,
+            Some(specs(&[(
+                "consistent_group_snapshot_enabled",
+                "<is> False"
+            )]))
+        );
+        let private = cinder
+            .collect_all(group_types::list(&ListGroupTypes {
+                is_public: Some(false),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert!(private.iter().any(|t| t.id == id));
+        match cinder.call(&group_types::get_default()).await {
+            Ok(t) => assert!(!t.id.is_empty()),
+            Err(e) => assert_eq!(status(&e), Some(404), "{e}"),
+        }
+
+        let renamed = format!("{name}-b");
+        let updated = cinder
+            .call(&group_types::update(
+                &id,
+                &UpdateGroupType {
+                    name: Some(renamed.clone()),
+                    description: Some("changed".into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(updated.name, renamed);
+        assert_eq!(updated.description.as_deref(), Some("changed"));
+
+        let set = cinder
+            .call(&group_types::set_group_specs(
+                &id,
+                &specs(&[("ferro:two", "2")]),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(set, specs(&[("ferro:two", "2")]));
+        let one = cinder
+            .call(&group_types::update_group_spec(&id, "ferro:two", "deux"))
+            .await
+            .unwrap();
+        assert_eq!(one, specs(&[("ferro:two", "deux")]));
+        let got = cinder
+            .call(&group_types::get_group_spec(&id, "ferro:two"))
+            .await
+            .unwrap();
+        assert_eq!(got, specs(&[("ferro:two", "deux")]));
+        cinder
+            .call(&group_types::delete_group_spec(
+                &id,
+                "consistent_group_snapshot_enabled",
+            ))
+            .await
+            .unwrap();
+        let now = cinder
+            .call(&group_types::list_group_specs(&id))
+            .await
+            .unwrap();
+        assert_eq!(now, specs(&[("ferro:two", "deux")]));
+    })
+    .await;
+    let deleted = cinder.call(&group_types::delete(&id)).await;
+    unwind(outcome);
+    deleted.expect("delete group type");
+    let gone = cinder
+        .call(&group_types::get(&id))
+        .await
+        .expect_err("deleted");
+    assert_eq!(status(&gone), Some(404));
 }

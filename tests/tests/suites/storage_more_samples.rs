@@ -1,5 +1,6 @@
 //! Cinder volume transfers (both routes, each microversion folder, and v2), attachments
-//! (3.27+), QoS specs and quota classes (v3 and v2) and messages (3.3+): every sample
+//! (3.27+), QoS specs and quota classes (v3 and v2), messages (3.3+) and group types
+//! (3.11+): every sample
 //! parses into its type with no known field left untyped, and every request sample is
 //! reproduced by the builders (JSON values, with method and path checked against
 //! ENDPOINTS.tsv).
@@ -7,6 +8,9 @@
 use ferrocloud::block_storage::actions::Connector;
 use ferrocloud::block_storage::attachments::{
     self, AttachMode, Attachment, AttachmentStatus, CreateAttachment, ListAttachments,
+};
+use ferrocloud::block_storage::group_types::{
+    self, CreateGroupType, GroupSpecs, GroupType, ListGroupTypes, UpdateGroupType,
 };
 use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
 use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs, QosSpec};
@@ -402,4 +406,98 @@ fn storage_message_samples() {
     }
     cov.assert_complete("block-storage messages", &files);
     assert_eq!(cov.checked(), 2);
+}
+
+fn group_type_ok(file: &str, t: &GroupType) {
+    assert!(t.extra.is_empty(), "{file}: untyped {:?}", t.extra.keys());
+    assert!(!t.id.is_empty() && !t.name.is_empty() && t.description.is_some());
+    assert_eq!(t.is_public, Some(true), "{file}");
+    assert!(t.group_specs.is_some(), "{file}");
+}
+
+fn group_specs(file: &str) -> GroupSpecs {
+    let body = samples::json(file);
+    serde_json::from_value(body.get("group_specs").unwrap_or(&body).clone()).unwrap()
+}
+
+#[test]
+fn storage_group_type_samples() {
+    let files = files(&["group-type"], &[]);
+    assert_eq!(files.len(), 11, "{files:#?}");
+    let mut cov = Coverage::new();
+    let two: GroupSpecs = [
+        ("key1".to_string(), "value1".to_string()),
+        ("key2".to_string(), "value2".to_string()),
+    ]
+    .into();
+    let one: GroupSpecs = [("key1".to_string(), "value1".to_string())].into();
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        match name {
+            "group-type-create-request.json" => {
+                let body = samples::json(f);
+                let t = &body["group_type"];
+                let req = CreateGroupType {
+                    name: t["name"].as_str().unwrap().into(),
+                    description: t["description"].as_str().map(str::to_owned),
+                    is_public: t["is_public"].as_bool(),
+                    group_specs: serde_json::from_value(t["group_specs"].clone()).unwrap(),
+                };
+                request(&mut cov, f, group_types::create(&req));
+            }
+            "group-type-update-request.json" => {
+                let req = UpdateGroupType {
+                    name: Some("grp-type-001".into()),
+                    description: Some("group type 0001".into()),
+                    is_public: Some(true),
+                };
+                request(&mut cov, f, group_types::update(ID, &req));
+            }
+            "group-type-show-response.json" => {
+                let t = response(&mut cov, f, group_types::get(ID));
+                group_type_ok(f, &t);
+                assert_eq!(t.group_specs.unwrap().len(), 1);
+            }
+            "group-type-default-response.json" => {
+                let t = response(&mut cov, f, group_types::get_default());
+                group_type_ok(f, &t);
+                assert_eq!(t.group_specs, Some(GroupSpecs::new()));
+            }
+            "group-types-list-response.json" => {
+                let l = response(&mut cov, f, group_types::list(&ListGroupTypes::default()));
+                assert_eq!(l.len(), 2, "{f}");
+                l.iter().for_each(|t| group_type_ok(f, t));
+            }
+            "group-type-specs-create-request.json" => {
+                assert_eq!(group_specs(f), two);
+                request(&mut cov, f, group_types::set_group_specs(ID, &two));
+            }
+            "group-type-specs-create-response.json" => {
+                let got = response(&mut cov, f, group_types::set_group_specs(ID, &two));
+                assert_eq!(got, two);
+            }
+            "group-type-specs-list-response.json" => {
+                assert_eq!(
+                    response(&mut cov, f, group_types::list_group_specs(ID)),
+                    two
+                );
+            }
+            "group-type-specs-show-response.json" => {
+                let got = response(&mut cov, f, group_types::get_group_spec(ID, "key1"));
+                assert_eq!(got, one);
+            }
+            "group-type-specs-update-request.json" => {
+                assert_eq!(group_specs(f), one);
+                let op = group_types::update_group_spec(ID, "key1", "value1");
+                request(&mut cov, f, op);
+            }
+            "group-type-specs-update-response.json" => {
+                let op = group_types::update_group_spec(ID, "key1", "value1");
+                assert_eq!(response(&mut cov, f, op), one);
+            }
+            other => panic!("{f}: no check for {other}"),
+        }
+    }
+    cov.assert_complete("block-storage group types", &files);
+    assert_eq!(cov.checked(), 11);
 }
