@@ -3,7 +3,8 @@
 //! accepted by the admin's project; an attachment reserved, connected, completed and
 //! deleted without Nova; a QoS spec changed and associated with a volume type; quota
 //! classes read, changed and restored; the user message of a volume that failed to
-//! schedule; a group type with its group specs. Everything is deleted, even when an assertion fails.
+//! schedule; a group type with its group specs; a volume group created, renamed and
+//! deleted. Everything is deleted, even when an assertion fails.
 
 use ferrocloud::block_storage::actions::{self, Connector, ResetStatus};
 use ferrocloud::block_storage::attachments::{
@@ -12,6 +13,7 @@ use ferrocloud::block_storage::attachments::{
 use ferrocloud::block_storage::group_types::{
     self, CreateGroupType, ListGroupTypes, UpdateGroupType,
 };
+use ferrocloud::block_storage::groups::{self, CreateGroup, GroupStatus, ListGroups, UpdateGroup};
 use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
 use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs};
 use ferrocloud::block_storage::quota_classes;
@@ -689,4 +691,92 @@ async fn storage_group_type_lifecycle() {
         .await
         .expect_err("deleted");
     assert_eq!(status(&gone), Some(404));
+}
+
+/// A generic volume group (a new group type and volume type) created, read with its
+/// volumes, listed, renamed and deleted.
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_group_lifecycle() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let gtype = cinder
+        .call(&group_types::create(&CreateGroupType {
+            name: cloud::unique("gtype"),
+            is_public: Some(false),
+            ..Default::default()
+        }))
+        .await
+        .expect("create group type");
+    let vtype = cinder
+        .call(&volume_types::create(&CreateVolumeType {
+            name: cloud::unique("gvtype"),
+            is_public: Some(false),
+            ..Default::default()
+        }))
+        .await;
+    let mut group: Option<String> = None;
+    let outcome = catching(async {
+        let vtype = vtype.as_ref().expect("create volume type");
+        let name = cloud::unique("group");
+        let g = cinder
+            .call(&groups::create(&CreateGroup {
+                name: Some(name.clone()),
+                description: Some("ferrocloud test".into()),
+                group_type: gtype.id.clone(),
+                volume_types: vec![vtype.id.clone()],
+                ..Default::default()
+            }))
+            .await
+            .expect("create group");
+        group = Some(g.id.clone());
+        assert!(g.extra.is_empty(), "{:?}", g.extra);
+        assert_eq!(g.name.as_deref(), Some(name.as_str()));
+        let g = cinder
+            .wait_for_status(
+                &groups::get(&g.id),
+                &[GroupStatus::Available],
+                &[GroupStatus::Error],
+                wait(),
+            )
+            .await
+            .expect("group becomes available");
+        assert!(g.extra.is_empty(), "{:?}", g.extra);
+        assert_eq!(g.group_type.as_deref(), Some(gtype.id.as_str()));
+        assert_eq!(g.volume_types, Some(vec![vtype.id.clone()]));
+        let with = cinder.call(&groups::get_with_volumes(&g.id)).await.unwrap();
+        assert_eq!(with.volumes, Some(vec![]));
+        let listed = cinder
+            .collect_all(groups::list(&ListGroups::default()))
+            .await
+            .unwrap();
+        assert!(listed.iter().any(|x| x.id == g.id));
+        cinder
+            .call(&groups::update(
+                &g.id,
+                &UpdateGroup {
+                    name: Some(format!("{name}-b")),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        let renamed = cinder.call(&groups::get(&g.id)).await.unwrap();
+        assert_eq!(renamed.name, Some(format!("{name}-b")));
+        cinder.call(&groups::delete(&g.id, false)).await.unwrap();
+        cinder
+            .wait_for_deleted(&groups::get(&g.id), wait())
+            .await
+            .expect("group deleted");
+        group = None;
+    })
+    .await;
+    if let Some(id) = &group {
+        let _ = cinder.call(&groups::delete(id, true)).await;
+        let _ = cinder.wait_for_deleted(&groups::get(id), wait()).await;
+    }
+    if let Ok(t) = &vtype {
+        let _ = cinder.call(&volume_types::delete(&t.id)).await;
+    }
+    let _ = cinder.call(&group_types::delete(&gtype.id)).await;
+    unwind(outcome);
 }

@@ -1,6 +1,6 @@
 //! Cinder volume transfers (both routes, each microversion folder, and v2), attachments
-//! (3.27+), QoS specs and quota classes (v3 and v2), messages (3.3+) and group types
-//! (3.11+): every sample
+//! (3.27+), QoS specs and quota classes (v3 and v2), messages (3.3+), group types
+//! (3.11+), groups and group snapshots: every sample
 //! parses into its type with no known field left untyped, and every request sample is
 //! reproduced by the builders (JSON values, with method and path checked against
 //! ENDPOINTS.tsv).
@@ -11,6 +11,10 @@ use ferrocloud::block_storage::attachments::{
 };
 use ferrocloud::block_storage::group_types::{
     self, CreateGroupType, GroupSpecs, GroupType, ListGroupTypes, UpdateGroupType,
+};
+use ferrocloud::block_storage::groups::{
+    self, CreateGroup, CreateGroupFromSource, CreateGroupSnapshot, Failover, Group, GroupSnapshot,
+    GroupSnapshotStatus, GroupStatus, ListGroups, UpdateGroup,
 };
 use ferrocloud::block_storage::messages::{self, ListMessages, MessageLevel};
 use ferrocloud::block_storage::qos_specs::{self, Consumer, CreateQosSpec, ListQosSpecs, QosSpec};
@@ -500,4 +504,166 @@ fn storage_group_type_samples() {
     }
     cov.assert_complete("block-storage group types", &files);
     assert_eq!(cov.checked(), 11);
+}
+
+fn group_ok(file: &str, g: &Group, detail: bool) {
+    assert!(g.extra.is_empty(), "{file}: untyped {:?}", g.extra.keys());
+    assert!(!g.id.is_empty() && g.name.is_some(), "{file}");
+    assert_eq!(g.status.is_some(), detail, "{file}");
+    assert_eq!(g.group_type.is_some(), detail, "{file}");
+    assert_eq!(g.created_at.is_some(), detail, "{file}");
+    if detail {
+        assert!(!matches!(g.status, Some(GroupStatus::Other(_))), "{file}");
+        assert!(!g.volume_types.as_ref().unwrap().is_empty(), "{file}");
+        assert_eq!(g.volumes.as_ref().map(Vec::len), Some(1), "{file}");
+    }
+}
+
+fn group_snapshot_ok(file: &str, g: &GroupSnapshot, detail: bool) {
+    assert!(g.extra.is_empty(), "{file}: untyped {:?}", g.extra.keys());
+    assert!(!g.id.is_empty() && g.name.is_some(), "{file}");
+    assert_eq!(g.status.is_some(), detail, "{file}");
+    assert_eq!(g.group_id.is_some(), detail, "{file}");
+    if detail {
+        assert!(g.group_type_id.is_some() && g.created_at.is_some());
+        assert!(!matches!(g.status, Some(GroupSnapshotStatus::Other(_))));
+    }
+}
+
+#[test]
+fn storage_group_samples() {
+    let files: Vec<String> = files(&["group-", "groups-"], &[])
+        .into_iter()
+        .filter(|f| !f.contains("/group-type"))
+        .collect();
+    assert_eq!(files.len(), 21, "{files:#?}");
+    let mut cov = Coverage::new();
+    let all = ListGroups::default();
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        match name {
+            "group-create-request.json" => {
+                let body = samples::json(f);
+                let g = &body["group"];
+                let req = CreateGroup {
+                    name: g["name"].as_str().map(str::to_owned),
+                    description: g["description"].as_str().map(str::to_owned),
+                    group_type: g["group_type"].as_str().unwrap().into(),
+                    volume_types: serde_json::from_value(g["volume_types"].clone()).unwrap(),
+                    availability_zone: g["availability_zone"].as_str().map(str::to_owned),
+                };
+                request(&mut cov, f, groups::create(&req));
+            }
+            "group-create-response.json" => {
+                let req = CreateGroup {
+                    group_type: "t".into(),
+                    volume_types: vec!["v".into()],
+                    ..Default::default()
+                };
+                group_ok(f, &response(&mut cov, f, groups::create(&req)), false);
+            }
+            "group-create-from-src-request.json" | "group-create-from-src-response.json" => {
+                let req = CreateGroupFromSource {
+                    name: Some("first_group".into()),
+                    description: Some("first group".into()),
+                    group_snapshot_id: Some("6f519a48-3183-46cf-a32f-41815f813986".into()),
+                    source_group_id: None,
+                };
+                let op = groups::create_from_source(&req);
+                if name.contains("request") {
+                    request(&mut cov, f, op);
+                } else {
+                    group_ok(f, &response(&mut cov, f, op), false);
+                }
+            }
+            "group-show-response.json" => {
+                group_ok(f, &response(&mut cov, f, groups::get(ID)), true);
+            }
+            "groups-list-response.json" => {
+                let l = response(&mut cov, f, groups::list(&all));
+                assert_eq!(l.len(), 2, "{f}");
+                l.iter().for_each(|g| group_ok(f, g, false));
+            }
+            "groups-list-detailed-response.json" => {
+                let l = response(&mut cov, f, groups::list_detail(&all));
+                assert_eq!(l.len(), 2, "{f}");
+                l.iter().for_each(|g| group_ok(f, g, true));
+            }
+            "group-update-request.json" => {
+                let req = UpdateGroup {
+                    name: Some("my_group".into()),
+                    description: Some("My group".into()),
+                    add_volumes: vec!["volume-uuid-1".into(), "volume-uuid-2".into()],
+                    remove_volumes: vec!["volume-uuid-8".into(), "volume-uuid-9".into()],
+                };
+                request(&mut cov, f, groups::update(ID, &req));
+            }
+            "group-delete-request.json" => request(&mut cov, f, groups::delete(ID, false)),
+            "group-reset-status-request.json" => {
+                request(
+                    &mut cov,
+                    f,
+                    groups::reset_status(ID, &GroupStatus::Available),
+                );
+            }
+            "group-replication-enable.json" => {
+                request(&mut cov, f, groups::enable_replication(ID));
+            }
+            "group-replication-disable.json" => {
+                request(&mut cov, f, groups::disable_replication(ID));
+            }
+            "group-replication-failover.json" => {
+                let to = Failover {
+                    allow_attached_volume: Some(true),
+                    secondary_backend_id: Some("vendor-id-1".into()),
+                };
+                request(&mut cov, f, groups::failover_replication(ID, &to));
+            }
+            "group-replication-list-targets.json" => {
+                request(&mut cov, f, groups::list_replication_targets(ID));
+            }
+            "group-replication-target.json" => {
+                let t = response(&mut cov, f, groups::list_replication_targets(ID));
+                assert_eq!(t["backend_id"], "vendor-id-1");
+            }
+            "group-snapshots-create-request.json" => {
+                let req = CreateGroupSnapshot {
+                    group_id: "6f519a48-3183-46cf-a32f-41815f814546".into(),
+                    name: Some("first_group_snapshot".into()),
+                    description: Some("first group snapshot".into()),
+                };
+                request(&mut cov, f, groups::create_snapshot(&req));
+            }
+            "group-snapshots-create-response.json" => {
+                let req = CreateGroupSnapshot {
+                    group_id: "g".into(),
+                    ..Default::default()
+                };
+                let g = response(&mut cov, f, groups::create_snapshot(&req));
+                group_snapshot_ok(f, &g, false);
+                assert!(g.group_type_id.is_some());
+            }
+            "group-snapshots-show-response.json" => {
+                let g = response(&mut cov, f, groups::get_snapshot(ID));
+                group_snapshot_ok(f, &g, true);
+            }
+            "group-snapshots-list-response.json" => {
+                let l = response(&mut cov, f, groups::list_snapshots(&all));
+                assert_eq!(l.len(), 2, "{f}");
+                l.iter().for_each(|g| group_snapshot_ok(f, g, false));
+            }
+            "group-snapshots-list-detailed-response.json" => {
+                let l = response(&mut cov, f, groups::list_snapshots_detail(&all));
+                assert_eq!(l.len(), 2, "{f}");
+                l.iter().for_each(|g| group_snapshot_ok(f, g, true));
+            }
+            "group-snapshot-reset-status-request.json" => {
+                let op = groups::reset_snapshot_status(ID, &GroupSnapshotStatus::Available);
+                request(&mut cov, f, op);
+            }
+            other => panic!("{f}: no check for {other}"),
+        }
+    }
+    cov.assert_complete("block-storage groups", &files);
+    assert_eq!(cov.checked(), 21);
 }

@@ -455,7 +455,6 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
     ("extensions", "extensions"),
-    ("group", "groups and group snapshots"),
     ("host-attach", "host attach (os-hosts)"),
     ("hosts", "os-hosts"),
     ("pools", "scheduler pools"),
@@ -495,7 +494,7 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("quota-classes", "storage_more_samples"),
     ("quota_classes", "storage_more_samples"),
     ("messages", "storage_more_samples"),
-    ("group-type", "storage_more_samples"),
+    ("group", "storage_more_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
