@@ -1,6 +1,9 @@
 //! Block Storage (Cinder): [`volumes`] and [`snapshots`] (v1, v2 and v3 shapes),
 //! [`actions`] on volumes (`POST /volumes/{id}/action`), [`limits`], [`quota_sets`],
-//! [`availability_zones`], [`volume_types`], per-project [`default_types`] and [`backups`].
+//! [`availability_zones`], [`volume_types`], per-project [`default_types`], [`backups`],
+//! volume [`transfers`] between projects, new-style [`attachments`] (3.27+),
+//! [`qos_specs`], [`quota_classes`], user [`messages`] (3.3+), [`group_types`] (3.11+)
+//! and volume [`groups`] with their snapshots.
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -28,12 +31,19 @@
 //! ```
 
 pub mod actions;
+pub mod attachments;
 pub mod availability_zones;
 pub mod backups;
 pub mod default_types;
+pub mod group_types;
+pub mod groups;
 pub mod limits;
+pub mod messages;
+pub mod qos_specs;
+pub mod quota_classes;
 pub mod quota_sets;
 pub mod snapshots;
+pub mod transfers;
 pub mod volume_types;
 pub mod volumes;
 

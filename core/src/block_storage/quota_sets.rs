@@ -117,7 +117,7 @@ impl UpdateQuotaSet {
     }
 
     /// Limits are `-1` (unlimited) or more, and something must change.
-    fn check(&self) -> Result<(), InvalidInput> {
+    pub(crate) fn check(&self) -> Result<(), InvalidInput> {
         let named = [
             self.volumes,
             self.snapshots,

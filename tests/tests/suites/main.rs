@@ -56,6 +56,8 @@ mod placement_samples;
 mod smoke_real;
 mod storage_backups_real;
 mod storage_backups_samples;
+mod storage_more_real;
+mod storage_more_samples;
 mod storage_quota_real;
 mod storage_quota_samples;
 mod storage_real;

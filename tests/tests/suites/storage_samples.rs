@@ -451,17 +451,13 @@ fn action_requests(cov: &mut Coverage, v: ApiVersion, prefix: &str, files: &[Str
 }
 
 const OUT_OF_SCOPE: &[(&str, &str)] = &[
-    ("attachment", "attachments"),
     ("backend-capabilities", "backend capabilities"),
     ("cgsnapshots", "consistency group snapshots"),
     ("consistency-group", "consistency groups"),
     ("extensions", "extensions"),
-    ("group", "groups and group types"),
     ("host-attach", "host attach (os-hosts)"),
     ("hosts", "os-hosts"),
-    ("messages", "messages"),
     ("pools", "scheduler pools"),
-    ("qos", "QoS specs"),
     ("quota", "quotas"),
     ("resource-filters", "resource filters"),
     ("services", "services"),
@@ -470,15 +466,11 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
     ("snapshot_manage_extensions", "manageable snapshots"),
     ("volume-manage", "manageable volumes"),
     ("volume_manage_extensions", "manageable volumes"),
-    ("volume-transfer", "volume transfers"),
-    ("volume_transfer", "volume transfers"),
-    ("volume_transfers", "volume transfers"),
     ("versions", "version discovery"),
     ("version-show", "version discovery"),
     ("versions-response", "version discovery"),
     ("worker-cleanup", "workers"),
     ("clusters", "clusters"),
-    ("quota_classes", "quota classes"),
 ];
 
 /// Files another suite checks, by prefix, with that suite.
@@ -495,6 +487,14 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("get-default-type", "storage_types_samples"),
     ("set-default-type", "storage_types_samples"),
     ("backup", "storage_backups_samples"),
+    ("volume-transfer", "storage_more_samples"),
+    ("volume_transfer", "storage_more_samples"),
+    ("attachment", "storage_more_samples"),
+    ("qos", "storage_more_samples"),
+    ("quota-classes", "storage_more_samples"),
+    ("quota_classes", "storage_more_samples"),
+    ("messages", "storage_more_samples"),
+    ("group", "storage_more_samples"),
 ];
 
 /// The reason a file outside volumes / snapshots / actions is not checked here.
