@@ -7,7 +7,7 @@
 #
 # Installs nginx (apt) and GNU time if missing, generates the fixtures
 # (../shared/bench/gen_fixtures.py) into target/bench-fixtures, serves them on
-# 127.0.0.1:8080 (`?marker=X` -> pages/X.json, no marker -> pages/first.json; a static
+# 127.0.0.1:$PORT (`?marker=X` -> pages/X.json, no marker -> pages/first.json; a static
 # token answers POST /v3/auth/tokens), and stops nginx again on exit.
 # Prints `B4 <name> <wall s> <peak RSS MiB>` lines (read by scripts/bench.sh).
 set -euo pipefail
@@ -17,7 +17,8 @@ SHARED=${FERROCLOUD_SHARED:-$ROOT/../shared}
 RUNS=${1:-3}
 FIX=$ROOT/target/bench-fixtures
 PREFIX=$ROOT/target/b4-nginx
-PORT=8080
+# Not 8080: the local cloud's Swift proxy listens there.
+PORT=${B4_PORT:-18080}
 log() { printf '[b4 %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 if ! command -v nginx >/dev/null; then

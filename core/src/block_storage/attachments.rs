@@ -18,7 +18,7 @@
 //!     .await?;
 //! let connector = Connector { host: Some("compute-1".into()), ..Default::default() };
 //! let a = cinder.call(&attachments::update(&a.id, &connector)).await?;
-//! println!("connect with {:?}", a.connection_info);
+//! let info = a.connection_info.as_ref().map(|i| i.expose()); // the target, with its credentials
 //! cinder.call(&attachments::complete(&a.id)).await?;
 //! cinder.call(&attachments::delete(&a.id)).await?;
 //! # Ok(()) }
@@ -88,8 +88,8 @@ pub struct Attachment {
     /// Read-write or read-only.
     pub attach_mode: Option<AttachMode>,
     /// What the host needs to connect (driver type and data; may hold the target's
-    /// credentials). Empty until a connector is given.
-    pub connection_info: Option<Map<String, Value>>,
+    /// credentials, so its `Debug` shows only the keys). Empty until a connector is given.
+    pub connection_info: Option<ConnectionInfo>,
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -214,6 +214,40 @@ struct WithConnector<'a> {
     connector: &'a Connector,
 }
 
+/// The `connection_info` of an attachment: the driver type and the data a host connects
+/// with, which may include the storage target's credentials (CHAP passwords, keys). Its
+/// `Debug` lists the keys and hides every value; read them with [`Self::expose`].
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConnectionInfo(Map<String, Value>);
+
+impl ConnectionInfo {
+    /// The whole object, credentials included.
+    pub fn expose(&self) -> &Map<String, Value> {
+        &self.0
+    }
+
+    /// `driver_volume_type` (`iscsi`, `rbd`, `nfs`, …).
+    pub fn driver_volume_type(&self) -> Option<&str> {
+        self.0.get("driver_volume_type").and_then(Value::as_str)
+    }
+}
+
+impl std::fmt::Debug for ConnectionInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let data: Vec<&String> = self
+            .0
+            .get("data")
+            .and_then(Value::as_object)
+            .map(|d| d.keys().collect())
+            .unwrap_or_default();
+        f.debug_struct("ConnectionInfo")
+            .field("driver_volume_type", &self.driver_volume_type())
+            .field("data_keys", &data)
+            .finish_non_exhaustive()
+    }
+}
+
 /// `PUT /attachments/{attachment_id}`: gives a reserved attachment its host's connector;
 /// the answer carries the `connection_info`.
 pub fn update(attachment_id: &str, connector: &Connector) -> Op<Attachment> {
@@ -281,5 +315,20 @@ mod tests {
         assert!(
             serde_json::from_value::<Attachment>(serde_json::json!({"attached_at": "x"})).is_err()
         );
+    }
+
+    #[test]
+    fn connection_info_debug_hides_the_credentials() {
+        let info: ConnectionInfo = serde_json::from_value(serde_json::json!({
+            "driver_volume_type": "iscsi",
+            "data": {"target_iqn": "iqn.x", "auth_password": "chap-s3cret"}
+        }))
+        .unwrap();
+        let shown = format!("{info:?}");
+        assert!(
+            shown.contains("auth_password") && !shown.contains("chap-s3cret"),
+            "{shown}"
+        );
+        assert_eq!(info.expose()["data"]["auth_password"], "chap-s3cret");
     }
 }

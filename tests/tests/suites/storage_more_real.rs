@@ -282,7 +282,7 @@ async fn storage_attachment_lifecycle() {
             updated
                 .connection_info
                 .as_ref()
-                .is_some_and(|c| c.contains_key("driver_volume_type")),
+                .is_some_and(|c| c.driver_volume_type().is_some()),
             "{:?}",
             updated.connection_info
         );
