@@ -19,6 +19,7 @@ FIX=$ROOT/target/bench-fixtures
 PREFIX=$ROOT/target/b4-nginx
 # Not 8080: the local cloud's Swift proxy listens there.
 PORT=${B4_PORT:-18080}
+export B4_BASE=http://127.0.0.1:$PORT
 log() { printf '[b4 %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 if ! command -v nginx >/dev/null; then

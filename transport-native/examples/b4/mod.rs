@@ -2,7 +2,7 @@
 
 /// The B4 endpoint (nginx from scripts/bench-b4.sh).
 pub fn base() -> String {
-    std::env::var("B4_BASE").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned())
+    std::env::var("B4_BASE").unwrap_or_else(|_| "http://127.0.0.1:18080".to_owned())
 }
 
 /// Prints `name: N servers in T` and fails unless all 10,000 were listed.
