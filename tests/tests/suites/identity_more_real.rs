@@ -1,0 +1,231 @@
+//! Keystone v3 unified limits, OS-EP-FILTER, OS-ENDPOINT-POLICY, domain configuration and
+//! OS-FEDERATION against the real local cloud, as admin. Everything is created under
+//! unique names (on a service, project or region of its own) and deleted again, also when
+//! an assertion fails; nothing that exists already is changed.
+
+use std::sync::Mutex;
+
+use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimit};
+use ferrocloud::identity::v3::registered_limits::{
+    self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
+};
+use ferrocloud::identity::v3::{projects, services};
+use ferrocloud::Patch;
+use ferrocloud_tests::cloud;
+
+use crate::support::guarded;
+
+/// Ids a test created, deleted by [`Created::delete_all`] in dependency order.
+#[derive(Default)]
+struct Created {
+    limits: Vec<String>,
+    registered_limits: Vec<String>,
+    projects: Vec<String>,
+    services: Vec<String>,
+}
+
+impl Created {
+    async fn delete_all(cell: &Mutex<Created>) {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let c = std::mem::take(&mut *cell.lock().unwrap());
+        for id in &c.limits {
+            let _ = ks.call(&limits::delete(id)).await;
+        }
+        for id in &c.registered_limits {
+            let _ = ks.call(&registered_limits::delete(id)).await;
+        }
+        for id in &c.projects {
+            let _ = ks.call(&projects::delete(id)).await;
+        }
+        for id in &c.services {
+            let _ = ks.call(&services::delete(id)).await;
+        }
+    }
+}
+
+/// A service of its own (type and name unique), so limits on it touch nobody else.
+async fn own_service(created: &Mutex<Created>) -> String {
+    let admin = cloud::admin();
+    let svc = admin
+        .identity()
+        .call(&services::create(&services::CreateService {
+            service_type: cloud::unique("ferro-type"),
+            name: Some(cloud::unique("ferro-svc")),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    created.lock().unwrap().services.push(svc.id.clone());
+    svc.id
+}
+
+async fn own_project(created: &Mutex<Created>) -> String {
+    let admin = cloud::admin();
+    let project = admin
+        .identity()
+        .call(&projects::create(&projects::CreateProject {
+            name: cloud::unique("limits"),
+            domain_id: Some("default".into()),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    created.lock().unwrap().projects.push(project.id.clone());
+    project.id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn registered_and_project_limits() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let model = ks.call(&limits::model()).await.unwrap();
+        assert_eq!(model.name, limits::ModelName::Flat, "{model:?}");
+        let svc = own_service(&created).await;
+        let project = own_project(&created).await;
+
+        // Two registered limits in one batch.
+        let regs = ks
+            .call(&registered_limits::create(&[
+                CreateRegisteredLimit {
+                    service_id: svc.clone(),
+                    resource_name: "widgets".into(),
+                    default_limit: 10,
+                    description: Some("ferrocloud test".into()),
+                    ..Default::default()
+                },
+                CreateRegisteredLimit {
+                    service_id: svc.clone(),
+                    resource_name: "gadgets".into(),
+                    default_limit: -1,
+                    ..Default::default()
+                },
+            ]))
+            .await
+            .unwrap();
+        created
+            .lock()
+            .unwrap()
+            .registered_limits
+            .extend(regs.iter().map(|r| r.id.clone()));
+        assert_eq!(regs.len(), 2);
+        let widgets = regs.iter().find(|r| r.resource_name == "widgets").unwrap();
+        assert_eq!(widgets.default_limit, 10);
+        let mine = ks
+            .collect_all(registered_limits::list(&ListRegisteredLimits {
+                service_id: Some(svc.clone()),
+                resource_name: Some("gadgets".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].default_limit, -1);
+        let raised = ks
+            .call(&registered_limits::update(
+                &widgets.id,
+                &UpdateRegisteredLimit {
+                    default_limit: Some(12),
+                    description: Patch::Null,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!((raised.default_limit, raised.description), (12, None));
+        assert_eq!(
+            ks.call(&registered_limits::get(&widgets.id))
+                .await
+                .unwrap()
+                .default_limit,
+            12
+        );
+
+        // A project limit on the registered one; without a registered limit: 403.
+        let unregistered = ks
+            .call(&limits::create(&[CreateLimit {
+                service_id: svc.clone(),
+                project_id: Some(project.clone()),
+                resource_name: "doohickeys".into(),
+                resource_limit: 1,
+                ..Default::default()
+            }]))
+            .await
+            .unwrap_err();
+        assert!(unregistered.is_forbidden(), "{unregistered}");
+        let lims = ks
+            .call(&limits::create(&[CreateLimit {
+                service_id: svc.clone(),
+                project_id: Some(project.clone()),
+                resource_name: "widgets".into(),
+                resource_limit: 3,
+                description: Some("three".into()),
+                ..Default::default()
+            }]))
+            .await
+            .unwrap();
+        created
+            .lock()
+            .unwrap()
+            .limits
+            .extend(lims.iter().map(|l| l.id.clone()));
+        let lim = &lims[0];
+        assert_eq!(
+            (lim.project_id.as_deref(), lim.resource_limit),
+            (Some(project.as_str()), 3)
+        );
+        let of_project = ks
+            .collect_all(limits::list(&ListLimits {
+                project_id: Some(project.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(
+            of_project.iter().map(|l| &l.id).collect::<Vec<_>>(),
+            [&lim.id]
+        );
+        let updated = ks
+            .call(&limits::update(
+                &lim.id,
+                &UpdateLimit {
+                    resource_limit: Some(4),
+                    description: Patch::Set("four".into()),
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            (updated.resource_limit, updated.description.as_deref()),
+            (4, Some("four"))
+        );
+        assert_eq!(
+            ks.call(&limits::get(&lim.id)).await.unwrap().resource_limit,
+            4
+        );
+
+        // A registered limit with a project limit on it cannot go first.
+        let in_use = ks
+            .call(&registered_limits::delete(&widgets.id))
+            .await
+            .unwrap_err();
+        assert!(in_use.is_forbidden(), "{in_use}");
+        ks.call(&limits::delete(&lim.id)).await.unwrap();
+        let gone = ks.call(&limits::get(&lim.id)).await.unwrap_err();
+        assert!(gone.is_not_found(), "{gone}");
+        for r in &regs {
+            ks.call(&registered_limits::delete(&r.id)).await.unwrap();
+        }
+        let left = ks
+            .collect_all(registered_limits::list(&ListRegisteredLimits {
+                service_id: Some(svc.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert!(left.is_empty(), "{left:?}");
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}

