@@ -5,12 +5,15 @@
 
 use std::sync::Mutex;
 
+use ferrocloud::identity::v3::endpoint_filter::{
+    self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
+};
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimit};
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
 };
-use ferrocloud::identity::v3::{projects, services};
-use ferrocloud::Patch;
+use ferrocloud::identity::v3::{endpoints, projects, services};
+use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
 
 use crate::support::guarded;
@@ -20,7 +23,9 @@ use crate::support::guarded;
 struct Created {
     limits: Vec<String>,
     registered_limits: Vec<String>,
+    endpoint_groups: Vec<String>,
     projects: Vec<String>,
+    endpoints: Vec<String>,
     services: Vec<String>,
 }
 
@@ -35,8 +40,14 @@ impl Created {
         for id in &c.registered_limits {
             let _ = ks.call(&registered_limits::delete(id)).await;
         }
+        for id in &c.endpoint_groups {
+            let _ = ks.call(&ep_filter::delete_group(id)).await;
+        }
         for id in &c.projects {
             let _ = ks.call(&projects::delete(id)).await;
+        }
+        for id in &c.endpoints {
+            let _ = ks.call(&endpoints::delete(id)).await;
         }
         for id in &c.services {
             let _ = ks.call(&services::delete(id)).await;
@@ -226,6 +237,156 @@ async fn registered_and_project_limits() {
             .await
             .unwrap();
         assert!(left.is_empty(), "{left:?}");
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+/// An endpoint of its own service (`http://127.0.0.1:9/…`, never called).
+async fn own_endpoint(created: &Mutex<Created>, svc: &str, region: Option<&str>) -> String {
+    let admin = cloud::admin();
+    let ep = admin
+        .identity()
+        .call(&endpoints::create(&endpoints::CreateEndpoint {
+            interface: Interface::Internal,
+            service_id: svc.into(),
+            url: "http://127.0.0.1:9/ferrocloud".into(),
+            region_id: region.map(Into::into),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    created.lock().unwrap().endpoints.push(ep.id.clone());
+    ep.id
+}
+
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
+    items.iter().map(|i| id(i).to_owned()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn endpoint_filter_projects_and_groups() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let svc = own_service(&created).await;
+        let ep = own_endpoint(&created, &svc, None).await;
+        let project = own_project(&created).await;
+
+        // One endpoint tied to one project.
+        let before = ks.call(&ep_filter::check_endpoint(&project, &ep)).await;
+        assert!(before.unwrap_err().is_not_found());
+        ks.call(&ep_filter::add_endpoint(&project, &ep))
+            .await
+            .unwrap();
+        ks.call(&ep_filter::check_endpoint(&project, &ep))
+            .await
+            .unwrap();
+        let seen = ks
+            .collect_all(ep_filter::project_endpoints(&project))
+            .await
+            .unwrap();
+        assert_eq!(ids(&seen, |e| &e.id), [ep.as_str()]);
+        let tied = ks
+            .collect_all(ep_filter::endpoint_projects(&ep))
+            .await
+            .unwrap();
+        assert_eq!(ids(&tied, |p| &p.id), [project.as_str()]);
+        ks.call(&ep_filter::remove_endpoint(&project, &ep))
+            .await
+            .unwrap();
+        let after = ks.call(&ep_filter::check_endpoint(&project, &ep)).await;
+        assert!(after.unwrap_err().is_not_found());
+
+        // An endpoint group selecting the service's endpoints, tied to the project.
+        let name = cloud::unique("epgroup");
+        let group = ks
+            .call(&ep_filter::create_group(&CreateEndpointGroup {
+                name: name.clone(),
+                description: Some("ferrocloud test".into()),
+                filters: EndpointGroupFilters {
+                    service_id: Some(svc.clone()),
+                    ..Default::default()
+                },
+            }))
+            .await
+            .unwrap();
+        created
+            .lock()
+            .unwrap()
+            .endpoint_groups
+            .push(group.id.clone());
+        ks.call(&ep_filter::check_group(&group.id)).await.unwrap();
+        let named = ks
+            .collect_all(ep_filter::list_groups(&ep_filter::ListEndpointGroups {
+                name: Some(name.clone()),
+            }))
+            .await
+            .unwrap();
+        assert_eq!(ids(&named, |g| &g.id), [group.id.as_str()]);
+        assert_eq!(named[0].filters.service_id.as_deref(), Some(svc.as_str()));
+        let updated = ks
+            .call(&ep_filter::update_group(
+                &group.id,
+                &UpdateEndpointGroup {
+                    description: Patch::Null,
+                    filters: Some(EndpointGroupFilters {
+                        service_id: Some(svc.clone()),
+                        interface: Some(Interface::Internal),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(updated.description, None);
+        assert_eq!(updated.filters.interface, Some(Interface::Internal));
+        let selected = ks
+            .collect_all(ep_filter::group_endpoints(&group.id))
+            .await
+            .unwrap();
+        assert_eq!(ids(&selected, |e| &e.id), [ep.as_str()]);
+
+        ks.call(&ep_filter::add_group_project(&group.id, &project))
+            .await
+            .unwrap();
+        ks.call(&ep_filter::check_group_project(&group.id, &project))
+            .await
+            .unwrap();
+        let p = ks
+            .call(&ep_filter::get_group_project(&group.id, &project))
+            .await
+            .unwrap();
+        assert_eq!(
+            (p.endpoint_group_id, p.project_id),
+            (group.id.clone(), project.clone())
+        );
+        let projects_of_group = ks
+            .collect_all(ep_filter::group_projects(&group.id))
+            .await
+            .unwrap();
+        assert_eq!(ids(&projects_of_group, |p| &p.id), [project.as_str()]);
+        let groups_of_project = ks
+            .collect_all(ep_filter::project_groups(&project))
+            .await
+            .unwrap();
+        assert_eq!(ids(&groups_of_project, |g| &g.id), [group.id.as_str()]);
+        let through_group = ks
+            .collect_all(ep_filter::project_endpoints(&project))
+            .await
+            .unwrap();
+        assert_eq!(ids(&through_group, |e| &e.id), [ep.as_str()]);
+        ks.call(&ep_filter::remove_group_project(&group.id, &project))
+            .await
+            .unwrap();
+        let untied = ks
+            .call(&ep_filter::check_group_project(&group.id, &project))
+            .await;
+        assert!(untied.unwrap_err().is_not_found());
+        ks.call(&ep_filter::delete_group(&group.id)).await.unwrap();
+        let gone = ks.call(&ep_filter::check_group(&group.id)).await;
+        assert!(gone.unwrap_err().is_not_found());
     };
     guarded(body, Created::delete_all(&created)).await;
 }

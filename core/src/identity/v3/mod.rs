@@ -7,6 +7,7 @@ pub mod trusts;
 pub use common::{DomainRef, Ref};
 pub mod credentials;
 pub mod domains;
+pub mod endpoint_filter;
 pub mod endpoints;
 pub mod groups;
 pub mod limits;
