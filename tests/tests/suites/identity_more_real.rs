@@ -8,11 +8,12 @@ use std::sync::Mutex;
 use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
+use ferrocloud::identity::v3::endpoint_policy::{self, Target};
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimit};
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
 };
-use ferrocloud::identity::v3::{endpoints, projects, services};
+use ferrocloud::identity::v3::{endpoints, policies, projects, regions, services};
 use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
 
@@ -25,8 +26,10 @@ struct Created {
     registered_limits: Vec<String>,
     endpoint_groups: Vec<String>,
     projects: Vec<String>,
+    policies: Vec<String>,
     endpoints: Vec<String>,
     services: Vec<String>,
+    regions: Vec<String>,
 }
 
 impl Created {
@@ -46,11 +49,17 @@ impl Created {
         for id in &c.projects {
             let _ = ks.call(&projects::delete(id)).await;
         }
+        for id in &c.policies {
+            let _ = ks.call(&policies::delete(id)).await;
+        }
         for id in &c.endpoints {
             let _ = ks.call(&endpoints::delete(id)).await;
         }
         for id in &c.services {
             let _ = ks.call(&services::delete(id)).await;
+        }
+        for id in &c.regions {
+            let _ = ks.call(&regions::delete(id)).await;
         }
     }
 }
@@ -387,6 +396,68 @@ async fn endpoint_filter_projects_and_groups() {
         ks.call(&ep_filter::delete_group(&group.id)).await.unwrap();
         let gone = ks.call(&ep_filter::check_group(&group.id)).await;
         assert!(gone.unwrap_err().is_not_found());
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn endpoint_policy_associations() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let region = ks
+            .call(&regions::create(&regions::CreateRegion {
+                id: Some(cloud::unique("ferro-region")),
+                description: Some("ferrocloud test".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().regions.push(region.id.clone());
+        let svc = own_service(&created).await;
+        let ep = own_endpoint(&created, &svc, Some(&region.id)).await;
+        let policy = ks
+            .call(&policies::create(&policies::CreatePolicy {
+                blob: r#"{"ferrocloud": "role:member"}"#.into(),
+                kind: "application/json".into(),
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().policies.push(policy.id.clone());
+
+        let none = ks.call(&endpoint_policy::for_endpoint(&ep)).await;
+        assert!(none.unwrap_err().is_not_found());
+        let targets = [
+            Target::Endpoint(ep.clone()),
+            Target::Service(svc.clone()),
+            Target::ServiceRegion {
+                service_id: svc.clone(),
+                region_id: region.id.clone(),
+            },
+        ];
+        for target in &targets {
+            let before = ks.call(&endpoint_policy::check(&policy.id, target)).await;
+            assert!(before.unwrap_err().is_not_found(), "{target:?}");
+            ks.call(&endpoint_policy::associate(&policy.id, target))
+                .await
+                .unwrap();
+            ks.call(&endpoint_policy::check(&policy.id, target))
+                .await
+                .unwrap();
+            let applies = ks
+                .collect_all(endpoint_policy::endpoints(&policy.id))
+                .await
+                .unwrap();
+            assert_eq!(ids(&applies, |e| &e.id), [ep.as_str()], "{target:?}");
+            let effective = ks.call(&endpoint_policy::for_endpoint(&ep)).await.unwrap();
+            assert_eq!(effective.id, policy.id, "{target:?}");
+            ks.call(&endpoint_policy::dissociate(&policy.id, target))
+                .await
+                .unwrap();
+            let after = ks.call(&endpoint_policy::check(&policy.id, target)).await;
+            assert!(after.unwrap_err().is_not_found(), "{target:?}");
+        }
     };
     guarded(body, Created::delete_all(&created)).await;
 }

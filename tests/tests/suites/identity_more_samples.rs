@@ -6,6 +6,7 @@
 use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
+use ferrocloud::identity::v3::endpoint_policy;
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ModelName, UpdateLimit};
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, UpdateRegisteredLimit,
@@ -259,17 +260,38 @@ fn endpoint_filter_samples(cov: &mut Coverage) {
     );
 }
 
+fn endpoint_policy_samples(cov: &mut Coverage) {
+    let f = |name: &str| format!("{EXT}OS-ENDPOINT-POLICY/{name}");
+    let es = response(
+        cov,
+        &f("policy-endpoint-associations-list-response.json"),
+        endpoint_policy::endpoints("13c92821e4c4476a878d3aae7444f52f"),
+    );
+    assert_eq!(es.len(), 2);
+    assert_eq!(es[1].region.as_deref(), Some("south"));
+    let p = response(
+        cov,
+        &f("policy-show-response.json"),
+        endpoint_policy::for_endpoint("1"),
+    );
+    assert_eq!(p.id, "13c92821e4c4476a878d3aae7444f52f");
+    assert_eq!(p.blob["foobar_user"][0], "role:compute-user");
+}
+
 #[test]
 fn identity_more_samples() {
     let mut cov = Coverage::new();
     limit_samples(&mut cov);
     endpoint_filter_samples(&mut cov);
+    endpoint_policy_samples(&mut cov);
 
     let mut files: Vec<String> = samples::files_under("identity/v3/admin")
         .into_iter()
         .filter(|f| OWNS.iter().any(|p| f.starts_with(&format!("{ADMIN}{p}"))))
         .collect();
-    files.extend(samples::files_under("identity/v3-ext/OS-EP-FILTER"));
+    for ext in ["OS-EP-FILTER", "OS-ENDPOINT-POLICY"] {
+        files.extend(samples::files_under(&format!("{EXT}{ext}")));
+    }
     cov.assert_complete("identity more", &files);
-    assert!(cov.checked() >= 19, "{}", cov.checked());
+    assert!(cov.checked() >= 21, "{}", cov.checked());
 }

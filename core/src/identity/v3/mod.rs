@@ -8,6 +8,7 @@ pub use common::{DomainRef, Ref};
 pub mod credentials;
 pub mod domains;
 pub mod endpoint_filter;
+pub mod endpoint_policy;
 pub mod endpoints;
 pub mod groups;
 pub mod limits;
