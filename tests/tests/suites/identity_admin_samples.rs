@@ -888,14 +888,7 @@ fn identity_admin_samples() {
     assert_eq!(ps.len(), 2);
 
     // Out of scope for this issue (other Keystone resources).
-    for (prefix, what) in [
-        ("domain-config", "domain-specific configuration"),
-        (
-            "domain-group-update",
-            "domain-specific configuration (LDAP group)",
-        ),
-        ("identity-version", "version discovery"),
-    ] {
+    for (prefix, what) in [("identity-version", "version discovery")] {
         for file in samples::files_under("identity/v3/admin") {
             let name = file.trim_start_matches(DIR);
             if name.starts_with(prefix) {

@@ -5,6 +5,7 @@
 
 use std::sync::Mutex;
 
+use ferrocloud::identity::v3::domain_configs::{self, DomainConfig};
 use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
@@ -13,9 +14,10 @@ use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimi
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
 };
-use ferrocloud::identity::v3::{endpoints, policies, projects, regions, services};
+use ferrocloud::identity::v3::{domains, endpoints, policies, projects, regions, services};
 use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
+use serde_json::json;
 
 use crate::support::guarded;
 
@@ -30,6 +32,8 @@ struct Created {
     endpoints: Vec<String>,
     services: Vec<String>,
     regions: Vec<String>,
+    /// Disabled, then deleted (their configs go with them).
+    domains: Vec<String>,
 }
 
 impl Created {
@@ -60,6 +64,15 @@ impl Created {
         }
         for id in &c.regions {
             let _ = ks.call(&regions::delete(id)).await;
+        }
+        for id in &c.domains {
+            let _ = ks.call(&domain_configs::delete(id)).await;
+            let disable = domains::UpdateDomain {
+                enabled: Some(false),
+                ..Default::default()
+            };
+            let _ = ks.call(&domains::update(id, &disable)).await;
+            let _ = ks.call(&domains::delete(id)).await;
         }
     }
 }
@@ -458,6 +471,130 @@ async fn endpoint_policy_associations() {
             let after = ks.call(&endpoint_policy::check(&policy.id, target)).await;
             assert!(after.unwrap_err().is_not_found(), "{target:?}");
         }
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn domain_config_set_and_removed() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let domain = ks
+            .call(&domains::create(&domains::CreateDomain {
+                name: cloud::unique("cfgdomain"),
+                description: Some("ferrocloud test".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().domains.push(domain.id.clone());
+        let d = domain.id.as_str();
+        let none = ks.call(&domain_configs::get(d)).await.unwrap_err();
+        assert!(none.is_not_found(), "{none}");
+
+        // Keystone stores a config whether or not it reads it: this cloud leaves
+        // [identity] domain_specific_drivers_enabled off, so only the API is exercised.
+        let mut config = DomainConfig::new();
+        config.insert(
+            "identity".into(),
+            json!({"driver": "sql"}).as_object().unwrap().clone(),
+        );
+        config.insert(
+            "ldap".into(),
+            json!({"url": "ldap://ferrocloud.invalid", "user_tree_dn": "ou=Users,dc=ferro"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        let stored = ks.call(&domain_configs::create(d, &config)).await.unwrap();
+        assert_eq!(stored, config);
+        assert_eq!(ks.call(&domain_configs::get(d)).await.unwrap(), config);
+        let ldap = ks
+            .call(&domain_configs::get_group(d, "ldap"))
+            .await
+            .unwrap();
+        assert_eq!(ldap.keys().collect::<Vec<_>>(), ["ldap"]);
+        assert_eq!(ldap["ldap"], config["ldap"]);
+        let url = ks
+            .call(&domain_configs::get_option(d, "ldap", "url"))
+            .await
+            .unwrap();
+        assert_eq!(url["url"], "ldap://ferrocloud.invalid");
+
+        let after = ks
+            .call(&domain_configs::update_option(
+                d,
+                "ldap",
+                "url",
+                &json!("ldap://other.invalid"),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(after["ldap"]["url"], "ldap://other.invalid");
+        assert_eq!(after["ldap"]["user_tree_dn"], "ou=Users,dc=ferro");
+        let after = ks
+            .call(&domain_configs::update_group(
+                d,
+                "ldap",
+                json!({"user_tree_dn": "ou=People,dc=ferro"})
+                    .as_object()
+                    .unwrap(),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(after["ldap"]["user_tree_dn"], "ou=People,dc=ferro");
+        assert_eq!(after["ldap"]["url"], "ldap://other.invalid");
+        let mut patch = DomainConfig::new();
+        patch.insert(
+            "identity".into(),
+            json!({"driver": "ldap"}).as_object().unwrap().clone(),
+        );
+        let after = ks.call(&domain_configs::update(d, &patch)).await.unwrap();
+        assert_eq!(after["identity"]["driver"], "ldap");
+        // An option Keystone does not allow per domain: 403 InvalidDomainConfig.
+        let bad = ks
+            .call(&domain_configs::update_option(
+                d,
+                "ldap",
+                "no_such_option",
+                &json!("x"),
+            ))
+            .await
+            .unwrap_err();
+        assert!(bad.is_forbidden(), "{bad}");
+
+        ks.call(&domain_configs::delete_option(d, "ldap", "url"))
+            .await
+            .unwrap();
+        let left = ks
+            .call(&domain_configs::get_group(d, "ldap"))
+            .await
+            .unwrap();
+        assert!(!left["ldap"].contains_key("url"), "{left:?}");
+        ks.call(&domain_configs::delete_group(d, "ldap"))
+            .await
+            .unwrap();
+        let left = ks.call(&domain_configs::get(d)).await.unwrap();
+        assert_eq!(left.keys().collect::<Vec<_>>(), ["identity"]);
+        ks.call(&domain_configs::delete(d)).await.unwrap();
+        let gone = ks.call(&domain_configs::get(d)).await.unwrap_err();
+        assert!(gone.is_not_found(), "{gone}");
+
+        // The defaults.
+        let defaults = ks.call(&domain_configs::default()).await.unwrap();
+        assert!(defaults["ldap"].contains_key("url"), "{defaults:?}");
+        let ldap = ks
+            .call(&domain_configs::default_group("ldap"))
+            .await
+            .unwrap();
+        assert_eq!(ldap["ldap"], defaults["ldap"]);
+        let url = ks
+            .call(&domain_configs::default_option("ldap", "url"))
+            .await
+            .unwrap();
+        assert_eq!(url["url"], defaults["ldap"]["url"]);
     };
     guarded(body, Created::delete_all(&created)).await;
 }

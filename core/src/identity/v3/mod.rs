@@ -6,6 +6,7 @@ pub mod tokens;
 pub mod trusts;
 pub use common::{DomainRef, Ref};
 pub mod credentials;
+pub mod domain_configs;
 pub mod domains;
 pub mod endpoint_filter;
 pub mod endpoint_policy;
