@@ -6,6 +6,7 @@
 use std::sync::Mutex;
 
 use ferrocloud::identity::v3::domain_configs::{self, DomainConfig};
+use ferrocloud::identity::v3::ec2_credentials;
 use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
@@ -14,7 +15,9 @@ use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimi
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
 };
-use ferrocloud::identity::v3::{domains, endpoints, policies, projects, regions, services};
+use ferrocloud::identity::v3::{
+    credentials, domains, endpoints, policies, projects, regions, services, users,
+};
 use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
 use serde_json::json;
@@ -27,6 +30,8 @@ struct Created {
     limits: Vec<String>,
     registered_limits: Vec<String>,
     endpoint_groups: Vec<String>,
+    /// Their EC2 credentials go with them.
+    users: Vec<String>,
     projects: Vec<String>,
     policies: Vec<String>,
     endpoints: Vec<String>,
@@ -49,6 +54,9 @@ impl Created {
         }
         for id in &c.endpoint_groups {
             let _ = ks.call(&ep_filter::delete_group(id)).await;
+        }
+        for id in &c.users {
+            let _ = ks.call(&users::delete(id)).await;
         }
         for id in &c.projects {
             let _ = ks.call(&projects::delete(id)).await;
@@ -595,6 +603,72 @@ async fn domain_config_set_and_removed() {
             .await
             .unwrap();
         assert_eq!(url["url"], defaults["ldap"]["url"]);
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ec2_credentials_lifecycle() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let project = own_project(&created).await;
+        let user = ks
+            .call(&users::create(&users::CreateUser {
+                name: cloud::unique("ec2user"),
+                domain_id: Some("default".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().users.push(user.id.clone());
+
+        let cred = ks
+            .call(&ec2_credentials::create(&user.id, &project))
+            .await
+            .unwrap();
+        assert_eq!(cred.user_id.as_deref(), Some(user.id.as_str()));
+        assert_eq!(cred.tenant_id.as_deref(), Some(project.as_str()));
+        assert_eq!((cred.access.len(), cred.secret.expose().len()), (32, 32));
+        let listed = ks
+            .collect_all(ec2_credentials::list(&user.id))
+            .await
+            .unwrap();
+        assert_eq!(ids(&listed, |c| &c.access), [cred.access.as_str()]);
+        let got = ks
+            .call(&ec2_credentials::get(&user.id, &cred.access))
+            .await
+            .unwrap();
+        assert_eq!(got.secret, cred.secret);
+        // The same keys as an `ec2` credential of the generic API.
+        let generic = ks
+            .collect_all(credentials::list(&credentials::ListCredentials {
+                user_id: Some(user.id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        let blobs: Vec<_> = generic.iter().filter_map(|c| c.ec2()).collect();
+        assert_eq!(blobs.len(), 1, "{generic:?}");
+        assert_eq!(
+            (&blobs[0].access, &blobs[0].secret),
+            (&cred.access, &cred.secret)
+        );
+
+        ks.call(&ec2_credentials::delete(&user.id, &cred.access))
+            .await
+            .unwrap();
+        let gone = ks
+            .call(&ec2_credentials::get(&user.id, &cred.access))
+            .await
+            .unwrap_err();
+        assert!(gone.is_not_found(), "{gone}");
+        let none = ks
+            .collect_all(ec2_credentials::list(&user.id))
+            .await
+            .unwrap();
+        assert!(none.is_empty());
     };
     guarded(body, Created::delete_all(&created)).await;
 }

@@ -8,6 +8,7 @@ pub use common::{DomainRef, Ref};
 pub mod credentials;
 pub mod domain_configs;
 pub mod domains;
+pub mod ec2_credentials;
 pub mod endpoint_filter;
 pub mod endpoint_policy;
 pub mod endpoints;
