@@ -11,6 +11,10 @@ use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
 use ferrocloud::identity::v3::endpoint_policy::{self, Target};
+use ferrocloud::identity::v3::federation::{
+    self as fed, CreateIdentityProvider, CreateServiceProvider, ListProviders, MappingRules,
+    ProtocolOptions, UpdateIdentityProvider, UpdateServiceProvider,
+};
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimit};
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
@@ -27,6 +31,10 @@ use crate::support::guarded;
 /// Ids a test created, deleted by [`Created::delete_all`] in dependency order.
 #[derive(Default)]
 struct Created {
+    service_providers: Vec<String>,
+    /// Their protocols go with them.
+    identity_providers: Vec<String>,
+    mappings: Vec<String>,
     limits: Vec<String>,
     registered_limits: Vec<String>,
     endpoint_groups: Vec<String>,
@@ -46,6 +54,15 @@ impl Created {
         let admin = cloud::admin();
         let ks = admin.identity();
         let c = std::mem::take(&mut *cell.lock().unwrap());
+        for id in &c.service_providers {
+            let _ = ks.call(&fed::delete_service_provider(id)).await;
+        }
+        for id in &c.identity_providers {
+            let _ = ks.call(&fed::delete_identity_provider(id)).await;
+        }
+        for id in &c.mappings {
+            let _ = ks.call(&fed::delete_mapping(id)).await;
+        }
         for id in &c.limits {
             let _ = ks.call(&limits::delete(id)).await;
         }
@@ -669,6 +686,242 @@ async fn ec2_credentials_lifecycle() {
             .await
             .unwrap();
         assert!(none.is_empty());
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn federation_objects_crud() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let idp_id = cloud::unique("ferro-idp");
+        let map_id = cloud::unique("ferro-map");
+        let sp_id = cloud::unique("ferro-sp");
+
+        // A mapping: a bad one is refused, a good one stored, then replaced.
+        let bad = ks
+            .call(&fed::create_mapping(
+                &map_id,
+                &MappingRules {
+                    rules: vec![json!({"local": []})],
+                    schema_version: None,
+                },
+            ))
+            .await
+            .unwrap_err();
+        assert!(bad.is_bad_request(), "{bad}");
+        let rules = MappingRules {
+            rules: vec![json!({
+                "local": [{"user": {"name": "{0}"}}],
+                "remote": [{"type": "REMOTE_USER"}]
+            })],
+            schema_version: None,
+        };
+        let mapping = ks
+            .call(&fed::create_mapping(&map_id, &rules))
+            .await
+            .unwrap();
+        created.lock().unwrap().mappings.push(map_id.clone());
+        assert_eq!(
+            (mapping.id.as_str(), &mapping.rules),
+            (map_id.as_str(), &rules.rules)
+        );
+        let replaced = MappingRules {
+            rules: vec![json!({
+                "local": [{"user": {"name": "{0}"}}],
+                "remote": [{"type": "OIDC-preferred_username"}]
+            })],
+            schema_version: None,
+        };
+        let mapping = ks
+            .call(&fed::update_mapping(&map_id, &replaced))
+            .await
+            .unwrap();
+        assert_eq!(mapping.rules, replaced.rules);
+        assert_eq!(
+            ks.call(&fed::get_mapping(&map_id)).await.unwrap().rules,
+            replaced.rules
+        );
+        let all = ks.collect_all(fed::list_mappings()).await.unwrap();
+        assert!(all.iter().any(|m| m.id == map_id));
+
+        // An identity provider with a protocol using the mapping.
+        let remote = format!("https://{idp_id}.invalid/");
+        let idp = ks
+            .call(&fed::create_identity_provider(
+                &idp_id,
+                &CreateIdentityProvider {
+                    description: Some("ferrocloud test".into()),
+                    remote_ids: vec![remote.clone()],
+                    enabled: Some(false),
+                    authorization_ttl: Some(5),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        created
+            .lock()
+            .unwrap()
+            .identity_providers
+            .push(idp_id.clone());
+        if let Some(d) = &idp.domain_id {
+            // Keystone made a domain for its users; it goes at the end.
+            created.lock().unwrap().domains.push(d.clone());
+        }
+        assert_eq!((idp.enabled, idp.authorization_ttl), (false, Some(5)));
+        assert_eq!(idp.remote_ids, [remote.as_str()]);
+        let found = ks
+            .collect_all(fed::list_identity_providers(&ListProviders {
+                id: Some(idp_id.clone()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!(ids(&found, |i| &i.id), [idp_id.as_str()]);
+        let idp = ks
+            .call(&fed::update_identity_provider(
+                &idp_id,
+                &UpdateIdentityProvider {
+                    enabled: Some(true),
+                    description: Patch::Null,
+                    authorization_ttl: Patch::Null,
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            (idp.enabled, idp.description, idp.authorization_ttl),
+            (true, None, None)
+        );
+        assert!(
+            ks.call(&fed::get_identity_provider(&idp_id))
+                .await
+                .unwrap()
+                .enabled
+        );
+
+        let proto = ks
+            .call(&fed::create_protocol(
+                &idp_id,
+                "openid",
+                &ProtocolOptions {
+                    mapping_id: map_id.clone(),
+                    remote_id_attribute: Some("HTTP_OIDC_ISS".into()),
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            (proto.id.as_str(), proto.mapping_id.as_str()),
+            ("openid", map_id.as_str())
+        );
+        let protos = ks.collect_all(fed::list_protocols(&idp_id)).await.unwrap();
+        assert_eq!(ids(&protos, |p| &p.id), ["openid"]);
+        let proto = ks
+            .call(&fed::update_protocol(
+                &idp_id,
+                "openid",
+                &ProtocolOptions {
+                    mapping_id: map_id.clone(),
+                    remote_id_attribute: Some("HTTP_X_ISSUER".into()),
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(proto.mapping_id, map_id);
+        // Keystone shows remote_id_attribute only in the list.
+        let listed = ks.collect_all(fed::list_protocols(&idp_id)).await.unwrap();
+        assert_eq!(
+            listed[0].remote_id_attribute.as_deref(),
+            Some("HTTP_X_ISSUER")
+        );
+        let got = ks
+            .call(&fed::get_protocol(&idp_id, "openid"))
+            .await
+            .unwrap();
+        assert_eq!(got.mapping_id, map_id);
+        ks.call(&fed::delete_protocol(&idp_id, "openid"))
+            .await
+            .unwrap();
+        let gone = ks
+            .call(&fed::get_protocol(&idp_id, "openid"))
+            .await
+            .unwrap_err();
+        assert!(gone.is_not_found(), "{gone}");
+
+        // A service provider.
+        let sp = ks
+            .call(&fed::create_service_provider(
+                &sp_id,
+                &CreateServiceProvider {
+                    auth_url: "https://sp.invalid/v3/OS-FEDERATION/identity_providers/x/protocols/saml2/auth".into(),
+                    sp_url: "https://sp.invalid/Shibboleth.sso/SAML2/ECP".into(),
+                    description: Some("ferrocloud test".into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        created
+            .lock()
+            .unwrap()
+            .service_providers
+            .push(sp_id.clone());
+        assert!(!sp.enabled);
+        let sp = ks
+            .call(&fed::update_service_provider(
+                &sp_id,
+                &UpdateServiceProvider {
+                    enabled: Some(true),
+                    relay_state_prefix: Patch::Set("ss:ferro:".into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            (sp.enabled, sp.relay_state_prefix.as_deref()),
+            (true, Some("ss:ferro:"))
+        );
+        let enabled = ks
+            .collect_all(fed::list_service_providers(&ListProviders {
+                enabled: Some(true),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert!(enabled.iter().any(|s| s.id == sp_id));
+        assert_eq!(
+            ks.call(&fed::get_service_provider(&sp_id))
+                .await
+                .unwrap()
+                .id,
+            sp_id
+        );
+
+        // Everything away, in order.
+        ks.call(&fed::delete_service_provider(&sp_id))
+            .await
+            .unwrap();
+        ks.call(&fed::delete_identity_provider(&idp_id))
+            .await
+            .unwrap();
+        ks.call(&fed::delete_mapping(&map_id)).await.unwrap();
+        for gone in [
+            ks.call(&fed::get_service_provider(&sp_id))
+                .await
+                .map(|_| ()),
+            ks.call(&fed::get_identity_provider(&idp_id))
+                .await
+                .map(|_| ()),
+            ks.call(&fed::get_mapping(&map_id)).await.map(|_| ()),
+        ] {
+            assert!(gone.unwrap_err().is_not_found());
+        }
     };
     guarded(body, Created::delete_all(&created)).await;
 }

@@ -8,6 +8,10 @@ use ferrocloud::identity::v3::endpoint_filter::{
     self as ep_filter, CreateEndpointGroup, EndpointGroupFilters, UpdateEndpointGroup,
 };
 use ferrocloud::identity::v3::endpoint_policy;
+use ferrocloud::identity::v3::federation::{
+    self as fed, CreateIdentityProvider, CreateServiceProvider, MappingRules, ProtocolOptions,
+    UpdateIdentityProvider, UpdateServiceProvider,
+};
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ModelName, UpdateLimit};
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, UpdateRegisteredLimit,
@@ -361,6 +365,211 @@ fn domain_config_samples(cov: &mut Coverage) {
     }
 }
 
+fn federation_samples(cov: &mut Coverage) {
+    let f = |name: &str| format!("{EXT}federation/{name}");
+    let idp = CreateIdentityProvider {
+        domain_id: s("1789d1"),
+        description: s("Stores ACME identities."),
+        remote_ids: vec!["acme_id_1".into(), "acme_id_2".into()],
+        enabled: Some(true),
+        authorization_ttl: None,
+    };
+    request(
+        cov,
+        &f("identity-provider/register-request.json"),
+        fed::create_identity_provider("ACME", &idp),
+    );
+    let got = response(
+        cov,
+        &f("identity-provider/register-response.json"),
+        fed::create_identity_provider("ACME", &idp),
+    );
+    assert_eq!((got.id.as_str(), got.enabled), ("ACME", true));
+    let got = response(
+        cov,
+        &f("identity-provider/get-response.json"),
+        fed::get_identity_provider("ACME"),
+    );
+    assert_eq!((got.enabled, got.authorization_ttl), (false, None));
+    assert_eq!(got.remote_ids, ["acme_id_1", "acme_id_2"]);
+    let all = response(
+        cov,
+        &f("identity-provider/list-response.json"),
+        fed::list_identity_providers(&Default::default()),
+    );
+    assert_eq!(all.len(), 2);
+    let update = UpdateIdentityProvider {
+        remote_ids: Some(vec!["beta_id_1".into(), "beta_id_2".into()]),
+        enabled: Some(true),
+        ..Default::default()
+    };
+    request(
+        cov,
+        &f("identity-provider/update-request.json"),
+        fed::update_identity_provider("ACME", &update),
+    );
+    let got = response(
+        cov,
+        &f("identity-provider/update-response.json"),
+        fed::update_identity_provider("ACME", &update),
+    );
+    assert_eq!(got.description.as_deref(), Some("Beta dev idp"));
+
+    let proto = ProtocolOptions {
+        mapping_id: "xyz234".into(),
+        remote_id_attribute: None,
+    };
+    request(
+        cov,
+        &f("identity-provider/add-protocol-request.json"),
+        fed::create_protocol("ACME", "saml2", &proto),
+    );
+    request(
+        cov,
+        &f("identity-provider/update-protocol-request.json"),
+        fed::update_protocol("ACME", "saml2", &proto),
+    );
+    for (name, op) in [
+        (
+            "identity-provider/add-protocol-response.json",
+            fed::create_protocol("ACME", "saml2", &proto),
+        ),
+        (
+            "identity-provider/update-protocol-response.json",
+            fed::update_protocol("ACME", "saml2", &proto),
+        ),
+        (
+            "identity-provider/get-protocol-response.json",
+            fed::get_protocol("ACME", "saml2"),
+        ),
+    ] {
+        let p = response(cov, &f(name), op);
+        assert_eq!((p.id.as_str(), p.mapping_id.as_str()), ("saml2", "xyz234"));
+    }
+    let ps = response(
+        cov,
+        &f("identity-provider/list-protocol-response.json"),
+        fed::list_protocols("ACME"),
+    );
+    assert_eq!(ps.len(), 1);
+
+    for (req, resp, update) in [
+        (
+            "mapping/create-request.json",
+            "mapping/create-response.json",
+            false,
+        ),
+        (
+            "mapping/update-request.json",
+            "mapping/update-response.json",
+            true,
+        ),
+    ] {
+        let rules = MappingRules {
+            rules: serde_json::from_value(samples::json(&f(req))["mapping"]["rules"].clone())
+                .unwrap(),
+            schema_version: None,
+        };
+        let op = |r: &MappingRules| {
+            if update {
+                fed::update_mapping("ACME", r)
+            } else {
+                fed::create_mapping("ACME", r)
+            }
+        };
+        request(cov, &f(req), op(&rules));
+        let m = response(cov, &f(resp), op(&rules));
+        assert_eq!(m.rules, rules.rules, "{resp}");
+    }
+    let m = response(
+        cov,
+        &f("mapping/get-response.json"),
+        fed::get_mapping("ACME"),
+    );
+    assert_eq!(m.rules[0]["remote"][0]["type"], "UserName");
+    let ms = response(cov, &f("mapping/list-response.json"), fed::list_mappings());
+    assert!(!ms.is_empty());
+
+    let sp = CreateServiceProvider {
+        auth_url: "https://example.com/identity/v3/OS-FEDERATION/identity_providers/acme/protocols/saml2/auth".into(),
+        sp_url: "https://example.com/identity/Shibboleth.sso/SAML2/ECP".into(),
+        description: s("Remote Service Provider"),
+        enabled: Some(true),
+        relay_state_prefix: None,
+    };
+    request(
+        cov,
+        &f("service-provider/register-request.json"),
+        fed::create_service_provider("ACME", &sp),
+    );
+    let got = response(
+        cov,
+        &f("service-provider/register-response.json"),
+        fed::create_service_provider("ACME", &sp),
+    );
+    assert_eq!(got.relay_state_prefix.as_deref(), Some("ss:mem:"));
+    let got = response(
+        cov,
+        &f("service-provider/get-response.json"),
+        fed::get_service_provider("ACME"),
+    );
+    assert_eq!(got.sp_url, sp.sp_url);
+    let all = response(
+        cov,
+        &f("service-provider/list-response.json"),
+        fed::list_service_providers(&Default::default()),
+    );
+    assert_eq!(all.len(), 2);
+    let got = response(
+        cov,
+        &f("service-provider/update-response.json"),
+        fed::update_service_provider(
+            "ACME",
+            &UpdateServiceProvider {
+                relay_state_prefix: Patch::Set("ss:temp:".into()),
+                ..Default::default()
+            },
+        ),
+    );
+    assert_eq!(got.relay_state_prefix.as_deref(), Some("ss:temp:"));
+    cov.except(
+        &f("service-provider/update-request.json"),
+        "upstream doc error: it sends sp_auth, which Keystone's schema does not know (additionalProperties false); the field is sp_url",
+    );
+
+    let ps = response(
+        cov,
+        &f("projects-domains/project-list-response.json"),
+        fed::projects(),
+    );
+    assert_eq!(ps.len(), 2);
+    let ds = response(
+        cov,
+        &f("projects-domains/domain-list-response.json"),
+        fed::domains(),
+    );
+    assert!(!ds.is_empty());
+    for name in [
+        "assertion/ecp-saml-assertion-request.json",
+        "assertion/saml-assertion-request.json",
+    ] {
+        cov.except(
+            &f(name),
+            "not implemented: Keystone as a SAML identity provider (K2K assertions) needs xmlsec and an IdP set-up this cloud lacks",
+        );
+    }
+    for name in [
+        "auth/scoped-token-request.json",
+        "auth/scoped-token-response.json",
+        "auth/unscoped-token-response.json",
+    ] {
+        cov.except(
+            &f(name),
+            "not implemented: federated login goes through a web-server SSO module (mod_shib, mod_auth_openidc) this cloud lacks",
+        );
+    }
+}
+
 #[test]
 fn identity_more_samples() {
     let mut cov = Coverage::new();
@@ -368,14 +577,15 @@ fn identity_more_samples() {
     endpoint_filter_samples(&mut cov);
     endpoint_policy_samples(&mut cov);
     domain_config_samples(&mut cov);
+    federation_samples(&mut cov);
 
     let mut files: Vec<String> = samples::files_under("identity/v3/admin")
         .into_iter()
         .filter(|f| OWNS.iter().any(|p| f.starts_with(&format!("{ADMIN}{p}"))))
         .collect();
-    for ext in ["OS-EP-FILTER", "OS-ENDPOINT-POLICY"] {
+    for ext in ["OS-EP-FILTER", "OS-ENDPOINT-POLICY", "federation"] {
         files.extend(samples::files_under(&format!("{EXT}{ext}")));
     }
     cov.assert_complete("identity more", &files);
-    assert!(cov.checked() >= 29, "{}", cov.checked());
+    assert!(cov.checked() >= 54, "{}", cov.checked());
 }

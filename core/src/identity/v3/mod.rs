@@ -12,6 +12,7 @@ pub mod ec2_credentials;
 pub mod endpoint_filter;
 pub mod endpoint_policy;
 pub mod endpoints;
+pub mod federation;
 pub mod groups;
 pub mod limits;
 pub mod policies;
