@@ -16,11 +16,12 @@ use ferrocloud::identity::v3::federation::{
     ProtocolOptions, UpdateIdentityProvider, UpdateServiceProvider,
 };
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ListLimits, UpdateLimit};
+use ferrocloud::identity::v3::oauth1;
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, ListRegisteredLimits, UpdateRegisteredLimit,
 };
 use ferrocloud::identity::v3::{
-    credentials, domains, endpoints, policies, projects, regions, services, users,
+    credentials, domains, endpoints, policies, projects, regions, roles, services, users,
 };
 use ferrocloud::{Interface, Patch};
 use ferrocloud_tests::cloud;
@@ -31,6 +32,7 @@ use crate::support::guarded;
 /// Ids a test created, deleted by [`Created::delete_all`] in dependency order.
 #[derive(Default)]
 struct Created {
+    consumers: Vec<String>,
     service_providers: Vec<String>,
     /// Their protocols go with them.
     identity_providers: Vec<String>,
@@ -54,6 +56,9 @@ impl Created {
         let admin = cloud::admin();
         let ks = admin.identity();
         let c = std::mem::take(&mut *cell.lock().unwrap());
+        for id in &c.consumers {
+            let _ = ks.call(&oauth1::delete_consumer(id)).await;
+        }
         for id in &c.service_providers {
             let _ = ks.call(&fed::delete_service_provider(id)).await;
         }
@@ -922,6 +927,89 @@ async fn federation_objects_crud() {
         ] {
             assert!(gone.unwrap_err().is_not_found());
         }
+    };
+    guarded(body, Created::delete_all(&created)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oauth1_consumer_crud() {
+    let created = Mutex::new(Created::default());
+    let body = async {
+        let admin = cloud::admin();
+        let ks = admin.identity();
+        let description = cloud::unique("consumer");
+        let consumer = ks
+            .call(&oauth1::create_consumer(&oauth1::ConsumerOptions {
+                description: Some(description.clone()),
+            }))
+            .await
+            .unwrap();
+        created.lock().unwrap().consumers.push(consumer.id.clone());
+        assert!(consumer.secret.as_ref().is_some_and(|s| !s.is_empty()));
+        let got = ks.call(&oauth1::get_consumer(&consumer.id)).await.unwrap();
+        assert_eq!(
+            (got.description.as_deref(), got.secret),
+            (Some(description.as_str()), None)
+        );
+        let all = ks.collect_all(oauth1::list_consumers()).await.unwrap();
+        assert!(all.iter().any(|c| c.id == consumer.id));
+        let renamed = format!("{description}-2");
+        let updated = ks
+            .call(&oauth1::update_consumer(
+                &consumer.id,
+                &oauth1::ConsumerOptions {
+                    description: Some(renamed.clone()),
+                },
+            ))
+            .await
+            .unwrap();
+        assert_eq!(updated.description.as_deref(), Some(renamed.as_str()));
+
+        // Without a signed request token there is nothing to authorize: 404.
+        let role = ks
+            .collect_all(roles::list(&roles::ListRoles {
+                name: Some("member".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        let no_token = ks
+            .call(&oauth1::authorize(
+                "no-such-request-token",
+                &[role[0].id.as_str()],
+            ))
+            .await
+            .unwrap_err();
+        assert!(no_token.is_not_found(), "{no_token}");
+        // The admin user's access tokens: none made by this consumer.
+        let me = ks
+            .collect_all(users::list(&users::ListUsers {
+                name: Some("admin".into()),
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        let tokens = ks
+            .collect_all(oauth1::list_access_tokens(&me[0].id))
+            .await
+            .unwrap();
+        assert!(tokens
+            .iter()
+            .all(|t| t.consumer_id.as_deref() != Some(consumer.id.as_str())));
+        let none = ks
+            .call(&oauth1::get_access_token(&me[0].id, "no-such-access-token"))
+            .await
+            .unwrap_err();
+        assert!(none.is_not_found(), "{none}");
+
+        ks.call(&oauth1::delete_consumer(&consumer.id))
+            .await
+            .unwrap();
+        let gone = ks
+            .call(&oauth1::get_consumer(&consumer.id))
+            .await
+            .unwrap_err();
+        assert!(gone.is_not_found(), "{gone}");
     };
     guarded(body, Created::delete_all(&created)).await;
 }

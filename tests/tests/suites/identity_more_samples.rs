@@ -13,6 +13,7 @@ use ferrocloud::identity::v3::federation::{
     UpdateIdentityProvider, UpdateServiceProvider,
 };
 use ferrocloud::identity::v3::limits::{self, CreateLimit, ModelName, UpdateLimit};
+use ferrocloud::identity::v3::oauth1;
 use ferrocloud::identity::v3::registered_limits::{
     self, CreateRegisteredLimit, UpdateRegisteredLimit,
 };
@@ -570,6 +571,87 @@ fn federation_samples(cov: &mut Coverage) {
     }
 }
 
+fn oauth1_samples(cov: &mut Coverage) {
+    let f = |name: &str| format!("{EXT}OS-OAUTH1/{name}");
+    let create = oauth1::ConsumerOptions {
+        description: s("My consumer"),
+    };
+    request(
+        cov,
+        &f("consumer-create-request.json"),
+        oauth1::create_consumer(&create),
+    );
+    let c = response(
+        cov,
+        &f("consumer-create-response.json"),
+        oauth1::create_consumer(&create),
+    );
+    assert_eq!(c.secret.as_ref().map(|s| s.expose()), Some("secretsecret"));
+    let c = response(
+        cov,
+        &f("consumer-show-response.json"),
+        oauth1::get_consumer("7fea2d"),
+    );
+    assert_eq!((c.id.as_str(), c.secret), ("7fea2d", None));
+    let update = oauth1::ConsumerOptions {
+        description: s("My new consumer"),
+    };
+    request(
+        cov,
+        &f("consumer-update-request.json"),
+        oauth1::update_consumer("7fea2d", &update),
+    );
+    let c = response(
+        cov,
+        &f("consumer-update-response.json"),
+        oauth1::update_consumer("7fea2d", &update),
+    );
+    assert_eq!(c.description.as_deref(), Some("My new consumer"));
+    let cs = response(
+        cov,
+        &f("consumers-list-response.json"),
+        oauth1::list_consumers(),
+    );
+    assert_eq!(cs.len(), 2);
+    assert_eq!(cs[0].description, None);
+    request(
+        cov,
+        &f("authorize-request-token-request.json"),
+        oauth1::authorize("29971f", &["a3b29b", "49993e"]),
+    );
+    let v = response(
+        cov,
+        &f("authorize-request-token-response.json"),
+        oauth1::authorize("29971f", &["a3b29b"]),
+    );
+    assert_eq!(v.oauth_verifier.expose(), "8171");
+    let ts = response(
+        cov,
+        &f("access-tokens-list-response.json"),
+        oauth1::list_access_tokens("ce9e07"),
+    );
+    assert_eq!(ts.len(), 1);
+    let t = response(
+        cov,
+        &f("access-token-show-response.json"),
+        oauth1::get_access_token("ce9e07", "6be26a"),
+    );
+    assert_eq!(t.authorizing_user_id.as_deref(), Some("ce9e07"));
+    assert!(t.expires_at.is_some());
+    let rs = response(
+        cov,
+        &f("access-token-roles-list-response.json"),
+        oauth1::access_token_roles("ce9e07", "6be26a"),
+    );
+    assert_eq!(rs.len(), 2);
+    let r = response(
+        cov,
+        &f("access-token-role-show-response.json"),
+        oauth1::access_token_role("ce9e07", "6be26a", "5ad150"),
+    );
+    assert_eq!(r.name, "admin");
+}
+
 #[test]
 fn identity_more_samples() {
     let mut cov = Coverage::new();
@@ -578,14 +660,20 @@ fn identity_more_samples() {
     endpoint_policy_samples(&mut cov);
     domain_config_samples(&mut cov);
     federation_samples(&mut cov);
+    oauth1_samples(&mut cov);
 
     let mut files: Vec<String> = samples::files_under("identity/v3/admin")
         .into_iter()
         .filter(|f| OWNS.iter().any(|p| f.starts_with(&format!("{ADMIN}{p}"))))
         .collect();
-    for ext in ["OS-EP-FILTER", "OS-ENDPOINT-POLICY", "federation"] {
+    for ext in [
+        "OS-EP-FILTER",
+        "OS-ENDPOINT-POLICY",
+        "federation",
+        "OS-OAUTH1",
+    ] {
         files.extend(samples::files_under(&format!("{EXT}{ext}")));
     }
     cov.assert_complete("identity more", &files);
-    assert!(cov.checked() >= 54, "{}", cov.checked());
+    assert!(cov.checked() >= 66, "{}", cov.checked());
 }

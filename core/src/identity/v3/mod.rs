@@ -15,6 +15,7 @@ pub mod endpoints;
 pub mod federation;
 pub mod groups;
 pub mod limits;
+pub mod oauth1;
 pub mod policies;
 pub mod projects;
 pub mod regions;
