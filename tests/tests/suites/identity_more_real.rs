@@ -678,6 +678,32 @@ async fn ec2_credentials_lifecycle() {
             (&cred.access, &cred.secret)
         );
 
+        // EC2 token auth. This Keystone leaves ec2credential out of [auth] methods, so it
+        // answers 503 saying so; with it on, this wrong signature (ferrocloud does not
+        // sign) would be 401.
+        let signed = ec2_credentials::Ec2Signed {
+            access: cred.access.clone(),
+            signature: ferrocloud::Secret::new("bm90IHRoZSBzaWduYXR1cmU="),
+            host: "ec2.ferrocloud.invalid".into(),
+            verb: "GET".into(),
+            path: "/".into(),
+            params: [
+                ("Action".to_string(), "DescribeInstances".to_string()),
+                ("SignatureMethod".to_string(), "HmacSHA256".to_string()),
+                ("SignatureVersion".to_string(), "2".to_string()),
+            ]
+            .into(),
+            ..Default::default()
+        };
+        let refused = ks.call(&ec2_credentials::token(&signed)).await.unwrap_err();
+        assert_eq!(refused.status().map(|s| s.as_u16()), Some(503), "{refused}");
+        assert!(
+            refused
+                .to_string()
+                .contains("ec2credential auth method is not enabled"),
+            "{refused}"
+        );
+
         ks.call(&ec2_credentials::delete(&user.id, &cred.access))
             .await
             .unwrap();

@@ -14,10 +14,33 @@
 //! keystone.call(&ec2_credentials::delete("a0fdfd", &cred.access)).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! An EC2-style service checks a request a client signed with these keys by handing the
+//! signature to Keystone, which answers a token for the key's user and project:
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::identity::v3::ec2_credentials::{self, Ec2Signed};
+//! use ferrocloud::Secret;
+//! let signed = Ec2Signed {
+//!     access: "8cff51dc".into(),
+//!     signature: Secret::new("Yfn/dA1+E8cM3wqXXm5+jHdjs7fxCk2AoHnOumoQ4Vk="),
+//!     host: "ec2.example.com:8773".into(),
+//!     verb: "GET".into(),
+//!     path: "/".into(),
+//!     params: [("Action".to_string(), "DescribeInstances".to_string())].into(),
+//!     ..Default::default()
+//! };
+//! let token = client.identity().call(&ec2_credentials::token(&signed)).await?;
+//! # Ok(()) }
+//! ```
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::auth::{v3, TokenOp};
 use crate::{path, InvalidInput, List, Op, Paging, Secret};
 
 /// An EC2 credential.
@@ -77,6 +100,54 @@ pub fn delete(user_id: &str, access: &str) -> Op<()> {
     Op::delete(path!("users/{}/credentials/OS-EC2/{}", user_id, access))
 }
 
+/// An EC2-signed request, as the service that received it hands it to [`token`]. The
+/// signature (EC2 signature version 2 or 4, as the client computed it) is checked by
+/// Keystone; ferrocloud does not sign.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ec2Signed {
+    /// The access key the client signed with.
+    pub access: String,
+    /// The client's signature.
+    pub signature: Secret,
+    /// The `Host` the client sent to (with the port when not the default).
+    pub host: String,
+    /// HTTP method.
+    pub verb: String,
+    /// Request path.
+    pub path: String,
+    /// Query (or form) parameters, including `SignatureVersion`, `SignatureMethod`, ….
+    pub params: BTreeMap<String, String>,
+    /// Headers (signature version 4).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    /// SHA-256 of the body, hex (signature version 4).
+    pub body_hash: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Ec2TokenBody<'a> {
+    credentials: &'a Ec2Signed,
+}
+
+/// `POST /v3/ec2tokens`: a token for the user and project of `signed.access`, when the
+/// signature is right (401 when not).
+pub fn token(signed: &Ec2Signed) -> TokenOp {
+    let check = InvalidInput::require(
+        !signed.access.is_empty() && !signed.signature.is_empty(),
+        "access",
+        "an EC2 token needs the access key and the signature",
+    );
+    TokenOp::new(
+        Op::post(path!("ec2tokens"))
+            .check(check)
+            .json(&Ec2TokenBody {
+                credentials: signed,
+            }),
+        v3::parse,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +164,20 @@ mod tests {
         )
         .unwrap();
         assert!(!format!("{cred:?}").contains("s3cr3t"));
+        let signed = Ec2Signed {
+            access: "a".into(),
+            signature: Secret::new("sig"),
+            host: "h".into(),
+            verb: "GET".into(),
+            path: "/".into(),
+            ..Default::default()
+        };
+        let req = token(&signed).request(&ks).unwrap();
+        assert_eq!(req.uri().path(), "/v3/ec2tokens");
+        assert_eq!(
+            req.body().as_ref(),
+            br#"{"credentials":{"access":"a","signature":"sig","host":"h","verb":"GET","path":"/","params":{}}}"#
+        );
+        assert!(token(&Ec2Signed::default()).request(&ks).is_err());
     }
 }
