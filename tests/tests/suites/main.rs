@@ -32,6 +32,8 @@ mod faults;
 mod heat_paging_real;
 mod identity_admin_samples;
 mod identity_breadth_real;
+mod identity_more_real;
+mod identity_more_samples;
 mod identity_real;
 mod identity_samples;
 mod image_real;
