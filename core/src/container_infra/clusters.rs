@@ -2,7 +2,9 @@
 //! resize and upgrade.
 //!
 //! [`Cluster`] implements [`HasStatus`], so `wait_for_status(&get(id), &[ClusterStatus::CreateComplete],
-//! &[ClusterStatus::CreateFailed], …)` works.
+//! &[ClusterStatus::CreateFailed], …)` works. Magnum writes a new cluster after it answers
+//! the create, so a `get` right after [`create`] can answer 404 (and, for a moment, 400);
+//! give that wait a [`grace`](crate::Wait::grace).
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
@@ -19,7 +21,8 @@
 //!         ..Default::default()
 //!     }))
 //!     .await?;
-//! magnum.wait_for_status(&clusters::get(&c.uuid), &[ClusterStatus::CreateComplete], &[ClusterStatus::CreateFailed], Wait::default()).await?;
+//! let wait = Wait::default().grace(std::time::Duration::from_secs(60));
+//! magnum.wait_for_status(&clusters::get(&c.uuid), &[ClusterStatus::CreateComplete], &[ClusterStatus::CreateFailed], wait).await?;
 //! magnum.call(&clusters::update(&c.uuid, &[PatchOp::replace("/node_count", 3)])).await?;
 //! magnum.call(&clusters::resize(&c.uuid, &Resize { node_count: 1, ..Default::default() })).await?;
 //! magnum.call(&clusters::delete(&c.uuid)).await?;

@@ -381,13 +381,23 @@ pub(crate) struct Poller<'a, T> {
 }
 
 impl<T: Transport> Poller<'_, T> {
-    /// Sleeps one interval (less near the end); `false` when the timeout has passed.
-    pub(crate) async fn pause(&mut self) -> bool {
-        let elapsed = self
-            .transport
+    /// Time since the wait started.
+    fn elapsed(&self) -> std::time::Duration {
+        self.transport
             .now()
             .duration_since(self.start)
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// Whether `err` ends the wait: everything but an HTTP error answer inside the
+    /// wait's grace ([`Wait::grace`]).
+    pub(crate) fn ends_wait(&self, err: &crate::Error) -> bool {
+        err.status().is_none() || self.elapsed() >= self.wait.grace
+    }
+
+    /// Sleeps one interval (less near the end); `false` when the timeout has passed.
+    pub(crate) async fn pause(&mut self) -> bool {
+        let elapsed = self.elapsed();
         if elapsed >= self.wait.timeout {
             return false;
         }

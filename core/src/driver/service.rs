@@ -314,7 +314,8 @@ impl<T: Transport> Service<T> {
 
     /// Polls `op` until its output's status is one of `target`. A status in `failure` ends
     /// the wait with [`Error::WaitFailed`], with the service's reason where it gives one; a
-    /// timeout is an [`Error::Timeout`] naming the last status seen.
+    /// timeout is an [`Error::Timeout`] naming the last status seen. An error answer ends
+    /// the wait too, unless it comes within the wait's [`grace`](Wait::grace).
     pub async fn wait_for_status<O>(
         &self,
         op: &O,
@@ -345,7 +346,16 @@ impl<T: Transport> Service<T> {
         };
         let mut rounds = self.client.poller(wait);
         loop {
-            let out = self.call(op).await?;
+            let out = match self.call(op).await {
+                Ok(out) => out,
+                Err(e) if rounds.ends_wait(&e) => return Err(e),
+                Err(e) => {
+                    if !rounds.pause().await {
+                        return Err(e);
+                    }
+                    continue;
+                }
+            };
             let status = out.status();
             if status.as_ref().is_some_and(|s| target.contains(s)) {
                 return Ok(out);

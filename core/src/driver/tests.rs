@@ -392,7 +392,7 @@ crate::string_enum! {
     }
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 struct Thing {
     id: String,
     status: ThingStatus,
@@ -477,6 +477,65 @@ fn waiters_poll_until_target_failure_or_timeout_and_say_what_and_where() {
     );
     mock.on(Method::GET, "/v2.1/things/1", MockResponse::status(404));
     block_on(nova.wait_for_deleted(&op, wait)).unwrap();
+}
+
+#[test]
+fn a_wait_with_grace_reads_early_error_answers_as_not_there_yet_and_later_ones_as_errors() {
+    let (mock, client) = setup();
+    let thing = |status: &str| {
+        MockResponse::json(
+            200,
+            format!(r#"{{"thing": {{"id": "t1", "status": "{status}"}}}}"#),
+        )
+    };
+    let op: Op<Thing> = Op::get(path!("things/{}", "1")).decode_key("thing");
+    let nova = client.compute();
+    let plain = Wait::timeout(Duration::from_secs(60)).every(Duration::from_secs(5));
+
+    // Without grace, the first error answer ends the wait.
+    mock.on(Method::GET, "/v2.1/things/1", MockResponse::status(404));
+    let err = block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[], plain)).unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+
+    // Within the grace, 404 and 400 mean "not written yet" (Magnum after a 202).
+    mock.on_seq(
+        Method::GET,
+        "/v2.1/things/1",
+        vec![
+            MockResponse::status(404),
+            MockResponse::json(400, r#"{"message": "master_count 0"}"#),
+            thing("BUILD"),
+            thing("ACTIVE"),
+        ],
+    );
+    let before = mock.slept();
+    let graced = plain.grace(Duration::from_secs(30));
+    let t = block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[], graced)).unwrap();
+    assert_eq!(t.status, ThingStatus::Active);
+    assert_eq!(mock.slept() - before, Duration::from_secs(15));
+
+    // After the grace, an error answer ends the wait again.
+    mock.on_seq(
+        Method::GET,
+        "/v2.1/things/1",
+        vec![
+            thing("BUILD"),
+            thing("BUILD"),
+            MockResponse::status(404),
+            thing("ACTIVE"),
+        ],
+    );
+    let short = plain.grace(Duration::from_secs(8));
+    let err = block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[], short)).unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+
+    // A grace that outlasts the timeout ends with the last error, not a made-up status.
+    mock.on(Method::GET, "/v2.1/things/1", MockResponse::status(404));
+    let long = Wait::timeout(Duration::from_secs(10))
+        .every(Duration::from_secs(5))
+        .grace(Duration::from_secs(60));
+    let err = block_on(nova.wait_for_status(&op, &[ThingStatus::Active], &[], long)).unwrap_err();
+    assert!(err.is_not_found(), "{err}");
 }
 
 #[test]

@@ -9,6 +9,10 @@ pub struct Wait {
     pub timeout: Duration,
     /// Time between polls. Default 2 seconds.
     pub interval: Duration,
+    /// For this long after the wait starts, an error answer from the service (any HTTP
+    /// status, a 404 most often) means "not there yet" and polling goes on. Default zero:
+    /// every error ends the wait. See [`Wait::grace`].
+    pub grace: Duration,
 }
 
 impl Default for Wait {
@@ -16,6 +20,7 @@ impl Default for Wait {
         Wait {
             timeout: Duration::from_secs(300),
             interval: Duration::from_secs(2),
+            grace: Duration::ZERO,
         }
     }
 }
@@ -32,6 +37,27 @@ impl Wait {
     /// Polls every `interval`.
     pub fn every(mut self, interval: Duration) -> Self {
         self.interval = interval;
+        self
+    }
+
+    /// Reads error answers in the first `grace` of the wait as "not there yet".
+    ///
+    /// For services that create asynchronously: Magnum answers a cluster create with 202
+    /// before the conductor has written the cluster, so a `GET` right after it can answer
+    /// 404, and for a moment 400 (while the cluster's node groups are still unwritten, its
+    /// `master_count` reads 0, which Magnum's own API refuses to render). Errors that are
+    /// not HTTP answers (the network, a body that does not parse) still end the wait at
+    /// once; after the grace every error does. When the grace outlasts the timeout, the
+    /// wait ends with the last error seen.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// use ferrocloud::Wait;
+    /// let wait = Wait::timeout(Duration::from_secs(600)).grace(Duration::from_secs(30));
+    /// assert_eq!(wait.grace, Duration::from_secs(30));
+    /// ```
+    pub fn grace(mut self, grace: Duration) -> Self {
+        self.grace = grace;
         self
     }
 }

@@ -204,12 +204,14 @@ async fn delete_cluster(magnum: &Magnum, id: &str) -> ferrocloud::Result<()> {
 }
 
 async fn with_cluster(demo: &ferrocloud_native::Cloud, magnum: &Magnum, id: &str, name: &str) {
+    // Magnum writes the cluster after its 202: the first GETs may answer 404, then 400
+    // (master_count 0 before the node groups exist). Seen in CI; the grace absorbs both.
     let cluster = magnum
         .wait_for_status(
             &clusters::get(id),
             &[ClusterStatus::CreateComplete],
             &[ClusterStatus::CreateFailed],
-            wait(),
+            wait().grace(Duration::from_secs(60)),
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -83,6 +83,7 @@ fn short_wait() -> Wait {
     Wait {
         timeout: Duration::from_secs(90),
         interval: Duration::from_millis(500),
+        ..Wait::default()
     }
 }
 
