@@ -194,7 +194,12 @@ async fn delete_cluster(magnum: &Magnum, id: &str) -> ferrocloud::Result<()> {
                     ClusterStatus::UpdateFailed,
                 ];
                 let _ = magnum
-                    .wait_for_status(&clusters::get(id), &settled, &[], wait())
+                    .wait_for_status(
+                        &clusters::get(id),
+                        &settled,
+                        &[],
+                        wait().grace(Duration::from_secs(60)),
+                    )
                     .await;
             }
             Err(e) => return Err(e),
