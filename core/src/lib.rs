@@ -60,10 +60,13 @@ pub use catalog::{
 pub use driver::{Client, ClientOptions, HasStatus, RetryPolicy, Service, Wait};
 pub use error::fault;
 pub use error::{
-    DecodeError, EndpointNotFound, Error, HttpError, InvalidInput, PagingError, RedirectError,
-    RedirectReason, Result, TransportError, TransportErrorKind,
+    DecodeError, EndpointNotFound, Error, FindError, HttpError, InvalidInput, PagingError,
+    RedirectError, RedirectReason, Result, TransportError, TransportErrorKind,
 };
 pub use request::endpoint::{segment, Body, Query, Segment, ServiceEndpoint};
+#[doc(hidden)]
+pub use request::find::OptionalStr;
+pub use request::find::{ByName, Find, Named};
 pub use request::link::Link;
 pub use request::list::{ListCommon, SortDir};
 pub use request::op::{check_status, Op, Operation};

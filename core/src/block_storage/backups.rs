@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{empty, flex_metadata, Link, ListFilter, Metadata};
-use crate::{path, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
+use crate::{path, Find, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// A backup's status.
@@ -243,6 +243,24 @@ pub fn list_detail(filter: &ListBackups) -> List<Backup> {
 pub fn get(backup_id: &str) -> Op<Backup> {
     Op::get(path!("backups/{}", backup_id)).decode_key("backup")
 }
+
+/// A backup by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Backup> {
+    Find::new(
+        "backup",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListBackups {
+            filter: ListFilter {
+                name: Some(name_or_id.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Backup);
 
 /// `PUT /backups/{backup_id}` (3.9).
 pub fn update(backup_id: &str, changes: &UpdateBackup) -> Op<BackupRef> {

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{action, empty, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
-use crate::{path, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, Find, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// A snapshot's status.
@@ -167,6 +167,24 @@ pub fn create_in(version: ApiVersion, snapshot: &CreateSnapshot) -> Op<Snapshot>
 pub fn get(snapshot_id: &str) -> Op<Snapshot> {
     Op::get(path!("snapshots/{}", snapshot_id)).decode_key("snapshot")
 }
+
+/// A snapshot by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Snapshot> {
+    Find::new(
+        "snapshot",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListSnapshots {
+            filter: ListFilter {
+                name: Some(name_or_id.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Snapshot);
 
 /// `DELETE /snapshots/{id}`.
 pub fn delete(snapshot_id: &str) -> Op<()> {

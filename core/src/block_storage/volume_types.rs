@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::flex_bool;
-use crate::{path, query, HasId, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 /// Extra specs: the key/value pairs the scheduler and drivers read from a type.
 pub type ExtraSpecs = BTreeMap<String, String>;
@@ -64,11 +64,7 @@ pub struct VolumeType {
     pub extra: Map<String, Value>,
 }
 
-impl HasId for VolumeType {
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-}
+crate::named!(VolumeType);
 
 /// The body of [`create`].
 #[serde_with::skip_serializing_none]
@@ -177,6 +173,18 @@ pub fn list(filter: &ListVolumeTypes) -> List<VolumeType> {
 /// `GET /types/{volume_type_id}`.
 pub fn get(volume_type_id: &str) -> Op<VolumeType> {
     Op::get(path!("types/{}", volume_type_id)).decode_key("volume_type")
+}
+
+/// A volume type by id or exact name (run it with [`Service::find`](crate::Service::find)).
+///
+/// Cinder has no name filter for types: the candidates are all types.
+pub fn find(name_or_id: &str) -> Find<VolumeType> {
+    Find::new(
+        "volume type",
+        name_or_id,
+        get(name_or_id),
+        list(&ListVolumeTypes::default()),
+    )
 }
 
 /// `GET /types/default`: the type volumes get when none is asked for.

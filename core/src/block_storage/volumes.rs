@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::{flex_bool, flex_metadata, ApiVersion, Link, ListFilter, Metadata, MetadataOf};
-use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
+use crate::{path, query, Find, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 crate::string_enum! {
     /// A volume's status.
@@ -414,6 +414,24 @@ pub fn update_in(version: ApiVersion, volume_id: &str, changes: &UpdateVolume) -
 pub fn get(volume_id: &str) -> Op<Volume> {
     Op::get(path!("volumes/{}", volume_id)).decode_key("volume")
 }
+
+/// A volume by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Volume> {
+    Find::new(
+        "volume",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListVolumes {
+            filter: ListFilter {
+                name: Some(name_or_id.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Volume);
 
 /// `DELETE /volumes/{id}`; `cascade` also deletes its snapshots.
 pub fn delete(volume_id: &str, cascade: bool) -> Op<()> {

@@ -33,7 +33,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
-use crate::{path, query, InvalidInput, Link, List, ListCommon, MetaItem, Op, Paging};
+use crate::{path, query, Find, InvalidInput, Link, List, ListCommon, MetaItem, Op, Paging};
 
 /// Extra specs of a flavor (`hw:cpu_policy` → `dedicated`, …).
 pub type ExtraSpecs = BTreeMap<String, String>;
@@ -276,6 +276,20 @@ pub fn list_detail(filter: &ListFlavors) -> List<Flavor> {
 pub fn get(flavor_id: &str) -> Op<Flavor> {
     Op::get(path!("flavors/{}", flavor_id)).decode_key("flavor")
 }
+
+/// A flavor by id or exact name (run it with [`Service::find`](crate::Service::find)).
+///
+/// Nova has no name filter for flavors: the candidates are all flavors.
+pub fn find(name_or_id: &str) -> Find<Flavor> {
+    Find::new(
+        "flavor",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListFlavors::default()),
+    )
+}
+
+crate::named!(Flavor);
 
 /// `POST /flavors` (admin).
 pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {

@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, Op};
+use crate::{path, query, Find, Op};
 
 crate::string_enum! {
     /// A server group policy.
@@ -118,6 +118,18 @@ pub fn list(filter: &ListServerGroups) -> Op<Vec<ServerGroup>> {
 pub fn get(id: &str) -> Op<ServerGroup> {
     Op::get(path!("os-server-groups/{}", id)).decode_key("server_group")
 }
+
+/// A server group by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<ServerGroup> {
+    Find::new(
+        "server group",
+        name_or_id,
+        get(name_or_id),
+        list(&ListServerGroups::default()),
+    )
+}
+
+crate::named!(ServerGroup);
 
 /// `POST /os-server-groups` at microversion 2.64 (`policy` and `rules`).
 pub fn create(group: &CreateServerGroup) -> Op<ServerGroup> {

@@ -44,8 +44,8 @@ use serde_json::{Map, Value};
 
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
 use crate::{
-    path, HasStatus, InvalidInput, Link, List, ListCommon, Metadata, MetadataOf, Op, Paging, Patch,
-    Query, Secret, Tags, Timestamp,
+    path, Find, HasStatus, InvalidInput, Link, List, ListCommon, Metadata, MetadataOf, Op, Paging,
+    Patch, Query, Secret, Tags, Timestamp,
 };
 
 crate::string_enum! {
@@ -585,6 +585,23 @@ pub fn list_detail(filter: &ListServers) -> List<Server> {
 pub fn get(server_id: &str) -> Op<Server> {
     Op::get(path!("servers/{}", server_id)).decode_key("server")
 }
+
+/// A server by id or exact name (run it with [`Service::find`](crate::Service::find)).
+///
+/// Nova filters names by regular expression; the pattern sent matches the name exactly.
+pub fn find(name_or_id: &str) -> Find<Server> {
+    Find::new(
+        "server",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListServers {
+            name: Some(crate::request::find::exact_regex(name_or_id)),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Server);
 
 /// `DELETE /servers/{server_id}`.
 pub fn delete(server_id: &str) -> Op<()> {

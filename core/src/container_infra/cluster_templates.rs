@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Link, Paged, PatchOp};
-use crate::{path, InvalidInput, List, Op, Paging, Patch, Timestamp};
+use crate::{path, Find, InvalidInput, List, Op, Paging, Patch, Timestamp};
 
 /// A cluster template.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -202,6 +202,20 @@ pub fn list_detail(filter: &ListClusterTemplates) -> List<ClusterTemplate> {
 pub fn get(ident: &str) -> Op<ClusterTemplate> {
     Op::get(path!("clustertemplates/{}", ident)).decode_body()
 }
+
+/// A cluster template by id or exact name (run it with [`Service::find`](crate::Service::find)).
+///
+/// Magnum resolves names itself in `get`; the list only tells several of one name apart.
+pub fn find(name_or_id: &str) -> Find<ClusterTemplate> {
+    Find::new(
+        "cluster template",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListClusterTemplates::default()),
+    )
+}
+
+crate::named!(ClusterTemplate(uuid));
 
 /// `POST /v1/clustertemplates`.
 pub fn create(t: &CreateClusterTemplate) -> Op<ClusterTemplate> {

@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Accepted, ClusterStatus, HealthStatus, Link, Paged, PatchOp};
-use crate::{path, HasStatus, InvalidInput, List, Op, Paging, Patch, Timestamp};
+use crate::{path, Find, HasStatus, InvalidInput, List, Op, Paging, Patch, Timestamp};
 
 /// A cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -218,6 +218,20 @@ pub fn list_detail(filter: &ListClusters) -> List<Cluster> {
 pub fn get(ident: &str) -> Op<Cluster> {
     Op::get(path!("clusters/{}", ident)).decode_body()
 }
+
+/// A cluster by id or exact name (run it with [`Service::find`](crate::Service::find)).
+///
+/// Magnum resolves names itself in `get`; the list only tells several of one name apart.
+pub fn find(name_or_id: &str) -> Find<Cluster> {
+    Find::new(
+        "cluster",
+        name_or_id,
+        get(name_or_id),
+        list_detail(&ListClusters::default()),
+    )
+}
+
+crate::named!(Cluster(uuid));
 
 /// `POST /v1/clusters` (202).
 pub fn create(cluster: &CreateCluster) -> Op<Accepted> {

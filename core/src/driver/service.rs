@@ -7,13 +7,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 use bytes::Bytes;
 use futures::{Stream, TryStreamExt};
 use http::{Request, Response};
+use serde::de::DeserializeOwned;
 
 use super::pipeline::{Download, Endpoint, Upload, Whole};
 use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
+use crate::request::find::ByName;
 use crate::{
-    ByteStream, EndpointOpts, Error, InvalidInput, Operation, Page, Paginated, PagingError, Result,
-    ServiceEndpoint, ServiceType, Transport,
+    ByteStream, EndpointOpts, Error, Find, InvalidInput, Named, Operation, Page, Paginated,
+    PagingError, Result, ServiceEndpoint, ServiceType, Transport,
 };
 
 /// The service client resolved for a token generation.
@@ -310,6 +312,34 @@ impl<T: Transport> Service<T> {
         L: Paginated,
     {
         self.list(op).try_collect().await
+    }
+
+    /// One resource by id or exact name (see [`Find`]): the `get` first; on 404 the list
+    /// narrowed by name, of which exactly one item must carry the name.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+    /// use ferrocloud::network::networks;
+    /// match client.network().find(networks::find("private")).await {
+    ///     Ok(net) => println!("private is {}", net.id),
+    ///     Err(e) if e.is_not_found() => println!("no network called private"),
+    ///     Err(e) => return Err(e), // several named so (the error lists their ids), or I/O
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn find<R>(&self, find: Find<R>) -> Result<R>
+    where
+        R: Named + DeserializeOwned,
+    {
+        match self.call(&find.get).await {
+            Err(e) if e.is_not_found() => {}
+            found => return found,
+        }
+        let items = match find.by_name {
+            ByName::List(list) => self.collect_all(list).await?,
+            ByName::Call(op) => self.call(&op).await?,
+        };
+        Ok(crate::request::find::pick(find.kind, &find.key, items)?)
     }
 
     /// Polls `op` until its output's status is one of `target`. A status in `failure` ends

@@ -84,6 +84,10 @@ pub enum Error {
     /// must not follow. A 3xx answer is never passed on as a result.
     #[error(transparent)]
     Redirect(Box<RedirectError>),
+    /// A [`Find`](crate::Find) found no resource of that id or name, or several of that
+    /// name.
+    #[error(transparent)]
+    Find(Box<FindError>),
     /// The token expired or was revoked, and the client cannot get another one.
     #[error(
         "the token expired or was revoked, and this client cannot authenticate again: {reason}"
@@ -131,6 +135,7 @@ impl fmt::Debug for Error {
                 .finish(),
             Error::Paging(e) => write!(f, "{e:#?}"),
             Error::Redirect(e) => write!(f, "{e:#?}"),
+            Error::Find(e) => write!(f, "{e:#?}"),
             Error::CannotReauthenticate { reason } => f
                 .debug_struct("CannotReauthenticate")
                 .field("reason", reason)
@@ -171,6 +176,36 @@ pub enum PagingError {
         /// The endpoint the link must stay under.
         endpoint: String,
     },
+}
+
+/// Why a [`Find`](crate::Find) found no single resource (see [`Error::Find`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FindError {
+    /// Neither an id nor a name matched.
+    #[error("no {kind} has the id or name {:?}", Inert::new(key, MAX_OTHER_LEN).to_string())]
+    NoMatch {
+        /// What was looked for (`server`).
+        kind: &'static str,
+        /// The id or name asked for.
+        key: String,
+    },
+    /// Several resources carry the name.
+    #[error("{kind} name {:?} is ambiguous: ids {} carry it; use an id", Inert::new(key, MAX_OTHER_LEN).to_string(), Inert::new(&ids.join(", "), MAX_OTHER_LEN))]
+    Ambiguous {
+        /// What was looked for (`server`).
+        kind: &'static str,
+        /// The name asked for.
+        key: String,
+        /// The ids of all that carry it.
+        ids: Vec<String>,
+    },
+}
+
+impl From<FindError> for Error {
+    fn from(e: FindError) -> Self {
+        Error::Find(Box::new(e))
+    }
 }
 
 impl From<PagingError> for Error {
@@ -241,9 +276,10 @@ impl Error {
         self.http().and_then(|h| h.request_id.as_deref())
     }
 
-    /// 404 Not Found.
+    /// 404 Not Found, or a [`Find`](crate::Find) that matched nothing.
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(StatusCode::NOT_FOUND)
+            || matches!(self, Error::Find(e) if matches!(**e, FindError::NoMatch { .. }))
     }
 
     /// 409 Conflict (a resource in use, a state transition not allowed, …).

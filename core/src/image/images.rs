@@ -31,7 +31,7 @@ use serde_json::{Map, Value};
 use crate::request::list::{ListStyle, SortStyle, TagStyle};
 use crate::types::json_patch::{pointer, PatchOp};
 use crate::{
-    path, query, Body, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Tags, Timestamp,
+    path, query, Body, Find, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Tags, Timestamp,
 };
 
 /// The JSON Patch media type of Glance image updates.
@@ -197,6 +197,21 @@ pub fn create(image: &CreateImage) -> Op<Image> {
 pub fn get(image_id: &str) -> Op<Image> {
     Op::get(path!("images/{}", image_id)).decode_body()
 }
+
+/// A image by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Image> {
+    Find::new(
+        "image",
+        name_or_id,
+        get(name_or_id),
+        list(&ListImages {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Image);
 
 /// `DELETE /v2/images/{id}`.
 pub fn delete(image_id: &str) -> Op<()> {

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, Error, InvalidInput, List, ListCommon, Op, Paging};
+use crate::{path, query, Error, Find, InvalidInput, List, ListCommon, Op, Paging};
 
 /// A flavor profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -150,6 +150,21 @@ pub fn list(filter: &ListFlavorProfiles) -> List<FlavorProfile> {
 pub fn get(id: &str) -> Op<FlavorProfile> {
     Op::get(path!("lbaas/flavorprofiles/{}", id)).decode_key("flavorprofile")
 }
+
+/// A flavor profile by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<FlavorProfile> {
+    Find::new(
+        "flavor profile",
+        name_or_id,
+        get(name_or_id),
+        list(&ListFlavorProfiles {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(FlavorProfile);
 
 /// `POST lbaas/flavorprofiles` (admin; 201). Octavia asks the provider to validate
 /// `flavor_data`.

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch};
 
 /// A flavor.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -117,6 +117,21 @@ pub fn list(filter: &ListFlavors) -> List<Flavor> {
 pub fn get(id: &str) -> Op<Flavor> {
     Op::get(path!("lbaas/flavors/{}", id)).decode_key("flavor")
 }
+
+/// A load balancer flavor by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Flavor> {
+    Find::new(
+        "load balancer flavor",
+        name_or_id,
+        get(name_or_id),
+        list(&ListFlavors {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Flavor);
 
 /// `POST lbaas/flavors` (admin; 201).
 pub fn create(flavor: &CreateFlavor) -> Op<Flavor> {

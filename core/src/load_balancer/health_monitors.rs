@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus};
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// How a health monitor checks members.
@@ -250,6 +250,21 @@ pub fn list(filter: &ListHealthMonitors) -> List<HealthMonitor> {
 pub fn get(id: &str) -> Op<HealthMonitor> {
     Op::get(path!("lbaas/healthmonitors/{}", id)).decode_key("healthmonitor")
 }
+
+/// A health monitor by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<HealthMonitor> {
+    Find::new(
+        "health monitor",
+        name_or_id,
+        get(name_or_id),
+        list(&ListHealthMonitors {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(HealthMonitor);
 
 /// `POST lbaas/healthmonitors`.
 pub fn create(hm: &CreateHealthMonitor) -> Op<HealthMonitor> {

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus};
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// What an L7 policy does with matching requests.
@@ -277,6 +277,21 @@ pub fn list(filter: &ListL7Policies) -> List<L7Policy> {
 pub fn get(id: &str) -> Op<L7Policy> {
     Op::get(path!("lbaas/l7policies/{}", id)).decode_key("l7policy")
 }
+
+/// A L7 policy by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<L7Policy> {
+    Find::new(
+        "L7 policy",
+        name_or_id,
+        get(name_or_id),
+        list(&ListL7Policies {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(L7Policy);
 
 /// `POST lbaas/l7policies`.
 pub fn create(p: &CreateL7Policy) -> Op<L7Policy> {

@@ -28,7 +28,7 @@ use super::pools::CreatePool;
 use super::{
     has_status, status_query, IdRef, OperatingStatus, Protocol, ProvisioningStatus, Stats,
 };
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 /// A listener.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -308,6 +308,21 @@ pub fn list(filter: &ListListeners) -> List<Listener> {
 pub fn get(id: &str) -> Op<Listener> {
     Op::get(path!("lbaas/listeners/{}", id)).decode_key("listener")
 }
+
+/// A listener by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Listener> {
+    Find::new(
+        "listener",
+        name_or_id,
+        get(name_or_id),
+        list(&ListListeners {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Listener);
 
 /// `POST lbaas/listeners`.
 pub fn create(l: &CreateListener) -> Op<Listener> {

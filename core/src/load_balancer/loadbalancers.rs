@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 use super::listeners::CreateListener;
 use super::pools::CreatePool;
 use super::{has_status, status_query, IdRef, OperatingStatus, ProvisioningStatus, Stats};
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 /// A load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -239,6 +239,21 @@ pub fn list(filter: &ListLoadBalancers) -> List<LoadBalancer> {
 pub fn get(id: &str) -> Op<LoadBalancer> {
     Op::get(path!("lbaas/loadbalancers/{}", id)).decode_key("loadbalancer")
 }
+
+/// A load balancer by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<LoadBalancer> {
+    Find::new(
+        "load balancer",
+        name_or_id,
+        get(name_or_id),
+        list(&ListLoadBalancers {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(LoadBalancer);
 
 /// `POST lbaas/loadbalancers` (202; wait for `ACTIVE`).
 pub fn create(lb: &CreateLoadBalancer) -> Op<LoadBalancer> {

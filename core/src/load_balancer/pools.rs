@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use super::health_monitors::CreateHealthMonitor;
 use super::{has_status, status_query, IdRef, OperatingStatus, Protocol, ProvisioningStatus};
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp};
 
 crate::string_enum! {
     /// How a pool spreads connections.
@@ -267,6 +267,21 @@ pub fn list(filter: &ListPools) -> List<Pool> {
 pub fn get(id: &str) -> Op<Pool> {
     Op::get(path!("lbaas/pools/{}", id)).decode_key("pool")
 }
+
+/// A pool by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Pool> {
+    Find::new(
+        "pool",
+        name_or_id,
+        get(name_or_id),
+        list(&ListPools {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Pool);
 
 /// `POST lbaas/pools`.
 pub fn create(pool: &CreatePool) -> Op<Pool> {

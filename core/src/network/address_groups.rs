@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Timestamp};
 
 /// An address group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +130,13 @@ pub fn list(f: &ListAddressGroups) -> List<AddressGroup> {
 pub fn get(address_group_id: &str) -> Op<AddressGroup> {
     RESOURCE.get(address_group_id)
 }
+
+/// A address group by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<AddressGroup> {
+    RESOURCE.find("address group", name_or_id)
+}
+
+crate::named!(AddressGroup);
 
 /// `POST /v2.0/address-groups`.
 pub fn create(group: &CreateAddressGroup) -> Op<AddressGroup> {

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::{query, InvalidInput, List, ListCommon, Op};
+use crate::{query, Find, InvalidInput, List, ListCommon, Op};
 
 /// An address scope.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +133,13 @@ pub fn list(f: &ListAddressScopes) -> List<AddressScope> {
 pub fn get(address_scope_id: &str) -> Op<AddressScope> {
     RESOURCE.get(address_scope_id)
 }
+
+/// A address scope by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<AddressScope> {
+    RESOURCE.find("address scope", name_or_id)
+}
+
+crate::named!(AddressScope);
 
 /// `POST /v2.0/address-scopes`.
 pub fn create(scope: &CreateAddressScope) -> Op<AddressScope> {

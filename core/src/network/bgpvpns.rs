@@ -40,6 +40,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::shared;
 use crate::{
     path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Query, Timestamp,
 };
@@ -471,7 +472,11 @@ pub struct ListAssociations {
     pub common: ListCommon,
 }
 
-const ONE: &str = "bgpvpn";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "bgpvpn/bgpvpns",
+    one: "bgpvpn",
+    many: "bgpvpns",
+};
 
 /// `GET /v2.0/bgpvpn/bgpvpns`, paged through `bgpvpns_links`.
 pub fn list(f: &ListBgpvpns) -> List<Bgpvpn> {
@@ -491,33 +496,27 @@ pub fn list(f: &ListBgpvpns) -> List<Bgpvpn> {
             q = q.push(key, id);
         }
     }
-    List::new(path!("bgpvpn/bgpvpns"), "bgpvpns", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/bgpvpn/bgpvpns/{bgpvpn_id}`.
 pub fn get(bgpvpn_id: &str) -> Op<Bgpvpn> {
-    Op::get(path!("bgpvpn/bgpvpns/{}", bgpvpn_id)).decode_key(ONE)
+    RESOURCE.get(bgpvpn_id)
 }
 
 /// `POST /v2.0/bgpvpn/bgpvpns`.
 pub fn create(vpn: &CreateBgpvpn) -> Op<Bgpvpn> {
-    Op::post(path!("bgpvpn/bgpvpns"))
-        .check(vpn.check())
-        .json_under(ONE, vpn)
-        .decode_key(ONE)
+    RESOURCE.create(vpn.check(), vpn)
 }
 
 /// `PUT /v2.0/bgpvpn/bgpvpns/{bgpvpn_id}`.
 pub fn update(bgpvpn_id: &str, update: &UpdateBgpvpn) -> Op<Bgpvpn> {
-    Op::put(path!("bgpvpn/bgpvpns/{}", bgpvpn_id))
-        .check(update.check())
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(bgpvpn_id, update).check(update.check())
 }
 
 /// `DELETE /v2.0/bgpvpn/bgpvpns/{bgpvpn_id}` (its associations go with it).
 pub fn delete(bgpvpn_id: &str) -> Op<()> {
-    Op::delete(path!("bgpvpn/bgpvpns/{}", bgpvpn_id))
+    RESOURCE.delete(bgpvpn_id)
 }
 
 /// `GET /v2.0/bgpvpn/bgpvpns/{bgpvpn_id}/network_associations`.

@@ -35,7 +35,7 @@ use serde_json::{Map, Value};
 
 use super::shared;
 use crate::types::flex::flex_bool;
-use crate::{query, string_enum, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp};
+use crate::{query, string_enum, Find, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 string_enum! {
     /// A network's status.
@@ -338,6 +338,13 @@ pub fn list(f: &ListNetworks) -> List<Network> {
 pub fn get(network_id: &str) -> Op<Network> {
     RESOURCE.get(network_id)
 }
+
+/// A network by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Network> {
+    RESOURCE.find("network", name_or_id)
+}
+
+crate::named!(Network);
 
 /// `POST /v2.0/networks`.
 pub fn create(network: &CreateNetwork) -> Op<Network> {

@@ -33,7 +33,8 @@ use serde_json::{Map, Value};
 use super::shared;
 use super::trunks::TrunkDetails;
 use crate::{
-    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp,
+    path, query, string_enum, Find, HasStatus, InvalidInput, List, ListCommon, Op, Patch, Tags,
+    Timestamp,
 };
 
 string_enum! {
@@ -582,6 +583,13 @@ pub fn list(f: &ListPorts) -> List<Port> {
 pub fn get(port_id: &str) -> Op<Port> {
     RESOURCE.get(port_id)
 }
+
+/// A port by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Port> {
+    RESOURCE.find("port", name_or_id)
+}
+
+crate::named!(Port);
 
 /// `POST /v2.0/ports`.
 pub fn create(port: &CreatePort) -> Op<Port> {

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 
 use super::qos_rules::{Direction, RuleType};
 use super::shared;
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Tags, Timestamp};
+use crate::{query, Find, InvalidInput, List, ListCommon, Op, Tags, Timestamp};
 
 /// A rule as a policy lists it: its type and the fields of that type.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -172,9 +172,11 @@ pub struct ListPolicies {
 /// The tags of QoS policies (`/v2.0/policies/{id}/tags`).
 pub const TAGS: Tags = shared::tags("policies");
 
-fn item(policy_id: &str) -> Result<String, InvalidInput> {
-    path!("qos/policies/{}", policy_id)
-}
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "qos/policies",
+    one: "policy",
+    many: "policies",
+};
 
 /// `GET /v2.0/qos/policies`, paged through `policies_links`.
 pub fn list(f: &ListPolicies) -> List<Policy> {
@@ -188,32 +190,34 @@ pub fn list(f: &ListPolicies) -> List<Policy> {
         tenant_id: f.tenant_id.as_deref(),
         revision_number: f.revision_number,
     );
-    List::new(path!("qos/policies"), "policies", Paging::Linked).query(f.common.apply(filters))
+    RESOURCE.list(filters, &f.common)
 }
 
 /// `GET /v2.0/qos/policies/{policy_id}`.
 pub fn get(policy_id: &str) -> Op<Policy> {
-    Op::get(item(policy_id)).decode_key("policy")
+    RESOURCE.get(policy_id)
 }
+
+/// A QoS policy by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Policy> {
+    RESOURCE.find("QoS policy", name_or_id)
+}
+
+crate::named!(Policy);
 
 /// `POST /v2.0/qos/policies`.
 pub fn create(policy: &CreatePolicy) -> Op<Policy> {
-    Op::post(path!("qos/policies"))
-        .check(policy.check())
-        .json_under("policy", policy)
-        .decode_key("policy")
+    RESOURCE.create(policy.check(), policy)
 }
 
 /// `PUT /v2.0/qos/policies/{policy_id}`.
 pub fn update(policy_id: &str, update: &UpdatePolicy) -> Op<Policy> {
-    Op::put(item(policy_id))
-        .json_under("policy", update)
-        .decode_key("policy")
+    RESOURCE.update(policy_id, update)
 }
 
 /// `DELETE /v2.0/qos/policies/{policy_id}` (409 while a port or network uses it).
 pub fn delete(policy_id: &str) -> Op<()> {
-    Op::delete(item(policy_id))
+    RESOURCE.delete(policy_id)
 }
 
 #[cfg(test)]

@@ -34,7 +34,9 @@ use serde_json::{Map, Value};
 
 use super::ports::FixedIp;
 use super::shared;
-use crate::{path, query, string_enum, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp};
+use crate::{
+    path, query, string_enum, Find, HasStatus, List, ListCommon, Op, Patch, Tags, Timestamp,
+};
 
 string_enum! {
     /// A router's status.
@@ -346,6 +348,13 @@ pub fn list(f: &ListRouters) -> List<Router> {
 pub fn get(router_id: &str) -> Op<Router> {
     RESOURCE.get(router_id)
 }
+
+/// A router by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Router> {
+    RESOURCE.find("router", name_or_id)
+}
+
+crate::named!(Router);
 
 /// `POST /v2.0/routers`.
 pub fn create(router: &CreateRouter) -> Op<Router> {

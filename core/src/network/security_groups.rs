@@ -31,7 +31,7 @@ use serde_json::{Map, Value};
 
 use super::security_group_rules::SecurityGroupRule;
 use super::shared;
-use crate::{query, List, ListCommon, Op, Tags, Timestamp};
+use crate::{query, Find, List, ListCommon, Op, Tags, Timestamp};
 
 /// A security group.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -149,6 +149,13 @@ pub fn list(f: &ListSecurityGroups) -> List<SecurityGroup> {
 pub fn get(security_group_id: &str) -> Op<SecurityGroup> {
     RESOURCE.get(security_group_id)
 }
+
+/// A security group by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<SecurityGroup> {
+    RESOURCE.find("security group", name_or_id)
+}
+
+crate::named!(SecurityGroup);
 
 /// `POST /v2.0/security-groups`.
 pub fn create(group: &CreateSecurityGroup) -> Op<SecurityGroup> {

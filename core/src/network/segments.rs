@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::{query, InvalidInput, List, ListCommon, Op, Patch, Timestamp};
+use crate::{query, Find, InvalidInput, List, ListCommon, Op, Patch, Timestamp};
 
 /// A segment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +162,13 @@ pub fn list(f: &ListSegments) -> List<Segment> {
 pub fn get(segment_id: &str) -> Op<Segment> {
     RESOURCE.get(segment_id)
 }
+
+/// A segment by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Segment> {
+    RESOURCE.find("segment", name_or_id)
+}
+
+crate::named!(Segment);
 
 /// `POST /v2.0/segments` (admin).
 pub fn create(segment: &CreateSegment) -> Op<Segment> {

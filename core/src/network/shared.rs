@@ -6,13 +6,13 @@ use http::header::{HeaderValue, IF_MATCH};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{path, InvalidInput, List, ListCommon, Op, Query, Tags};
+use crate::{query, segment, Find, InvalidInput, List, ListCommon, Named, Op, Query, Tags};
 
 /// The collection and JSON keys of a Neutron resource: all that differs between the get,
 /// create, bulk create, update, delete and list calls of networks, subnets, ports, routers,
 /// floating IPs, security groups and rules.
 pub(crate) struct Resource {
-    /// Collection path under `/v2.0` (`security-groups`).
+    /// Collection path under `/v2.0` (`security-groups`, `vpn/ikepolicies`).
     pub collection: &'static str,
     /// Key of one resource in bodies (`security_group`).
     pub one: &'static str,
@@ -21,18 +21,19 @@ pub(crate) struct Resource {
 }
 
 impl Resource {
+    /// The collection's path (declared here, so not encoded: it may hold `/`).
+    fn all(&self) -> Result<String, InvalidInput> {
+        Ok(self.collection.to_owned())
+    }
+
+    /// One item's path: the collection, then `id` as an encoded segment.
     fn item(&self, id: &str) -> Result<String, InvalidInput> {
-        path!("{}/{}", self.collection, id)
+        Ok(format!("{}/{}", self.collection, segment(id)?))
     }
 
     /// `GET /v2.0/{collection}` with `filters` and `common`, paged through `<many>_links`.
     pub(crate) fn list<T>(&self, filters: Query, common: &ListCommon) -> List<T> {
-        List::new(
-            path!("{}", self.collection),
-            self.many,
-            crate::Paging::Linked,
-        )
-        .query(common.apply(filters))
+        List::new(self.all(), self.many, crate::Paging::Linked).query(common.apply(filters))
     }
 
     /// `GET /v2.0/{collection}/{id}`.
@@ -46,7 +47,7 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         body: &B,
     ) -> Op<T> {
-        Op::post(path!("{}", self.collection))
+        Op::post(self.all())
             .check(checked)
             .json_under(self.one, body)
             .decode_key(self.one)
@@ -58,7 +59,7 @@ impl Resource {
         checked: Result<(), InvalidInput>,
         bodies: &[B],
     ) -> Op<Vec<T>> {
-        Op::post(path!("{}", self.collection))
+        Op::post(self.all())
             .check(checked)
             .json_under(self.many, bodies)
             .decode_key(self.many)
@@ -69,6 +70,16 @@ impl Resource {
         Op::put(self.item(id))
             .json_under(self.one, update)
             .decode_key(self.one)
+    }
+
+    /// The `kind` (`network`) by id or exact name: `get`, then the list filtered by `name`.
+    pub(crate) fn find<T: DeserializeOwned + Named>(
+        &self,
+        kind: &'static str,
+        name_or_id: &str,
+    ) -> Find<T> {
+        let by_name = self.list(query!(name: Some(name_or_id)), &ListCommon::default());
+        Find::new(kind, name_or_id, self.get(name_or_id), by_name)
     }
 
     /// `DELETE /v2.0/{collection}/{id}`.
@@ -165,7 +176,7 @@ mod tests {
 
     #[test]
     fn revision_header_and_empty_common() {
-        let op: Op<()> = Op::put(path!("networks/{}", "n")).if_revision(7);
+        let op: Op<()> = Op::put(crate::path!("networks/{}", "n")).if_revision(7);
         let req = op.request(&neutron()).unwrap();
         assert_eq!(req.headers()["if-match"], "revision_number=7");
         assert!(ListCommon::default().apply(Query::new()).is_empty());

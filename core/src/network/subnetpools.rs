@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 /// A subnet pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -275,6 +275,13 @@ pub fn list(f: &ListSubnetpools) -> List<Subnetpool> {
 pub fn get(subnetpool_id: &str) -> Op<Subnetpool> {
     RESOURCE.get(subnetpool_id)
 }
+
+/// A subnet pool by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Subnetpool> {
+    RESOURCE.find("subnet pool", name_or_id)
+}
+
+crate::named!(Subnetpool);
 
 /// `POST /v2.0/subnetpools`.
 pub fn create(pool: &CreateSubnetpool) -> Op<Subnetpool> {

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::shared;
-use crate::{query, string_enum, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
+use crate::{query, string_enum, Find, InvalidInput, List, ListCommon, Op, Patch, Tags, Timestamp};
 
 string_enum! {
     /// An IPv6 address mode (`ipv6_address_mode`) or router-advertisement mode (`ipv6_ra_mode`).
@@ -321,6 +321,13 @@ pub fn list(f: &ListSubnets) -> List<Subnet> {
 pub fn get(subnet_id: &str) -> Op<Subnet> {
     RESOURCE.get(subnet_id)
 }
+
+/// A subnet by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Subnet> {
+    RESOURCE.find("subnet", name_or_id)
+}
+
+crate::named!(Subnet);
 
 /// `POST /v2.0/subnets`. The network, IP version and CIDR (or pool) are checked first.
 pub fn create(subnet: &CreateSubnet) -> Op<Subnet> {

@@ -23,8 +23,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::shared;
 use super::tap_services::TapStatus;
-use crate::{path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging};
+use crate::{query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op};
 
 string_enum! {
     /// Which traffic of the source port a tap flow mirrors.
@@ -176,7 +177,11 @@ pub struct ListTapFlows {
     pub common: ListCommon,
 }
 
-const ONE: &str = "tap_flow";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "taas/tap_flows",
+    one: "tap_flow",
+    many: "tap_flows",
+};
 
 /// `GET /v2.0/taas/tap_flows`, paged through `tap_flows_links`.
 pub fn list(f: &ListTapFlows) -> List<TapFlow> {
@@ -191,32 +196,27 @@ pub fn list(f: &ListTapFlows) -> List<TapFlow> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("taas/tap_flows"), "tap_flows", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/taas/tap_flows/{tap_flow_id}`.
 pub fn get(tap_flow_id: &str) -> Op<TapFlow> {
-    Op::get(path!("taas/tap_flows/{}", tap_flow_id)).decode_key(ONE)
+    RESOURCE.get(tap_flow_id)
 }
 
 /// `POST /v2.0/taas/tap_flows`.
 pub fn create(flow: &CreateTapFlow) -> Op<TapFlow> {
-    Op::post(path!("taas/tap_flows"))
-        .check(flow.check())
-        .json_under(ONE, flow)
-        .decode_key(ONE)
+    RESOURCE.create(flow.check(), flow)
 }
 
 /// `PUT /v2.0/taas/tap_flows/{tap_flow_id}`.
 pub fn update(tap_flow_id: &str, update: &UpdateTapFlow) -> Op<TapFlow> {
-    Op::put(path!("taas/tap_flows/{}", tap_flow_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(tap_flow_id, update)
 }
 
 /// `DELETE /v2.0/taas/tap_flows/{tap_flow_id}`.
 pub fn delete(tap_flow_id: &str) -> Op<()> {
-    Op::delete(path!("taas/tap_flows/{}", tap_flow_id))
+    RESOURCE.delete(tap_flow_id)
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging};
+use super::shared;
+use crate::{query, string_enum, InvalidInput, List, ListCommon, Op};
 
 string_enum! {
     /// The tunnel a mirror sends into.
@@ -185,7 +186,11 @@ pub struct ListTapMirrors {
     pub common: ListCommon,
 }
 
-const ONE: &str = "tap_mirror";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "taas/tap_mirrors",
+    one: "tap_mirror",
+    many: "tap_mirrors",
+};
 
 /// `GET /v2.0/taas/tap_mirrors`, paged through `tap_mirrors_links`.
 pub fn list(f: &ListTapMirrors) -> List<TapMirror> {
@@ -198,32 +203,27 @@ pub fn list(f: &ListTapMirrors) -> List<TapMirror> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("taas/tap_mirrors"), "tap_mirrors", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/taas/tap_mirrors/{tap_mirror_id}`.
 pub fn get(tap_mirror_id: &str) -> Op<TapMirror> {
-    Op::get(path!("taas/tap_mirrors/{}", tap_mirror_id)).decode_key(ONE)
+    RESOURCE.get(tap_mirror_id)
 }
 
 /// `POST /v2.0/taas/tap_mirrors`.
 pub fn create(mirror: &CreateTapMirror) -> Op<TapMirror> {
-    Op::post(path!("taas/tap_mirrors"))
-        .check(mirror.check())
-        .json_under(ONE, mirror)
-        .decode_key(ONE)
+    RESOURCE.create(mirror.check(), mirror)
 }
 
 /// `PUT /v2.0/taas/tap_mirrors/{tap_mirror_id}`.
 pub fn update(tap_mirror_id: &str, update: &UpdateTapMirror) -> Op<TapMirror> {
-    Op::put(path!("taas/tap_mirrors/{}", tap_mirror_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(tap_mirror_id, update)
 }
 
 /// `DELETE /v2.0/taas/tap_mirrors/{tap_mirror_id}`.
 pub fn delete(tap_mirror_id: &str) -> Op<()> {
-    Op::delete(path!("taas/tap_mirrors/{}", tap_mirror_id))
+    RESOURCE.delete(tap_mirror_id)
 }
 
 #[cfg(test)]

@@ -29,7 +29,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging};
+use super::shared;
+use crate::{query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op};
 
 string_enum! {
     /// The status of a tap service or tap flow.
@@ -139,7 +140,11 @@ pub struct ListTapServices {
     pub common: ListCommon,
 }
 
-const ONE: &str = "tap_service";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "taas/tap_services",
+    one: "tap_service",
+    many: "tap_services",
+};
 
 /// `GET /v2.0/taas/tap_services`, paged through `tap_services_links`.
 pub fn list(f: &ListTapServices) -> List<TapService> {
@@ -152,34 +157,32 @@ pub fn list(f: &ListTapServices) -> List<TapService> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("taas/tap_services"), "tap_services", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/taas/tap_services/{tap_service_id}`.
 pub fn get(tap_service_id: &str) -> Op<TapService> {
-    Op::get(path!("taas/tap_services/{}", tap_service_id)).decode_key(ONE)
+    RESOURCE.get(tap_service_id)
 }
 
 /// `POST /v2.0/taas/tap_services`.
 pub fn create(service: &CreateTapService) -> Op<TapService> {
-    Op::post(path!("taas/tap_services"))
-        .check(InvalidInput::require(
+    RESOURCE.create(
+        InvalidInput::require(
             !service.port_id.is_empty(),
             "port_id",
             "a tap service delivers to a port",
-        ))
-        .json_under(ONE, service)
-        .decode_key(ONE)
+        ),
+        service,
+    )
 }
 
 /// `PUT /v2.0/taas/tap_services/{tap_service_id}`.
 pub fn update(tap_service_id: &str, update: &UpdateTapService) -> Op<TapService> {
-    Op::put(path!("taas/tap_services/{}", tap_service_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(tap_service_id, update)
 }
 
 /// `DELETE /v2.0/taas/tap_services/{tap_service_id}` (its tap flows go with it).
 pub fn delete(tap_service_id: &str) -> Op<()> {
-    Op::delete(path!("taas/tap_services/{}", tap_service_id))
+    RESOURCE.delete(tap_service_id)
 }

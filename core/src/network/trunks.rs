@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 
 use super::shared;
 use crate::{
-    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Tags, Timestamp,
+    path, query, string_enum, Find, HasStatus, InvalidInput, List, ListCommon, Op, Tags, Timestamp,
 };
 
 string_enum! {
@@ -283,6 +283,13 @@ pub fn list(f: &ListTrunks) -> List<Trunk> {
 pub fn get(trunk_id: &str) -> Op<Trunk> {
     RESOURCE.get(trunk_id)
 }
+
+/// A trunk by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Trunk> {
+    RESOURCE.find("trunk", name_or_id)
+}
+
+crate::named!(Trunk);
 
 /// `POST /v2.0/trunks`.
 pub fn create(trunk: &CreateTrunk) -> Op<Trunk> {

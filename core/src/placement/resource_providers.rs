@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Link, Resources};
-use crate::{path, List, Op, Paging, Patch, Query};
+use crate::{path, Find, List, Op, Paging, Patch, Query};
 
 /// A resource provider.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +103,21 @@ pub fn list(filter: &ListResourceProviders) -> List<ResourceProvider> {
 pub fn get(uuid: &str) -> Op<ResourceProvider> {
     Op::get(path!("resource_providers/{}", uuid)).decode_body()
 }
+
+/// A resource provider by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<ResourceProvider> {
+    Find::new(
+        "resource provider",
+        name_or_id,
+        get(name_or_id),
+        list(&ListResourceProviders {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(ResourceProvider(uuid));
 
 /// The body of [`create`].
 #[serde_with::skip_serializing_none]

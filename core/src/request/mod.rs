@@ -6,6 +6,7 @@
 //! driver sends what these build.
 
 pub(crate) mod endpoint;
+pub(crate) mod find;
 pub(crate) mod link;
 // Each service spells the shared list parameters with its own subset of the styles; a
 // build without some services leaves the others' unused.

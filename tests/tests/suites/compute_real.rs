@@ -13,12 +13,12 @@ use serde_json::{json, Value};
 use ferrocloud::block_storage::volumes::{self, CreateVolume};
 use ferrocloud::compute::attach_interfaces::{self, CreateInterface};
 use ferrocloud::compute::server_actions::{self as act, RebootType};
-use ferrocloud::compute::server_consoles;
 use ferrocloud::compute::servers::{
     self, CreateServer, ListServers, NetworkSpec, Networks, ServerFlavor, ServerStatus,
     UpdateServer,
 };
 use ferrocloud::compute::volume_attach::{self, CreateVolumeAttachment};
+use ferrocloud::compute::{flavors, server_consoles};
 use ferrocloud::image::images::{self, CreateImage};
 use ferrocloud::network::networks::{self, CreateNetwork};
 use ferrocloud::network::subnets::{self, CreateSubnet};
@@ -219,6 +219,24 @@ async fn server_lifecycle_actions_metadata_image() {
         let s = until(nova, &created.id, servers::ServerStatus::Active).await;
         assert_eq!(s.name.as_deref(), Some(name.as_str()));
         assert_eq!(s.status, Some(ServerStatus::Active));
+
+        // Found by id and by exact name; Nova filters names by regex, and the pattern
+        // `find` sends is exact: the name with `-` read as `.` matches nothing.
+        let by_id = nova.find(servers::find(&created.id)).await.unwrap();
+        let by_name = nova.find(servers::find(&name)).await.unwrap();
+        assert_eq!(
+            (by_id.id.as_str(), by_name.id.as_str()),
+            (created.id.as_str(), created.id.as_str())
+        );
+        let dotted = name.replace('-', ".");
+        let err = nova.find(servers::find(&dotted)).await.unwrap_err();
+        assert!(
+            matches!(&err, Error::Find(_)) && err.is_not_found(),
+            "{err}"
+        );
+        let small = nova.call(&flavors::get(&env.small)).await.unwrap();
+        let found = nova.find(flavors::find(&small.name)).await.unwrap();
+        assert_eq!(found.id, env.small);
         assert_eq!(
             s.image.as_ref().map(|i| i.id.as_str()),
             Some(env.image.as_str())

@@ -29,6 +29,7 @@ mod container_infra_samples;
 mod errors_real;
 mod extensions_real;
 mod faults;
+mod find_real;
 mod heat_paging_real;
 mod identity_admin_samples;
 mod identity_breadth_real;

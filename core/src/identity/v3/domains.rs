@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
+use crate::{path, query, Find, InvalidInput, List, Op, Paging, Patch};
 
 /// A domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +107,21 @@ pub fn available() -> List<Domain> {
 pub fn get(domain_id: &str) -> Op<Domain> {
     Op::get(path!("domains/{}", domain_id)).decode_key("domain")
 }
+
+/// A domain by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Domain> {
+    Find::new(
+        "domain",
+        name_or_id,
+        get(name_or_id),
+        list(&ListDomains {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Domain);
 
 /// `POST /v3/domains`.
 pub fn create(domain: &CreateDomain) -> Op<Domain> {

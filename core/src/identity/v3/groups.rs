@@ -27,7 +27,7 @@
 use serde::Serialize;
 
 use super::users::User;
-use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
+use crate::{path, query, Find, InvalidInput, List, Op, Paging, Patch};
 
 /// A group (the same type [`users::list_groups`](super::users::list_groups) returns).
 pub use super::users::Group;
@@ -105,6 +105,21 @@ pub fn list(filter: &ListGroups) -> List<Group> {
 pub fn get(group_id: &str) -> Op<Group> {
     Op::get(path!("groups/{}", group_id)).decode_key("group")
 }
+
+/// A group by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Group> {
+    Find::new(
+        "group",
+        name_or_id,
+        get(name_or_id),
+        list(&ListGroups {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Group);
 
 /// `POST /v3/groups`.
 pub fn create(group: &CreateGroup) -> Op<Group> {

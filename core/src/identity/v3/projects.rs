@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::{default_true, join};
-use crate::{path, query, InvalidInput, List, Op, Paging, Patch, Tags};
+use crate::{path, query, Find, InvalidInput, List, Op, Paging, Patch, Tags};
 
 /// A project (or, with `is_domain`, a project acting as a domain).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,6 +222,21 @@ pub fn available() -> List<Project> {
 pub fn get(project_id: &str) -> Op<Project> {
     Op::get(path!("projects/{}", project_id)).decode_key("project")
 }
+
+/// A project by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Project> {
+    Find::new(
+        "project",
+        name_or_id,
+        get(name_or_id),
+        list(&ListProjects {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Project);
 
 /// `GET /v3/projects/{project_id}` with parents, subtree or limits.
 pub fn get_with(project_id: &str, with: &GetProject) -> Op<Project> {

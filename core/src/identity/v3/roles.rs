@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::Ref;
-use crate::{path, query, InvalidInput, List, Op, Paging, Patch};
+use crate::{path, query, Find, InvalidInput, List, Op, Paging, Patch};
 
 /// A role.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -105,6 +105,21 @@ pub fn list(filter: &ListRoles) -> List<Role> {
 pub fn get(role_id: &str) -> Op<Role> {
     Op::get(path!("roles/{}", role_id)).decode_key("role")
 }
+
+/// A role by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Role> {
+    Find::new(
+        "role",
+        name_or_id,
+        get(name_or_id),
+        list(&ListRoles {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Role);
 
 /// `POST /v3/roles`.
 pub fn create(role: &CreateRole) -> Op<Role> {

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::default_true;
-use crate::{path, query, Catalog, InvalidInput, List, Op, Paging, Patch};
+use crate::{path, query, Catalog, Find, InvalidInput, List, Op, Paging, Patch};
 
 /// A service of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,6 +102,21 @@ pub fn list(filter: &ListServices) -> List<Service> {
 pub fn get(service_id: &str) -> Op<Service> {
     Op::get(path!("services/{}", service_id)).decode_key("service")
 }
+
+/// A service by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<Service> {
+    Find::new(
+        "service",
+        name_or_id,
+        get(name_or_id),
+        list(&ListServices {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(Service);
 
 /// `POST /v3/services` (201).
 pub fn create(service: &CreateService) -> Op<Service> {

@@ -33,7 +33,7 @@ use serde_json::{Map, Value};
 
 use super::common::default_true;
 use super::projects::Project;
-use crate::{path, query, InvalidInput, List, Op, Paging, Patch, Secret, Timestamp};
+use crate::{path, query, Find, InvalidInput, List, Op, Paging, Patch, Secret, Timestamp};
 
 /// A user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +207,21 @@ pub fn list(filter: &ListUsers) -> List<User> {
 pub fn get(user_id: &str) -> Op<User> {
     Op::get(path!("users/{}", user_id)).decode_key("user")
 }
+
+/// A user by id or exact name (run it with [`Service::find`](crate::Service::find)).
+pub fn find(name_or_id: &str) -> Find<User> {
+    Find::new(
+        "user",
+        name_or_id,
+        get(name_or_id),
+        list(&ListUsers {
+            name: Some(name_or_id.into()),
+            ..Default::default()
+        }),
+    )
+}
+
+crate::named!(User);
 
 /// `POST /v3/users`.
 pub fn create(user: &CreateUser) -> Op<User> {

@@ -23,8 +23,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::network::shared;
 use crate::types::flex::flex_u32;
-use crate::{path, string_enum, InvalidInput, List, ListCommon, Op, Paging, Query, Secret};
+use crate::{path, string_enum, InvalidInput, List, ListCommon, Op, Query, Secret};
 
 string_enum! {
     /// How a BGP session is authenticated.
@@ -134,24 +135,25 @@ pub struct ListBgpPeers {
     pub common: ListCommon,
 }
 
-const ONE: &str = "bgp_peer";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "bgp-peers",
+    one: "bgp_peer",
+    many: "bgp_peers",
+};
 
 /// `GET /v2.0/bgp-peers`.
 pub fn list(f: &ListBgpPeers) -> List<BgpPeer> {
-    List::new(path!("bgp-peers"), "bgp_peers", Paging::Linked).query(f.common.apply(Query::new()))
+    RESOURCE.list(Query::new(), &f.common)
 }
 
 /// `GET /v2.0/bgp-peers/{bgp_peer_id}`.
 pub fn get(bgp_peer_id: &str) -> Op<BgpPeer> {
-    Op::get(path!("bgp-peers/{}", bgp_peer_id)).decode_key(ONE)
+    RESOURCE.get(bgp_peer_id)
 }
 
 /// `POST /v2.0/bgp-peers`.
 pub fn create(peer: &CreateBgpPeer) -> Op<BgpPeer> {
-    Op::post(path!("bgp-peers"))
-        .check(peer.check())
-        .json_under(ONE, peer)
-        .decode_key(ONE)
+    RESOURCE.create(peer.check(), peer)
 }
 
 /// `PUT /v2.0/bgp-peers/{bgp_peer_id}`.
@@ -162,13 +164,13 @@ pub fn update(bgp_peer_id: &str, update: &UpdateBgpPeer) -> Op<BgpPeer> {
             "password",
             "the password must not be empty",
         ))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+        .json_under(RESOURCE.one, update)
+        .decode_key(RESOURCE.one)
 }
 
 /// `DELETE /v2.0/bgp-peers/{bgp_peer_id}`.
 pub fn delete(bgp_peer_id: &str) -> Op<()> {
-    Op::delete(path!("bgp-peers/{}", bgp_peer_id))
+    RESOURCE.delete(bgp_peer_id)
 }
 
 #[cfg(test)]

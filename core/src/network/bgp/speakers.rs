@@ -25,8 +25,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::network::shared;
 use crate::types::flex::flex_u32;
-use crate::{path, InvalidInput, List, ListCommon, Op, Paging, Query};
+use crate::{path, InvalidInput, List, ListCommon, Op, Query};
 
 /// A BGP speaker.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,37 +137,35 @@ pub struct ListBgpSpeakers {
     pub common: ListCommon,
 }
 
-const ONE: &str = "bgp_speaker";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "bgp-speakers",
+    one: "bgp_speaker",
+    many: "bgp_speakers",
+};
 
 /// `GET /v2.0/bgp-speakers`.
 pub fn list(f: &ListBgpSpeakers) -> List<BgpSpeaker> {
-    List::new(path!("bgp-speakers"), "bgp_speakers", Paging::Linked)
-        .query(f.common.apply(Query::new()))
+    RESOURCE.list(Query::new(), &f.common)
 }
 
 /// `GET /v2.0/bgp-speakers/{bgp_speaker_id}`.
 pub fn get(bgp_speaker_id: &str) -> Op<BgpSpeaker> {
-    Op::get(path!("bgp-speakers/{}", bgp_speaker_id)).decode_key(ONE)
+    RESOURCE.get(bgp_speaker_id)
 }
 
 /// `POST /v2.0/bgp-speakers`.
 pub fn create(speaker: &CreateBgpSpeaker) -> Op<BgpSpeaker> {
-    Op::post(path!("bgp-speakers"))
-        .check(speaker.check())
-        .json_under(ONE, speaker)
-        .decode_key(ONE)
+    RESOURCE.create(speaker.check(), speaker)
 }
 
 /// `PUT /v2.0/bgp-speakers/{bgp_speaker_id}`.
 pub fn update(bgp_speaker_id: &str, update: &UpdateBgpSpeaker) -> Op<BgpSpeaker> {
-    Op::put(path!("bgp-speakers/{}", bgp_speaker_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(bgp_speaker_id, update)
 }
 
 /// `DELETE /v2.0/bgp-speakers/{bgp_speaker_id}`.
 pub fn delete(bgp_speaker_id: &str) -> Op<()> {
-    Op::delete(path!("bgp-speakers/{}", bgp_speaker_id))
+    RESOURCE.delete(bgp_speaker_id)
 }
 
 /// `PUT .../{action}` with `{key: id}`, `id` checked non-empty.

@@ -34,10 +34,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{
-    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Patch,
-    Timestamp,
-};
+use crate::network::shared;
+use crate::{query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Patch, Timestamp};
 
 string_enum! {
     /// A firewall group's status.
@@ -238,7 +236,11 @@ fn policy_ids_set(ingress: Option<&str>, egress: Option<&str>) -> Result<(), Inv
     ))
 }
 
-const ONE: &str = "firewall_group";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "fwaas/firewall_groups",
+    one: "firewall_group",
+    many: "firewall_groups",
+};
 
 /// `GET /v2.0/fwaas/firewall_groups`, paged through `firewall_groups_links`.
 pub fn list(f: &ListFirewallGroups) -> List<FirewallGroup> {
@@ -257,33 +259,24 @@ pub fn list(f: &ListFirewallGroups) -> List<FirewallGroup> {
     for p in &f.ports {
         q = q.push("ports", p);
     }
-    List::new(
-        path!("fwaas/firewall_groups"),
-        "firewall_groups",
-        Paging::Linked,
-    )
-    .query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/fwaas/firewall_groups/{firewall_group_id}`.
 pub fn get(firewall_group_id: &str) -> Op<FirewallGroup> {
-    Op::get(path!("fwaas/firewall_groups/{}", firewall_group_id)).decode_key(ONE)
+    RESOURCE.get(firewall_group_id)
 }
 
 /// `POST /v2.0/fwaas/firewall_groups`.
 pub fn create(group: &CreateFirewallGroup) -> Op<FirewallGroup> {
-    Op::post(path!("fwaas/firewall_groups"))
-        .check(group.check())
-        .json_under(ONE, group)
-        .decode_key(ONE)
+    RESOURCE.create(group.check(), group)
 }
 
 /// `PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}`.
 pub fn update(firewall_group_id: &str, update: &UpdateFirewallGroup) -> Op<FirewallGroup> {
-    Op::put(path!("fwaas/firewall_groups/{}", firewall_group_id))
+    RESOURCE
+        .update(firewall_group_id, update)
         .check(update.check())
-        .json_under(ONE, update)
-        .decode_key(ONE)
 }
 
 /// `PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}` with
@@ -314,7 +307,7 @@ pub fn remove_egress_policy(firewall_group_id: &str) -> Op<FirewallGroup> {
 /// `DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}` (409 while it is applied to
 /// ports).
 pub fn delete(firewall_group_id: &str) -> Op<()> {
-    Op::delete(path!("fwaas/firewall_groups/{}", firewall_group_id))
+    RESOURCE.delete(firewall_group_id)
 }
 
 #[cfg(test)]

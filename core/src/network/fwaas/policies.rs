@@ -27,7 +27,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{path, query, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
+use crate::network::shared;
+use crate::{path, query, InvalidInput, List, ListCommon, Op, Timestamp};
 
 /// A firewall policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,7 +209,11 @@ impl Serialize for InsertRule {
     }
 }
 
-const ONE: &str = "firewall_policy";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "fwaas/firewall_policies",
+    one: "firewall_policy",
+    many: "firewall_policies",
+};
 
 /// `GET /v2.0/fwaas/firewall_policies`, paged through `firewall_policies_links`.
 pub fn list(f: &ListFirewallPolicies) -> List<FirewallPolicy> {
@@ -221,40 +226,29 @@ pub fn list(f: &ListFirewallPolicies) -> List<FirewallPolicy> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(
-        path!("fwaas/firewall_policies"),
-        "firewall_policies",
-        Paging::Linked,
-    )
-    .query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}`.
 pub fn get(firewall_policy_id: &str) -> Op<FirewallPolicy> {
-    Op::get(path!("fwaas/firewall_policies/{}", firewall_policy_id)).decode_key(ONE)
+    RESOURCE.get(firewall_policy_id)
 }
 
 /// `POST /v2.0/fwaas/firewall_policies`.
 pub fn create(policy: &CreateFirewallPolicy) -> Op<FirewallPolicy> {
-    Op::post(path!("fwaas/firewall_policies"))
-        .check(rule_ids(&policy.firewall_rules))
-        .json_under(ONE, policy)
-        .decode_key(ONE)
+    RESOURCE.create(rule_ids(&policy.firewall_rules), policy)
 }
 
 /// `PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}`.
 pub fn update(firewall_policy_id: &str, update: &UpdateFirewallPolicy) -> Op<FirewallPolicy> {
-    Op::put(path!("fwaas/firewall_policies/{}", firewall_policy_id))
-        .check(rule_ids(
-            update.firewall_rules.as_deref().unwrap_or_default(),
-        ))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(firewall_policy_id, update).check(rule_ids(
+        update.firewall_rules.as_deref().unwrap_or_default(),
+    ))
 }
 
 /// `DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}` (409 while a group uses it).
 pub fn delete(firewall_policy_id: &str) -> Op<()> {
-    Op::delete(path!("fwaas/firewall_policies/{}", firewall_policy_id))
+    RESOURCE.delete(firewall_policy_id)
 }
 
 /// `PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule`: the policy as it

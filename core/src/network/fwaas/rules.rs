@@ -31,10 +31,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::network::shared;
 use crate::types::flex::flex_string_list;
-use crate::{
-    path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging, Patch, Timestamp,
-};
+use crate::{query, string_enum, InvalidInput, List, ListCommon, Op, Patch, Timestamp};
 
 string_enum! {
     /// What a rule does with the traffic it matches.
@@ -337,7 +336,11 @@ impl UpdateFirewallRule {
     }
 }
 
-const ONE: &str = "firewall_rule";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "fwaas/firewall_rules",
+    one: "firewall_rule",
+    many: "firewall_rules",
+};
 
 /// `GET /v2.0/fwaas/firewall_rules`, paged through `firewall_rules_links`.
 pub fn list(f: &ListFirewallRules) -> List<FirewallRule> {
@@ -358,38 +361,29 @@ pub fn list(f: &ListFirewallRules) -> List<FirewallRule> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(
-        path!("fwaas/firewall_rules"),
-        "firewall_rules",
-        Paging::Linked,
-    )
-    .query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}`.
 pub fn get(firewall_rule_id: &str) -> Op<FirewallRule> {
-    Op::get(path!("fwaas/firewall_rules/{}", firewall_rule_id)).decode_key(ONE)
+    RESOURCE.get(firewall_rule_id)
 }
 
 /// `POST /v2.0/fwaas/firewall_rules`.
 pub fn create(rule: &CreateFirewallRule) -> Op<FirewallRule> {
-    Op::post(path!("fwaas/firewall_rules"))
-        .check(rule.check())
-        .json_under(ONE, rule)
-        .decode_key(ONE)
+    RESOURCE.create(rule.check(), rule)
 }
 
 /// `PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}`.
 pub fn update(firewall_rule_id: &str, update: &UpdateFirewallRule) -> Op<FirewallRule> {
-    Op::put(path!("fwaas/firewall_rules/{}", firewall_rule_id))
+    RESOURCE
+        .update(firewall_rule_id, update)
         .check(update.check())
-        .json_under(ONE, update)
-        .decode_key(ONE)
 }
 
 /// `DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}` (409 while a policy holds it).
 pub fn delete(firewall_rule_id: &str) -> Op<()> {
-    Op::delete(path!("fwaas/firewall_rules/{}", firewall_rule_id))
+    RESOURCE.delete(firewall_rule_id)
 }
 
 #[cfg(test)]

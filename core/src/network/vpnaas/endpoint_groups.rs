@@ -21,7 +21,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{path, query, string_enum, InvalidInput, List, ListCommon, Op, Paging};
+use crate::network::shared;
+use crate::{query, string_enum, InvalidInput, List, ListCommon, Op};
 
 string_enum! {
     /// What the endpoints of a group are.
@@ -139,7 +140,11 @@ pub struct ListEndpointGroups {
     pub common: ListCommon,
 }
 
-const ONE: &str = "endpoint_group";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "vpn/endpoint-groups",
+    one: "endpoint_group",
+    many: "endpoint_groups",
+};
 
 /// `GET /v2.0/vpn/endpoint-groups`, paged through `endpoint_groups_links`.
 pub fn list(f: &ListEndpointGroups) -> List<EndpointGroup> {
@@ -151,37 +156,27 @@ pub fn list(f: &ListEndpointGroups) -> List<EndpointGroup> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(
-        path!("vpn/endpoint-groups"),
-        "endpoint_groups",
-        Paging::Linked,
-    )
-    .query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/vpn/endpoint-groups/{endpoint_group_id}`.
 pub fn get(endpoint_group_id: &str) -> Op<EndpointGroup> {
-    Op::get(path!("vpn/endpoint-groups/{}", endpoint_group_id)).decode_key(ONE)
+    RESOURCE.get(endpoint_group_id)
 }
 
 /// `POST /v2.0/vpn/endpoint-groups`.
 pub fn create(group: &CreateEndpointGroup) -> Op<EndpointGroup> {
-    Op::post(path!("vpn/endpoint-groups"))
-        .check(group.check())
-        .json_under(ONE, group)
-        .decode_key(ONE)
+    RESOURCE.create(group.check(), group)
 }
 
 /// `PUT /v2.0/vpn/endpoint-groups/{endpoint_group_id}`.
 pub fn update(endpoint_group_id: &str, update: &UpdateEndpointGroup) -> Op<EndpointGroup> {
-    Op::put(path!("vpn/endpoint-groups/{}", endpoint_group_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(endpoint_group_id, update)
 }
 
 /// `DELETE /v2.0/vpn/endpoint-groups/{endpoint_group_id}` (409 while a connection uses it).
 pub fn delete(endpoint_group_id: &str) -> Op<()> {
-    Op::delete(path!("vpn/endpoint-groups/{}", endpoint_group_id))
+    RESOURCE.delete(endpoint_group_id)
 }
 
 #[cfg(test)]

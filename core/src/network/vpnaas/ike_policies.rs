@@ -28,7 +28,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{AuthAlgorithm, EncryptionAlgorithm, Lifetime, Pfs};
-use crate::{path, query, string_enum, List, ListCommon, Op, Paging};
+use crate::network::shared;
+use crate::{query, string_enum, List, ListCommon, Op};
 
 string_enum! {
     /// The IKE version.
@@ -162,7 +163,11 @@ pub struct ListIkePolicies {
     pub common: ListCommon,
 }
 
-const ONE: &str = "ikepolicy";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "vpn/ikepolicies",
+    one: "ikepolicy",
+    many: "ikepolicies",
+};
 
 /// `GET /v2.0/vpn/ikepolicies`, paged through `ikepolicies_links`.
 pub fn list(f: &ListIkePolicies) -> List<IkePolicy> {
@@ -178,31 +183,27 @@ pub fn list(f: &ListIkePolicies) -> List<IkePolicy> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("vpn/ikepolicies"), "ikepolicies", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/vpn/ikepolicies/{ikepolicy_id}`.
 pub fn get(ikepolicy_id: &str) -> Op<IkePolicy> {
-    Op::get(path!("vpn/ikepolicies/{}", ikepolicy_id)).decode_key(ONE)
+    RESOURCE.get(ikepolicy_id)
 }
 
 /// `POST /v2.0/vpn/ikepolicies`.
 pub fn create(policy: &CreateIkePolicy) -> Op<IkePolicy> {
-    Op::post(path!("vpn/ikepolicies"))
-        .check(Lifetime::check(policy.lifetime.as_ref()))
-        .json_under(ONE, policy)
-        .decode_key(ONE)
+    RESOURCE.create(Lifetime::check(policy.lifetime.as_ref()), policy)
 }
 
 /// `PUT /v2.0/vpn/ikepolicies/{ikepolicy_id}` (409 while a connection uses it).
 pub fn update(ikepolicy_id: &str, update: &UpdateIkePolicy) -> Op<IkePolicy> {
-    Op::put(path!("vpn/ikepolicies/{}", ikepolicy_id))
+    RESOURCE
+        .update(ikepolicy_id, update)
         .check(Lifetime::check(update.lifetime.as_ref()))
-        .json_under(ONE, update)
-        .decode_key(ONE)
 }
 
 /// `DELETE /v2.0/vpn/ikepolicies/{ikepolicy_id}` (409 while a connection uses it).
 pub fn delete(ikepolicy_id: &str) -> Op<()> {
-    Op::delete(path!("vpn/ikepolicies/{}", ikepolicy_id))
+    RESOURCE.delete(ikepolicy_id)
 }

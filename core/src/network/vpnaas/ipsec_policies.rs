@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{AuthAlgorithm, EncryptionAlgorithm, Lifetime, Pfs};
-use crate::{path, query, string_enum, List, ListCommon, Op, Paging};
+use crate::network::shared;
+use crate::{query, string_enum, List, ListCommon, Op};
 
 string_enum! {
     /// The IPsec transform protocol.
@@ -160,7 +161,11 @@ pub struct ListIpsecPolicies {
     pub common: ListCommon,
 }
 
-const ONE: &str = "ipsecpolicy";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "vpn/ipsecpolicies",
+    one: "ipsecpolicy",
+    many: "ipsecpolicies",
+};
 
 /// `GET /v2.0/vpn/ipsecpolicies`, paged through `ipsecpolicies_links`.
 pub fn list(f: &ListIpsecPolicies) -> List<IpsecPolicy> {
@@ -176,31 +181,27 @@ pub fn list(f: &ListIpsecPolicies) -> List<IpsecPolicy> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("vpn/ipsecpolicies"), "ipsecpolicies", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}`.
 pub fn get(ipsecpolicy_id: &str) -> Op<IpsecPolicy> {
-    Op::get(path!("vpn/ipsecpolicies/{}", ipsecpolicy_id)).decode_key(ONE)
+    RESOURCE.get(ipsecpolicy_id)
 }
 
 /// `POST /v2.0/vpn/ipsecpolicies`.
 pub fn create(policy: &CreateIpsecPolicy) -> Op<IpsecPolicy> {
-    Op::post(path!("vpn/ipsecpolicies"))
-        .check(Lifetime::check(policy.lifetime.as_ref()))
-        .json_under(ONE, policy)
-        .decode_key(ONE)
+    RESOURCE.create(Lifetime::check(policy.lifetime.as_ref()), policy)
 }
 
 /// `PUT /v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}` (409 while a connection uses it).
 pub fn update(ipsecpolicy_id: &str, update: &UpdateIpsecPolicy) -> Op<IpsecPolicy> {
-    Op::put(path!("vpn/ipsecpolicies/{}", ipsecpolicy_id))
+    RESOURCE
+        .update(ipsecpolicy_id, update)
         .check(Lifetime::check(update.lifetime.as_ref()))
-        .json_under(ONE, update)
-        .decode_key(ONE)
 }
 
 /// `DELETE /v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}` (409 while a connection uses it).
 pub fn delete(ipsecpolicy_id: &str) -> Op<()> {
-    Op::delete(path!("vpn/ipsecpolicies/{}", ipsecpolicy_id))
+    RESOURCE.delete(ipsecpolicy_id)
 }

@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::VpnStatus;
-use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging};
+use crate::network::shared;
+use crate::{query, HasStatus, InvalidInput, List, ListCommon, Op};
 
 /// A VPN service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,7 +149,11 @@ pub struct ListVpnServices {
     pub common: ListCommon,
 }
 
-const ONE: &str = "vpnservice";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "vpn/vpnservices",
+    one: "vpnservice",
+    many: "vpnservices",
+};
 
 /// `GET /v2.0/vpn/vpnservices`, paged through `vpnservices_links`.
 pub fn list(f: &ListVpnServices) -> List<VpnService> {
@@ -166,34 +171,32 @@ pub fn list(f: &ListVpnServices) -> List<VpnService> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(path!("vpn/vpnservices"), "vpnservices", Paging::Linked).query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/vpn/vpnservices/{service_id}`.
 pub fn get(service_id: &str) -> Op<VpnService> {
-    Op::get(path!("vpn/vpnservices/{}", service_id)).decode_key(ONE)
+    RESOURCE.get(service_id)
 }
 
 /// `POST /v2.0/vpn/vpnservices`.
 pub fn create(service: &CreateVpnService) -> Op<VpnService> {
-    Op::post(path!("vpn/vpnservices"))
-        .check(InvalidInput::require(
+    RESOURCE.create(
+        InvalidInput::require(
             !service.router_id.is_empty(),
             "router_id",
             "a VPN service runs on a router",
-        ))
-        .json_under(ONE, service)
-        .decode_key(ONE)
+        ),
+        service,
+    )
 }
 
 /// `PUT /v2.0/vpn/vpnservices/{service_id}`.
 pub fn update(service_id: &str, update: &UpdateVpnService) -> Op<VpnService> {
-    Op::put(path!("vpn/vpnservices/{}", service_id))
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(service_id, update)
 }
 
 /// `DELETE /v2.0/vpn/vpnservices/{service_id}` (409 while it has connections).
 pub fn delete(service_id: &str) -> Op<()> {
-    Op::delete(path!("vpn/vpnservices/{}", service_id))
+    RESOURCE.delete(service_id)
 }

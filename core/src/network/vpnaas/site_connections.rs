@@ -34,9 +34,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::VpnStatus;
-use crate::{
-    path, query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Secret,
-};
+use crate::network::shared;
+use crate::{query, string_enum, HasStatus, InvalidInput, List, ListCommon, Op, Secret};
 
 string_enum! {
     /// Who may start the connection.
@@ -364,7 +363,11 @@ pub struct ListSiteConnections {
     pub common: ListCommon,
 }
 
-const ONE: &str = "ipsec_site_connection";
+const RESOURCE: shared::Resource = shared::Resource {
+    collection: "vpn/ipsec-site-connections",
+    one: "ipsec_site_connection",
+    many: "ipsec_site_connections",
+};
 
 /// `GET /v2.0/vpn/ipsec-site-connections`, paged through `ipsec_site_connections_links`.
 pub fn list(f: &ListSiteConnections) -> List<SiteConnection> {
@@ -387,38 +390,27 @@ pub fn list(f: &ListSiteConnections) -> List<SiteConnection> {
         project_id: f.project_id.as_deref(),
         tenant_id: f.tenant_id.as_deref(),
     );
-    List::new(
-        path!("vpn/ipsec-site-connections"),
-        "ipsec_site_connections",
-        Paging::Linked,
-    )
-    .query(f.common.apply(q))
+    RESOURCE.list(q, &f.common)
 }
 
 /// `GET /v2.0/vpn/ipsec-site-connections/{connection_id}`.
 pub fn get(connection_id: &str) -> Op<SiteConnection> {
-    Op::get(path!("vpn/ipsec-site-connections/{}", connection_id)).decode_key(ONE)
+    RESOURCE.get(connection_id)
 }
 
 /// `POST /v2.0/vpn/ipsec-site-connections`.
 pub fn create(connection: &CreateSiteConnection) -> Op<SiteConnection> {
-    Op::post(path!("vpn/ipsec-site-connections"))
-        .check(connection.check())
-        .json_under(ONE, connection)
-        .decode_key(ONE)
+    RESOURCE.create(connection.check(), connection)
 }
 
 /// `PUT /v2.0/vpn/ipsec-site-connections/{connection_id}`.
 pub fn update(connection_id: &str, update: &UpdateSiteConnection) -> Op<SiteConnection> {
-    Op::put(path!("vpn/ipsec-site-connections/{}", connection_id))
-        .check(update.check())
-        .json_under(ONE, update)
-        .decode_key(ONE)
+    RESOURCE.update(connection_id, update).check(update.check())
 }
 
 /// `DELETE /v2.0/vpn/ipsec-site-connections/{connection_id}`.
 pub fn delete(connection_id: &str) -> Op<()> {
-    Op::delete(path!("vpn/ipsec-site-connections/{}", connection_id))
+    RESOURCE.delete(connection_id)
 }
 
 #[cfg(test)]
