@@ -9,7 +9,9 @@
 # (../shared/bench/gen_fixtures.py) into target/bench-fixtures, serves them on
 # 127.0.0.1:$PORT (`?marker=X` -> pages/X.json, no marker -> pages/first.json; a static
 # token answers POST /v3/auth/tokens), and stops nginx again on exit.
-# Prints `B4 <name> <wall s> <peak RSS MiB>` lines (read by scripts/bench.sh).
+# Prints `B4 <name> <wall s> <peak RSS MiB>` lines (read by scripts/bench.sh) for 10k
+# servers, then `B4G <size> <name> <wall s> <peak RSS MiB>` growth lines for 1k, 10k and
+# 100k (scripts/bench-b4-sizes.py re-cuts the pages; one nginx port per size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -32,9 +34,10 @@ if [[ ! -x /usr/bin/time ]]; then
   apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
 [[ -f $FIX/b4/compute/v2.1/servers/pages/first.json ]] || python3 "$SHARED/bench/gen_fixtures.py" "$FIX" >&2
+[[ -f $FIX/b4-100k/compute/v2.1/servers/pages/first.json ]] || python3 scripts/bench-b4-sizes.py "$FIX" >&2
 
 mkdir -p "$PREFIX/tmp"
-TOKEN='{"token": {"expires_at": "2099-01-01T00:00:00.000000Z", "methods": ["password"], "user": {"id": "u1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "project": {"id": "p1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "roles": [{"id": "r1", "name": "member"}], "catalog": [{"type": "compute", "name": "nova", "endpoints": [{"interface": "public", "region": "RegionOne", "url": "http://127.0.0.1:'$PORT'/compute/v2.1"}]}]}}'
+token() { echo '{"token": {"expires_at": "2099-01-01T00:00:00.000000Z", "methods": ["password"], "user": {"id": "u1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "project": {"id": "p1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "roles": [{"id": "r1", "name": "member"}], "catalog": [{"type": "compute", "name": "nova", "endpoints": [{"interface": "public", "region": "RegionOne", "url": "http://127.0.0.1:'$1'/compute/v2.1"}]}]}}'; }
 cat >"$PREFIX/nginx.conf" <<EOF
 user root;
 worker_processes 1;
@@ -52,18 +55,23 @@ http {
   scgi_temp_path $PREFIX/tmp/scgi;
   # (no \`if\` in the location: it would make a nested location without the try_files)
   map \$arg_marker \$b4_page { "" first; default \$arg_marker; }
+$(for size in 10k:$PORT:b4 1k:$((PORT + 1)):b4-1k 100k:$((PORT + 2)):b4-100k; do
+  IFS=: read -r _ port dir <<<"$size"
+  cat <<SERVER
   server {
-    listen 127.0.0.1:$PORT;
-    root $FIX/b4;
+    listen 127.0.0.1:$port;
+    root $FIX/$dir;
     default_type application/json;
     location = /v3/auth/tokens {
       add_header X-Subject-Token b4-bench-token always;
-      return 201 '$TOKEN';
+      return 201 '$(token "$port")';
     }
     location = /compute/v2.1/servers/detail {
       try_files /compute/v2.1/servers/pages/\$b4_page.json =404;
     }
   }
+SERVER
+done)
 }
 EOF
 stop() { [[ -f $PREFIX/nginx.pid ]] && nginx -c "$PREFIX/nginx.conf" -p "$PREFIX" -s quit 2>/dev/null || true; }
@@ -96,3 +104,11 @@ run() {
 }
 run list_servers_b4
 run raw_b4
+
+# Growth: the same two programs at 1k, 10k and 100k servers.
+for size in 1k:1000:$((PORT + 1)) 10k:10000:$PORT 100k:100000:$((PORT + 2)); do
+  IFS=: read -r label count port <<<"$size"
+  for prog in list_servers_b4 raw_b4; do
+    B4_BASE=http://127.0.0.1:$port B4_SERVERS=$count run "$prog" | sed "s/^B4 /B4G $label /"
+  done
+done

@@ -1,6 +1,7 @@
 //! B2: parse a token with a 360-endpoint catalog and resolve the public compute endpoint
-//! of RegionThree. B3: build one `GET /servers/{id}` request. Full call: one operation
-//! through the driver over the in-memory transport (auth cached).
+//! of RegionThree. B3: build one `GET /servers/{id}` request. Full call: one typed
+//! get-server through the driver over the in-memory transport (auth cached), answered
+//! with a full server (the first of the 1000-server page, as the peer's bench).
 //!
 //! Fixtures: `python3 ../shared/bench/gen_fixtures.py target/bench-fixtures` (the
 //! `scripts/bench.sh` script does it).
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use bytes::Bytes;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use ferrocloud::compute::servers;
 use ferrocloud::testing::{MockResponse, MockTransport};
 use ferrocloud::{
     auth, path, AuthOptions, Client, EndpointOpts, Op, Operation, ServiceEndpoint, ServiceType,
@@ -67,16 +69,23 @@ fn b3_build_get(c: &mut Criterion) {
     });
 }
 
+/// The first server of the 1000-server page, as `GET /servers/{id}` answers it (with
+/// `server_groups`, 2.71+): the payload the peer's full-call bench uses.
+fn full_server() -> String {
+    let page: serde_json::Value =
+        serde_json::from_slice(&fixture("servers_detail_1000.json")).expect("page");
+    let mut server = page["servers"][0].clone();
+    server["server_groups"] = serde_json::json!([]);
+    serde_json::json!({ "server": server }).to_string()
+}
+
 fn full_call(c: &mut Criterion) {
     let mock = MockTransport::new();
     mock.keystone("http://keystone/v3", "http://nova/v2.1");
     mock.on(
         http::Method::GET,
         "/v2.1/servers/5b1f7a0e",
-        MockResponse::json(
-            200,
-            r#"{"server": {"id": "5b1f7a0e", "name": "web", "status": "ACTIVE"}}"#,
-        ),
+        MockResponse::json(200, full_server()),
     );
     let client = Client::new(
         mock,
@@ -84,7 +93,7 @@ fn full_call(c: &mut Criterion) {
     )
     .unwrap();
     let nova = client.compute();
-    let op: Op<serde_json::Value> = Op::get(path!("servers/{}", "5b1f7a0e")).decode_key("server");
+    let op = servers::get("5b1f7a0e");
     futures::executor::block_on(nova.call(&op)).unwrap();
     c.bench_function("full call through the driver (mock transport)", |b| {
         b.iter(|| black_box(futures::executor::block_on(nova.call(&op)).unwrap()))
