@@ -3,9 +3,11 @@
 //! its log levels read; the back-end pool with and without capabilities; the resource
 //! filters; the manageable lists (the fake backend has nothing to offer: empty); manage
 //! existing of a reference the backend does not have (accepted, then `error`) and of an
-//! unknown host (refused); a snapshot unmanaged. Nothing is disabled, frozen or failed
-//! over: the cloud is shared. Everything created is deleted, even when an assertion fails.
+//! unknown host (refused); a snapshot unmanaged; the backend's capabilities, os-hosts,
+//! clusters (none configured) and a worker cleanup that matches no service. Nothing is
+//! disabled, frozen, failed over or cleaned up: the cloud is shared. Everything created is deleted, even when an assertion fails.
 
+use ferrocloud::block_storage::clusters::{self, ListClusters};
 use ferrocloud::block_storage::manageable::{
     self, ListManageable, ManageSnapshot, ManageVolume, Route,
 };
@@ -16,6 +18,8 @@ use ferrocloud::block_storage::services::{
 };
 use ferrocloud::block_storage::snapshots::{self, CreateSnapshot, SnapshotStatus};
 use ferrocloud::block_storage::volumes::{self, CreateVolume, VolumeStatus};
+use ferrocloud::block_storage::workers::{self, Cleanup};
+use ferrocloud::block_storage::{capabilities, hosts};
 use ferrocloud::{Error, Service, SortDir};
 use ferrocloud_native::HyperTransport;
 use ferrocloud_tests::cloud;
@@ -418,4 +422,108 @@ async fn storage_snapshot_manage_and_unmanage() {
     .await;
     let err = cinder.call(&volumes::get(&id)).await.unwrap_err();
     assert!(err.is_not_found(), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_capabilities_hosts_clusters_and_workers() {
+    let admin = cloud::admin();
+    let cinder = admin.block_storage();
+    let (host, pool) = volume_host(&cinder).await;
+    let nohost = format!("{}@none", cloud::unique("nohost"));
+
+    let caps = cinder.call(&capabilities::get(&host)).await.unwrap();
+    assert!(caps.extra.is_empty(), "untyped {:?}", caps.extra);
+    assert!(
+        caps.namespace
+            .as_deref()
+            .is_some_and(|n| n.ends_with(&host)),
+        "{caps:?}"
+    );
+    let pools = cinder
+        .call(&scheduler_stats::list_pools(&ListPools {
+            detail: true,
+            name: Some(pool),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    let backend = pools[0]
+        .capabilities
+        .as_ref()
+        .unwrap()
+        .volume_backend_name
+        .clone();
+    assert_eq!(caps.volume_backend_name, backend);
+    assert!(!caps.properties.is_empty(), "{caps:?}");
+    assert!(caps
+        .properties
+        .values()
+        .all(|p| p.kind.is_some() && p.extra.is_empty()));
+    let err = cinder.call(&capabilities::get(&nohost)).await.unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+
+    let list = cinder.call(&hosts::list(None)).await.unwrap();
+    let volume = list
+        .iter()
+        .find(|h| h.host_name == host)
+        .unwrap_or_else(|| panic!("{host} not in {list:?}"));
+    assert_eq!(volume.service.as_deref(), Some("cinder-volume"));
+    assert_eq!(volume.service_state.as_deref(), Some("enabled"));
+    assert!(
+        volume.extra.is_empty() && volume.last_update.is_some(),
+        "{volume:?}"
+    );
+    let zone = volume.zone.clone().unwrap();
+    let in_zone = cinder.call(&hosts::list(Some(&zone))).await.unwrap();
+    assert!(in_zone
+        .iter()
+        .all(|h| h.zone.as_deref() == Some(zone.as_str())));
+    let totals = cinder.call(&hosts::get(&host)).await.unwrap();
+    assert_eq!(totals[0].project, "(total)", "{totals:?}");
+    assert!(totals.iter().all(|r| r.host == host && r.extra.is_empty()));
+    let per_project: u32 = totals[1..].iter().map(|r| r.volume_count).sum();
+    assert_eq!(per_project, totals[0].volume_count, "{totals:?}");
+    let err = cinder.call(&hosts::get(&nohost)).await.unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+
+    // The local cloud runs no clustered services.
+    for op in [
+        clusters::list(&ListClusters::default()),
+        clusters::list_detail(&ListClusters {
+            binary: Some("cinder-volume".into()),
+            is_up: Some(true),
+            ..Default::default()
+        }),
+    ] {
+        let list = cinder.call(&op).await.unwrap();
+        assert!(list.is_empty(), "{list:?}");
+    }
+    let err = cinder
+        .call(&clusters::get(&cloud::unique("cluster"), None))
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+    let err = cinder
+        .call(&clusters::enable(
+            &cloud::unique("cluster"),
+            "cinder-volume",
+        ))
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+
+    // A cleanup that matches no service cleans nothing.
+    let none = cinder
+        .call(&workers::cleanup(&Cleanup {
+            host: Some(nohost),
+            is_up: Some(false),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    assert!(
+        none.cleaning.is_empty() && none.unavailable.is_empty(),
+        "{none:?}"
+    );
+    assert!(none.extra.is_empty(), "{none:?}");
 }

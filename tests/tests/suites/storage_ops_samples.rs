@@ -1,9 +1,12 @@
 //! Cinder's operator APIs: services (both sample folders), scheduler pools (v3 and v2),
 //! resource filters, manageable volumes and snapshots (lists and manage requests, v3 and
-//! v2) and the version documents: every sample parses into its type with no known field
+//! v2), the version documents, backend capabilities, os-hosts (and attaching to a host),
+//! clusters (3.7), worker cleanup (3.24) and the extension list: every sample parses into its type with no known field
 //! left untyped, and every request sample is reproduced by the builders (JSON values, with
 //! method and path checked against ENDPOINTS.tsv where it names them).
 
+use ferrocloud::block_storage::actions::{self, Attach};
+use ferrocloud::block_storage::clusters::{self, ListClusters};
 use ferrocloud::block_storage::manageable::{
     self, ListManageable, ManageSnapshot, ManageVolume, Manageable, Route,
 };
@@ -13,6 +16,9 @@ use ferrocloud::block_storage::services::{
     self, Backend, FailoverHost, ListServices, LogLevel, LogTarget, ServiceState, ServiceStatus,
     SetLogLevel,
 };
+use ferrocloud::block_storage::workers::{self, Cleanup};
+use ferrocloud::block_storage::{capabilities, hosts};
+use ferrocloud::common::extensions;
 use ferrocloud::version::{self, Microversion};
 use ferrocloud::{Metadata, Operation};
 use ferrocloud_tests::samples::{self, Coverage};
@@ -397,4 +403,180 @@ fn storage_version_samples() {
     }
     cov.assert_complete("block-storage versions", &files);
     assert_eq!(cov.checked(), files.len());
+}
+
+#[test]
+fn storage_admin_samples() {
+    let files = files(
+        &[
+            "backend-capabilities",
+            "hosts",
+            "host-attach",
+            "worker-cleanup",
+            "extensions",
+        ],
+        &["clusters", "extensions"],
+    );
+    assert_eq!(files.len(), 19, "{files:#?}");
+    let mut cov = Coverage::new();
+    const ID: &str = "2ef47aee-8844-490c-804d-2a8efe561c65";
+    for f in &files {
+        let name = f.rsplit('/').next().unwrap();
+        match name {
+            "backend-capabilities-response.json" => {
+                let c = response(&mut cov, f, capabilities::get("node1@lvm"));
+                assert!(c.extra.is_empty(), "{f}: untyped {:?}", c.extra.keys());
+                assert_eq!(c.volume_backend_name.as_deref(), Some("lvmdriver-1"));
+                assert_eq!(c.properties.len(), 4, "{f}");
+                let qos = &c.properties["qos"];
+                assert_eq!(qos.kind.as_deref(), Some("boolean"), "{f}");
+                assert!(qos.extra.is_empty() && qos.title.is_some(), "{f}");
+            }
+            "hosts-list-response.json" => {
+                let list = response(&mut cov, f, hosts::list(None));
+                assert_eq!(list.len(), 3, "{f}");
+                for h in &list {
+                    assert!(h.extra.is_empty(), "{f}: untyped {:?}", h.extra.keys());
+                    assert!(h.last_update.is_some() && h.service.is_some(), "{f}");
+                    assert_eq!(h.service_status.as_deref(), Some("available"));
+                    assert_eq!(h.service_state.as_deref(), Some("enabled"));
+                }
+                assert_eq!(list[2].host_name, "node1@lvm");
+            }
+            "hosts-get-response.json" => {
+                let r = response(&mut cov, f, hosts::get("node1@rbd-sas"));
+                assert_eq!(r.len(), 2, "{f}");
+                assert!(r.iter().all(|r| r.extra.is_empty()), "{f}");
+                assert_eq!(r[0].project, "(total)");
+                assert_eq!(
+                    (r[1].volume_count, r[1].total_volume_gb, r[1].snapshot_count),
+                    (8, 11, 1),
+                    "{f}: numbers sent as strings"
+                );
+            }
+            "host-attach-request.json" => {
+                // Cinder's os-attach schema requires `mountpoint`, which the sample leaves
+                // out: the builder refuses that body before any I/O; with a mountpoint
+                // it is the sample plus that key.
+                let b = samples::json(f);
+                let mut attach = Attach {
+                    host_name: s(&b["os-attach"]["host_name"]),
+                    ..Default::default()
+                };
+                let err = actions::attach(ID, &attach)
+                    .request(&cinder(f))
+                    .unwrap_err();
+                assert!(err.to_string().contains("mountpoint"), "{err}");
+                attach.mountpoint = "/dev/vdb".into();
+                let req = actions::attach(ID, &attach).request(&cinder(f)).unwrap();
+                let mut got: Value = serde_json::from_slice(req.body()).unwrap();
+                got["os-attach"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("mountpoint");
+                assert_eq!(got, b, "{f}");
+                cov.except(
+                    f,
+                    "incomplete: Cinder requires the mountpoint it leaves out",
+                );
+            }
+            "worker-cleanup-request.json" => {
+                let b = samples::json(f);
+                let cleanup = Cleanup {
+                    cluster_name: s(&b["cluster_name"]),
+                    disabled: b["disabled"].as_bool(),
+                    host: s(&b["host"]),
+                    service_id: b["service_id"].as_u64(),
+                    is_up: b["is_up"].as_bool(),
+                    binary: s(&b["binary"]),
+                    resource_id: s(&b["resource_id"]),
+                    resource_type: s(&b["resource_type"]),
+                };
+                request(&mut cov, f, workers::cleanup(&cleanup));
+            }
+            "worker-cleanup-response.json" => {
+                let r = response(&mut cov, f, workers::cleanup(&Cleanup::default()));
+                assert!(r.extra.is_empty() && r.unavailable.is_empty(), "{f}");
+                assert_eq!(r.cleaning.len(), 1, "{f}");
+                let c = &r.cleaning[0];
+                assert!(c.extra.is_empty(), "{f}: untyped {:?}", c.extra.keys());
+                assert_eq!((c.id, c.cluster_name.as_deref()), (Some(1), Some("test")));
+            }
+            "clusters-list-response.json" | "clusters-list-detailed-response.json" => {
+                let detail = name.contains("detailed");
+                let op = if detail {
+                    clusters::list_detail(&ListClusters::default())
+                } else {
+                    clusters::list(&ListClusters::default())
+                };
+                let list = response(&mut cov, f, op);
+                assert_eq!(list.len(), 2, "{f}");
+                for c in &list {
+                    assert!(c.extra.is_empty(), "{f}: untyped {:?}", c.extra.keys());
+                    assert_eq!(c.binary, "cinder-volume");
+                    assert_eq!(c.state, Some(ServiceState::Down));
+                    assert_eq!(c.num_hosts.is_some(), detail, "{f}");
+                    assert_eq!(c.created_at.is_some(), detail, "{f}");
+                }
+                assert_eq!(list[1].status, Some(ServiceStatus::Disabled));
+                if detail {
+                    assert!(list[0].last_heartbeat.is_some(), "{f}");
+                    assert!(list[1].last_heartbeat.is_none(), "{f}: \"\" is none");
+                    assert_eq!(list[1].num_down_hosts, Some(1));
+                }
+            }
+            "cluster-show-response.json" => {
+                let c = response(&mut cov, f, clusters::get("cluster_name", None));
+                assert!(c.extra.is_empty(), "{f}: untyped {:?}", c.extra.keys());
+                assert_eq!((c.name.as_str(), c.num_hosts), ("cluster_name", Some(0)));
+                assert!(c.updated_at.is_some() && c.last_heartbeat.is_some());
+            }
+            "cluster-enable-request.json" | "cluster-disable-request.json" => {
+                let b = samples::json(f);
+                let (n, bin) = (b["name"].as_str().unwrap(), b["binary"].as_str().unwrap());
+                let op = if name.contains("enable") {
+                    clusters::enable(n, bin)
+                } else {
+                    clusters::disable(n, bin, b["disabled_reason"].as_str())
+                };
+                request(&mut cov, f, op);
+            }
+            "cluster-enable-response.json" | "cluster-disable-response.json" => {
+                let enable = name.contains("enable");
+                let op = if enable {
+                    clusters::enable("n", "b")
+                } else {
+                    clusters::disable("n", "b", None)
+                };
+                let c = response(&mut cov, f, op);
+                assert!(c.extra.is_empty(), "{f}: untyped {:?}", c.extra.keys());
+                let want = if enable {
+                    ServiceStatus::Enabled
+                } else {
+                    ServiceStatus::Disabled
+                };
+                assert_eq!(c.status, Some(want), "{f}");
+                assert_eq!(c.disabled_reason.is_some(), !enable, "{f}");
+            }
+            "extensions-list-response.json" => {
+                let list = response(&mut cov, f, extensions::list());
+                assert!(list.len() > 10, "{f}");
+                assert!(list.iter().any(|e| e.alias == "os-hosts"), "{f}");
+                for e in &list {
+                    assert!(e.extra.is_empty(), "{f}: untyped {:?}", e.extra.keys());
+                    assert!(!e.name.is_empty() && e.updated.is_some(), "{f}");
+                }
+            }
+            other => panic!("{f}: no case for {other}"),
+        }
+    }
+    cov.assert_complete(
+        "block-storage capabilities, hosts, clusters, workers, extensions",
+        &files,
+    );
+    assert_eq!(
+        cov.checked() + 2,
+        files.len(),
+        "only the host-attach samples excepted"
+    );
 }
