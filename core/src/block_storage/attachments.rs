@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::actions::Connector;
-use super::{empty, LIST_STYLE};
+use super::{blank_time, empty, LIST_STYLE};
 use crate::{path, query, HasStatus, InvalidInput, List, ListCommon, Op, Paging, Timestamp};
 
 /// The microversion attachments need.
@@ -93,15 +93,6 @@ pub struct Attachment {
     /// Other fields.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-/// A time that Cinder sends as `""` while unset.
-fn blank_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(s) if s.is_empty() => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
-    }
 }
 
 impl HasStatus for Attachment {

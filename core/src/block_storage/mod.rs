@@ -3,7 +3,19 @@
 //! [`availability_zones`], [`volume_types`], per-project [`default_types`], [`backups`],
 //! volume [`transfers`] between projects, new-style [`attachments`] (3.27+),
 //! [`qos_specs`], [`quota_classes`], user [`messages`] (3.3+), [`group_types`] (3.11+)
-//! and volume [`groups`] with their snapshots.
+//! and volume [`groups`] with their snapshots; for operators, the [`services`], the
+//! scheduler's back-end pools ([`scheduler_stats`]), the list filters the cloud accepts
+//! ([`resource_filters`], 3.33), [`manageable`] volumes and snapshots (list what a
+//! backend holds, manage it), a backend's [`capabilities`], the old per-host view
+//! ([`hosts`]), [`clusters`] (3.7) and the cleanup of a dead service's resources
+//! ([`workers`], 3.24).
+//!
+//! Cinder's API versions (`GET /`, gophercloud's `apiversions.List`) and the microversion
+//! range of v3 (`GET /v3/`) are read with the shared
+//! [`version::discover_all`](crate::version::discover_all) and
+//! [`version::discover`](crate::version::discover) on the block-storage service;
+//! [`Service::negotiate`](crate::Service::negotiate) picks the highest microversion both
+//! sides know.
 //!
 //! The catalog's `block-storage` / `volumev3` endpoint is
 //! `http://host:8776/v3/{project_id}`. Paths here are relative to it, so the same
@@ -34,18 +46,26 @@ pub mod actions;
 pub mod attachments;
 pub mod availability_zones;
 pub mod backups;
+pub mod capabilities;
+pub mod clusters;
 pub mod default_types;
 pub mod group_types;
 pub mod groups;
+pub mod hosts;
 pub mod limits;
+pub mod manageable;
 pub mod messages;
 pub mod qos_specs;
 pub mod quota_classes;
 pub mod quota_sets;
+pub mod resource_filters;
+pub mod scheduler_stats;
+pub mod services;
 pub mod snapshots;
 pub mod transfers;
 pub mod volume_types;
 pub mod volumes;
+pub mod workers;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -133,6 +153,18 @@ pub fn project_less(endpoint: &str) -> Result<String, InvalidInput> {
 }
 
 pub(crate) use crate::types::flex::flex_bool;
+
+/// A time that Cinder sends as `""` while unset (attachments, clusters).
+pub(crate) fn blank_time<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::Timestamp>, D::Error> {
+    use serde::Deserialize;
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
 
 /// `POST {resource}/{id}/action` with `{"<action>": body}`.
 pub(crate) fn action<B: Serialize + ?Sized>(

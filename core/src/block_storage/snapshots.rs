@@ -302,6 +302,12 @@ pub fn force_delete(snapshot_id: &str) -> Op<()> {
     action(SNAPSHOTS, snapshot_id, "os-force_delete", empty())
 }
 
+/// `os-unmanage` (admin): Cinder forgets the snapshot, the backend keeps it (the reverse
+/// of [`manageable::manage_snapshot`](crate::block_storage::manageable::manage_snapshot)).
+pub fn unmanage(snapshot_id: &str) -> Op<()> {
+    action(SNAPSHOTS, snapshot_id, "os-unmanage", empty())
+}
+
 /// The metadata API of snapshots (`/snapshots/{id}/metadata`): get, merge, replace, and one
 /// key's get, set and delete.
 pub const METADATA: MetadataOf = MetadataOf::new("snapshots");

@@ -59,8 +59,9 @@ pub(crate) fn flex_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
 }
 
 /// Reads a number a service sends as a JSON number or as a numeric string
-/// (neutron-dynamic-routing's AS numbers: `"remote_as": "1001"` next to `"local_as": 1001`).
-#[cfg(feature = "network")]
+/// (neutron-dynamic-routing's AS numbers: `"remote_as": "1001"` next to `"local_as": 1001`;
+/// Cinder's `os-hosts` counts).
+#[cfg(any(feature = "network", feature = "block-storage"))]
 pub(crate) fn flex_u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     match Value::deserialize(d)? {
         Value::Number(n) => n

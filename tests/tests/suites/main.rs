@@ -61,6 +61,8 @@ mod storage_backups_real;
 mod storage_backups_samples;
 mod storage_more_real;
 mod storage_more_samples;
+mod storage_ops_real;
+mod storage_ops_samples;
 mod storage_quota_real;
 mod storage_quota_samples;
 mod storage_real;

@@ -28,7 +28,7 @@ use ferrocloud_tests::samples::{self, Coverage};
 const PROJECT: &str = "0c2eba2c5af04d3f9e9d0d410b371fde";
 const ID: &str = "2ef47aee-8844-490c-804d-2a8efe561c65";
 
-fn cinder(file: &str) -> ServiceEndpoint {
+pub(crate) fn cinder(file: &str) -> ServiceEndpoint {
     let v = if file.starts_with("block-storage/v2/") {
         ApiVersion::V2
     } else {
@@ -58,7 +58,7 @@ fn request<O: Operation>(cov: &mut Coverage, file: &str, op: O) {
 
 /// The sample files of a v2 / v3 root whose name starts with one of `prefixes`, plus
 /// every file under the v3 folders `dirs`.
-fn files(prefixes: &[&str], dirs: &[&str]) -> Vec<String> {
+pub(crate) fn files(prefixes: &[&str], dirs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for d in dirs {
         out.extend(samples::files_under(&format!("block-storage/v3/{d}")));
