@@ -12,10 +12,11 @@
 //   4. the token is renewed by the runtime's clock (a refresh margin close to the token's
 //      lifetime makes it due after 3 s);
 //   5. a wrong password: 502 with Keystone's 401 message and request id;
-//   6. (workerd) outbound fetch is allowed to 127.0.0.1 only.
+//   6. (workerd) outbound fetch is allowed to 127.0.0.1 only;
+//   7. (workerd) an old compatibility date without fetch's `cache` field works too.
 // It prints the wasm size and the cold / warm times, and deletes its servers in any case.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import net from "node:net";
 import path from "node:path";
@@ -175,9 +176,9 @@ try {
   }
 
   // ---- workerd -------------------------------------------------------------------
-  async function startWorkerd(creds, port = PORT) {
+  async function startWorkerd(creds, port = PORT, config = path.join(DIR, "config.capnp")) {
     const t = performance.now();
-    const child = spawn(env.WORKERD, ["serve", path.join(DIR, "config.capnp"), "--socket-addr", `http=127.0.0.1:${port}`], {
+    const child = spawn(env.WORKERD, ["serve", config, "--socket-addr", `http=127.0.0.1:${port}`], {
       env: { PATH: env.PATH, HOME: env.HOME, ...creds },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -223,8 +224,21 @@ try {
   w = await startWorkerd({ ...CREDS, OS_AUTH_URL: CREDS.OS_AUTH_URL.replace("127.0.0.1", "127.0.0.2") });
   const denied = await http(PORT, "GET", "/servers");
   check(`workerd: outbound fetch to 127.0.0.2 refused by workerd (${denied.body.error?.message})`,
-    denied.status === 502 && denied.body.error?.kind === "transport",
+    denied.status === 502 && denied.body.error?.kind === "transport" &&
+      /\(Connect\).*is not allowed/.test(denied.body.error?.message),
     JSON.stringify(denied.body));
+  await stopWorkerd(w);
+
+  // An older compatibility date: fetch's `cache` field is not implemented there, and the
+  // transport builds its requests without it.
+  const oldConfig = path.join(DIR, "config-2024-01-01.capnp");
+  writeFileSync(oldConfig, readFileSync(path.join(DIR, "config.capnp"), "utf8")
+    .replace(/compatibilityDate = "[0-9-]+"/, 'compatibilityDate = "2024-01-01"'));
+  w = await startWorkerd(CREDS, PORT, oldConfig);
+  const old = [await http(PORT, "GET", "/servers"), await http(PORT, "GET", "/servers")];
+  check("workerd with compatibilityDate 2024-01-01 (no fetch `cache` field): 200, 200",
+    old.every((o) => o.status === 200 && o.body.servers?.length >= created.length),
+    JSON.stringify(old.map((o) => o.body)));
   await stopWorkerd(w);
 
   // ---- Node.js -------------------------------------------------------------------
