@@ -7,7 +7,7 @@
 #
 # 1. installs what is missing, into target/ (cached by CI): wasm-bindgen-cli (the crate's
 #    exact version, target/wasm-tools), npm binaryen and workerd (target/npm);
-# 2. builds the function: cargo (wasm-release) → wasm-bindgen --target web → wasm-opt -Oz,
+# 2. builds the function: cargo (wasm-release) → wasm-bindgen --target web → wasm-opt -O1,
 #    into target/edge/ with the workerd config and the Node module;
 # 3. seeds the demo project (demo-seed) and runs web-demo/edge/e2e/edge-e2e.mjs: it
 #    creates two servers with unique names, then for workerd and for Node checks
@@ -17,7 +17,8 @@
 #    servers even on failure (and demo-seed --cleanup sweeps by prefix after it).
 #
 # Knobs: OSCLOUD_DIR (default /tmp/oscloud), FERROCLOUD_SHARED (default ../shared),
-#        EDGE_PORT (default 8790), NO_BUILD=1 (reuse target/edge).
+#        EDGE_PORT (default 8790), NO_BUILD=1 (reuse target/edge), EDGE_SEEDED=1 (the
+#        demo project is seeded already: scripts/test.sh does it first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -67,7 +68,9 @@ if [[ ${NO_BUILD:-} != 1 || ! -f $OUT/pkg/ferrocloud_edge_demo_bg.wasm ]]; then
   WASM=$ROOT/target/wasm32-unknown-unknown/wasm-release/ferrocloud_edge_demo.wasm
   rm -rf "$OUT" && mkdir -p "$OUT/pkg"
   "$TOOLS/bin/wasm-bindgen" --target web --no-typescript --out-dir "$OUT/pkg" "$WASM"
-  "$WASM_OPT" -Oz --strip-debug --strip-producers \
+  # -O1, not -Oz: measured on this module, -O1 gzips smaller (205 KB against 210 KB) and
+  # runs in a third of the time (10 s against 34 s on a shared 2-core machine).
+  "$WASM_OPT" -O1 --strip-debug --strip-producers \
     "$OUT/pkg/ferrocloud_edge_demo_bg.wasm" -o "$OUT/pkg/ferrocloud_edge_demo_bg.wasm.opt"
   mv "$OUT/pkg/ferrocloud_edge_demo_bg.wasm.opt" "$OUT/pkg/ferrocloud_edge_demo_bg.wasm"
   cp web-demo/edge/workerd/config.capnp web-demo/edge/workerd/worker.mjs \
@@ -83,10 +86,12 @@ if [[ $up == 0 || ! -f $OSCLOUD_DIR/clouds.yaml ]]; then
 fi
 export OS_CLIENT_CONFIG_FILE=$OSCLOUD_DIR/clouds.yaml
 
-log "seeding the demo project"
 cargo build -q -p ferrocloud-web-demo --bin demo-seed
 SEED=$ROOT/target/debug/demo-seed
-"$SEED" >/dev/null
+if [[ ${EDGE_SEEDED:-} != 1 ]]; then
+  log "seeding the demo project"
+  "$SEED" >/dev/null
+fi
 
 PREFIX="edge-$$-"
 cleanup() {

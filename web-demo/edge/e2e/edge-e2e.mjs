@@ -66,7 +66,9 @@ async function keystone(password) {
   });
   return { status: r.status, token: r.headers.get("x-subject-token"), body: await r.json() };
 }
+const tAuth = performance.now();
 const auth = await keystone(CREDS.OS_PASSWORD);
+const keystoneMs = ms(tAuth);
 if (auth.status !== 201) throw new Error(`keystone said ${auth.status}`);
 const endpoint = (type) =>
   auth.body.token.catalog
@@ -122,7 +124,9 @@ try {
     const r = { warm: [] };
     const first = await call("GET", "/servers", CREDS);
     r.cold = first.ms;
+    const tNova = performance.now();
     const nova = await novaServers();
+    r.nova = ms(tNova);
     const listed = new Map((first.body.servers ?? []).map((s) => [s.id, s.name]));
     check(`${name}: GET /servers answers 200`, first.status === 200, JSON.stringify(first.body));
     for (const s of created) {
@@ -245,12 +249,17 @@ try {
   const t = performance.now();
   const { handle } = await import(path.join(DIR, "handler.mjs"));
   const nodeInit = ms(t);
+  const cpu = [];
   await suite("node", async (method, p, creds) => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = await handle(new Request(`http://edge${p}`, { method }), creds);
     const body = await r.json();
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     return { status: r.status, headers: Object.fromEntries(r.headers), body, ms: ms(t0) };
   }, async () => {});
+  results.node.cpu = cpu.slice(1, 6).map((x) => Number(x.toFixed(1)));
   results.node.init = nodeInit;
 } catch (e) {
   failures.push(String(e?.stack ?? e));
@@ -270,6 +279,7 @@ const w = results.workerd ?? {};
 const n = results.node ?? {};
 console.log(`\nedge function wasm: ${results.wasm?.bytes} bytes, ${results.wasm?.gzip} gzipped (-9)`);
 console.log(`workerd: process start to listening ${w.startup} ms; cold first request ${w.cold} ms; warm median ${w.warmMedian} ms (${w.warm?.join(", ")})`);
-console.log(`node:    module import (compile + instantiate) ${n.init} ms; cold first request ${n.cold} ms; warm median ${n.warmMedian} ms (${n.warm?.join(", ")})`);
+console.log(`node:    module import (compile + instantiate) ${n.init} ms; cold first request ${n.cold} ms; warm median ${n.warmMedian} ms (${n.warm?.join(", ")}); process CPU per warm request ${n.cpu?.join(", ")} ms`);
+console.log(`(straight to the services: a password authentication took ${keystoneMs} ms, most of each cold request; GET /servers from Nova ${w.nova} / ${n.nova} ms)`);
 console.log(`edge-e2e: ${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
