@@ -40,6 +40,8 @@ if ! "$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $WB_VERSION\$";
        "$other/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
       log "wasm-bindgen $WB_VERSION: copying from $other"
       mkdir -p "$TOOLS/bin" && cp "$other/bin/wasm-bindgen" "$TOOLS/bin/"
+      # The test runner too, when there is one (scripts/wasm-env.sh needs both).
+      [[ -x $other/bin/wasm-bindgen-test-runner ]] && cp "$other/bin/wasm-bindgen-test-runner" "$TOOLS/bin/"
       break
     fi
   done
