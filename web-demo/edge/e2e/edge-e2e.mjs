@@ -180,7 +180,13 @@ try {
   }
 
   // ---- workerd -------------------------------------------------------------------
+  const listening = (port) =>
+    new Promise((res) => {
+      const s = net.connect(port, "127.0.0.1", () => (s.destroy(), res(true)));
+      s.on("error", () => res(false));
+    });
   async function startWorkerd(creds, port = PORT, config = path.join(DIR, "config.capnp")) {
+    if (await listening(port)) throw new Error(`127.0.0.1:${port} is taken: set EDGE_PORT`);
     const t = performance.now();
     const child = spawn(env.WORKERD, ["serve", config, "--socket-addr", `http=127.0.0.1:${port}`], {
       env: { PATH: env.PATH, HOME: env.HOME, ...creds },
@@ -189,11 +195,7 @@ try {
     workerds.push(child);
     for (;;) {
       if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}`);
-      const up = await new Promise((res) => {
-        const s = net.connect(port, "127.0.0.1", () => (s.destroy(), res(true)));
-        s.on("error", () => res(false));
-      });
-      if (up) break;
+      if (await listening(port)) break;
       if (performance.now() - t > 15000) throw new Error("workerd did not listen within 15 s");
       await new Promise((res) => setTimeout(res, 10));
     }
@@ -261,6 +263,16 @@ try {
   }, async () => {});
   results.node.cpu = cpu.slice(1, 6).map((x) => Number(x.toFixed(1)));
   results.node.init = nodeInit;
+
+  // The Lambda-style adapter: an API-Gateway-like event in, { statusCode, headers, body } out,
+  // with the bindings from process.env (the same credentials, so the same cached client).
+  const { handler } = await import(path.join(DIR, "handler.mjs"));
+  const lambda = await handler({ rawPath: "/servers", requestContext: { http: { method: "GET" } } });
+  const lambdaIds = new Set((JSON.parse(lambda.body).servers ?? []).map((s) => s.id));
+  check("node: Lambda-style handler(event) answers 200 with our servers",
+    lambda.statusCode === 200 && created.every((c) => lambdaIds.has(c.id)) &&
+      lambda.headers["content-type"] === "application/json",
+    JSON.stringify(lambda).slice(0, 400));
 } catch (e) {
   failures.push(String(e?.stack ?? e));
   console.log(`  FAIL ${e?.stack ?? e}`);

@@ -12,6 +12,13 @@
 //!   authentication for many requests). The SDK refreshes the token before it expires and
 //!   authenticates again once on a 401 (a revoked token), so a long-lived isolate stays
 //!   correct. New credentials in the bindings build a new client.
+//! - **Several requests at once.** workerd cancels a request that waits on I/O another
+//!   request started, and the SDK makes concurrent first calls share one authentication.
+//!   So a request that may authenticate (no token yet, or one near its renewal) runs
+//!   alone, the others wait with their own 5 ms timers, then reuse its token; requests
+//!   with a fresh token run concurrently. One case stays open: two concurrent requests
+//!   that both meet a 401 (a token revoked mid-life) share the re-authentication, and
+//!   workerd may cancel the waiting one (the caller retries; the next request is fine).
 //! - **Counters.** The function counts its own authentications (`POST …/auth/tokens`),
 //!   requests served and upstream subrequests, and reports them in every answer
 //!   (`x-edge-auths`, `x-edge-requests`, `x-edge-subrequests`, and in the JSON body).
