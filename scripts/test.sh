@@ -8,7 +8,8 @@
 # 2. starts the real local OpenStack (../shared/tools/oscloud/start.sh, idempotent);
 # 3. runs: rustfmt and clippy checks, the wasm32 build of the core, the unit, doc,
 #    samples, real-cloud, fault, TLS, secrets and load tests (cargo test), the fuzz smoke
-#    (scripts/robustness-smoke.sh), then the browser suites;
+#    (scripts/robustness-smoke.sh), then the browser suites and the edge function (workerd
+#    and Node.js, scripts/edge-e2e.sh);
 # 4. with CI=true, stops the cloud again if this script started it (pass or fail).
 #
 # Knobs: OSCLOUD_DIR (default /tmp/oscloud), FERROCLOUD_SHARED (default ../shared).
@@ -66,6 +67,9 @@ bash scripts/wasm-test.sh
 
 log "dashboard end-to-end (Playwright + Chromium against the real cloud)"
 bash scripts/dashboard-e2e.sh
+
+log "edge and serverless: the edge function in workerd and Node.js against the real cloud"
+EDGE_SEEDED=1 bash scripts/edge-e2e.sh
 
 log "dashboard bundle size (wasm + JS + CSS, gzipped; budget 300 KB)"
 NO_BUILD=1 bash scripts/dashboard-size.sh

@@ -40,7 +40,9 @@ _fc_wasm_env() {
     command -v chromedriver >/dev/null || { say "chromedriver missing after apt"; return 1; }
   fi
 
-  if [[ $("$WASM_TOOLS/bin/wasm-bindgen" --version 2>/dev/null) != "wasm-bindgen $WB_VERSION" ]]; then
+  # Both binaries: build-dashboard.sh and edge-e2e.sh may have copied wasm-bindgen alone.
+  if [[ $("$WASM_TOOLS/bin/wasm-bindgen" --version 2>/dev/null) != "wasm-bindgen $WB_VERSION" ||
+        ! -x $WASM_TOOLS/bin/wasm-bindgen-test-runner ]]; then
     say "installing wasm-bindgen-cli $WB_VERSION into $WASM_TOOLS (a few minutes)"
     # --locked fails when the CLI's lockfile pins a crate newer than the registry has.
     cargo install --root "$WASM_TOOLS" wasm-bindgen-cli --version "=$WB_VERSION" --locked \

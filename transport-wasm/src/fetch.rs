@@ -143,6 +143,11 @@ async fn within<F: Future>(d: Duration, f: F) -> Option<F::Output> {
     }
 }
 
+thread_local! {
+    /// Whether the runtime takes fetch's `cache` field (see [`Call::request`]).
+    static CACHE_OPTION: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// One fetch: what it is for (error messages) and its `AbortController`, which aborts
 /// the fetch when the `Call` is dropped (timeout, cancellation, end of a stream).
 struct Call {
@@ -166,28 +171,50 @@ impl Call {
         Ok(Call { method, url, abort })
     }
 
-    /// The gloo-net request: method, sendable headers, body, abort signal.
+    /// The gloo-net request: method, sendable headers, body, abort signal, and
+    /// `cache: "no-store"` where the runtime takes it. workerd before compatibility date
+    /// 2024-11-11 (Cloudflare's `cache_option_enabled`) throws on any `cache` field when
+    /// the request is built, before anything is sent: the request is then built without
+    /// it, and so is every later one.
     fn request(
         &self,
         parts: &Parts,
         body: Option<JsValue>,
     ) -> Result<gloo_net::http::Request, TransportError> {
+        let with_cache = CACHE_OPTION.with(|c| c.get());
+        match self.build(parts, body.clone(), with_cache) {
+            Err(gloo_net::Error::JsError(j)) if with_cache && j.message.contains("'cache'") => {
+                CACHE_OPTION.with(|c| c.set(false));
+                self.build(parts, body, false)
+            }
+            other => other,
+        }
+        .map_err(|e| self.gloo_error(e))
+    }
+
+    fn build(
+        &self,
+        parts: &Parts,
+        body: Option<JsValue>,
+        with_cache: bool,
+    ) -> Result<gloo_net::http::Request, gloo_net::Error> {
         let headers = Headers::new();
         for (name, value) in &parts.headers {
             if sendable_header(name, value) {
                 headers.append(name.as_str(), &latin1(value));
             }
         }
-        let builder = RequestBuilder::new(&self.url)
+        let mut builder = RequestBuilder::new(&self.url)
             .method(parts.method.clone())
             .headers(headers)
-            .cache(RequestCache::NoStore)
             .abort_signal(Some(&self.abort.signal()));
+        if with_cache {
+            builder = builder.cache(RequestCache::NoStore);
+        }
         match body {
             Some(b) => builder.body(b),
             None => builder.build(),
         }
-        .map_err(|e| self.gloo_error(e))
     }
 
     /// Status and the headers the page may read (CORS hides the rest).
@@ -250,7 +277,7 @@ fn js_value_error(method: &str, url: &str, v: &JsValue) -> TransportError {
         (Some(name), Some(message)) => classify_js_error(method, url, &name, &message),
         _ => TransportError::new(
             TransportErrorKind::Other,
-            format!("{method} {url} failed in the browser: {v:?}"),
+            format!("{method} {url} failed in the JS runtime: {v:?}"),
         ),
     }
 }

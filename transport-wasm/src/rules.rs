@@ -106,6 +106,11 @@ pub fn sendable_header(name: &HeaderName, value: &HeaderValue) -> bool {
 /// [`TransportErrorKind::CorsOrNetwork`] with a message that says so and how to fix
 /// either. An `AbortError` becomes [`TransportErrorKind::Cancelled`].
 ///
+/// Runtimes without CORS say what happened, and their failures become
+/// [`TransportErrorKind::Connect`]: Node's fetch rejects with `TypeError: fetch failed`,
+/// workerd with `Error: Network connection failed: …` (or `Network connection lost.`),
+/// also when its config does not allow the destination.
+///
 /// ```
 /// use ferrocloud::TransportErrorKind;
 /// let e = ferrocloud_wasm::classify_js_error("GET", "http://nova/v2.1/servers", "TypeError", "Failed to fetch");
@@ -113,6 +118,17 @@ pub fn sendable_header(name: &HeaderName, value: &HeaderValue) -> bool {
 /// assert!(e.message.contains("CORS or network"));
 /// ```
 pub fn classify_js_error(method: &str, url: &str, name: &str, message: &str) -> TransportError {
+    let no_cors = (name == "TypeError" && message == "fetch failed")
+        || message.starts_with("Network connection");
+    if no_cors {
+        return TransportError::new(
+            TransportErrorKind::Connect,
+            format!(
+                "{method} {url} failed ({name}: {message}): the service is unreachable (down, \
+                 wrong URL, or a destination the runtime does not allow)"
+            ),
+        );
+    }
     match name {
         "TypeError" => TransportError::new(
             TransportErrorKind::CorsOrNetwork,
@@ -133,7 +149,7 @@ pub fn classify_js_error(method: &str, url: &str, name: &str, message: &str) -> 
         ),
         _ => TransportError::new(
             TransportErrorKind::Other,
-            format!("{method} {url} failed in the browser ({name}: {message})"),
+            format!("{method} {url} failed in the JS runtime ({name}: {message})"),
         ),
     }
 }
@@ -198,5 +214,34 @@ mod tests {
             classify_js_error("GET", "u", "SyntaxError", "bad").kind,
             TransportErrorKind::Other
         );
+    }
+
+    #[test]
+    fn runtimes_without_cors_report_connect_errors() {
+        // Node (undici) and workerd; Firefox's and Safari's TypeErrors stay CORS-or-network.
+        let node = classify_js_error("GET", "http://n/", "TypeError", "fetch failed");
+        assert_eq!(node.kind, TransportErrorKind::Connect);
+        assert!(!node.message.contains("CORS"), "{}", node.message);
+        let workerd = classify_js_error(
+            "POST",
+            "http://127.0.0.2:5000/v3/auth/tokens",
+            "Error",
+            "Network connection failed: connecting to 127.0.0.2:5000 is not allowed",
+        );
+        assert_eq!(workerd.kind, TransportErrorKind::Connect);
+        assert!(
+            workerd.message.contains("is not allowed"),
+            "{}",
+            workerd.message
+        );
+        for m in [
+            "NetworkError when attempting to fetch resource.",
+            "Load failed",
+        ] {
+            assert_eq!(
+                classify_js_error("GET", "u", "TypeError", m).kind,
+                TransportErrorKind::CorsOrNetwork
+            );
+        }
     }
 }
