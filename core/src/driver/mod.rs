@@ -53,6 +53,13 @@ pub struct ClientOptions {
     pub max_pages: usize,
     /// Redirects followed per request. Default 5.
     pub max_redirects: usize,
+    /// How a call waits while another call authenticates. `None` (the default): on the
+    /// shared authentication itself, woken when it ends. `Some(every)`: by looking again
+    /// every `every` on its own timer ([`Transport::sleep`]). Runtimes that cancel a
+    /// request waiting on I/O another request started (workerd, Cloudflare Workers, with
+    /// one `Client` kept per isolate) need the second; either way one authentication
+    /// serves every waiting call.
+    pub auth_wait_poll: Option<Duration>,
 }
 
 impl Default for ClientOptions {
@@ -65,6 +72,7 @@ impl Default for ClientOptions {
             microversions: Vec::new(),
             max_pages: 10_000,
             max_redirects: 5,
+            auth_wait_poll: None,
         }
     }
 }
@@ -253,7 +261,7 @@ impl<T: Transport> Client<T> {
             Decision::Use(token, generation) => return Ok((token, generation)),
             _ => self.session().generation(),
         };
-        let _gate = self.inner.auth_gate.lock().await;
+        let _gate = self.auth_gate().await;
         // Another caller may have authenticated while this one waited at the gate: use
         // that token, even if a server has refused it since (its 401 then leads to
         // `current_after`, which authenticates at most once more for everyone).
@@ -297,11 +305,25 @@ impl<T: Transport> Client<T> {
         if let Some(found) = newer() {
             return Ok(found);
         }
-        let _gate = self.inner.auth_gate.lock().await;
+        let _gate = self.auth_gate().await;
         if let Some(found) = newer() {
             return Ok(found);
         }
         self.authenticate_and_store(true).await.map(Some)
+    }
+
+    /// The right to authenticate: awaited, or polled on this call's own timer
+    /// ([`ClientOptions::auth_wait_poll`]).
+    async fn auth_gate(&self) -> futures::lock::MutexGuard<'_, ()> {
+        let Some(every) = self.inner.options.auth_wait_poll else {
+            return self.inner.auth_gate.lock().await;
+        };
+        loop {
+            if let Some(gate) = self.inner.auth_gate.try_lock() {
+                return gate;
+            }
+            self.inner.transport.sleep(every).await;
+        }
     }
 
     async fn authenticate_and_store(&self, replaces_refused: bool) -> Result<(Arc<Token>, u64)> {

@@ -51,6 +51,50 @@ fn concurrent_first_calls_share_one_authentication() {
 }
 
 #[test]
+fn with_auth_wait_poll_waiting_calls_poll_on_their_own_timers_and_share_one_authentication() {
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
+    mock.on(
+        Method::GET,
+        "/v2.1/flavors",
+        MockResponse::json(200, r#"{"flavors": []}"#),
+    );
+    let auth = AuthOptions::password(AUTH, "demo", "Default", "pw").project_id("p1");
+    let options = ClientOptions {
+        auth_wait_poll: Some(Duration::from_millis(5)),
+        ..Default::default()
+    };
+    let client = Client::with_options(mock.clone(), &auth, options).unwrap();
+    let nova = client.compute();
+    let op = get("flavors");
+    let calls: Vec<_> = (0..100).map(|_| nova.call(&op)).collect();
+    let results = block_on(futures::future::join_all(calls));
+    assert!(results.iter().all(Result::is_ok));
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    assert_eq!(mock.count(&Method::GET, "/v2.1/flavors"), 100);
+    // The 99 others waited on their own 5 ms timers, not on the first call's request.
+    assert!(
+        mock.slept() >= Duration::from_millis(5 * 99),
+        "{:?}",
+        mock.slept()
+    );
+
+    // A 401 for everyone: the re-authentication is shared the same way.
+    mock.on(Method::GET, "/v2.1/servers", MockResponse::status(401));
+    let op = get("servers");
+    let calls: Vec<_> = (0..50).map(|_| nova.call(&op)).collect();
+    let results = block_on(futures::future::join_all(calls));
+    assert!(results
+        .iter()
+        .all(|r| r.as_ref().is_err_and(Error::is_unauthorized)));
+    assert!(
+        mock.count(&Method::POST, TOKENS) <= 3,
+        "{}",
+        mock.count(&Method::POST, TOKENS)
+    );
+}
+
+#[test]
 fn expired_token_is_refreshed_before_use() {
     let (mock, client) = setup_with_flavors();
     let nova = client.compute();

@@ -157,7 +157,7 @@ try {
     const a1 = Math.max(...cold.map((b) => b.body.edge?.auths ?? 0));
     check(`${name}: 4 concurrent first requests all answer 200`, cold.every((b) => b.status === 200),
       JSON.stringify(cold.map((b) => [b.status, b.body?.error?.message])));
-    const polls = Math.max(...cold.map((b) => Number(b.headers["x-edge-gate-polls"] ?? 0)));
+    const polls = Math.max(...cold.map((b) => Number(b.headers["x-edge-waits"] ?? 0)));
     check(`${name}: … with one authentication between them (the others waited on their own timers: ${polls} polls)`,
       cold.every((b) => b.body.edge?.auths === a1) && a1 === (name === "node" ? auths0 + 1 : 1) && polls > 0,
       JSON.stringify(cold.map((b) => b.body.edge)));

@@ -4,21 +4,19 @@
 //!
 //! ## One client, several requests at once
 //!
-//! The SDK lets concurrent first calls share one authentication: the others wait for it.
-//! Workers forbid exactly that across requests: a request that waits on I/O started by
+//! The SDK lets concurrent calls share one authentication: the others wait for it.
+//! Workers forbid waiting on it across requests: a request that waits on I/O started by
 //! another request has no pending I/O of its own, and workerd cancels it as hung ("The
 //! Workers runtime canceled this request because it detected that your Worker's code had
-//! hung", seen with four concurrent first requests). So the function lets a request that
-//! may authenticate (no token yet, or one close to its refresh) run alone: the others
-//! wait for it with their *own* timers (`setTimeout` every 5 ms is pending I/O of theirs)
-//! and then use its token. Requests with a fresh token run concurrently.
+//! hung", seen with four concurrent first requests). So the client is built with
+//! `ClientOptions::auth_wait_poll`: a waiting call looks again every 5 ms on its *own*
+//! timer (`setTimeout` is pending I/O of its request), then uses the shared token.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
 
 use ferrocloud::Client;
 use ferrocloud_wasm::FetchTransport;
@@ -33,107 +31,34 @@ use crate::{error_answer, serve, Answer, Counters, Counting, Settings};
 struct Cached {
     key: u64,
     client: Client<Counting<FetchTransport>>,
-    /// Until when the SDK will surely not renew the token (learned after each request
-    /// that ran alone); `None` before the first token.
-    fresh_until: Option<SystemTime>,
-}
-
-/// Who is inside the client: how many requests, and whether one runs alone.
-#[derive(Default)]
-struct Gate {
-    active: u32,
-    alone: bool,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Cached>> = const { RefCell::new(None) };
     static COUNTERS: Arc<Counters> = Arc::new(Counters::default());
-    static GATE: RefCell<Gate> = RefCell::new(Gate::default());
-    static POLLS: Cell<u64> = const { Cell::new(0) };
 }
 
 fn counters() -> Arc<Counters> {
     COUNTERS.with(Arc::clone)
 }
 
-/// The cached client for `settings` (or a new one, cached for the next requests), and
-/// whether its token is surely fresh.
-fn client_for(
-    settings: &Settings,
-) -> Result<(Client<Counting<FetchTransport>>, bool), ferrocloud::Error> {
+/// The cached client for `settings` (or a new one, cached for the next requests).
+fn client_for(settings: &Settings) -> Result<Client<Counting<FetchTransport>>, ferrocloud::Error> {
     let mut h = DefaultHasher::new();
     settings.hash(&mut h);
     let key = h.finish();
-    let now = ferrocloud_wasm::now();
     CLIENT.with(|slot| {
         let mut slot = slot.borrow_mut();
         if let Some(c) = slot.as_ref().filter(|c| c.key == key) {
-            return Ok((c.client.clone(), c.fresh_until.is_some_and(|t| now < t)));
+            return Ok(c.client.clone());
         }
         let client = settings.client(Counting::new(FetchTransport::new(), counters()))?;
         *slot = Some(Cached {
             key,
             client: client.clone(),
-            fresh_until: None,
         });
-        Ok((client, false))
+        Ok(client)
     })
-}
-
-/// Records the client's token after a request that ran alone (no I/O: it is fresh).
-async fn learn_token(client: &Client<Counting<FetchTransport>>, margin: Duration) {
-    let Ok(token) = client.token().await else {
-        return;
-    };
-    // A minute of slack: the clock may lag while the CPU works (Workers' `Date.now()`).
-    let until = token
-        .info
-        .expires_at
-        .to_system_time()
-        .checked_sub(margin + Duration::from_secs(60));
-    CLIENT.with(|slot| {
-        if let Some(c) = slot.borrow_mut().as_mut() {
-            c.fresh_until = until;
-        }
-    });
-}
-
-/// A place inside the client; leaving it (drop) lets the waiting requests in.
-struct Entered {
-    alone: bool,
-}
-
-impl Drop for Entered {
-    fn drop(&mut self) {
-        GATE.with(|g| {
-            let mut g = g.borrow_mut();
-            g.active -= 1;
-            if self.alone {
-                g.alone = false;
-            }
-        });
-    }
-}
-
-/// Waits (with this request's own timers) until it may use the client: alone, or along
-/// with the others while nobody runs alone.
-async fn enter(alone: bool) -> Entered {
-    loop {
-        let entered = GATE.with(|g| {
-            let mut g = g.borrow_mut();
-            let free = !g.alone && (!alone || g.active == 0);
-            if free {
-                g.active += 1;
-                g.alone = alone;
-            }
-            free
-        });
-        if entered {
-            return Entered { alone };
-        }
-        POLLS.with(|p| p.set(p.get() + 1));
-        ferrocloud_wasm::sleep(Duration::from_millis(5)).await;
-    }
 }
 
 /// Serves one Fetch `Request` with the bindings in `env` (an object of strings: the
@@ -152,15 +77,7 @@ pub async fn handle(request: Request, env: JsValue) -> Result<Response, JsValue>
         Err(e) => error_answer(&e),
         Ok(settings) => match client_for(&settings) {
             Err(e) => error_answer(&e),
-            Ok((client, fresh)) => {
-                let entered = enter(!fresh).await;
-                let answer = serve(&client, &request.method(), &path).await;
-                if entered.alone && answer.status == 200 {
-                    learn_token(&client, settings.refresh_margin()).await;
-                }
-                drop(entered);
-                answer
-            }
+            Ok(client) => serve(&client, &request.method(), &path).await,
         },
     };
     respond(answer.with_counters(&counters), &counters)
@@ -180,7 +97,6 @@ fn respond(answer: Answer, counters: &Counters) -> Result<Response, JsValue> {
     for (k, v) in Answer::counter_headers(counters) {
         headers.set(&k, &v)?;
     }
-    headers.set("x-edge-gate-polls", &POLLS.with(Cell::get).to_string())?;
     if let Some(r) = &answer.retry_after {
         headers.set("retry-after", r)?;
     }

@@ -13,12 +13,11 @@
 //!   authenticates again once on a 401 (a revoked token), so a long-lived isolate stays
 //!   correct. New credentials in the bindings build a new client.
 //! - **Several requests at once.** workerd cancels a request that waits on I/O another
-//!   request started, and the SDK makes concurrent first calls share one authentication.
-//!   So a request that may authenticate (no token yet, or one near its renewal) runs
-//!   alone, the others wait with their own 5 ms timers, then reuse its token; requests
-//!   with a fresh token run concurrently. One case stays open: two concurrent requests
-//!   that both meet a 401 (a token revoked mid-life) share the re-authentication, and
-//!   workerd may cancel the waiting one (the caller retries; the next request is fine).
+//!   request started, and the SDK makes concurrent calls share one authentication (first
+//!   calls, renewals, and the one re-authentication after a 401). The client is built
+//!   with [`ClientOptions::auth_wait_poll`]: a call that finds an authentication under
+//!   way looks again every 5 ms on its own timer instead of awaiting the other request,
+//!   then uses the token it brought.
 //! - **Counters.** The function counts its own authentications (`POST …/auth/tokens`),
 //!   requests served and upstream subrequests, and reports them in every answer
 //!   (`x-edge-auths`, `x-edge-requests`, `x-edge-subrequests`, and in the JSON body).
@@ -64,14 +63,18 @@ pub struct Counters {
     pub subrequests: AtomicU64,
     /// Requests this instance has answered.
     pub requests: AtomicU64,
+    /// Timer waits (`Transport::sleep`): calls waiting for another call's authentication
+    /// poll on these.
+    pub waits: AtomicU64,
 }
 
 impl Counters {
-    fn snapshot(&self) -> [(&'static str, u64); 3] {
+    fn snapshot(&self) -> [(&'static str, u64); 4] {
         [
             ("auths", self.auths.load(Ordering::Relaxed)),
             ("requests", self.requests.load(Ordering::Relaxed)),
             ("subrequests", self.subrequests.load(Ordering::Relaxed)),
+            ("waits", self.waits.load(Ordering::Relaxed)),
         ]
     }
 }
@@ -107,6 +110,7 @@ impl<T: Transport> Transport for Counting<T> {
     }
 
     fn sleep(&self, d: Duration) -> impl Future<Output = ()> {
+        self.counters.waits.fetch_add(1, Ordering::Relaxed);
         self.inner.sleep(d)
     }
 
@@ -215,6 +219,9 @@ impl Settings {
             // listing stops with an error well before that instead of being cut off.
             max_pages: 40,
             refresh_margin: self.refresh_margin,
+            // workerd cancels a request that awaits another request's I/O: wait for a
+            // shared authentication on this request's own timer.
+            auth_wait_poll: Some(Duration::from_millis(5)),
             ..ClientOptions::default()
         };
         Client::with_options(transport, &auth, options)
