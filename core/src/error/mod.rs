@@ -613,6 +613,33 @@ impl TransportError {
     }
 }
 
+/// An I/O error of the caller's own stream (a file read for an upload): a
+/// [`TransportErrorKind::Io`] error (`Timeout` for a timed-out read) with its message.
+impl From<std::io::Error> for TransportError {
+    fn from(e: std::io::Error) -> Self {
+        let kind = match e.kind() {
+            std::io::ErrorKind::TimedOut => TransportErrorKind::Timeout,
+            _ => TransportErrorKind::Io,
+        };
+        TransportError::new(kind, e.to_string())
+    }
+}
+
+/// For readers and writers over a streamed body (`tokio_util::io::StreamReader`,
+/// `tokio::io::copy`): the transport error becomes an `std::io::Error` of the matching
+/// kind, with the transport error as its source.
+impl From<TransportError> for std::io::Error {
+    fn from(e: TransportError) -> Self {
+        let kind = match e.kind {
+            TransportErrorKind::Timeout => std::io::ErrorKind::TimedOut,
+            TransportErrorKind::Connect => std::io::ErrorKind::ConnectionRefused,
+            TransportErrorKind::Cancelled => std::io::ErrorKind::Interrupted,
+            _ => std::io::ErrorKind::Other,
+        };
+        std::io::Error::new(kind, e)
+    }
+}
+
 /// Transport messages may quote what a peer sent (a TLS name, a browser's text).
 const MAX_TRANSPORT_LEN: usize = 2000;
 
