@@ -23,9 +23,7 @@ msrv=$(sed -n 's/^rust-version *= *"\(.*\)"/\1/p' Cargo.toml | head -1)
 rm -rf "$OUT/src"
 mkdir -p "$OUT/src"
 for crate in core transport-native transport-wasm; do
-  mkdir -p "$OUT/src/$crate"
-  cp -r "$crate/Cargo.toml" "$crate/src" "$OUT/src/$crate/"
-  [[ -d $crate/benches ]] && cp -r "$crate/benches" "$OUT/src/$crate/"
+  cp -r "$crate" "$OUT/src/$crate"
 done
 # The same workspace manifest, with only the published crates as members.
 sed -e 's/^members = .*/members = ["core", "transport-native", "transport-wasm"]/' \
@@ -41,7 +39,7 @@ echo "[fresh-deps] stable $(rustc +stable --version | cut -d' ' -f2): newest dep
 cargo +stable generate-lockfile -q
 build stable -p ferrocloud -p ferrocloud-native
 build stable -p ferrocloud --no-default-features
-echo "[fresh-deps]   resolved: $(grep -A1 -E '^name = "(rustls|hyper|tokio)"$' Cargo.lock | grep version | tr -d '"' | cut -d' ' -f3 | paste -sd' ')  (rustls hyper tokio, in lock order)"
+echo "[fresh-deps]   resolved: $(awk '/^name = /{n=$3} /^version = /{if (n ~ /^"(rustls|hyper|tokio)"$/) printf "%s %s  ", n, $3}' Cargo.lock | tr -d '"')"
 
 if [[ ${FRESH_MSRV:-1} == 0 ]]; then exit 0; fi
 if ! rustup run "$msrv" rustc --version >/dev/null 2>&1 &&

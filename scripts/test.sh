@@ -49,7 +49,7 @@ log "format and lints"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
 # The API docs: no broken intra-doc links (every feature, the fuzzing entry points too).
-RUSTDOCFLAGS="-D warnings" cargo doc -p ferrocloud --no-deps --all-features
+RUSTDOCFLAGS="-D warnings" cargo doc -p ferrocloud -p ferrocloud-native --no-deps --all-features
 
 log "core builds for wasm32 (all services, and none)"
 cargo build -p ferrocloud --target wasm32-unknown-unknown

@@ -663,6 +663,26 @@ mod tests {
     }
 
     #[test]
+    fn io_errors_convert_both_ways_keeping_kind_and_message() {
+        let t = TransportError::from(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "pipe"));
+        assert_eq!(
+            (t.kind, t.message.as_str()),
+            (TransportErrorKind::Io, "pipe")
+        );
+        let t = TransportError::from(std::io::Error::from(std::io::ErrorKind::TimedOut));
+        assert_eq!(t.kind, TransportErrorKind::Timeout);
+        let io = std::io::Error::from(TransportError::new(TransportErrorKind::Timeout, "slow"));
+        assert_eq!(io.kind(), std::io::ErrorKind::TimedOut);
+        assert!(io.to_string().contains("slow"), "{io}");
+        let back = io
+            .into_inner()
+            .unwrap()
+            .downcast::<TransportError>()
+            .unwrap();
+        assert_eq!(back.kind, TransportErrorKind::Timeout);
+    }
+
+    #[test]
     fn http_error_carries_message_and_request_id() {
         let resp = http::Response::builder()
             .status(404)
