@@ -20,15 +20,18 @@ export CARGO_PROFILE_DEV_DEBUG=0 CARGO_INCREMENTAL=0
 msrv=$(sed -n 's/^rust-version *= *"\(.*\)"/\1/p' Cargo.toml | head -1)
 [[ $msrv =~ ^[0-9]+\.[0-9]+$ ]] && msrv=$msrv.0
 
-rm -rf "$OUT/src"
+# Copies keep their timestamps, so a second run rebuilds only what changed.
 mkdir -p "$OUT/src"
 for crate in core transport-native transport-wasm; do
-  cp -r "$crate" "$OUT/src/$crate"
+  rm -rf "$OUT/src/$crate"
+  cp -a "$crate" "$OUT/src/$crate"
 done
 # The same workspace manifest, with only the published crates as members.
 sed -e 's/^members = .*/members = ["core", "transport-native", "transport-wasm"]/' \
-    -e '/^default-members/d' -e '/^exclude/d' Cargo.toml > "$OUT/src/Cargo.toml"
+    -e '/^default-members/d' -e '/^exclude/d' Cargo.toml > "$OUT/manifest.new"
+cmp -s "$OUT/manifest.new" "$OUT/src/Cargo.toml" || mv "$OUT/manifest.new" "$OUT/src/Cargo.toml"
 cd "$OUT/src"
+rm -f Cargo.lock
 
 build() { # toolchain, then cargo arguments
   local tc=$1; shift
@@ -38,7 +41,6 @@ build() { # toolchain, then cargo arguments
 echo "[fresh-deps] stable $(rustc +stable --version | cut -d' ' -f2): newest dependencies, warnings denied"
 cargo +stable generate-lockfile -q
 build stable -p ferrocloud -p ferrocloud-native
-build stable -p ferrocloud --no-default-features
 echo "[fresh-deps]   resolved: $(awk '/^name = /{n=$3} /^version = /{if (n ~ /^"(rustls|hyper|tokio)"$/) printf "%s %s  ", n, $3}' Cargo.lock | tr -d '"')"
 
 if [[ ${FRESH_MSRV:-1} == 0 ]]; then exit 0; fi
