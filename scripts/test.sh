@@ -50,7 +50,7 @@ log "format and lints"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
 # The API docs: no broken intra-doc links (every feature, the fuzzing entry points too).
-RUSTDOCFLAGS="-D warnings" cargo doc -p ferrocloud --no-deps --all-features
+RUSTDOCFLAGS="-D warnings" cargo doc -p ferrocloud -p ferrocloud-native --no-deps --all-features
 
 log "core builds for wasm32 (all services, and none)"
 cargo build -p ferrocloud --target wasm32-unknown-unknown
@@ -61,6 +61,27 @@ log "unit, doc, samples and real-cloud tests"
 # run as parallel threads against the one local cloud. No thread cap is needed: with 2
 # (the default on 2 cores), 4 and 8 test threads all 88 tests pass in 48-58 s.
 cargo test --workspace
+
+# --- examples (issue 22): every transport-native example against the seeded demo project.
+log "examples: transport-native/examples against the demo project (each deletes what it makes)"
+cargo build -q -p ferrocloud-native --examples # already built by cargo test: a no-op there
+(
+  export OS_AUTH_URL=http://127.0.0.1:5000/v3 OS_USERNAME=ferrocloud-demo \
+    OS_PASSWORD=ferrocloud-demo-pw OS_PROJECT_NAME=ferrocloud-demo \
+    OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default
+  unset OS_CLOUD
+  for example in auth catalog list server network image_stream stack errors; do
+    args=()
+    [[ $example == auth ]] && args=(oscloud-demo)
+    t=$SECONDS
+    "$ROOT/target/debug/examples/$example" "${args[@]}" 2>&1 | tr '\r' '\n' | tail -n 4 | sed "s/^/  [$example] /"
+    echo "  [$example] ok in $((SECONDS - t)) s"
+  done
+)
+
+# --- fresh dependencies (issue 22): no lock file, newest deps and the MSRV, warnings denied.
+log "fresh dependency resolve (no Cargo.lock) and MSRV build, warnings denied"
+bash scripts/fresh-deps.sh
 
 log "browser suites: ferrocloud-wasm in headless Chromium (main thread, workers)"
 bash scripts/wasm-test.sh

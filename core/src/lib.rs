@@ -73,7 +73,7 @@ pub use request::op::{check_status, Op, Operation};
 pub use request::paging::{HasId, List, Page, Paginated, Paging};
 #[cfg(feature = "testing")]
 pub use transport::testing;
-pub use transport::{byte_stream, ByteStream, Transport};
+pub use transport::{byte_stream, ByteStream, IntoByteStream, Transport};
 pub use types::json_patch;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub use types::metadata::{MetaItem, Metadata, MetadataOf};

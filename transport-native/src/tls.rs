@@ -16,9 +16,24 @@ fn bad(field: &'static str, reason: impl Into<String>) -> Error {
     InvalidInput::field(field, reason).into()
 }
 
+/// The crypto provider: the process-level default when the application installed one
+/// (`CryptoProvider::install_default`, e.g. aws-lc-rs for its post-quantum key exchange),
+/// else ring, this crate's own choice (no C toolchain or cmake needed to build it).
+fn provider() -> Arc<CryptoProvider> {
+    if let Some(installed) = CryptoProvider::get_default() {
+        return installed.clone();
+    }
+    // rustls 0.23.48 deprecates `ring::default_provider` because ring has no post-quantum
+    // key exchange; earlier 0.23 releases do not. Taking ring is deliberate here, so the
+    // call is allowed (not `expect`ed: the lint does not fire before 0.23.48).
+    #[allow(deprecated)]
+    let ring = ring::default_provider();
+    Arc::new(ring)
+}
+
 /// The rustls configuration `opts` describe.
 pub(crate) fn client_config(opts: &NativeOptions) -> Result<ClientConfig, Error> {
-    let provider = Arc::new(ring::default_provider());
+    let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| bad("tls", e.to_string()))?;

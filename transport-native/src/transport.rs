@@ -87,36 +87,9 @@ type OutBody = UnsyncBoxBody<Bytes, Box<dyn StdError + Send + Sync>>;
 /// the wait for the response headers and every pause in the transfer, not the whole
 /// transfer (a large image may take longer).
 ///
-/// Streaming an image from a file with `tokio::fs::File`, without holding it in memory:
-///
-/// ```no_run
-/// # async fn demo(cloud: ferrocloud_native::Cloud, image_id: &str) -> Result<(), Box<dyn std::error::Error>> {
-/// use futures::TryStreamExt;
-/// use ferrocloud::image::images;
-/// use ferrocloud::{byte_stream, TransportError, TransportErrorKind};
-///
-/// let file = tokio::fs::File::open("disk.raw").await?;
-/// let chunks = futures::stream::try_unfold(file, |mut file| async move {
-///     use tokio::io::AsyncReadExt;
-///     let mut buf = vec![0u8; 1 << 20];
-///     let n = file
-///         .read(&mut buf)
-///         .await
-///         .map_err(|e| TransportError::new(TransportErrorKind::Io, e.to_string()))?;
-///     buf.truncate(n);
-///     Ok::<_, TransportError>((n > 0).then(|| (bytes::Bytes::from(buf), file)))
-/// });
-/// let glance = cloud.image();
-/// glance.upload(&images::upload(image_id), byte_stream(chunks)).await?;
-///
-/// // And back: the body arrives chunk by chunk.
-/// let mut data = glance.download(&images::download(image_id)).await?;
-/// let mut total = 0;
-/// while let Some(chunk) = data.try_next().await? {
-///     total += chunk.len();
-/// }
-/// # Ok(()) }
-/// ```
+/// Streaming an image from a file and back to a file, without holding it in memory, is
+/// one call each with [`ServiceIo`](crate::ServiceIo) (`upload_from`,
+/// `download_to_file`, or `download_reader` for `tokio::io::copy`).
 ///
 /// ```no_run
 /// # fn demo() -> Result<(), ferrocloud::Error> {

@@ -14,8 +14,8 @@ use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
 use crate::request::find::ByName;
 use crate::{
-    ByteStream, EndpointOpts, Error, Find, InvalidInput, Named, Operation, Page, Paginated,
-    PagingError, Result, ServiceEndpoint, ServiceType, Transport,
+    ByteStream, EndpointOpts, Error, Find, IntoByteStream, InvalidInput, Named, Operation, Page,
+    Paginated, PagingError, Result, ServiceEndpoint, ServiceType, Transport,
 };
 
 /// The service client resolved for a token generation.
@@ -185,14 +185,21 @@ impl<T: Transport> Service<T> {
 
     /// Runs `op` with its body replaced by `body`, streamed to the server chunk by chunk
     /// (image data): the payload never sits in memory whole. The request's headers
-    /// (`Content-Type`, microversion) come from `op`; its own body is ignored.
+    /// (`Content-Type`, microversion) come from `op`; its own body is ignored. `body` is a
+    /// [`ByteStream`] or any stream of `Result<Bytes, E>` with `E` convertible to a
+    /// [`TransportError`](crate::TransportError), such as `std::io::Error`
+    /// ([`IntoByteStream`]).
     ///
     /// A streamed body cannot be replayed, so there is no retry, no redirect and no
     /// reauthentication on 401: a token revoked mid-way ends the call with that
     /// [`Error::Http`] (and the client's token is dropped, so the next call authenticates
     /// again).
-    pub async fn upload<O: Operation>(&self, op: &O, body: ByteStream) -> Result<O::Output> {
-        let mut carrier = Upload(Some(body));
+    pub async fn upload<O: Operation>(
+        &self,
+        op: &O,
+        body: impl IntoByteStream,
+    ) -> Result<O::Output> {
+        let mut carrier = Upload(Some(body.into_byte_stream()));
         let sent = self
             .client
             .exchange(self, |svc| op.request(svc), &mut carrier)

@@ -649,6 +649,33 @@ impl TransportError {
     }
 }
 
+/// An I/O error of the caller's own stream (a file read for an upload): a
+/// [`TransportErrorKind::Io`] error (`Timeout` for a timed-out read) with its message.
+impl From<std::io::Error> for TransportError {
+    fn from(e: std::io::Error) -> Self {
+        let kind = match e.kind() {
+            std::io::ErrorKind::TimedOut => TransportErrorKind::Timeout,
+            _ => TransportErrorKind::Io,
+        };
+        TransportError::new(kind, e.to_string())
+    }
+}
+
+/// For readers and writers over a streamed body (`tokio_util::io::StreamReader`,
+/// `tokio::io::copy`): the transport error becomes an `std::io::Error` of the matching
+/// kind, with the transport error as its source.
+impl From<TransportError> for std::io::Error {
+    fn from(e: TransportError) -> Self {
+        let kind = match e.kind {
+            TransportErrorKind::Timeout => std::io::ErrorKind::TimedOut,
+            TransportErrorKind::Connect => std::io::ErrorKind::ConnectionRefused,
+            TransportErrorKind::Cancelled => std::io::ErrorKind::Interrupted,
+            _ => std::io::ErrorKind::Other,
+        };
+        std::io::Error::new(kind, e)
+    }
+}
+
 /// Transport messages may quote what a peer sent (a TLS name, a browser's text).
 const MAX_TRANSPORT_LEN: usize = 2000;
 
@@ -669,6 +696,26 @@ mod tests {
             long.starts_with(&err.to_string()) && long.contains("MissingAuthUrl"),
             "{long}"
         );
+    }
+
+    #[test]
+    fn io_errors_convert_both_ways_keeping_kind_and_message() {
+        let t = TransportError::from(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "pipe"));
+        assert_eq!(
+            (t.kind, t.message.as_str()),
+            (TransportErrorKind::Io, "pipe")
+        );
+        let t = TransportError::from(std::io::Error::from(std::io::ErrorKind::TimedOut));
+        assert_eq!(t.kind, TransportErrorKind::Timeout);
+        let io = std::io::Error::from(TransportError::new(TransportErrorKind::Timeout, "slow"));
+        assert_eq!(io.kind(), std::io::ErrorKind::TimedOut);
+        assert!(io.to_string().contains("slow"), "{io}");
+        let back = io
+            .into_inner()
+            .unwrap()
+            .downcast::<TransportError>()
+            .unwrap();
+        assert_eq!(back.kind, TransportErrorKind::Timeout);
     }
 
     #[test]

@@ -19,10 +19,11 @@
 //!     }))
 //!     .await?;
 //! let stack = heat
-//!     .wait_for_status(&stacks::get_by("demo", &created.id), &[stacks::StackStatus::CreateComplete], &[stacks::StackStatus::CreateFailed], Wait::default())
+//!     .wait_for_status(&stacks::get(&created.id), &[stacks::StackStatus::CreateComplete], &[stacks::StackStatus::CreateFailed], Wait::default())
 //!     .await?;
-//! heat.call(&stacks::suspend("demo", &stack.id)).await?;
-//! heat.call(&stacks::delete("demo", &stack.id)).await?;
+//! // The stack's name and id address every other call; `stacks::locate(id)` finds both.
+//! heat.call(&stacks::suspend(&stack.stack_name, &stack.id)).await?;
+//! heat.call(&stacks::delete(&stack.stack_name, &stack.id)).await?;
 //! # Ok(()) }
 //! ```
 
@@ -434,7 +435,8 @@ pub fn list(filter: &ListStacks) -> List<Stack> {
         .query(LIST_STYLE.encode(&filter.common, q))
 }
 
-/// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get_by`].
+/// `POST /stacks`: starts creating; wait for `CREATE_COMPLETE` with [`get`] and the
+/// answer's id alone.
 pub fn create(stack: &CreateStack) -> Op<CreatedStack> {
     Op::post(path!("stacks"))
         .check(stack.check())
@@ -459,6 +461,25 @@ pub fn get(name_or_id: &str) -> Op<Stack> {
 /// Same as [`get`]: find a stack by name or id.
 pub fn find(name_or_id: &str) -> Op<Stack> {
     get(name_or_id)
+}
+
+/// `GET /stacks/{name_or_id}?resolve_outputs=false`: the stack's canonical address (its
+/// `stack_name` and `id`) from either one, without evaluating its outputs. The calls on
+/// one stack (update, delete, actions, outputs, …) take both name and id, as Heat's API
+/// does; when you hold only one (the create answer holds only the id), locate the stack
+/// first. Heat answers with a 302 to `stacks/{name}/{id}`, which the driver follows.
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(heat: ferrocloud::Service<T>, id: &str) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::orchestration::stacks;
+/// let stack = heat.call(&stacks::locate(id)).await?;
+/// heat.call(&stacks::delete(&stack.stack_name, &stack.id)).await?;
+/// # Ok(()) }
+/// ```
+pub fn locate(name_or_id: &str) -> Op<Stack> {
+    Op::get(path!("stacks/{}", name_or_id))
+        .query(query!(resolve_outputs: Some("false")))
+        .decode_key("stack")
 }
 
 /// `GET /stacks/{stack_name}/{stack_id}`.

@@ -40,6 +40,44 @@ where
     s.boxed_local()
 }
 
+/// Anything [`Service::upload`](crate::Service::upload) can send: a [`ByteStream`], or
+/// any stream of `Result<Bytes, E>` whose error converts into a [`TransportError`] —
+/// `std::io::Error` does, so a stream read from a file or socket
+/// (`tokio_util::io::ReaderStream`, …) is sent as it is, without wrapping its errors.
+///
+/// ```
+/// use bytes::Bytes;
+/// use ferrocloud::IntoByteStream;
+/// let chunks = futures::stream::iter([Ok::<_, std::io::Error>(Bytes::from_static(b"data"))]);
+/// let _body: ferrocloud::ByteStream = chunks.into_byte_stream();
+/// ```
+pub trait IntoByteStream {
+    /// Boxes `self` as a [`ByteStream`], converting its errors.
+    fn into_byte_stream(self) -> ByteStream;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<S, E> IntoByteStream for S
+where
+    S: futures::Stream<Item = Result<Bytes, E>> + Send + 'static,
+    E: Into<TransportError>,
+{
+    fn into_byte_stream(self) -> ByteStream {
+        self.map(|chunk| chunk.map_err(Into::into)).boxed()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<S, E> IntoByteStream for S
+where
+    S: futures::Stream<Item = Result<Bytes, E>> + 'static,
+    E: Into<TransportError>,
+{
+    fn into_byte_stream(self) -> ByteStream {
+        self.map(|chunk| chunk.map_err(Into::into)).boxed_local()
+    }
+}
+
 /// Sends requests, sleeps and tells the time. That is all the I/O ferrocloud needs;
 /// every policy (auth, retries, paging, waiting) lives in [`Client`](crate::Client).
 ///

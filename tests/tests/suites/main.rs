@@ -45,6 +45,7 @@ mod load_balancer_mock;
 mod load_balancer_real;
 mod load_balancer_samples;
 mod load_real;
+mod native_io_real;
 mod network_ext_real;
 mod network_ext_samples;
 mod network_real;

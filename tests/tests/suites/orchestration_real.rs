@@ -311,3 +311,77 @@ fn filter(run: &str, edit: impl FnOnce(&mut stacks::ListStacks)) -> stacks::List
     edit(&mut f);
     f
 }
+
+/// Issue 22 item 7: every call with only the id the create answer holds. `get(id)` and
+/// `locate(id)` follow Heat's 302 to `stacks/{name}/{id}`; the calls Heat only takes at
+/// that address (an action, delete) use what `locate` found.
+#[tokio::test(flavor = "multi_thread")]
+async fn stack_calls_with_the_id_alone() {
+    let demo = cloud::demo();
+    let heat = demo.orchestration();
+    let name = cloud::unique("byid").replace('-', "_");
+    let created = heat
+        .call(&stacks::create(&CreateStack {
+            stack_name: name.clone(),
+            template: Template::text(
+                "heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::None\noutputs:\n  o:\n    value: 42\n",
+            ),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    let id = created.id.clone();
+    let result: Result<(), Error> = async {
+        let stack = heat
+            .wait_for_status(
+                &stacks::get(&id),
+                &[stacks::StackStatus::CreateComplete],
+                &[stacks::StackStatus::CreateFailed],
+                wait(),
+            )
+            .await?;
+        assert_eq!(stack.outputs.len(), 1, "get resolves outputs: {stack:?}");
+        let located = heat.call(&stacks::locate(&id)).await?;
+        assert_eq!(
+            (located.stack_name.as_str(), located.id.as_str()),
+            (name.as_str(), id.as_str())
+        );
+        assert!(
+            located.outputs.iter().all(|o| o.output_value.is_none()),
+            "{located:?}"
+        );
+        heat.call(&stacks::suspend(&located.stack_name, &located.id))
+            .await?;
+        heat.wait_for_status(
+            &stacks::get(&id),
+            &[stacks::StackStatus::SuspendComplete],
+            &[stacks::StackStatus::SuspendFailed],
+            wait(),
+        )
+        .await?;
+        let outputs = heat
+            .call(&stacks::outputs(&located.stack_name, &located.id))
+            .await?;
+        assert_eq!(outputs.len(), 1, "{outputs:?}");
+        heat.call(&stacks::delete(&located.stack_name, &located.id))
+            .await?;
+        heat.wait_for_status(
+            &stacks::get(&id),
+            &[stacks::StackStatus::DeleteComplete],
+            &[stacks::StackStatus::DeleteFailed],
+            wait(),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = heat.call(&stacks::delete(&name, &id)).await;
+    }
+    result.unwrap();
+    let missing = heat
+        .call(&stacks::locate("ffffffff-0000-4000-8000-000000000000"))
+        .await
+        .unwrap_err();
+    assert!(missing.is_not_found(), "{missing}");
+}
