@@ -13,8 +13,8 @@ use ferrocloud_native::compute::servers::{
     self, CreateServer, NetworkSpec, Networks, ServerStatus,
 };
 use ferrocloud_native::compute::{flavors, volume_attach};
-use ferrocloud_native::image::images::{self, ListImages};
-use ferrocloud_native::network::networks::{self, ListNetworks};
+use ferrocloud_native::image::images;
+use ferrocloud_native::network::networks;
 use ferrocloud_native::prelude::*;
 
 #[tokio::main(flavor = "current_thread")]
@@ -30,34 +30,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (nova, cinder) = (cloud.compute(), cloud.block_storage());
     let wait = Wait::timeout(Duration::from_secs(120));
 
-    let flavors = nova.collect_all(flavors::list(&Default::default())).await?;
-    let flavor = flavors
-        .into_iter()
-        .find(|f| f.name == flavor)
-        .ok_or("no such flavor")?;
-    let by_name = ListImages {
-        name: Some(image),
-        ..Default::default()
-    };
-    let image = cloud.image().collect_all(images::list(&by_name)).await?;
-    let image = image.first().ok_or("no such image")?;
-    let by_name = ListNetworks {
-        name: Some(network),
-        ..Default::default()
-    };
-    let network = cloud
-        .network()
-        .collect_all(networks::list(&by_name))
-        .await?;
-    let network = network.first().ok_or("no such network")?;
+    // By id or exact name; none or several is an error that says so.
+    let flavor = nova.find(flavors::find(&flavor)).await?;
+    let image = cloud.image().find(images::find(&image)).await?;
+    let network = cloud.network().find(networks::find(&network)).await?;
 
     let server = nova
         .call(&servers::create(&CreateServer {
             name: "example-server".into(),
             flavor_ref: flavor.id,
-            image_ref: Some(image.id.clone()),
+            image_ref: Some(image.id),
             networks: Some(Networks::List(vec![NetworkSpec {
-                uuid: Some(network.id.clone()),
+                uuid: Some(network.id),
                 ..Default::default()
             }])),
             ..Default::default()
@@ -74,7 +58,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let up = nova
             .wait_for_status(&get, &[ServerStatus::Active], &[ServerStatus::Error], wait)
             .await?;
-        println!("server {} is {:?}", up.id, up.status);
+        let status = up.status.map(|s| s.to_string()).unwrap_or_default();
+        println!("server {} is {status}", up.id);
         let vol = volumes::get(&volume.id);
         cinder
             .wait_for_status(
