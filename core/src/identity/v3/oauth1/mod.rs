@@ -51,7 +51,7 @@ mod signing;
 #[cfg(feature = "oauth1")]
 pub use signing::{
     base_string, create_access_token, percent_encode, request_token, token, OAuthSigner,
-    OAuthToken, SignatureMethod, Signed,
+    OAuthToken, SignatureMethod, Signed, TokenExchange,
 };
 
 /// An OAuth consumer (an application acting for users).

@@ -277,17 +277,33 @@ impl<O: Operation> Operation for Signed<O> {
 
 /// A request or access token as Keystone hands it to the consumer
 /// (`oauth_token=…&oauth_token_secret=…&oauth_expires_at=…`, form-encoded).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthToken {
     /// `oauth_token`: its id.
-    #[serde(rename = "oauth_token")]
     pub id: String,
     /// `oauth_token_secret`.
-    #[serde(rename = "oauth_token_secret")]
     pub secret: Secret,
     /// `oauth_expires_at` (`None`: never).
-    #[serde(rename = "oauth_expires_at")]
     pub expires_at: Option<Timestamp>,
+}
+
+/// The call behind [`request_token`] and [`create_access_token`]: its answer is a form
+/// (`application/x-www-form-urlencoded`), read into an [`OAuthToken`].
+#[derive(Debug, Clone)]
+pub struct TokenExchange {
+    op: Op<()>,
+}
+
+impl Operation for TokenExchange {
+    type Output = OAuthToken;
+
+    fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
+        self.op.request(svc)
+    }
+
+    fn parse(&self, resp: Response<Bytes>) -> Result<OAuthToken> {
+        parse_token(resp)
+    }
 }
 
 fn parse_token(resp: Response<Bytes>) -> Result<OAuthToken> {
@@ -321,7 +337,7 @@ fn parse_token(resp: Response<Bytes>) -> Result<OAuthToken> {
 /// `POST /v3/OS-OAUTH1/request_token` (201), signed with the consumer's secret: an
 /// unauthorized request token for `project_id` (`Requested-Project-Id`), for a user to
 /// [`authorize`](super::authorize). `oauth_callback` is `oob` unless the signer says.
-pub fn request_token(signer: &OAuthSigner, project_id: &str) -> Signed<Op<OAuthToken>> {
+pub fn request_token(signer: &OAuthSigner, project_id: &str) -> Signed<TokenExchange> {
     let mut signer = signer.clone();
     signer.callback.get_or_insert_with(|| "oob".to_owned());
     let op = match HeaderValue::from_str(project_id) {
@@ -333,7 +349,9 @@ pub fn request_token(signer: &OAuthSigner, project_id: &str) -> Signed<Op<OAuthT
         ))),
     };
     Signed {
-        op: op.check(signer.check()).decode_with(parse_token),
+        op: TokenExchange {
+            op: op.check(signer.check()),
+        },
         signer,
     }
 }
@@ -341,7 +359,7 @@ pub fn request_token(signer: &OAuthSigner, project_id: &str) -> Signed<Op<OAuthT
 /// `POST /v3/OS-OAUTH1/access_token` (201), signed with the consumer's secret and the
 /// authorized request token's (`signer.with_token(..).with_verifier(..)`): the access
 /// token the consumer then logs in with ([`token`]).
-pub fn create_access_token(signer: &OAuthSigner) -> Signed<Op<OAuthToken>> {
+pub fn create_access_token(signer: &OAuthSigner) -> Signed<TokenExchange> {
     let op = Op::post(path!("OS-OAUTH1/access_token"))
         .check(signer.check())
         .check(InvalidInput::require(
@@ -349,10 +367,9 @@ pub fn create_access_token(signer: &OAuthSigner) -> Signed<Op<OAuthToken>> {
                 && signer.verifier.as_ref().is_some_and(|v| !v.is_empty()),
             "token",
             "an access token needs the authorized request token and its verifier",
-        ))
-        .decode_with(parse_token);
+        ));
     Signed {
-        op,
+        op: TokenExchange { op },
         signer: signer.clone(),
     }
 }
