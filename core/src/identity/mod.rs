@@ -1,4 +1,5 @@
-//! Identity (Keystone): v3 tokens and trusts (`OS-TRUST`), and v2.0 tenants and tokens.
+//! Identity (Keystone): the v3 API with its extensions, and the v2.0 admin API (tenants,
+//! users, roles, tokens).
 
 #[cfg(feature = "keystone-v2")]
 pub mod v2;

@@ -345,3 +345,74 @@ async fn v2_tenants_is_a_typed_404() {
         other => panic!("not an Http error: {other:?}"),
     }
 }
+
+/// Every v2.0 admin call answers the same typed 404 (Keystone removed `/v2.0` in Queens;
+/// the calls are proven on canned answers in the core's unit tests). Nothing is created.
+#[tokio::test(flavor = "multi_thread")]
+async fn v2_admin_calls_are_typed_404s() {
+    use ferrocloud::identity::v2::{roles as roles2, users as users2};
+    let admin = cloud::admin();
+    let v2 = admin
+        .identity()
+        .endpoint_override("http://127.0.0.1:5000/")
+        .version_suffix(Some("v2.0"));
+    let name = cloud::unique("v2");
+    let tenant = tenants::TenantOptions {
+        name: Some(name.clone()),
+        ..Default::default()
+    };
+    let user = users2::UserOptions {
+        name: Some(name),
+        ..Default::default()
+    };
+    let answers: Vec<(&str, Result<(), Error>)> = vec![
+        (
+            "tenants::create",
+            v2.call(&tenants::create(&tenant)).await.map(drop),
+        ),
+        ("tenants::get", v2.call(&tenants::get("t")).await.map(drop)),
+        (
+            "tenants::update",
+            v2.call(&tenants::update("t", &tenant)).await.map(drop),
+        ),
+        ("tenants::delete", v2.call(&tenants::delete("t")).await),
+        (
+            "users::list",
+            v2.collect_all(users2::list()).await.map(drop),
+        ),
+        (
+            "users::create",
+            v2.call(&users2::create(&user)).await.map(drop),
+        ),
+        ("users::get", v2.call(&users2::get("u")).await.map(drop)),
+        (
+            "users::update",
+            v2.call(&users2::update("u", &user)).await.map(drop),
+        ),
+        ("users::delete", v2.call(&users2::delete("u")).await),
+        (
+            "users::list_roles",
+            v2.collect_all(users2::list_roles("t", "u")).await.map(drop),
+        ),
+        (
+            "roles::list",
+            v2.collect_all(roles2::list()).await.map(drop),
+        ),
+        (
+            "roles::add_user",
+            v2.call(&roles2::add_user("t", "u", "r")).await,
+        ),
+        (
+            "roles::delete_user",
+            v2.call(&roles2::delete_user("t", "u", "r")).await,
+        ),
+    ];
+    for (what, answer) in answers {
+        let err = answer.expect_err(what);
+        assert!(err.is_not_found(), "{what}: {err}");
+        match &err {
+            Error::Http(h) => assert!(h.url.contains("/v2.0/"), "{what}: {}", h.url),
+            other => panic!("{what}: not an Http error: {other:?}"),
+        }
+    }
+}

@@ -37,6 +37,7 @@ mod identity_more_real;
 mod identity_more_samples;
 mod identity_real;
 mod identity_samples;
+mod identity_signed_real;
 mod image_real;
 mod image_samples;
 mod image_stream_rss;

@@ -34,13 +34,29 @@
 //! let token = client.identity().call(&ec2_credentials::token(&signed)).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! An S3 service (Swift's `s3token`) does the same with the string the client signed:
+//!
+//! ```no_run
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::identity::v3::ec2_credentials::{self, S3Signed};
+//! let signed = S3Signed {
+//!     access: "8cff51dc".into(),
+//!     signature: ferrocloud::Secret::new("x7aTWlrhzDB/sS3vXyYdpTCKPFo="),
+//!     string_to_sign: "GET\n\n\nTue, 11 Mar 2025 10:00:00 GMT\n/bucket/key".into(),
+//! };
+//! let info = client.identity().call(&ec2_credentials::validate_s3_token(&signed)).await?;
+//! println!("signed by {:?} in {:?}", info.user, info.project);
+//! # Ok(()) }
+//! ```
 
 use std::collections::BTreeMap;
 
+use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::auth::{v3, TokenOp};
+use crate::auth::{v3, TokenInfo, TokenOp};
 use crate::{path, InvalidInput, List, Op, Paging, Secret};
 
 /// An EC2 credential.
@@ -148,6 +164,54 @@ pub fn token(signed: &Ec2Signed) -> TokenOp {
     )
 }
 
+/// An S3-signed request, as the S3 service that received it hands it to
+/// [`validate_s3_token`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct S3Signed {
+    /// The access key the client signed with.
+    pub access: String,
+    /// The client's signature: AWS signature version 2 (base64 of HMAC-SHA1 under the
+    /// secret) or, when `string_to_sign` starts with `AWS4-HMAC-SHA256`, version 4 (hex).
+    pub signature: Secret,
+    /// The string the client signed, as the S3 service rebuilt it.
+    pub string_to_sign: String,
+}
+
+#[derive(Serialize)]
+struct S3Credentials<'a> {
+    access: &'a str,
+    signature: &'a Secret,
+    token: String,
+}
+
+#[derive(Serialize)]
+struct S3TokenBody<'a> {
+    credentials: S3Credentials<'a>,
+}
+
+/// `POST /v3/s3tokens` (200): checks an S3 signature made with an EC2 credential and
+/// answers who signed (user, project, roles, catalog). No token is issued: the answer is
+/// the token body alone (401 for a wrong signature).
+pub fn validate_s3_token(signed: &S3Signed) -> Op<TokenInfo> {
+    let body = S3TokenBody {
+        credentials: S3Credentials {
+            access: &signed.access,
+            signature: &signed.signature,
+            token: base64::engine::general_purpose::URL_SAFE.encode(&signed.string_to_sign),
+        },
+    };
+    Op::post(path!("s3tokens"))
+        .check(InvalidInput::require(
+            !signed.access.is_empty()
+                && !signed.signature.is_empty()
+                && !signed.string_to_sign.is_empty(),
+            "access",
+            "an S3 token check needs the access key, the signature and the signed string",
+        ))
+        .json(&body)
+        .decode_key("token")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +243,21 @@ mod tests {
             br#"{"credentials":{"access":"a","signature":"sig","host":"h","verb":"GET","path":"/","params":{}}}"#
         );
         assert!(token(&Ec2Signed::default()).request(&ks).is_err());
+
+        let s3 = S3Signed {
+            access: "a".into(),
+            signature: Secret::new("c2ln"),
+            string_to_sign: "GET\n\n\n?>".into(),
+        };
+        let req = validate_s3_token(&s3).request(&ks).unwrap();
+        assert_eq!(req.uri().path(), "/v3/s3tokens");
+        assert_eq!(
+            req.body().as_ref(),
+            br#"{"credentials":{"access":"a","signature":"c2ln","token":"R0VUCgoKPz4="}}"#
+        );
+        assert!(!format!("{s3:?}").contains("c2ln"));
+        assert!(validate_s3_token(&S3Signed::default())
+            .request(&ks)
+            .is_err());
     }
 }

@@ -1,8 +1,10 @@
-//! Keystone v3 OAuth 1.0a delegation (`OS-OAUTH1`), the parts that need no OAuth
-//! signature: consumers (create, list, get, update, delete), authorizing a consumer's
-//! request token for roles, and a user's access tokens (list, get, revoke, their roles).
-//! Getting a request token, exchanging it for an access token and logging in with it are
-//! signed with the consumer's secret (HMAC-SHA1) and are not here.
+//! Keystone v3 OAuth 1.0a delegation (`OS-OAUTH1`): consumers (create, list, get,
+//! update, delete), authorizing a consumer's request token for roles, and a user's access
+//! tokens (list, get, revoke, their roles). With the `oauth1` feature (on by default), the
+//! consumer's own calls, signed with HMAC-SHA1 (RFC 5849): [`request_token`],
+//! [`create_access_token`] and [`token`] (a Keystone token with the `oauth1` method).
+//! Signing reads no clock and draws no random numbers: each [`OAuthSigner`] gets its
+//! timestamp and nonce from the caller.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
@@ -17,6 +19,25 @@
 //! keystone.call(&oauth1::delete_consumer(&consumer.id)).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! The consumer's side: a request token, the user's verifier, an access token, a login.
+//! Send these without a Keystone token of your own (`op.request(&identity_endpoint)` over
+//! any HTTP stack); each signed request takes a fresh nonce (Keystone: lower-case hex).
+//!
+//! ```no_run
+//! # #[cfg(feature = "oauth1")]
+//! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>, secret: ferrocloud::Secret, verifier: ferrocloud::Secret) -> Result<(), ferrocloud::Error> {
+//! use ferrocloud::identity::v3::oauth1::{self, OAuthSigner};
+//! let keystone = client.identity();
+//! let now = client.transport().now();
+//! let signer = |nonce: &str| OAuthSigner::new("7fea2d", secret.clone(), now, nonce);
+//! let request = keystone.call(&oauth1::request_token(&signer("9f1c0a77"), "b6fbb6")).await?;
+//! // … the user calls oauth1::authorize(&request.id, roles) and hands over the verifier …
+//! let exchange = signer("1b2e44c9").with_token(&request).with_verifier(verifier);
+//! let access = keystone.call(&oauth1::create_access_token(&exchange)).await?;
+//! let token = keystone.call(&oauth1::token(&signer("5d6a0e13").with_token(&access))).await?;
+//! # Ok(()) }
+//! ```
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -24,6 +45,14 @@ use serde_json::{Map, Value};
 use super::roles::Role;
 use super::trusts::RoleRef;
 use crate::{path, InvalidInput, List, Op, Paging, Secret, Timestamp};
+
+#[cfg(feature = "oauth1")]
+mod signing;
+#[cfg(feature = "oauth1")]
+pub use signing::{
+    base_string, create_access_token, percent_encode, request_token, token, OAuthSigner,
+    OAuthToken, SignatureMethod, Signed, TokenExchange,
+};
 
 /// An OAuth consumer (an application acting for users).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
