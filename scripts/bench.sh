@@ -122,9 +122,12 @@ for row in table[1:]:
 
 # The same-run, same-harness comparison with the peer.
 import json, statistics
-runs = {}
+runs, allocs = {}, None
 for l in open(side):
     r = json.loads(l)
+    if "per_server_allocs" in r:
+        allocs = r["per_server_allocs"]
+        continue
     key = next(k for k in r if k.startswith("per_"))
     runs.setdefault((r["peer"], r["bench"].split(" ")[0] + (" limit" if "limit" in r["bench"] or "from_slice" in r["bench"] else "")), []).append(r[key])
 med = {k: statistics.median(v) for k, v in runs.items()}
@@ -165,6 +168,8 @@ if g:
         if not sdk or not raw:
             continue
         print(f"| {label} | {sdk[0]:.3f} s | {sdk[1]:.1f} MiB | {raw[0]:.3f} s | {raw[1]:.1f} MiB | {sdk[0] / raw[0]:.2f}x | {sdk[0] / n * 1e3:.1f} ms |")
+if allocs is not None:
+    print(f"\nB1 allocations per parsed server: {allocs:.1f} (counting global allocator, one page parse)")
 print(f"\nrounds: {max((len(v) for v in runs.values()), default=0)}; gophercloud and openstacksdk figures above are quoted from ../shared/bench/README.md (they cannot run here).")
 print(f"\nload average before/after: {load_before} / {load_after} (2 cores); goals missed: {missed}")
 EOF
