@@ -24,63 +24,12 @@ PORT=${B4_PORT:-18080}
 export B4_BASE=http://127.0.0.1:$PORT
 log() { printf '[b4 %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
-if ! command -v nginx >/dev/null; then
-  log "installing nginx"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y nginx-light >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nginx-light >/dev/null 2>&1; } \
-    || apt-get install -y nginx >/dev/null
-fi
 if [[ ! -x /usr/bin/time ]]; then
   apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
-[[ -f $FIX/b4/compute/v2.1/servers/pages/first.json ]] || python3 "$SHARED/bench/gen_fixtures.py" "$FIX" >&2
-[[ -f $FIX/b4-100k/compute/v2.1/servers/pages/first.json ]] || python3 scripts/bench-b4-sizes.py "$FIX" >&2
-
-mkdir -p "$PREFIX/tmp"
-token() { echo '{"token": {"expires_at": "2099-01-01T00:00:00.000000Z", "methods": ["password"], "user": {"id": "u1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "project": {"id": "p1", "name": "bench", "domain": {"id": "default", "name": "Default"}}, "roles": [{"id": "r1", "name": "member"}], "catalog": [{"type": "compute", "name": "nova", "endpoints": [{"interface": "public", "region": "RegionOne", "url": "http://127.0.0.1:'$1'/compute/v2.1"}]}]}}'; }
-cat >"$PREFIX/nginx.conf" <<EOF
-user root;
-worker_processes 1;
-pid $PREFIX/nginx.pid;
-error_log $PREFIX/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 10000;
-  client_body_temp_path $PREFIX/tmp/body;
-  proxy_temp_path $PREFIX/tmp/proxy;
-  fastcgi_temp_path $PREFIX/tmp/fastcgi;
-  uwsgi_temp_path $PREFIX/tmp/uwsgi;
-  scgi_temp_path $PREFIX/tmp/scgi;
-  # (no \`if\` in the location: it would make a nested location without the try_files)
-  map \$arg_marker \$b4_page { "" first; default \$arg_marker; }
-$(for size in 10k:$PORT:b4 1k:$((PORT + 1)):b4-1k 100k:$((PORT + 2)):b4-100k; do
-  IFS=: read -r _ port dir <<<"$size"
-  cat <<SERVER
-  server {
-    listen 127.0.0.1:$port;
-    root $FIX/$dir;
-    default_type application/json;
-    location = /v3/auth/tokens {
-      add_header X-Subject-Token b4-bench-token always;
-      return 201 '$(token "$port")';
-    }
-    location = /compute/v2.1/servers/detail {
-      try_files /compute/v2.1/servers/pages/\$b4_page.json =404;
-    }
-  }
-SERVER
-done)
-}
-EOF
-stop() { [[ -f $PREFIX/nginx.pid ]] && nginx -c "$PREFIX/nginx.conf" -p "$PREFIX" -s quit 2>/dev/null || true; }
-trap stop EXIT
-stop
-sleep 0.3
-nginx -c "$PREFIX/nginx.conf" -p "$PREFIX"
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/compute/v2.1/servers/detail?limit=1000" && break; sleep 0.1; done
-curl -sf -o /dev/null "http://127.0.0.1:$PORT/compute/v2.1/servers/detail?limit=1000" || { cat "$PREFIX/error.log" >&2; exit 1; }
+# nginx on $PORT (10k), $PORT+1 (1k), $PORT+2 (100k), stopped again on exit.
+source scripts/bench-nginx.sh
+bench_nginx_start "$PORT"
 
 log "building the examples (release)"
 cargo build --release -p ferrocloud-native --example list_servers_b4 --example raw_b4 >&2

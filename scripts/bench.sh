@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # ferrocloud: every benchmark figure in one table, with its goal and the other SDKs'.
 #
-#   scripts/bench.sh            (criterion benches B1, B2, B3, full call; then B4)
+#   scripts/bench.sh            (criterion benches B1, B2, B3, full call; then B4; then
+#                                the browser's B1 and B4; BENCH_BROWSER=0 skips the browser)
 #
 # Generates the fixtures (../shared/bench/gen_fixtures.py -> target/bench-fixtures), runs
 # `cargo bench -p ferrocloud --bench auth --bench compute` (benches/auth.rs: B2, B3, full call; benches/compute.rs: B1)
-# and scripts/bench-b4.sh, then prints one table: figure, ferrocloud, goal, met?, the
+# scripts/bench-b4.sh and scripts/bench-browser.sh (headless Chromium), then prints one table: figure, ferrocloud, goal, met?, the
 # other SDKs' figures (../shared/bench/README.md) and the ratio to the best of them.
 # The load average is printed too: on a shared machine, timings vary with it.
 set -euo pipefail
@@ -24,6 +25,13 @@ log "criterion benches (cargo bench -p ferrocloud)"
 cargo bench -p ferrocloud --bench auth --bench compute -- --noplot 2>&1 | tee "$OUT/criterion.txt" >&2
 log "B4 (scripts/bench-b4.sh)"
 bash scripts/bench-b4.sh 3 | tee "$OUT/b4.txt" >&2
+# The browser phase: not fatal (the other figures stand without it); the table says when
+# it failed.
+: > "$OUT/browser.txt"
+if [[ ${BENCH_BROWSER:-1} != 0 ]]; then
+  log "B1 and B4 in headless Chromium (scripts/bench-browser.sh)"
+  bash scripts/bench-browser.sh | tee "$OUT/browser.txt" >&2 || echo "BROWSER FAILED" >> "$OUT/browser.txt"
+fi
 
 # Side by side: our `side_by_side` bench and the peer's program (../shared/bench/
 # peer-openstack_sdk, built once into target/peer-src), interleaved bench by bench, in
@@ -50,10 +58,10 @@ for round in $(seq "${BENCH_ROUNDS:-3}"); do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 - "$OUT/criterion.txt" "$OUT/b4.txt" "$LOAD_BEFORE" "$LOAD_AFTER" "$OUT/side.jsonl" <<'EOF'
+python3 - "$OUT/criterion.txt" "$OUT/b4.txt" "$LOAD_BEFORE" "$LOAD_AFTER" "$OUT/side.jsonl" "$OUT/browser.txt" <<'EOF'
 import re, sys
 
-crit, b4, load_before, load_after, side = sys.argv[1:6]
+crit, b4, load_before, load_after, side, browser = sys.argv[1:7]
 UNIT = {"ps": 1e-12, "ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 # criterion prints the bench name, then "time:   [low median high]" (same or next line).
@@ -168,6 +176,29 @@ if g:
         if not sdk or not raw:
             continue
         print(f"| {label} | {sdk[0]:.3f} s | {sdk[1]:.1f} MiB | {raw[0]:.3f} s | {raw[1]:.1f} MiB | {sdk[0] / raw[0]:.2f}x | {sdk[0] / n * 1e3:.1f} ms |")
+# The browser beside native, same run: a dashboard user's real cost.
+br, br_failed = {}, False
+for l in open(browser):
+    p = l.split()
+    if len(p) >= 3 and p[0] == "BROWSER" and p[1] in ("B1", "B4"):
+        br[p[1]] = float(p[2])
+    br_failed |= l.startswith("BROWSER FAILED")
+if br or br_failed:
+    print("\nIn the browser (headless Chromium, ferrocloud-wasm FetchTransport, wasm-release build) beside native, same run:\n")
+    print("| figure | browser | native | browser / native |")
+    print("|---|---|---|---|")
+    nat_b4 = b4r.get("list_servers_b4")
+    for label, key, nat, unit in (
+        ("B1 parse 1000-server page", "B1", b1, "ms"),
+        ("B4 list 10k servers (nginx)", "B4", nat_b4 and nat_b4[0], "s"),
+    ):
+        v = br.get(key)
+        ratio = f"{v / nat:.2f}x" if v and nat else "n/a"
+        shown = f"{v:.3f} {unit}" if v is not None else ("FAILED (see the log)" if br_failed else "n/a")
+        print(f"| {label} | {shown} | {f'{nat:.3f} {unit}' if nat else 'n/a'} | {ratio} |")
+    print("\nB1: the typed list_detail page parse of one fetched page (browser: median of 9 x 10 parses"
+          " with performance.now(); native: side_by_side b1). B4: browser from client creation (auth"
+          " included) to the last server, median of 3; native: list_servers_b4's process wall, best of 3.")
 if allocs is not None:
     print(f"\nB1 allocations per parsed server: {allocs:.1f} (counting global allocator, one page parse)")
 print(f"\nrounds: {max((len(v) for v in runs.values()), default=0)}; gophercloud and openstacksdk figures above are quoted from ../shared/bench/README.md (they cannot run here).")
