@@ -5,8 +5,8 @@
 #
 #   scripts/bench-b4.sh [RUNS]      (default 3; the best wall time and its peak RSS count)
 #
-# Installs nginx (apt) and GNU time if missing, generates the fixtures
-# (../shared/bench/gen_fixtures.py) into target/bench-fixtures, serves them on
+# Installs GNU time if missing; scripts/bench-nginx.sh installs nginx, generates the
+# fixtures (../shared/bench/gen_fixtures.py) into target/bench-fixtures and serves them on
 # 127.0.0.1:$PORT (`?marker=X` -> pages/X.json, no marker -> pages/first.json; a static
 # token answers POST /v3/auth/tokens), and stops nginx again on exit.
 # Prints `B4 <name> <wall s> <peak RSS MiB>` lines (read by scripts/bench.sh) for 10k
@@ -17,8 +17,6 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SHARED=${FERROCLOUD_SHARED:-$ROOT/../shared}
 RUNS=${1:-3}
-FIX=$ROOT/target/bench-fixtures
-PREFIX=$ROOT/target/b4-nginx
 # Not 8080: the local cloud's Swift proxy listens there.
 PORT=${B4_PORT:-18080}
 export B4_BASE=http://127.0.0.1:$PORT
