@@ -134,6 +134,7 @@ impl OptionalStr for Option<String> {
 }
 
 /// `name` as a regular expression that matches exactly it (Nova filters names by regex).
+#[cfg(feature = "compute")]
 pub(crate) fn exact_regex(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 2);
     out.push('^');
@@ -202,6 +203,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "compute")]
     fn regex_metacharacters_are_escaped() {
         assert_eq!(exact_regex("a.b*(c)"), r"^a\.b\*\(c\)$");
         assert_eq!(exact_regex("plain-name_1"), "^plain-name_1$");
