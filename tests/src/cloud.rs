@@ -49,9 +49,74 @@ pub fn ensure_started() -> PathBuf {
                 );
             }
             assert!(yaml.is_file(), "no clouds.yaml at {}", yaml.display());
+            make_room(&yaml);
             yaml
         })
         .clone()
+}
+
+/// Raises the demo project's Nova and Cinder quotas (defaults: 10 servers, 20 vCPUs, 10
+/// volumes, 10 snapshots) so that the suites, which run at once and all use that project,
+/// never meet them; a volume still being deleted counts too. Quota behaviour itself is
+/// tested on fresh projects (`*_quota_real`). Once per process, as the admin.
+fn make_room(yaml: &Path) {
+    use ferrocloud::block_storage::quota_sets as volume_quotas;
+    use ferrocloud::compute::quota_sets as server_quotas;
+    let text = std::fs::read_to_string(yaml).expect("read clouds.yaml");
+    let cloud_of = |name: &str| {
+        let files = CloudsFiles {
+            clouds: &text,
+            ..Default::default()
+        };
+        Cloud::from_config(&config::from_clouds_yaml(files, name).expect("parse clouds.yaml"))
+            .expect("build cloud")
+    };
+    let (demo, admin) = (cloud_of("oscloud-demo"), cloud_of("oscloud-admin"));
+    // Its own thread and runtime: callers may be inside a runtime already.
+    let outcome = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let token = demo.client().token().await?;
+            let project = token.info.project.as_ref().map(|p| p.id.clone());
+            let project = project.expect("the demo cloud is project-scoped");
+            admin
+                .compute()
+                .call(&server_quotas::update(
+                    &project,
+                    None,
+                    &server_quotas::UpdateQuotaSet {
+                        instances: Some(100),
+                        cores: Some(200),
+                        ram: Some(512_000),
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            admin
+                .block_storage()
+                .call(&volume_quotas::update(
+                    &project,
+                    &volume_quotas::UpdateQuotaSet {
+                        volumes: Some(100),
+                        snapshots: Some(100),
+                        gigabytes: Some(1000),
+                        backups: Some(100),
+                        backup_gigabytes: Some(1000),
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            Ok::<_, ferrocloud::Error>(())
+        })
+    })
+    .join()
+    .expect("quota set-up thread");
+    if let Err(e) = outcome {
+        panic!("raising the demo project's quotas for the suites failed: {e}");
+    }
 }
 
 /// The parsed configuration of clouds.yaml entry `name` (`oscloud-admin`, `oscloud-demo`).
