@@ -55,13 +55,15 @@ pub fn ensure_started() -> PathBuf {
         .clone()
 }
 
-/// Raises the demo project's Nova and Cinder quotas (defaults: 10 servers, 20 vCPUs, 10
-/// volumes, 10 snapshots) so that the suites, which run at once and all use that project,
+/// Raises the demo project's Nova, Cinder and Neutron quotas (defaults: 10 servers, 20
+/// vCPUs, 10 server groups, 10 volumes, 10 snapshots, 10 routers, 10 security groups, 100
+/// rules, 10 RBAC policies) so that the suites, which run at once and all use that project,
 /// never meet them; a volume still being deleted counts too. Quota behaviour itself is
 /// tested on fresh projects (`*_quota_real`). Once per process, as the admin.
 fn make_room(yaml: &Path) {
     use ferrocloud::block_storage::quota_sets as volume_quotas;
     use ferrocloud::compute::quota_sets as server_quotas;
+    use ferrocloud::network::quotas as network_quotas;
     let text = std::fs::read_to_string(yaml).expect("read clouds.yaml");
     let cloud_of = |name: &str| {
         let files = CloudsFiles {
@@ -91,6 +93,7 @@ fn make_room(yaml: &Path) {
                         instances: Some(100),
                         cores: Some(200),
                         ram: Some(512_000),
+                        server_groups: Some(100),
                         ..Default::default()
                     },
                 ))
@@ -105,6 +108,20 @@ fn make_room(yaml: &Path) {
                         gigabytes: Some(1000),
                         backups: Some(100),
                         backup_gigabytes: Some(1000),
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            admin
+                .network()
+                .call(&network_quotas::update(
+                    &project,
+                    &network_quotas::UpdateQuotas {
+                        router: Some(100),
+                        security_group: Some(100),
+                        security_group_rule: Some(1000),
+                        rbac_policy: Some(100),
+                        floatingip: Some(100),
                         ..Default::default()
                     },
                 ))
