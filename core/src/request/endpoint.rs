@@ -33,6 +33,8 @@ pub struct ServiceEndpoint {
     /// `base` parsed: its scheme, host and port are the origin the token may go to.
     base_uri: http::Uri,
     microversion: Option<String>,
+    /// The microversion's headers are in `headers` already (built once, not per request).
+    microversion_in_headers: bool,
     headers: HeaderMap,
 }
 
@@ -105,6 +107,7 @@ impl ServiceEndpoint {
             base,
             base_uri,
             microversion: None,
+            microversion_in_headers: false,
             headers,
         })
     }
@@ -112,8 +115,28 @@ impl ServiceEndpoint {
     /// Sets the microversion sent with every request (`OpenStack-API-Version` and the
     /// service's legacy header).
     pub fn with_microversion(mut self, version: impl Into<String>) -> Self {
-        self.microversion = Some(version.into());
+        let version = version.into();
+        for name in self.microversion_header_names().into_iter().flatten() {
+            self.headers.remove(name);
+        }
+        // Built once here rather than for every request; a version that is not a valid
+        // header value is reported by each request instead.
+        let mut headers = std::mem::take(&mut self.headers);
+        self.microversion_in_headers = self.put_microversion(&mut headers, &version).is_ok();
+        self.headers = headers;
+        self.microversion = Some(version);
         self
+    }
+
+    fn microversion_header_names(&self) -> [Option<HeaderName>; 2] {
+        [
+            self.service
+                .microversion_name
+                .map(|_| HeaderName::from_static("openstack-api-version")),
+            self.service
+                .legacy_microversion_header
+                .and_then(|h| HeaderName::from_bytes(h.as_bytes()).ok()),
+        ]
     }
 
     /// Adds (or replaces) a header sent with every request.
@@ -200,15 +223,17 @@ impl ServiceEndpoint {
     /// Builds a request for `url` (absolute) with this client's headers, microversion
     /// and the given body.
     pub fn request_url(&self, method: Method, url: &str, body: Body) -> Result<Request<Bytes>> {
-        let uri: http::Uri = url
-            .parse()
-            .map_err(|_| InvalidInput::field("url", format!("{url:?} is not a valid URI")))?;
+        let uri = url.parse().map_err(|_| bad_uri(url))?;
+        self.request_uri(method, uri, body)
+    }
+
+    fn request_uri(&self, method: Method, uri: http::Uri, body: Body) -> Result<Request<Bytes>> {
         let mut req = Request::new(Bytes::new());
         *req.method_mut() = method;
         *req.uri_mut() = uri;
         let headers = req.headers_mut();
         headers.clone_from(&self.headers);
-        if let Some(v) = &self.microversion {
+        if let (Some(v), false) = (&self.microversion, self.microversion_in_headers) {
             self.put_microversion(headers, v)?;
         }
         if let Some(ct) = body.content_type {
@@ -226,7 +251,13 @@ impl ServiceEndpoint {
         query: &Query,
         body: Body,
     ) -> Result<Request<Bytes>> {
-        self.request_url(method, &self.url(path, query), body)
+        let url = self.url(path, query);
+        // An owned String becomes the URI without another copy.
+        let uri = match http::Uri::try_from(url) {
+            Ok(uri) => uri,
+            Err(_) => return Err(bad_uri(&self.url(path, query)).into()),
+        };
+        self.request_uri(method, uri, body)
     }
 
     /// Writes `version` into the microversion headers of `headers`.
@@ -247,6 +278,10 @@ impl ServiceEndpoint {
         }
         Ok(())
     }
+}
+
+fn bad_uri(url: &str) -> InvalidInput {
+    InvalidInput::field("url", format!("{url:?} is not a valid URI"))
 }
 
 /// Characters escaped in a path segment: everything but RFC 3986 unreserved characters.
@@ -541,6 +576,37 @@ mod tests {
             .request(Method::GET, "networks", &Query::new(), Body::empty())
             .unwrap();
         assert!(req.headers().get("openstack-api-version").is_none());
+    }
+
+    #[test]
+    fn a_later_microversion_replaces_the_earlier_and_a_bad_one_fails_each_request() {
+        let get = |svc: &ServiceEndpoint| {
+            svc.request(Method::GET, "servers", &Query::new(), Body::empty())
+        };
+        let nova = ServiceEndpoint::new(ServiceType::COMPUTE, "http://h/v2.1").unwrap();
+        let req = get(&nova
+            .clone()
+            .with_microversion("2.90")
+            .with_microversion("2.60"))
+        .unwrap();
+        assert_eq!(req.headers()["openstack-api-version"], "compute 2.60");
+        assert_eq!(req.headers()["x-openstack-nova-api-version"], "2.60");
+        assert_eq!(
+            req.headers()
+                .get_all("openstack-api-version")
+                .iter()
+                .count(),
+            1
+        );
+
+        let bad = nova
+            .clone()
+            .with_microversion("2.90")
+            .with_microversion("2.1\n");
+        let err = get(&bad).unwrap_err().to_string();
+        assert!(err.contains("microversion"), "{err}");
+        // The good version's headers did not survive the bad one.
+        assert!(bad.headers().get("openstack-api-version").is_none());
     }
 
     #[test]

@@ -345,10 +345,10 @@ impl<T: DeserializeOwned> Operation for Op<T> {
     type Output = T;
 
     fn request(&self, svc: &ServiceEndpoint) -> Result<Request<Bytes>> {
-        let path = self.path.clone()?;
+        let path = self.path.as_deref().map_err(Clone::clone)?;
         self.check.clone()?;
         let body = self.body.clone()?;
-        let mut req = svc.request(self.method.clone(), &path, &self.query, body)?;
+        let mut req = svc.request(self.method.clone(), path, &self.query, body)?;
         for (k, v) in &self.headers {
             req.headers_mut().insert(k.clone(), v.clone());
         }
