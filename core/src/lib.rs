@@ -67,13 +67,15 @@ pub use request::endpoint::{segment, Body, Query, Segment, ServiceEndpoint};
 #[doc(hidden)]
 pub use request::find::OptionalStr;
 pub use request::find::{ByName, Find, Named};
-pub use request::link::Link;
+pub use request::link::{Link, LinkRel};
 pub use request::list::{ListCommon, SortDir};
 pub use request::op::{check_status, Op, Operation};
 pub use request::paging::{HasId, List, Page, Paginated, Paging};
 #[cfg(feature = "testing")]
 pub use transport::testing;
 pub use transport::{byte_stream, ByteStream, IntoByteStream, Transport};
+#[doc(hidden)]
+pub use types::enums::parse_str;
 pub use types::json_patch;
 #[cfg(any(feature = "block-storage", feature = "compute"))]
 pub use types::metadata::{MetaItem, Metadata, MetadataOf};

@@ -104,6 +104,47 @@ crate::string_enum! {
     }
 }
 
+crate::string_enum! {
+    /// How an address reached a server (`OS-EXT-IPS:type`).
+    pub enum AddressKind {
+        /// On the server's port.
+        Fixed = "fixed",
+        /// A floating IP mapped to a fixed one.
+        Floating = "floating",
+    }
+}
+
+crate::string_enum! {
+    /// Nova's state of the virtual machine (`OS-EXT-STS:vm_state`), beside the
+    /// user-facing [`ServerStatus`].
+    pub enum VmState {
+        /// Running.
+        Active = "active",
+        /// Being built.
+        Building = "building",
+        /// Paused in memory.
+        Paused = "paused",
+        /// Suspended to disk.
+        Suspended = "suspended",
+        /// Powered off.
+        Stopped = "stopped",
+        /// In rescue mode.
+        Rescued = "rescued",
+        /// Resized, waiting for confirm or revert.
+        Resized = "resized",
+        /// Soft-deleted (restorable until reclaimed).
+        SoftDeleted = "soft-delete",
+        /// Deleted.
+        Deleted = "deleted",
+        /// Failed.
+        Error = "error",
+        /// Shelved, still on its host.
+        Shelved = "shelved",
+        /// Shelved and removed from its host.
+        ShelvedOffloaded = "shelved_offloaded",
+    }
+}
+
 /// One IP address of a server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -117,7 +158,7 @@ pub struct Address {
     pub mac_addr: Option<String>,
     /// `fixed` or `floating` (`OS-EXT-IPS:type`).
     #[serde(rename = "OS-EXT-IPS:type")]
-    pub kind: Option<String>,
+    pub kind: Option<AddressKind>,
 }
 
 /// Addresses by network label.
@@ -389,7 +430,7 @@ pub struct Server {
     pub task_state: Option<String>,
     /// VM state (`OS-EXT-STS:vm_state`).
     #[serde(rename = "OS-EXT-STS:vm_state")]
-    pub vm_state: Option<String>,
+    pub vm_state: Option<VmState>,
     /// Attached volumes (`os-extended-volumes:volumes_attached`).
     #[serde(rename = "os-extended-volumes:volumes_attached")]
     pub volumes_attached: Option<Vec<AttachedVolume>>,
@@ -509,7 +550,7 @@ pub struct ListServers {
     /// Description (2.19+).
     pub description: Option<String>,
     /// VM state (admin, or 2.83+).
-    pub vm_state: Option<String>,
+    pub vm_state: Option<VmState>,
     /// Task state (admin, or 2.83+).
     pub task_state: Option<String>,
     /// Power state number (admin, or 2.83+).
@@ -547,7 +588,7 @@ impl ListServers {
             soft_deleted: self.soft_deleted,
             key_name: self.key_name.as_deref(),
             description: self.description.as_deref(),
-            vm_state: self.vm_state.as_deref(),
+            vm_state: self.vm_state.as_ref().map(VmState::as_str),
             task_state: self.task_state.as_deref(),
             power_state: self.power_state,
             config_drive: self.config_drive,

@@ -244,7 +244,7 @@ enum Links {
 #[derive(Deserialize)]
 struct Link {
     href: Option<String>,
-    rel: Option<String>,
+    rel: Option<crate::LinkRel>,
 }
 
 impl Links {
@@ -252,7 +252,7 @@ impl Links {
         match self {
             Links::List(l) => l
                 .into_iter()
-                .find(|l| l.rel.as_deref() == Some("next"))
+                .find(|l| l.rel == Some(crate::LinkRel::Next))
                 .and_then(|l| l.href),
             Links::Object { next } => next,
             Links::Other(_) => None,

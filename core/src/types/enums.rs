@@ -82,10 +82,36 @@ macro_rules! string_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Ok(Self::from(s.as_ref()))
+                $crate::parse_str(d)
             }
         }
     };
     (@first $first:ident $( $rest:ident )*) => { Self::$first };
+}
+
+/// Deserializes a JSON string into `T` through [`FromStr`](std::str::FromStr), reading the
+/// string in place: no `String` is allocated (serde's `Cow<str>` always allocates one).
+/// Every string-valued type uses it ([`string_enum!`](crate::string_enum), timestamps,
+/// endpoint interfaces); not a stable API.
+#[doc(hidden)]
+pub fn parse_str<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    struct InPlace<T>(std::marker::PhantomData<T>);
+    impl<T: std::str::FromStr> serde::de::Visitor<'_> for InPlace<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            v.parse().map_err(E::custom)
+        }
+    }
+    d.deserialize_str(InPlace(std::marker::PhantomData))
 }

@@ -372,7 +372,7 @@ async fn glance_image_through_the_nova_proxy() {
         assert!(seen
             .links
             .iter()
-            .any(|l| l.rel.as_deref() == Some("alternate")));
+            .any(|l| l.rel == Some(ferrocloud::LinkRel::Alternate)));
 
         let listed = nova
             .collect_all(nova_images::list_detail(&ListImages {

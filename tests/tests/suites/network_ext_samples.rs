@@ -170,7 +170,7 @@ fn versions_and_extensions(cov: &mut Coverage) {
     );
     r.iter()
         .for_each(|x| known("version-show", "resource", &x.extra));
-    assert_eq!(r[1].links[0].rel.as_deref(), Some("self"));
+    assert_eq!(r[1].links[0].rel, Some(ferrocloud::LinkRel::Itself));
     let all = response(
         cov,
         "network/extensions/extensions-list-response.json",

@@ -59,7 +59,7 @@ fn orchestration_samples() {
         stacks::create(&create),
     );
     assert_eq!(created.id, id);
-    assert_eq!(created.links[0].rel.as_deref(), Some("self"));
+    assert_eq!(created.links[0].rel, Some(ferrocloud::LinkRel::Itself));
     let preview = response(
         &mut cov,
         &o("stack-preview-response.json"),
