@@ -80,6 +80,7 @@ async function step(name, fn) {
       if (!/401/.test(text)) throw new Error(`no 401 in: ${text}`);
       if (!/Request id: req-/.test(text)) throw new Error(`no request id in: ${text}`);
       await shot('01-login-error.png');
+      await overview.a11y.check(page, 'login-error');
     });
 
     await page.fill('#password', PASSWORD);

@@ -107,6 +107,7 @@ async function refresh(page, ctx) {
     await page.click('form[data-act="create-volume"] button[type="submit"]');
     await page.click('nav a[data-id="overview"]');
     await page.locator('.task.good', { hasText: `Create volume ${name}` }).waitFor({ timeout: 240_000 });
+    await a11y.check(page, 'overview-with-task');
     await page.waitForFunction((n) => {
       const li = document.querySelector('#overview[data-ready] li[data-q="volumes"]');
       return li && Number(li.dataset.used) === n;

@@ -190,7 +190,7 @@ fn render_login() {
 
 fn render_shell() {
     let h = with(|s| {
-        let mut h = String::from("<header><strong class=\"brand\">ferrocloud</strong>");
+        let mut h = String::from("<header><h1 class=\"brand\">ferrocloud</h1>");
         let projects = if s.projects.is_empty() {
             vec![(s.project.clone(), s.project.clone())]
         } else {
