@@ -45,6 +45,8 @@ async function afterLogin(page, ctx, t0) {
       throw new Error('Overview is not the current nav entry');
     }
     await ctx.shot('overview-page.png');
+    // README_SHOT=1 scripts/dashboard-e2e.sh refreshes the README's screenshot.
+    if (process.env.README_SHOT) await page.screenshot({ path: 'docs/dashboard.png' });
   });
 
   await ctx.step('overview: figures match the services', async () => {
