@@ -84,6 +84,7 @@ async function step(name, fn) {
     });
 
     await page.fill('#password', PASSWORD);
+    await overview.watch(page);
     const t0 = Date.now();
     await page.click('#login-btn');
     await overview.afterLogin(page, ctx, t0);
