@@ -29,6 +29,10 @@ if [[ ! -f $NPM/node_modules/playwright-core/package.json ]]; then
   log "installing playwright-core into target/npm"
   mkdir -p "$NPM" && npm install --prefix "$NPM" --no-audit --no-fund --silent playwright-core
 fi
+if [[ ! -f $NPM/node_modules/axe-core/axe.min.js ]]; then
+  log "installing axe-core into target/npm"
+  npm install --prefix "$NPM" --no-audit --no-fund --silent axe-core
+fi
 
 log "local cloud"
 up=1
@@ -61,5 +65,5 @@ for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; 
 log "running the browser test"
 rm -rf "$OUT" && mkdir -p "$OUT"
 DASHBOARD_URL="http://127.0.0.1:$PORT/" E2E_OUT="$OUT" E2E_PREFIX="$PREFIX" \
-  PLAYWRIGHT_CORE="$NPM/node_modules/playwright-core" \
+  PLAYWRIGHT_CORE="$NPM/node_modules/playwright-core" AXE_CORE="$NPM/node_modules/axe-core" \
   node web-demo/e2e/dashboard.cjs

@@ -6,6 +6,7 @@
 const path = require('path');
 const fs = require('fs');
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+const overview = require('./overview.cjs');
 
 const URL = process.env.DASHBOARD_URL || 'http://127.0.0.1:8765/';
 const OUT = process.env.E2E_OUT || 'target/e2e';
@@ -57,6 +58,7 @@ async function step(name, fn) {
       [...s.options].find((o) => o.text.startsWith(label)).value, label);
     await page.selectOption(`#${id}`, value);
   };
+  const ctx = { step, shot, row, badge, stamp, PREFIX, USER, PASSWORD, PROJECT };
 
   try {
     await step('login form shows the local cloud by default', async () => {
@@ -64,6 +66,7 @@ async function step(name, fn) {
       await page.waitForSelector('#auth_url', { timeout: 30_000 });
       const url = await page.inputValue('#auth_url');
       if (url !== 'http://127.0.0.1:5000/v3') throw new Error(`default auth URL is ${url}`);
+      await overview.a11y.check(page, 'login');
     });
 
     await step('a wrong password shows Keystone\'s message and request id', async () => {
@@ -77,12 +80,17 @@ async function step(name, fn) {
       if (!/401/.test(text)) throw new Error(`no 401 in: ${text}`);
       if (!/Request id: req-/.test(text)) throw new Error(`no request id in: ${text}`);
       await shot('01-login-error.png');
+      await overview.a11y.check(page, 'login-error');
     });
 
+    await page.fill('#password', PASSWORD);
+    await overview.watch(page);
+    const t0 = Date.now();
+    await page.click('#login-btn');
+    await overview.afterLogin(page, ctx, t0);
+
     await step('log in and see the seeded servers', async () => {
-      await page.fill('#password', PASSWORD);
-      await page.click('#login-btn');
-      await page.waitForSelector('nav', { timeout: 60_000 });
+      await page.click('nav a[data-id="servers"]');
       await row('demo-web-1').waitFor({ timeout: 60_000 });
       await row('demo-web-2').waitFor({ timeout: 60_000 });
       await badge('demo-web-1', 'ACTIVE').waitFor({ timeout: 60_000 });
@@ -93,6 +101,7 @@ async function step(name, fn) {
       await row('demo-web-1').locator('a').first().click();
       await page.locator('#detail dl.fields dt:text-is("flavor")').waitFor({ timeout: 10_000 });
     });
+    await overview.tables(page, ctx);
 
     await step('switch to the empty second project and back', async () => {
       await page.selectOption('#project-pick', { label: `${PROJECT}-2` });
@@ -168,6 +177,8 @@ async function step(name, fn) {
       await page.waitForFunction((n) => ![...document.querySelectorAll('#tbl a')].some((a) => a.textContent === n),
         volName, { timeout: SLOW });
     });
+
+    await overview.refresh(page, ctx);
 
     await step('the other tables load', async () => {
       for (const [slug, name] of [['volumes', 'demo-data-1'], ['snapshots', 'demo-snap'], ['images', 'demo-image'],

@@ -128,6 +128,7 @@ pub fn start() {
     listen(&d, "click", on_click);
     listen(&d, "submit", on_submit);
     listen(&d, "change", on_change);
+    listen(&d, "keydown", on_key);
     render_login();
 }
 
@@ -189,7 +190,7 @@ fn render_login() {
 
 fn render_shell() {
     let h = with(|s| {
-        let mut h = String::from("<header><strong class=\"brand\">ferrocloud</strong>");
+        let mut h = String::from("<header><h1 class=\"brand\">ferrocloud</h1>");
         let projects = if s.projects.is_empty() {
             vec![(s.project.clone(), s.project.clone())]
         } else {
@@ -215,6 +216,7 @@ fn render_shell() {
             esc(&s.user),
             ui::button("logout", "", "Log out", "small")
         );
+        h.push_str("<a href=\"#overview\" id=\"nav-overview\" data-act=\"nav\" data-id=\"overview\">Overview</a>");
         for k in Kind::ALL {
             let cur = if s.kind == Some(k) {
                 " class=\"cur\""
@@ -229,7 +231,7 @@ fn render_shell() {
             );
         }
         h.push_str(
-            "</nav><div id=\"problem\"></div><div class=\"layout\"><section id=\"main\"></section>\
+            "</nav><div id=\"problem\"></div><div class=\"layout\"><main id=\"main\"></main>\
              <aside><h3>Activity</h3><div id=\"tasks\"><p class=\"fine\">Nothing running.</p></div>\
              <div id=\"detail\"></div></aside></div>",
         );
@@ -281,11 +283,10 @@ fn on_click(e: Event) {
     e.prevent_default();
     let kind = with(|s| s.kind);
     match act.as_str() {
-        "nav" => {
-            if let Some(k) = Kind::from_slug(&id) {
-                open(k);
-            }
-        }
+        "nav" => match Kind::from_slug(&id) {
+            Some(k) => open(k),
+            None => open_overview(),
+        },
         "logout" => logout(),
         "dismiss" => clear_problem(),
         "close-detail" => set_html("detail", ""),
@@ -418,7 +419,7 @@ fn login() {
         match start_session(url, &auth, can_rescope).await {
             Ok(()) => {
                 render_shell();
-                open(Kind::Servers);
+                open_overview();
             }
             Err(e) => show_problem(&e),
         }
@@ -536,15 +537,7 @@ fn open(kind: Kind) {
         s.kind = Some(kind);
         s.table = None;
     });
-    for k in Kind::ALL {
-        if let Some(a) = el(&format!("nav-{}", k.slug())) {
-            let _ = if k == kind {
-                a.set_attribute("class", "cur")
-            } else {
-                a.remove_attribute("class")
-            };
-        }
-    }
+    mark_nav(kind.slug());
     let mut h = format!(
         "<div class=\"bar\"><h2>{}</h2>{}</div><div id=\"forms\">{}</div><div id=\"tbl\"><p class=\"fine\">Loading…</p></div>",
         kind.title(),
@@ -569,10 +562,66 @@ fn open(kind: Kind) {
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));
 }
 
+/// Marks the nav entry `slug` as the current page.
+fn mark_nav(slug: &str) {
+    for k in std::iter::once("overview").chain(Kind::ALL.map(Kind::slug)) {
+        if let Some(a) = el(&format!("nav-{k}")) {
+            let _ = if k == slug {
+                a.set_attribute("class", "cur")
+                    .and(a.set_attribute("aria-current", "page"))
+            } else {
+                a.remove_attribute("class")
+                    .and(a.remove_attribute("aria-current"))
+            };
+        }
+    }
+}
+
+thread_local! {
+    /// Bumped at every drawing of the overview: a late answer of an earlier one is dropped.
+    static OVERVIEW: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Shows the overview (the landing page): quota cards, each drawn when its service
+/// answers; `#overview[data-ready]` once all three have.
+fn open_overview() {
+    with(|s| {
+        s.kind = None;
+        s.table = None;
+    });
+    mark_nav("overview");
+    set_html("main", &crate::overview::page());
+    let Some((c, epoch)) = cloud() else { return };
+    let project = with(|s| s.project.clone());
+    let gen = OVERVIEW.with(|g| g.get() + 1);
+    OVERVIEW.with(|g| g.set(gen));
+    let live = move || current_epoch() == epoch && OVERVIEW.with(|g| g.get()) == gen;
+    wasm_bindgen_futures::spawn_local(async move {
+        let put = |slug: &str, h: &str| {
+            if live() {
+                set_html(&format!("q-{slug}"), h);
+            }
+        };
+        crate::overview::load(&c, &project, &origin(), &put).await;
+        if let Some(o) = el("overview").filter(|_| live()) {
+            let _ = o.set_attribute("data-ready", "");
+        }
+    });
+}
+
 /// Re-reads the current view (after an action, a region or project switch).
 fn reopen() {
-    if let Some(k) = with(|s| s.kind) {
-        open(k);
+    match with(|s| s.kind) {
+        Some(k) => open(k),
+        None => open_overview(),
+    }
+}
+
+/// Escape closes the detail panel.
+fn on_key(e: Event) {
+    let key = js_sys::Reflect::get(&e, &"key".into()).ok();
+    if key.and_then(|k| k.as_string()).as_deref() == Some("Escape") {
+        set_html("detail", "");
     }
 }
 
@@ -661,15 +710,23 @@ fn show_detail(id: &str) {
             return;
         }
         match found {
-            Ok(o) => set_html(
-                "detail",
-                &format!(
-                    "<div class=\"card detail\"><div class=\"bar\"><h3>{}</h3>{}</div>{}</div>",
-                    esc(o.s("name")),
-                    ui::button("close-detail", "", "×", "small"),
-                    ui::fields(&o.0)
-                ),
-            ),
+            Ok(o) => {
+                set_html(
+                    "detail",
+                    &format!(
+                        "<div class=\"card detail\" id=\"detail-card\" tabindex=\"-1\" role=\"region\" aria-label=\"Details\">\
+                         <div class=\"bar\"><h3>{}</h3>{}</div>{}</div>",
+                        esc(o.s("name")),
+                        ui::button("close-detail", "", "Close", "small"),
+                        ui::fields(&o.0)
+                    ),
+                );
+                if let Some(d) =
+                    el("detail-card").and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = d.focus();
+                }
+            }
             Err(e) => {
                 set_html("detail", "");
                 show_problem(&e);
@@ -934,6 +991,9 @@ fn reload_page() {
 }
 
 fn reopen_keep_forms() {
+    if with(|s| s.kind.is_none()) {
+        return open_overview();
+    }
     reload_page();
     if let Some(k) = with(|s| s.kind) {
         fill_pickers(k);

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod overview;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

@@ -123,7 +123,7 @@ pub fn table(
         let _ = write!(h, "<th>{}</th>", esc(c));
     }
     if !actions.is_empty() {
-        h.push_str("<th></th>");
+        h.push_str("<th>Actions</th>");
     }
     h.push_str("</tr></thead><tbody>");
     if rows.is_empty() {
