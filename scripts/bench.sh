@@ -47,6 +47,9 @@ if [[ ! -x $PEER/target/release/peerbench_rs ]]; then
 fi
 cargo bench -q -p ferrocloud --bench side_by_side --no-run 2>/dev/null
 : > "$OUT/side.jsonl"
+# Allocation counts come from their own program (a counting allocator would slow the timed
+# benches of ours and not the peer's).
+cargo bench -q -p ferrocloud --bench allocations 2>/dev/null | grep '^{' >> "$OUT/side.jsonl"
 for round in $(seq "${BENCH_ROUNDS:-3}"); do
   log "side by side, round $round (load $(cut -d' ' -f1 /proc/loadavg))"
   for pair in "b1 b1 9 10" "b1limit b1direct 9 10" "b2 b2 9 200" "b3 b3 9 3" "b3full b3full 9 3"; do
@@ -130,11 +133,12 @@ for row in table[1:]:
 
 # The same-run, same-harness comparison with the peer.
 import json, statistics
-runs, allocs = {}, None
+runs, allocs = {}, {}
 for l in open(side):
     r = json.loads(l)
-    if "per_server_allocs" in r:
-        allocs = r["per_server_allocs"]
+    alloc_key = next((k for k in r if k.endswith("_allocs")), None)
+    if alloc_key:
+        allocs[r["bench"]] = r[alloc_key]
         continue
     key = next(k for k in r if k.startswith("per_"))
     runs.setdefault((r["peer"], r["bench"].split(" ")[0] + (" limit" if "limit" in r["bench"] or "from_slice" in r["bench"] else "")), []).append(r[key])
@@ -199,8 +203,10 @@ if br or br_failed:
     print("\nB1: the typed list_detail page parse of one fetched page (browser: median of 9 x 10 parses"
           " with performance.now(); native: side_by_side b1). B4: browser from client creation (auth"
           " included) to the last server, median of 3; native: list_servers_b4's process wall, best of 3.")
-if allocs is not None:
-    print(f"\nB1 allocations per parsed server: {allocs:.1f} (counting global allocator, one page parse)")
+if allocs:
+    print("\nAllocations (benches/allocations.rs, a counting global allocator in its own program):")
+    for name, n in allocs.items():
+        print(f"- {name}: {n:.1f}")
 print(f"\nrounds: {max((len(v) for v in runs.values()), default=0)}; gophercloud and openstacksdk figures above are quoted from ../shared/bench/README.md (they cannot run here).")
 print(f"\nload average before/after: {load_before} / {load_after} (2 cores); goals missed: {missed}")
 EOF

@@ -4,6 +4,9 @@
 //!
 //! `cargo bench -p ferrocloud --bench side_by_side -- <bench> [rounds] [iters]` with
 //! `FERROCLOUD_BENCH_FIXTURES` naming the fixtures of `gen_fixtures.py`. Benches:
+//! Runs on the system allocator; allocation counts are `benches/allocations.rs`' (a
+//! counting allocator would slow ours and not the peer's).
+//!
 //! - `b1`: a 1000-server `GET /servers/detail` page through the list operation's page parse
 //!   (typed `Server`s and the next link), as users get it;
 //! - `b1limit`: `serde_json::from_slice` of the same page into `Vec<Server>` (no paging, no
@@ -13,10 +16,8 @@
 //! - `b3full`: 10k typed get-server calls through the driver on an in-memory transport whose
 //!   answer is the FULL first server of the page (plus `server_groups: []`), as the peer's.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
@@ -62,39 +63,6 @@ fn run(name: &str, rounds: usize, iters: usize, unit: &str, per_unit: f64, mut f
         per[rounds - 1] / 1e3,
         med / 1e3 / per_unit
     );
-}
-
-/// Counts allocations, so `b1` can report how many one parsed server costs.
-struct Counting;
-
-static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: the caller's contract is passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Allocations (and reallocations) `f` makes.
-fn allocations<R>(f: impl FnOnce() -> R) -> (R, u64) {
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
-    let out = f();
-    (out, ALLOCATIONS.load(Ordering::Relaxed) - before)
 }
 
 const TOKEN: &str = "gAAAAABexampletoken0123456789";
@@ -154,13 +122,6 @@ fn main() {
                 .expect("page");
             assert_eq!(page.items.len(), 1000);
             assert_eq!(page.items[999].name.as_deref(), Some("server-00999"));
-            let (page, count) =
-                allocations(|| list.parse_page(&nova, &req, Response::new(raw.clone())));
-            assert_eq!(page.expect("page").items.len(), 1000);
-            println!(
-                "{{\"peer\":\"ferrocloud\",\"bench\":\"B1 allocations per parsed server\",\"per_server_allocs\":{:.1}}}",
-                count as f64 / 1000.0
-            );
             run(
                 "B1 parse 1000-server page (list page parse: typed servers + next link)",
                 rounds,
