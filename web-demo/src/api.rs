@@ -264,7 +264,8 @@ pub struct Cloud<T> {
 }
 
 impl<T: Transport + 'static> Cloud<T> {
-    fn svc(&self, s: Service<T>) -> Service<T> {
+    /// `s` in the picked region.
+    pub fn svc(&self, s: Service<T>) -> Service<T> {
         match &self.region {
             Some(r) => s.region(r.clone()),
             None => s,
