@@ -65,6 +65,42 @@ async function run(page, ctx) {
     await row('hello.txt').waitFor({ timeout: 30_000 });
   });
 
+  await step('objects: a failing segmented upload shows Swift\'s error and leaves no segment', async () => {
+    // A container quota on the segments container makes the second 8 MiB segment fail.
+    const segs = `${cname}_segments`;
+    const open = async (name) => {
+      if (await page.locator('nav.crumbs').count()) await page.click('nav.crumbs button[data-act="o-home"]');
+      await row(name).locator('button[data-act="o-open"]').click();
+      await page.locator('#o-md').waitFor({ timeout: 30_000 });
+    };
+    await page.click('nav.crumbs button[data-act="o-home"]');
+    await page.fill('#o_name', segs);
+    await page.click('form[data-act="o-create"] button[type="submit"]');
+    await row(segs).waitFor({ timeout: 30_000 });
+    await open(segs);
+    await page.fill('#o_mk', 'quota-bytes');
+    await page.fill('#o_mv', String(12 << 20));
+    await page.click('form[data-act="o-madd"] button[type="submit"]');
+    await page.locator('#o-md dt:text-is("quota-bytes")').waitFor({ timeout: 30_000 });
+    await open(cname);
+    await page.setInputFiles('#o-files',
+      { name: 'too-big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(20 << 20, 7) });
+    const box = page.locator('.problem', { hasText: /413|quota/i });
+    await box.waitFor({ timeout: 120_000 });
+    await page.locator('.task.bad', { hasText: 'Upload 1 file(s)' }).waitFor({ timeout: 30_000 });
+    console.log(`     failed upload: ${(await box.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`);
+    await shot('objects-upload-failed.png');
+    await page.click('.problem button[data-act="dismiss"]');
+    await row('hello.txt').waitFor({ timeout: 30_000 });
+    if (await row('too-big.bin').count()) throw new Error('a manifest was left behind');
+    await open(segs);
+    await page.locator('#o-table td.empty').waitFor({ timeout: 30_000 });
+    await page.click('#o-md button[data-act="o-mdel"][data-id="quota-bytes"]');
+    await page.locator('#o-md dt:text-is("quota-bytes")').waitFor({ state: 'detached', timeout: 30_000 });
+    await open(cname);
+    await row('hello.txt').waitFor({ timeout: 30_000 });
+  });
+
   await step('objects: upload 100 MiB as a segmented upload, progress monotonic to 100%', async () => {
     const file = path.join(os.tmpdir(), `${cname}-big.bin`);
     const buf = Buffer.alloc(BIG);

@@ -229,6 +229,15 @@ pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
     op.decode_key(key)
 }
 
+/// The pages of a list whose items another module makes rows (the object storage
+/// page): every table shares this one paging stream.
+pub fn pages_of<T: Transport + 'static>(
+    svc: Service<T>,
+    list: Box<dyn Paginated<Item = Row>>,
+) -> Pages {
+    paged(svc, Rows(list))
+}
+
 fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
     svc.pages(rows)
         .map_ok(|p| (p.items, p.next.is_some()))

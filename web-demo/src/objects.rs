@@ -18,11 +18,10 @@ use bytes::Bytes;
 use ferrocloud::object_storage::large_objects::{self, SloSegment};
 use ferrocloud::object_storage::{accounts, containers, metadata_from_headers, objects, temp_url};
 use ferrocloud::{
-    byte_stream, ByteStream, Error, HasId, Op, Operation, Patch, Secret, Service, TransportError,
-    TransportErrorKind,
+    byte_stream, ByteStream, Error, HasId, List, Op, Operation, Page, Paginated, Patch, Secret,
+    Service, ServiceEndpoint, TransportError, TransportErrorKind,
 };
-use futures::stream::LocalBoxStream;
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use js_sys::Uint8Array;
 use serde::Deserialize;
 use serde_json::Value;
@@ -31,9 +30,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DragEvent, Element, Event, File, HtmlInputElement};
 
-use crate::api::{Cloud, PAGE};
+use crate::api::{Cloud, Obj, Pages, PAGE};
 use crate::app::{self, Tx};
-use crate::ui::{self, esc};
+use crate::ui::{self, esc, Cell, Row};
 
 /// Files larger than this are uploaded as a static large object, in segments.
 pub const SEGMENTED_ABOVE: u64 = 8 << 20;
@@ -58,7 +57,67 @@ impl HasId for Entry {
     }
 }
 
-type Pages = LocalBoxStream<'static, Result<(Vec<Value>, bool), Error>>;
+/// A listing's pages as rows: the id is the marker (name, or a folder's `subdir`), the
+/// cells are the kind (`dir`, `slo`, `obj`, or `c` for a container), bytes, object
+/// count, content type and last change. Made while parsing, so the page shares the
+/// other tables' paging stream (see [`crate::api::pages_of`]).
+struct Listing(List<Entry>);
+
+impl Paginated for Listing {
+    type Item = Row;
+    fn first_request(&self, svc: &ServiceEndpoint) -> Result<http::Request<Bytes>, Error> {
+        self.0.first_request(svc)
+    }
+    fn parse_page(
+        &self,
+        svc: &ServiceEndpoint,
+        request: &http::Request<Bytes>,
+        resp: http::Response<Bytes>,
+    ) -> Result<Page<Row>, Error> {
+        let page = self.0.parse_page(svc, request, resp)?;
+        let row = |e: &Entry| {
+            let v = &e.0;
+            let kind = if v.get("subdir").is_some() {
+                "dir"
+            } else if v.get("slo_etag").is_some() {
+                "slo"
+            } else if v.get("count").is_some() {
+                "c"
+            } else {
+                "obj"
+            };
+            let ctype = s(v, "content_type").split(';').next().unwrap_or_default();
+            Row {
+                id: e.id().unwrap_or_default().to_owned(),
+                cells: [
+                    kind.to_owned(),
+                    n(v, "bytes").to_string(),
+                    n(v, "count").to_string(),
+                    ctype.to_owned(),
+                    s(v, "last_modified").chars().take(19).collect(),
+                ]
+                .into_iter()
+                .map(Cell::Text)
+                .collect(),
+            }
+        };
+        Ok(Page {
+            items: page.items.iter().map(row).collect(),
+            next: page.next,
+        })
+    }
+}
+
+fn cell(r: &Row, i: usize) -> &str {
+    match r.cells.get(i) {
+        Some(Cell::Text(t) | Cell::Status(t)) => t,
+        None => "",
+    }
+}
+
+fn num(r: &Row, i: usize) -> u64 {
+    cell(r, i).parse().unwrap_or_default()
+}
 
 #[derive(Default)]
 struct St {
@@ -68,7 +127,7 @@ struct St {
     container: Option<String>,
     /// The pseudo-folder open (`""` or ending in `/`).
     prefix: String,
-    pages: Vec<(Vec<Value>, bool)>,
+    pages: Vec<(Vec<Row>, bool)>,
     at: usize,
     rest: Option<Pages>,
     /// The last download's Blob URL (revoked at the next one).
@@ -119,7 +178,7 @@ fn unit<T>(op: Op<T>) -> Op<()> {
 }
 
 /// The answer's headers: `{"meta": {custom metadata, decoded}, "etag": "…"}`.
-fn meta<T>(op: Op<T>) -> Op<Value> {
+fn meta<T>(op: Op<T>) -> Op<Obj> {
     op.decode_with(|resp| {
         let h = resp.headers();
         let mut m = serde_json::Map::new();
@@ -133,13 +192,28 @@ fn meta<T>(op: Op<T>) -> Op<Value> {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .trim_matches('"');
-        Ok(serde_json::json!({"meta": m, "etag": etag}))
+        Ok(Obj(serde_json::json!({"meta": m, "etag": etag})))
     })
 }
 
 /// A bulk operation's JSON report.
-fn report<T>(op: Op<T>) -> Op<Value> {
+fn report<T>(op: Op<T>) -> Op<Obj> {
     op.decode_body()
+}
+
+thread_local! {
+    /// The body [`body`] read, until the caller takes it (right after its call).
+    static BODY: RefCell<Bytes> = const { RefCell::new(Bytes::new()) };
+}
+
+/// The answer's body, kept aside: downloads share `call`'s code (a streamed download
+/// adds its own) at the price of holding the object whole, up to the transport's
+/// `max_body` (64 MiB).
+fn body<T>(op: Op<T>) -> Op<Obj> {
+    op.decode_with(|resp| {
+        BODY.with(|b| *b.borrow_mut() = resp.into_body());
+        Ok(Obj::default())
+    })
 }
 
 /// The metadata kept out of sight: the temp URL keys are secrets.
@@ -267,7 +341,7 @@ fn reload() {
     };
     let (container, prefix) = with(|s| (s.container.clone(), s.prefix.clone()));
     let swift = cloud.svc(cloud.client.object_storage());
-    let list = match &container {
+    let list = Listing(match &container {
         None => containers::list(&containers::ListContainers {
             limit: Some(PAGE),
             ..Default::default()
@@ -283,14 +357,8 @@ fn reload() {
             },
         )
         .items_as::<Entry>(),
-    };
-    let pages: Pages = swift
-        .pages(list)
-        .map_ok(|p| {
-            let more = p.next.is_some();
-            (p.items.into_iter().map(|e| e.0).collect(), more)
-        })
-        .boxed_local();
+    });
+    let pages: Pages = crate::api::pages_of(swift, Box::new(list));
     with(|s| {
         s.pages.clear();
         s.at = 0;
@@ -371,17 +439,18 @@ fn render_table() {
         }
         for (i, r) in rows.iter().enumerate() {
             if !in_container {
-                let name = s(r, "name");
+                let name = r.id.as_str();
                 let _ = write!(
                     h,
                     "<tr data-row=\"{0}\"><td>{1}</td><td>{2}</td><td>{3}</td><td id=\"o-pub-{i}\">…</td><td class=\"acts\">{4}</td></tr>",
                     esc(name),
                     ui::button("o-open", name, name, "link"),
-                    n(r, "count"),
-                    human(n(r, "bytes")),
+                    num(r, 2),
+                    human(num(r, 1)),
                     ui::button("o-delc", name, "Delete", "small danger"),
                 );
-            } else if let Some(dir) = r.get("subdir").and_then(Value::as_str) {
+            } else if cell(r, 0) == "dir" {
+                let dir = r.id.as_str();
                 let label = dir.strip_prefix(&st.prefix).unwrap_or(dir);
                 let _ = write!(
                     h,
@@ -390,11 +459,9 @@ fn render_table() {
                     ui::button("o-crumb", dir, label, "link")
                 );
             } else {
-                let name = s(r, "name");
+                let name = r.id.as_str();
                 let label = name.strip_prefix(&st.prefix).unwrap_or(name);
-                let slo = r.get("slo_etag").is_some();
-                let ctype = s(r, "content_type");
-                let ctype = ctype.split(';').next().unwrap_or_default();
+                let slo = cell(r, 0) == "slo";
                 let _ = write!(
                     h,
                     "<tr data-row=\"{0}\"><td><input type=\"checkbox\" class=\"o-sel\" value=\"{0}\"{1} aria-label=\"Select {0}\"></td>\
@@ -402,9 +469,9 @@ fn render_table() {
                     esc(name),
                     if slo { " data-slo=\"1\"" } else { "" },
                     esc(label),
-                    human(n(r, "bytes")),
-                    esc(ctype),
-                    esc(&s(r, "last_modified").chars().take(19).collect::<String>()),
+                    human(num(r, 1)),
+                    esc(cell(r, 3)),
+                    esc(cell(r, 4)),
                     ui::button("o-get", name, "Download", "small"),
                     ui::button("o-share", name, "Share", "small"),
                     ui::button(if slo { "o-delslo" } else { "o-del" }, name, "Delete", "small danger"),
@@ -423,7 +490,7 @@ fn render_table() {
         let names: Vec<String> = if in_container {
             Vec::new()
         } else {
-            rows.iter().map(|r| s(r, "name").to_owned()).collect()
+            rows.iter().map(|r| r.id.clone()).collect()
         };
         (h, names)
     });
@@ -478,7 +545,7 @@ fn container_info(container: String) {
         match info {
             Ok(c) => {
                 let mut h = String::from("<dl class=\"fields\" id=\"o-md\">");
-                let md = c["meta"].as_object().cloned().unwrap_or_default();
+                let md = c.0["meta"].as_object().cloned().unwrap_or_default();
                 let md: Vec<(String, Value)> = md.into_iter().filter(|(k, _)| !secret(k)).collect();
                 for (k, v) in &md {
                     let _ = write!(
@@ -768,7 +835,7 @@ async fn upload_segmented(
                     file_stream(part),
                 )
                 .await?;
-            let etag = up["etag"]
+            let etag = up.0["etag"]
                 .as_str()
                 .filter(|e| !e.is_empty())
                 .map(str::to_owned);
@@ -833,7 +900,9 @@ fn upload(files: Vec<File>) {
         Box::new(move |c, p| {
             Box::pin(async move {
                 let swift = c.svc(c.client.object_storage());
-                let kib = |b: u64| (b >> 10) as u32;
+                // The task's progress counts bytes, or KiB above 4 GiB (it takes u32).
+                let shift = if total > u64::from(u32::MAX) { 10 } else { 0 };
+                let kib = |b: u64| (b >> shift) as u32;
                 let mut before = 0;
                 let mut failed = None;
                 for (i, f) in files.into_iter().enumerate() {
@@ -898,21 +967,18 @@ fn download(name: String) {
         Box::new(move |c, p| {
             Box::pin(async move {
                 let swift = c.svc(c.client.object_storage());
-                let mut body = swift
-                    .download(&unit(objects::download(
+                p(1, 2, "downloading");
+                swift
+                    .call(&body(objects::download(
                         &container,
                         &name,
                         &Default::default(),
                     )))
                     .await?;
-                let parts = js_sys::Array::new();
-                let mut got = 0usize;
-                while let Some(chunk) = body.next().await {
-                    let chunk = chunk.map_err(Error::Transport)?;
-                    got += chunk.len();
-                    parts.push(&Uint8Array::from(&chunk[..]));
-                    p(1, 2, &human(got as u64));
-                }
+                let data = BODY.with(|b| std::mem::take(&mut *b.borrow_mut()));
+                let got = data.len();
+                let parts = js_sys::Array::of1(&Uint8Array::from(&data[..]));
+                drop(data);
                 let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_err)?;
                 let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
                 if let Some(old) = with(|s| s.blob_url.replace(url.clone())) {
@@ -985,8 +1051,8 @@ fn delete_objects(items: Vec<(String, bool)>) {
 }
 
 /// A bulk report as a result: its status must be 2xx with no item failed.
-fn bulk_check(r: Result<Value, Error>) -> Result<(), Error> {
-    let report = r?;
+fn bulk_check(r: Result<Obj, Error>) -> Result<(), Error> {
+    let report = r?.0;
     let status = s(&report, "Response Status");
     let errors = report["Errors"].as_array().cloned().unwrap_or_default();
     if status.starts_with('2') && errors.is_empty() {
@@ -1050,16 +1116,28 @@ fn delete_container(name: String) {
 /// Deletes every object of `container` in bulk deletes of up to 1000 names.
 async fn empty_container(c: &Cloud<Tx>, container: &str) -> Result<(), Error> {
     let swift = c.svc(c.client.object_storage());
-    let all = swift
-        .collect_all(objects::list(container, &Default::default()).items_as::<Entry>())
-        .await?;
-    let names: Vec<&str> = all.iter().filter_map(|e| e.id()).collect();
-    for part in names.chunks(1000) {
-        bulk_check(
-            swift
-                .call(&report(objects::bulk_delete(container, part)))
-                .await,
-        )?;
+    let list = Listing(
+        objects::list(
+            container,
+            &objects::ListObjects {
+                limit: Some(1000),
+                ..Default::default()
+            },
+        )
+        .items_as::<Entry>(),
+    );
+    // Page by page (the marker is the last name, so deleting as we go is fine).
+    let mut pages = crate::api::pages_of(swift.clone(), Box::new(list));
+    while let Some(page) = pages.next().await {
+        let (rows, _) = page?;
+        let names: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        if !names.is_empty() {
+            bulk_check(
+                swift
+                    .call(&report(objects::bulk_delete(container, &names)))
+                    .await,
+            )?;
+        }
     }
     Ok(())
 }
@@ -1089,7 +1167,7 @@ fn temp_link(object: String, hours: u64) {
                 let swift = c.svc(c.client.object_storage());
                 p(1, 3, "reading the keys");
                 let account = swift.call(&meta(accounts::get())).await?;
-                let key_of = |v: &Value| v["meta"]["temp-url-key"].as_str().map(str::to_owned);
+                let key_of = |v: &Obj| v.0["meta"]["temp-url-key"].as_str().map(str::to_owned);
                 let (key, whose) = match key_of(&account) {
                     Some(k) => (k, "the account's temp URL key".to_owned()),
                     None => {
