@@ -288,7 +288,6 @@ fn on_click(e: Event) {
     match act.as_str() {
         "nav" => {
             if let Some(k) = Kind::from_slug(&id) {
-                crate::objects::close();
                 open(k);
             }
         }
@@ -547,6 +546,7 @@ fn logout() {
 
 /// Shows `kind`: its forms and the first page of its table.
 fn open(kind: Kind) {
+    crate::objects::close();
     with(|s| {
         s.kind = Some(kind);
         s.table = None;

@@ -234,6 +234,7 @@ pub(crate) fn is_open() -> bool {
 pub(crate) fn close() {
     with(|s| {
         s.on = false;
+        s.container = None;
         s.rest = None;
     });
     if let Some(a) = app::el("nav-objects") {
@@ -270,8 +271,11 @@ pub(crate) fn open() {
     show();
 }
 
-/// Re-reads what is on screen.
+/// Re-reads what is on screen (after a project or region switch, which redraws the nav).
 pub(crate) fn reopen() {
+    if let Some(a) = app::el("nav-objects") {
+        let _ = a.set_attribute("class", "cur");
+    }
     show();
 }
 
