@@ -191,6 +191,8 @@ async function step(name, fn) {
       await shot('08-overview.png');
     });
 
+    await require('./objects.cjs').run(page, { step, shot, PREFIX, stamp });
+
     await step('log out revokes the token', async () => {
       await page.click('button[data-act="logout"]');
       await page.locator('#revoked').waitFor({ timeout: 30_000 });

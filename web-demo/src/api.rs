@@ -229,6 +229,15 @@ pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
     op.decode_key(key)
 }
 
+/// The pages of a list whose items another module makes rows (the object storage
+/// page): every table shares this one paging stream.
+pub fn pages_of<T: Transport + 'static>(
+    svc: Service<T>,
+    list: Box<dyn Paginated<Item = Row>>,
+) -> Pages {
+    paged(svc, Rows(list))
+}
+
 fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
     svc.pages(rows)
         .map_ok(|p| (p.items, p.next.is_some()))
@@ -264,7 +273,8 @@ pub struct Cloud<T> {
 }
 
 impl<T: Transport + 'static> Cloud<T> {
-    fn svc(&self, s: Service<T>) -> Service<T> {
+    /// `s` in the picked region.
+    pub fn svc(&self, s: Service<T>) -> Service<T> {
         match &self.region {
             Some(r) => s.region(r.clone()),
             None => s,

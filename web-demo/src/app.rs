@@ -19,7 +19,7 @@ use crate::ui::{self, esc, Row};
 /// The local cloud of `scripts/demo.sh`: the login form's default.
 const DEFAULT_AUTH_URL: &str = "http://127.0.0.1:5000/v3";
 
-type Tx = FetchTransport;
+pub(crate) type Tx = FetchTransport;
 
 /// The table on screen: pages fetched so far, the one shown, and the rest to come.
 struct Table {
@@ -68,24 +68,24 @@ fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
     S.with(|s| f(&mut s.borrow_mut()))
 }
 
-fn doc() -> Document {
+pub(crate) fn doc() -> Document {
     web_sys::window()
         .and_then(|w| w.document())
         .expect_throw("no document")
 }
 
-fn el(id: &str) -> Option<Element> {
+pub(crate) fn el(id: &str) -> Option<Element> {
     doc().get_element_by_id(id)
 }
 
-fn set_html(id: &str, html: &str) {
+pub(crate) fn set_html(id: &str, html: &str) {
     if let Some(e) = el(id) {
         e.set_inner_html(html);
     }
 }
 
 /// The value of the input or select `id` (`""` when absent).
-fn val(id: &str) -> String {
+pub(crate) fn val(id: &str) -> String {
     let Some(e) = el(id) else {
         return String::new();
     };
@@ -104,7 +104,7 @@ fn origin() -> String {
         .unwrap_or_default()
 }
 
-fn show_problem(err: &Error) {
+pub(crate) fn show_problem(err: &Error) {
     let p = ui::problem(err, &origin());
     set_html("problem", &ui::problem_html(&p));
 }
@@ -114,11 +114,11 @@ fn clear_problem() {
 }
 
 /// The cloud handle and the current epoch, or `None` when logged out.
-fn cloud() -> Option<(Cloud<Tx>, u32)> {
+pub(crate) fn cloud() -> Option<(Cloud<Tx>, u32)> {
     with(|s| s.cloud.clone().map(|c| (c, s.epoch)))
 }
 
-fn current_epoch() -> u32 {
+pub(crate) fn current_epoch() -> u32 {
     with(|s| s.epoch)
 }
 
@@ -230,6 +230,10 @@ fn render_shell() {
                 k.title()
             );
         }
+        // Object storage (issue 25, objects part): its own page, see `objects`.
+        h.push_str(
+            "<a href=\"#objects\" id=\"nav-objects\" data-act=\"o-nav\" data-id=\"objects\">Object storage</a>",
+        );
         h.push_str(
             "</nav><div id=\"problem\"></div><div class=\"layout\"><main id=\"main\"></main>\
              <aside><h3>Activity</h3><div id=\"tasks\"><p class=\"fine\">Nothing running.</p></div>\
@@ -261,6 +265,7 @@ fn on_change(e: Event) {
             }
         }
         "project-pick" => switch_project(val("project-pick")),
+        "o-files" => crate::objects::picked(&t),
         "region-pick" => {
             let region = val("region-pick");
             with(|s| {
@@ -290,6 +295,14 @@ fn on_click(e: Event) {
         "logout" => logout(),
         "dismiss" => clear_problem(),
         "close-detail" => set_html("detail", ""),
+        "o-nav" => {
+            with(|s| {
+                s.kind = None;
+                s.table = None;
+            });
+            crate::objects::open();
+        }
+        o if o.starts_with("o-") => crate::objects::click(o, &id),
         "refresh" => reopen(),
         "detail" => show_detail(&id),
         "next" => turn(1),
@@ -304,12 +317,13 @@ fn on_click(e: Event) {
 }
 
 fn on_submit(e: Event) {
-    let Some((_, act, _)) = target(&e, "form[data-act]") else {
+    let Some((form, act, _)) = target(&e, "form[data-act]") else {
         return;
     };
     e.prevent_default();
     match act.as_str() {
         "login" => login(),
+        o if o.starts_with("o-") => crate::objects::submit(o, &form),
         "create-server" => {
             let (name, flavor, image, net, kp) = (
                 val("srv_name"),
@@ -533,6 +547,7 @@ fn logout() {
 
 /// Shows `kind`: its forms and the first page of its table.
 fn open(kind: Kind) {
+    crate::objects::close();
     with(|s| {
         s.kind = Some(kind);
         s.table = None;
@@ -562,18 +577,23 @@ fn open(kind: Kind) {
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));
 }
 
-/// Marks the nav entry `slug` as the current page.
-fn mark_nav(slug: &str) {
-    for k in std::iter::once("overview").chain(Kind::ALL.map(Kind::slug)) {
-        if let Some(a) = el(&format!("nav-{k}")) {
-            let _ = if k == slug {
-                a.set_attribute("class", "cur")
-                    .and(a.set_attribute("aria-current", "page"))
-            } else {
-                a.remove_attribute("class")
-                    .and(a.remove_attribute("aria-current"))
-            };
-        }
+/// Marks the nav entry `slug` as the current page (and no other).
+pub(crate) fn mark_nav(slug: &str) {
+    let current = format!("nav-{slug}");
+    let Ok(links) = doc().query_selector_all("nav a") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(a) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let _ = if a.id() == current {
+            a.set_attribute("class", "cur")
+                .and(a.set_attribute("aria-current", "page"))
+        } else {
+            a.remove_attribute("class")
+                .and(a.remove_attribute("aria-current"))
+        };
     }
 }
 
@@ -589,6 +609,7 @@ fn open_overview() {
         s.kind = None;
         s.table = None;
     });
+    crate::objects::close();
     mark_nav("overview");
     set_html("main", &crate::overview::page());
     let Some((c, epoch)) = cloud() else { return };
@@ -611,9 +632,12 @@ fn open_overview() {
 
 /// Re-reads the current view (after an action, a region or project switch).
 fn reopen() {
-    match with(|s| s.kind) {
-        Some(k) => open(k),
-        None => open_overview(),
+    if let Some(k) = with(|s| s.kind) {
+        open(k);
+    } else if crate::objects::is_open() {
+        crate::objects::reopen();
+    } else {
+        open_overview();
     }
 }
 
@@ -881,15 +905,15 @@ fn row_action(kind: Kind, act: String, id: String) {
 }
 
 /// A piece of work for [`run`]: boxed, so every action shares one copy of `run`.
-type Work =
+pub(crate) type Work =
     Box<dyn FnOnce(Cloud<Tx>, Progress) -> Pin<Box<dyn Future<Output = Result<(), Error>>>>>;
 
 /// The progress callback handed to work: `(done, total, note)`.
-type Progress = Box<dyn Fn(u32, u32, &str)>;
+pub(crate) type Progress = Box<dyn Fn(u32, u32, &str)>;
 
 /// Runs `work` as a task with progress in the side panel; the table is re-read when the
 /// request was accepted and again when the work ends, so statuses change live.
-fn run(label: String, work: Work) {
+pub(crate) fn run(label: String, work: Work) {
     let Some((c, epoch)) = cloud() else { return };
     clear_problem();
     let id = with(|s| {

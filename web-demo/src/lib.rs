@@ -28,3 +28,5 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod objects;

@@ -13,7 +13,8 @@
 //! nothing. It prints the credentials on its last lines.
 //!
 //! `demo-seed --cleanup PREFIX` instead deletes the demo project's servers, networks,
-//! volumes and floating-IP-free leftovers whose names start with `PREFIX` (what an
+//! volumes, object storage containers (with their objects) and floating-IP-free
+//! leftovers whose names start with `PREFIX` (what an
 //! end-to-end run left behind when it failed midway).
 
 #[cfg(target_arch = "wasm32")]
@@ -141,6 +142,36 @@ mod seed {
                 println!("[cleanup] volume {name}");
                 demo.delete_volume(&id, &noop).await?;
             }
+        }
+        cleanup_containers(&demo, prefix).await
+    }
+
+    /// Deletes the object storage containers named `prefix*` (with their `_segments`
+    /// containers, which share the prefix) and every object in them.
+    async fn cleanup_containers<T: Transport + 'static>(
+        demo: &Cloud<T>,
+        prefix: &str,
+    ) -> Result<(), Error> {
+        use ferrocloud::object_storage::{containers, objects};
+        let swift = demo.svc(demo.client.object_storage());
+        let found = swift
+            .collect_all(containers::list(&containers::ListContainers {
+                prefix: Some(prefix.to_owned()),
+                ..Default::default()
+            }))
+            .await?;
+        for c in found {
+            let names: Vec<String> = swift
+                .collect_all(objects::list(&c.name, &Default::default()))
+                .await?
+                .into_iter()
+                .map(|o| o.name)
+                .collect();
+            println!("[cleanup] container {} ({} objects)", c.name, names.len());
+            for part in names.chunks(1000) {
+                swift.call(&objects::bulk_delete(&c.name, part)).await?;
+            }
+            swift.call(&containers::delete(&c.name)).await?;
         }
         Ok(())
     }
