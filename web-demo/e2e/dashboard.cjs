@@ -180,6 +180,8 @@ async function step(name, fn) {
       await shot('08-overview.png');
     });
 
+    await require('./lbs.cjs').run(page, { step, row, badge, choose, shot, PREFIX, stamp, SLOW });
+
     await step('log out revokes the token', async () => {
       await page.click('button[data-act="logout"]');
       await page.locator('#revoked').waitFor({ timeout: 30_000 });

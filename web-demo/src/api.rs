@@ -85,11 +85,15 @@ pub enum Kind {
     Images,
     /// Neutron security groups.
     SecurityGroups,
+    /// Octavia load balancers.
+    LoadBalancers,
+    /// Nova key pairs.
+    KeyPairs,
 }
 
 impl Kind {
     /// Every kind, in menu order.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Servers,
         Kind::Networks,
         Kind::Subnets,
@@ -99,6 +103,8 @@ impl Kind {
         Kind::Snapshots,
         Kind::Images,
         Kind::SecurityGroups,
+        Kind::LoadBalancers,
+        Kind::KeyPairs,
     ];
 
     /// The slug used in `data-` attributes and the URL hash.
@@ -113,6 +119,8 @@ impl Kind {
             Kind::Snapshots => "snapshots",
             Kind::Images => "images",
             Kind::SecurityGroups => "secgroups",
+            Kind::LoadBalancers => "lbs",
+            Kind::KeyPairs => "keypairs",
         }
     }
 
@@ -133,6 +141,8 @@ impl Kind {
             Kind::Snapshots => "Snapshots",
             Kind::Images => "Images",
             Kind::SecurityGroups => "Security groups",
+            Kind::LoadBalancers => "Load balancers",
+            Kind::KeyPairs => "Key pairs",
         }
     }
 
@@ -148,6 +158,8 @@ impl Kind {
             Kind::Snapshots => &["Name", "Status", "Size (GiB)", "Volume"],
             Kind::Images => &["Name", "Status", "Size", "Disk format", "Visibility"],
             Kind::SecurityGroups => &["Name", "Description", "Rules"],
+            Kind::LoadBalancers => &["Name", "Provisioning", "Operating", "VIP"],
+            Kind::KeyPairs => &["Name", "Type", "Fingerprint"],
         }
     }
 
@@ -158,11 +170,15 @@ impl Kind {
                 ("start", "Start"),
                 ("stop", "Stop"),
                 ("reboot", "Reboot"),
+                ("more", "Actions"),
                 ("delete", "Delete"),
             ],
-            Kind::Volumes | Kind::Snapshots | Kind::Networks | Kind::FloatingIps => {
-                &[("delete", "Delete")]
-            }
+            Kind::Volumes => &[("detach", "Detach"), ("delete", "Delete")],
+            Kind::Snapshots
+            | Kind::Networks
+            | Kind::FloatingIps
+            | Kind::LoadBalancers
+            | Kind::KeyPairs => &[("delete", "Delete")],
             _ => &[],
         }
     }
@@ -229,7 +245,7 @@ pub fn obj<T>(op: Op<T>, key: &'static str) -> Op<Obj> {
     op.decode_key(key)
 }
 
-fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
+pub(crate) fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
     svc.pages(rows)
         .map_ok(|p| (p.items, p.next.is_some()))
         .boxed_local()
@@ -386,6 +402,8 @@ impl<T: Transport + 'static> Cloud<T> {
                     image_row,
                 ),
             ),
+            Kind::LoadBalancers => self.lb_pages(),
+            Kind::KeyPairs => self.keypair_pages(),
         }
     }
 
@@ -445,7 +463,7 @@ impl<T: Transport + 'static> Cloud<T> {
                     rows(volumes::list_detail(&f), volume_choice),
                 )
             }
-            _ => return Ok(Vec::new()),
+            other => return self.extra_choices(other).await,
         };
         Ok(pairs(svc.collect_all(list).await?))
     }
@@ -485,6 +503,8 @@ impl<T: Transport + 'static> Cloud<T> {
                     .await
             }
             Kind::Images => self.image().call(&images::get(id).decode_body()).await,
+            Kind::LoadBalancers => self.lb_detail(id).await,
+            Kind::KeyPairs => self.keypair(id).await,
         }
     }
 }
@@ -527,7 +547,8 @@ fn server_op(id: &str) -> Op<Obj> {
 
 /// The server-side work behind the dashboard's buttons and forms.
 impl<T: Transport + 'static> Cloud<T> {
-    /// Boots a server and waits for `ACTIVE`.
+    /// Boots a server (in server group `group` when not empty) and waits for `ACTIVE`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn create_server(
         &self,
         name: &str,
@@ -535,6 +556,7 @@ impl<T: Transport + 'static> Cloud<T> {
         image: &str,
         network: &str,
         keypair: &str,
+        group: &str,
         progress: Progress<'_>,
     ) -> Result<Obj> {
         check_name(name)?;
@@ -549,6 +571,10 @@ impl<T: Transport + 'static> Cloud<T> {
             image_ref: Some(image.to_owned()),
             networks: Some(networks),
             key_name: (!keypair.is_empty()).then(|| keypair.to_owned()),
+            scheduler_hints: servers::SchedulerHints {
+                group: (!group.is_empty()).then(|| group.to_owned()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let nova = self.compute();

@@ -68,24 +68,24 @@ fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
     S.with(|s| f(&mut s.borrow_mut()))
 }
 
-fn doc() -> Document {
+pub(crate) fn doc() -> Document {
     web_sys::window()
         .and_then(|w| w.document())
         .expect_throw("no document")
 }
 
-fn el(id: &str) -> Option<Element> {
+pub(crate) fn el(id: &str) -> Option<Element> {
     doc().get_element_by_id(id)
 }
 
-fn set_html(id: &str, html: &str) {
+pub(crate) fn set_html(id: &str, html: &str) {
     if let Some(e) = el(id) {
         e.set_inner_html(html);
     }
 }
 
 /// The value of the input or select `id` (`""` when absent).
-fn val(id: &str) -> String {
+pub(crate) fn val(id: &str) -> String {
     let Some(e) = el(id) else {
         return String::new();
     };
@@ -104,7 +104,7 @@ fn origin() -> String {
         .unwrap_or_default()
 }
 
-fn show_problem(err: &Error) {
+pub(crate) fn show_problem(err: &Error) {
     let p = ui::problem(err, &origin());
     set_html("problem", &ui::problem_html(&p));
 }
@@ -259,6 +259,7 @@ fn on_change(e: Event) {
             }
         }
         "project-pick" => switch_project(val("project-pick")),
+        "lb_subnet" => crate::actions::fill("lb_members", format!("members:{}", val("lb_subnet"))),
         "region-pick" => {
             let region = val("region-pick");
             with(|s| {
@@ -298,30 +299,31 @@ fn on_click(e: Event) {
                 row_action(k, act, id);
             }
         }
-        _ => {}
+        other => crate::actions::click(other, id),
     }
 }
 
 fn on_submit(e: Event) {
-    let Some((_, act, _)) = target(&e, "form[data-act]") else {
+    let Some((_, act, id)) = target(&e, "form[data-act]") else {
         return;
     };
     e.prevent_default();
     match act.as_str() {
         "login" => login(),
         "create-server" => {
-            let (name, flavor, image, net, kp) = (
+            let (name, flavor, image, net, kp, group) = (
                 val("srv_name"),
                 val("srv_flavor"),
                 val("srv_image"),
                 val("srv_net"),
                 val("srv_key"),
+                val("srv_group"),
             );
             run(
                 format!("Launch server {name}"),
                 Box::new(move |c, p| {
                     Box::pin(async move {
-                        c.create_server(&name, &flavor, &image, &net, &kp, &p)
+                        c.create_server(&name, &flavor, &image, &net, &kp, &group, &p)
                             .await
                             .map(|_| ())
                     })
@@ -389,7 +391,7 @@ fn on_submit(e: Event) {
                 }),
             );
         }
-        _ => {}
+        other => crate::actions::submit(other, id),
     }
 }
 
@@ -650,7 +652,7 @@ fn turn(by: isize) {
     }
 }
 
-fn show_detail(id: &str) {
+pub(crate) fn show_detail(id: &str) {
     let Some((c, epoch)) = cloud() else { return };
     let Some(kind) = with(|s| s.kind) else { return };
     set_html("detail", "<p class=\"fine\">Loading…</p>");
@@ -661,15 +663,29 @@ fn show_detail(id: &str) {
             return;
         }
         match found {
-            Ok(o) => set_html(
-                "detail",
-                &format!(
-                    "<div class=\"card detail\"><div class=\"bar\"><h3>{}</h3>{}</div>{}</div>",
-                    esc(o.s("name")),
-                    ui::button("close-detail", "", "×", "small"),
-                    ui::fields(&o.0)
-                ),
-            ),
+            Ok(mut o) => {
+                let extra = match kind {
+                    Kind::LoadBalancers => crate::lbs::tree_html(&o.0["statuses"].take()),
+                    Kind::SecurityGroups => crate::actions::rules_html(&o.0),
+                    Kind::Servers => crate::actions::server_html(&o.0),
+                    _ => String::new(),
+                };
+                if let Some(m) = o.0.as_object_mut() {
+                    m.remove("statuses");
+                }
+                set_html(
+                    "detail",
+                    &format!(
+                        "<div class=\"card detail\"><div class=\"bar\"><h3>{}</h3>{}</div>{extra}{}</div>",
+                        esc(o.s("name")),
+                        ui::button("close-detail", "", "×", "small"),
+                        ui::fields(&o.0)
+                    ),
+                );
+                if kind == Kind::Servers {
+                    crate::actions::fill("rs_flavor", "flavors".into());
+                }
+            }
             Err(e) => {
                 set_html("detail", "");
                 show_problem(&e);
@@ -688,19 +704,24 @@ fn forms(kind: Kind) -> String {
         )
     };
     match kind {
-        Kind::Servers => form(
-            "create-server",
-            "Launch a server",
-            [
-                ui::input("srv_name", "Name", "text", ""),
-                sel("srv_flavor", "Flavor"),
-                sel("srv_image", "Image"),
-                sel("srv_net", "Network"),
-                sel("srv_key", "Key pair"),
-            ]
-            .concat(),
-            "Launch",
-        ),
+        Kind::Servers => {
+            form(
+                "create-server",
+                "Launch a server",
+                [
+                    ui::input("srv_name", "Name", "text", ""),
+                    sel("srv_flavor", "Flavor"),
+                    sel("srv_image", "Image"),
+                    sel("srv_net", "Network"),
+                    sel("srv_key", "Key pair"),
+                    sel("srv_group", "Server group"),
+                ]
+                .concat(),
+                "Launch",
+            ) + &crate::actions::group_form()
+        }
+        Kind::LoadBalancers => crate::lbs::form(),
+        Kind::KeyPairs => crate::actions::keypair_forms(),
         Kind::Volumes => [
             form(
                 "create-volume",
@@ -757,7 +778,9 @@ fn fill_pickers(kind: Kind) {
             ("srv_image", "images", false),
             ("srv_net", "networks", true),
             ("srv_key", "keypairs", true),
+            ("srv_group", "servergroups", true),
         ],
+        Kind::LoadBalancers => &[("lb_subnet", "subnets", false)],
         Kind::Volumes => &[("att_vol", "volumes", false), ("att_srv", "servers", false)],
         Kind::FloatingIps => &[
             ("fip_net", "external", false),
@@ -766,31 +789,38 @@ fn fill_pickers(kind: Kind) {
         ],
         _ => &[],
     };
-    let Some((c, epoch)) = cloud() else { return };
     for &(id, what, optional) in pickers {
-        let c = c.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = c.choices(what).await;
-            if current_epoch() != epoch {
-                return;
-            }
-            match result {
-                Ok(mut options) => {
-                    if optional {
-                        options.insert(0, (String::new(), "(none)".to_owned()));
-                    }
-                    let mut h = String::new();
-                    for (v, t) in &options {
-                        let _ = write!(h, "<option value=\"{}\">{}</option>", esc(v), esc(t));
-                    }
-                    if let Some(s) = el(id) {
-                        s.set_inner_html(&h);
-                    }
-                }
-                Err(e) => show_problem(&e),
-            }
-        });
+        fill_one(id, what.to_owned(), optional);
     }
+}
+
+/// Fills the select `id` with the choices `what` (see `Cloud::choices`).
+pub(crate) fn fill_one(id: &'static str, what: String, optional: bool) {
+    let Some((c, epoch)) = cloud() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = c.choices(&what).await;
+        if current_epoch() != epoch {
+            return;
+        }
+        match result {
+            Ok(mut options) => {
+                if optional {
+                    options.insert(0, (String::new(), "(none)".to_owned()));
+                }
+                let mut h = String::new();
+                for (v, t) in &options {
+                    let _ = write!(h, "<option value=\"{}\">{}</option>", esc(v), esc(t));
+                }
+                if let Some(s) = el(id) {
+                    s.set_inner_html(&h);
+                }
+                if id == "lb_subnet" {
+                    crate::actions::fill("lb_members", format!("members:{}", val(id)));
+                }
+            }
+            Err(e) => show_problem(&e),
+        }
+    });
 }
 
 fn row_action(kind: Kind, act: String, id: String) {
@@ -816,6 +846,8 @@ fn row_action(kind: Kind, act: String, id: String) {
                         p(1, 1, "releasing");
                         c.release_fip(&id).await
                     }
+                    (Kind::LoadBalancers, "delete") => c.delete_lb(&id, &p).await,
+                    (Kind::KeyPairs, "delete") => c.delete_keypair(&id).await,
                     _ => Ok(()),
                 }
             })
@@ -824,15 +856,15 @@ fn row_action(kind: Kind, act: String, id: String) {
 }
 
 /// A piece of work for [`run`]: boxed, so every action shares one copy of `run`.
-type Work =
+pub(crate) type Work =
     Box<dyn FnOnce(Cloud<Tx>, Progress) -> Pin<Box<dyn Future<Output = Result<(), Error>>>>>;
 
 /// The progress callback handed to work: `(done, total, note)`.
-type Progress = Box<dyn Fn(u32, u32, &str)>;
+pub(crate) type Progress = Box<dyn Fn(u32, u32, &str)>;
 
 /// Runs `work` as a task with progress in the side panel; the table is re-read when the
 /// request was accepted and again when the work ends, so statuses change live.
-fn run(label: String, work: Work) {
+pub(crate) fn run(label: String, work: Work) {
     let Some((c, epoch)) = cloud() else { return };
     clear_problem();
     let id = with(|s| {
