@@ -66,12 +66,15 @@ async function run(page, ctx) {
     await page.selectOption('#grp_policy', 'anti-affinity');
     await page.click('form[data-act="create-group"] button[type="submit"]');
     await taskDone(`Create server group ${grpName}`, 60_000);
+    // The pickers are filled again when the task ends: wait for the new group, then pick.
+    await choose('srv_group', grpName);
+    await page.waitForTimeout(1500);
+    await choose('srv_group', grpName);
     await page.fill('#srv_name', srvName);
     await choose('srv_flavor', 'demo.tiny');
     await choose('srv_image', 'demo-image');
     await choose('srv_net', 'demo-net');
     await choose('srv_key', 'demo-key');
-    await choose('srv_group', grpName);
     await page.click('form[data-act="create-server"] button[type="submit"]');
     await badge(srvName, 'ACTIVE').waitFor({ timeout: SLOW });
     const out = execFileSync('/tmp/oscloud/venv/bin/openstack',

@@ -670,9 +670,6 @@ pub(crate) fn show_detail(id: &str) {
                     Kind::Servers => crate::actions::server_html(&o.0),
                     _ => String::new(),
                 };
-                if let Some(m) = o.0.as_object_mut() {
-                    m.remove("statuses");
-                }
                 set_html(
                     "detail",
                     &format!(
