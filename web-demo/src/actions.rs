@@ -77,7 +77,12 @@ impl<T: Transport + 'static> Cloud<T> {
             let mut out = Vec::new();
             for g in all.0.as_array().into_iter().flatten() {
                 let s = |f: &str| g[f].as_str().unwrap_or_default().to_owned();
-                out.push((s("id"), format!("{} ({})", s("name"), s("policy"))));
+                // `policy` from 2.64, `policies` before.
+                let policy = g["policy"].as_str().or(g["policies"][0].as_str());
+                out.push((
+                    s("id"),
+                    format!("{} ({})", s("name"), policy.unwrap_or("?")),
+                ));
             }
             return Ok(out);
         }
@@ -89,7 +94,12 @@ impl<T: Transport + 'static> Cloud<T> {
         crate::api::check_name(name)?;
         let group = server_groups::CreateServerGroup {
             name: name.to_owned(),
-            policy: policy.parse().unwrap_or_default(),
+            policy: match policy {
+                "affinity" => server_groups::Policy::Affinity,
+                "soft-affinity" => server_groups::Policy::SoftAffinity,
+                "soft-anti-affinity" => server_groups::Policy::SoftAntiAffinity,
+                _ => server_groups::Policy::AntiAffinity,
+            },
             rules: None,
         };
         self.compute()
@@ -209,7 +219,11 @@ impl<T: Transport + 'static> Cloud<T> {
         cidr: &str,
     ) -> Result<()> {
         let mut r = rules::CreateRule::new(group, rules::Direction::Ingress);
-        r.protocol = protocol.parse().ok();
+        r.protocol = Some(match protocol {
+            "udp" => rules::Protocol::Udp,
+            "icmp" => rules::Protocol::Icmp,
+            _ => rules::Protocol::Tcp,
+        });
         if ports.0 > 0 {
             r.port_range_min = Some(ports.0);
             r.port_range_max = Some(ports.1.max(ports.0));
@@ -266,13 +280,18 @@ impl<T: Transport + 'static> Cloud<T> {
         Ok(o.0.as_str().unwrap_or_default().to_owned())
     }
 
-    /// The noVNC URL of the server's console.
+    /// The noVNC URL of the server's console (`remote-consoles`: the dashboard speaks
+    /// 2.47, where the older `os-getVNCConsole` action answers 404).
     pub async fn console_url(&self, server: &str) -> Result<String> {
         let c = self
             .compute()
             .call(&obj(
-                server_consoles::get_console(server, RemoteConsoleType::Novnc),
-                "console",
+                server_consoles::create_remote_console(
+                    server,
+                    server_consoles::Protocol::Vnc,
+                    RemoteConsoleType::Novnc,
+                ),
+                "remote_console",
             ))
             .await?;
         Ok(c.s("url").to_owned())
@@ -433,7 +452,7 @@ pub fn server_html(server: &Value) -> String {
         "</p><form class=\"form\" data-act=\"resize\" data-id=\"{0}\"><div class=\"grid\">{1}</div>\
          <button type=\"submit\" class=\"small\">Resize</button></form>\
          <form class=\"form\" data-act=\"snapshot\" data-id=\"{0}\"><div class=\"grid\">{2}</div>\
-         <button type=\"submit\" class=\"small\">Create image</button></form><div id=\"act-out\"></div>",
+         <button type=\"submit\" class=\"small\">Create image</button></form><div id=\"act-out\" aria-live=\"polite\"></div>",
         esc(id),
         crate::ui::select("rs_flavor", "New flavor", &loading, ""),
         crate::ui::input("snap_name", "Image name", "text", ""),
@@ -578,6 +597,7 @@ mod page {
                                 )
                             };
                             set_html("act-out", &h);
+                            p(1, 1, "shown");
                             Ok(())
                         })
                     }),

@@ -27,6 +27,9 @@ struct Table {
     pages: Vec<(Vec<Row>, bool)>,
     at: usize,
     rest: Option<Pages>,
+    /// Which table this is (see `State::tables`): a page fetched for an earlier one is
+    /// dropped.
+    gen: u32,
 }
 
 /// One long-running piece of work in the side panel.
@@ -55,6 +58,8 @@ struct State {
     table: Option<Table>,
     tasks: Vec<Task>,
     next_task: u32,
+    /// Tables opened so far.
+    tables: u32,
     /// Bumped at logout and at every project or region switch: late answers of the
     /// previous session are dropped.
     epoch: u32,
@@ -561,11 +566,13 @@ fn open(kind: Kind) {
     let Some((c, epoch)) = cloud() else { return };
     let pages = c.pages(kind);
     with(|s| {
+        s.tables += 1;
         s.table = Some(Table {
             kind,
             pages: Vec::new(),
             at: 0,
             rest: Some(pages),
+            gen: s.tables,
         })
     });
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));
@@ -580,11 +587,14 @@ fn reopen() {
 
 /// Fetches the next page of the table on screen and shows it.
 async fn fetch_next(epoch: u32) {
-    let Some(mut rest) = with(|s| s.table.as_mut().and_then(|t| t.rest.take())) else {
+    let Some((mut rest, gen)) =
+        with(|s| s.table.as_mut().and_then(|t| Some((t.rest.take()?, t.gen))))
+    else {
         return;
     };
     let page = rest.next().await;
-    if current_epoch() != epoch {
+    // Another table (a click on another page, a reload) replaced this one meanwhile.
+    if current_epoch() != epoch || with(|s| s.table.as_ref().map(|t| t.gen)) != Some(gen) {
         return;
     }
     match page {
@@ -952,11 +962,13 @@ fn reload_page() {
     let Some(kind) = with(|s| s.kind) else { return };
     let pages = c.pages(kind);
     with(|s| {
+        s.tables += 1;
         s.table = Some(Table {
             kind,
             pages: Vec::new(),
             at: 0,
             rest: Some(pages),
+            gen: s.tables,
         })
     });
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use ferrocloud::load_balancer::pools::LbAlgorithm;
 use ferrocloud::load_balancer::{listeners, loadbalancers, pools, Protocol};
 use ferrocloud::network::{ports, subnets};
 use ferrocloud::{Result, Service, Transport};
@@ -164,7 +165,17 @@ impl<T: Transport + 'static> Cloud<T> {
             )
             .into());
         }
-        let protocol: Protocol = protocol.parse().unwrap_or(Protocol::Http);
+        // The form's choices, matched here rather than through the enums' `FromStr` (smaller).
+        let protocol = match protocol {
+            "TCP" => Protocol::Tcp,
+            "HTTPS" => Protocol::Https,
+            _ => Protocol::Http,
+        };
+        let algorithm = match algorithm {
+            "LEAST_CONNECTIONS" => LbAlgorithm::LeastConnections,
+            "SOURCE_IP" => LbAlgorithm::SourceIp,
+            _ => LbAlgorithm::RoundRobin,
+        };
         let total = 3 + members.len() as u32;
         let oct = self.load_balancer();
         // One request and one wait per step (a single await site each keeps the code small):
@@ -203,7 +214,7 @@ impl<T: Transport + 'static> Cloud<T> {
                             name: Some(format!("{name}-pool")),
                             listener_id: Some(parent.clone()),
                             protocol: Some(protocol.clone()),
-                            lb_algorithm: algorithm.parse().ok(),
+                            lb_algorithm: Some(algorithm.clone()),
                             ..Default::default()
                         }),
                         "pool",
