@@ -91,6 +91,7 @@ async function run(page, ctx) {
     await row(srvName).locator('button[data-act="more"]').click();
     await page.locator('#detail button[data-act="console-log"]').click();
     await page.locator('#console-log').waitFor({ timeout: 60_000 });
+    await page.locator('#console-log').scrollIntoViewIfNeeded();
     await shot('04-console-log');
     await page.locator('#detail button[data-act="console-url"]').click();
     await page.locator('#console-url, .problem').first().waitFor({ timeout: 60_000 });
@@ -140,6 +141,7 @@ async function run(page, ctx) {
       return;
     }
     await page.locator('#detail button[data-act="resize-confirm"]').waitFor({ timeout: 30_000 });
+    await page.locator('#detail button[data-act="resize-confirm"]').scrollIntoViewIfNeeded();
     await shot('07-verify-resize');
     await page.locator('#detail button[data-act="resize-confirm"]').click();
     await taskDone('Confirm resize', SLOW);
@@ -187,6 +189,7 @@ async function run(page, ctx) {
     const ssh = page.locator('#sg-rules tr', { hasText: '22-22' });
     await page.click('#detail button[data-act="rule-preset"][data-id="ssh"]');
     await ssh.first().waitFor({ timeout: 60_000 });
+    await ssh.first().scrollIntoViewIfNeeded();
     await shot('11-ssh-rule');
     await ssh.first().locator('button[data-act="del-rule"]').click();
     await page.waitForFunction(() => ![...document.querySelectorAll('#sg-rules tr')].some(
@@ -213,6 +216,7 @@ async function run(page, ctx) {
     for (const w of ['listener', 'pool', 'member', first]) {
       if (!text.toLowerCase().includes(w.toLowerCase())) throw new Error(`no ${w} in the tree: ${text}`);
     }
+    await tree.scrollIntoViewIfNeeded();
     await shot('13-lb-tree');
   });
 
