@@ -192,6 +192,7 @@ async function step(name, fn) {
     });
 
     await require('./objects.cjs').run(page, { step, shot, PREFIX, stamp });
+    await require('./lbs.cjs').run(page, { step, row, badge, choose, shot, PREFIX, stamp, SLOW });
 
     await step('log out revokes the token', async () => {
       await page.click('button[data-act="logout"]');

@@ -85,11 +85,15 @@ pub enum Kind {
     Images,
     /// Neutron security groups.
     SecurityGroups,
+    /// Octavia load balancers.
+    LoadBalancers,
+    /// Nova key pairs.
+    KeyPairs,
 }
 
 impl Kind {
     /// Every kind, in menu order.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Servers,
         Kind::Networks,
         Kind::Subnets,
@@ -99,6 +103,8 @@ impl Kind {
         Kind::Snapshots,
         Kind::Images,
         Kind::SecurityGroups,
+        Kind::LoadBalancers,
+        Kind::KeyPairs,
     ];
 
     /// The slug used in `data-` attributes and the URL hash.
@@ -113,6 +119,8 @@ impl Kind {
             Kind::Snapshots => "snapshots",
             Kind::Images => "images",
             Kind::SecurityGroups => "secgroups",
+            Kind::LoadBalancers => "lbs",
+            Kind::KeyPairs => "keypairs",
         }
     }
 
@@ -133,6 +141,8 @@ impl Kind {
             Kind::Snapshots => "Snapshots",
             Kind::Images => "Images",
             Kind::SecurityGroups => "Security groups",
+            Kind::LoadBalancers => "Load balancers",
+            Kind::KeyPairs => "Key pairs",
         }
     }
 
@@ -148,6 +158,8 @@ impl Kind {
             Kind::Snapshots => &["Name", "Status", "Size (GiB)", "Volume"],
             Kind::Images => &["Name", "Status", "Size", "Disk format", "Visibility"],
             Kind::SecurityGroups => &["Name", "Description", "Rules"],
+            Kind::LoadBalancers => &["Name", "Provisioning", "Operating", "VIP"],
+            Kind::KeyPairs => &["Name", "Type", "Fingerprint"],
         }
     }
 
@@ -158,11 +170,15 @@ impl Kind {
                 ("start", "Start"),
                 ("stop", "Stop"),
                 ("reboot", "Reboot"),
+                ("more", "Actions"),
                 ("delete", "Delete"),
             ],
-            Kind::Volumes | Kind::Snapshots | Kind::Networks | Kind::FloatingIps => {
-                &[("delete", "Delete")]
-            }
+            Kind::Volumes => &[("detach", "Detach"), ("delete", "Delete")],
+            Kind::Snapshots
+            | Kind::Networks
+            | Kind::FloatingIps
+            | Kind::LoadBalancers
+            | Kind::KeyPairs => &[("delete", "Delete")],
             _ => &[],
         }
     }
@@ -238,7 +254,7 @@ pub fn pages_of<T: Transport + 'static>(
     paged(svc, Rows(list))
 }
 
-fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
+pub(crate) fn paged<T: Transport + 'static>(svc: Service<T>, rows: Rows) -> Pages {
     svc.pages(rows)
         .map_ok(|p| (p.items, p.next.is_some()))
         .boxed_local()
@@ -396,6 +412,8 @@ impl<T: Transport + 'static> Cloud<T> {
                     image_row,
                 ),
             ),
+            Kind::LoadBalancers => self.lb_pages(),
+            Kind::KeyPairs => self.keypair_pages(),
         }
     }
 
@@ -455,7 +473,7 @@ impl<T: Transport + 'static> Cloud<T> {
                     rows(volumes::list_detail(&f), volume_choice),
                 )
             }
-            _ => return Ok(Vec::new()),
+            other => return self.extra_choices(other).await,
         };
         Ok(pairs(svc.collect_all(list).await?))
     }
@@ -495,6 +513,8 @@ impl<T: Transport + 'static> Cloud<T> {
                     .await
             }
             Kind::Images => self.image().call(&images::get(id).decode_body()).await,
+            Kind::LoadBalancers => self.lb_detail(id).await,
+            Kind::KeyPairs => self.keypair(id).await,
         }
     }
 }
@@ -537,7 +557,8 @@ fn server_op(id: &str) -> Op<Obj> {
 
 /// The server-side work behind the dashboard's buttons and forms.
 impl<T: Transport + 'static> Cloud<T> {
-    /// Boots a server and waits for `ACTIVE`.
+    /// Boots a server (in server group `group` when not empty) and waits for `ACTIVE`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn create_server(
         &self,
         name: &str,
@@ -545,6 +566,7 @@ impl<T: Transport + 'static> Cloud<T> {
         image: &str,
         network: &str,
         keypair: &str,
+        group: &str,
         progress: Progress<'_>,
     ) -> Result<Obj> {
         check_name(name)?;
@@ -559,6 +581,10 @@ impl<T: Transport + 'static> Cloud<T> {
             image_ref: Some(image.to_owned()),
             networks: Some(networks),
             key_name: (!keypair.is_empty()).then(|| keypair.to_owned()),
+            scheduler_hints: servers::SchedulerHints {
+                group: (!group.is_empty()).then(|| group.to_owned()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let nova = self.compute();

@@ -27,6 +27,9 @@ struct Table {
     pages: Vec<(Vec<Row>, bool)>,
     at: usize,
     rest: Option<Pages>,
+    /// Which table this is (see `State::tables`): a page fetched for an earlier one is
+    /// dropped.
+    gen: u32,
 }
 
 /// One long-running piece of work in the side panel.
@@ -55,6 +58,8 @@ struct State {
     table: Option<Table>,
     tasks: Vec<Task>,
     next_task: u32,
+    /// Tables opened so far.
+    tables: u32,
     /// Bumped at logout and at every project or region switch: late answers of the
     /// previous session are dropped.
     epoch: u32,
@@ -266,6 +271,7 @@ fn on_change(e: Event) {
         }
         "project-pick" => switch_project(val("project-pick")),
         "o-files" => crate::objects::picked(&t),
+        "lb_subnet" => crate::actions::fill("lb_members", format!("members:{}", val("lb_subnet"))),
         "region-pick" => {
             let region = val("region-pick");
             with(|s| {
@@ -312,12 +318,12 @@ fn on_click(e: Event) {
                 row_action(k, act, id);
             }
         }
-        _ => {}
+        other => crate::actions::click(other, id),
     }
 }
 
 fn on_submit(e: Event) {
-    let Some((form, act, _)) = target(&e, "form[data-act]") else {
+    let Some((form, act, id)) = target(&e, "form[data-act]") else {
         return;
     };
     e.prevent_default();
@@ -325,18 +331,19 @@ fn on_submit(e: Event) {
         "login" => login(),
         o if o.starts_with("o-") => crate::objects::submit(o, &form),
         "create-server" => {
-            let (name, flavor, image, net, kp) = (
+            let (name, flavor, image, net, kp, group) = (
                 val("srv_name"),
                 val("srv_flavor"),
                 val("srv_image"),
                 val("srv_net"),
                 val("srv_key"),
+                val("srv_group"),
             );
             run(
                 format!("Launch server {name}"),
                 Box::new(move |c, p| {
                     Box::pin(async move {
-                        c.create_server(&name, &flavor, &image, &net, &kp, &p)
+                        c.create_server(&name, &flavor, &image, &net, &kp, &group, &p)
                             .await
                             .map(|_| ())
                     })
@@ -404,7 +411,7 @@ fn on_submit(e: Event) {
                 }),
             );
         }
-        _ => {}
+        other => crate::actions::submit(other, id),
     }
 }
 
@@ -567,11 +574,13 @@ fn open(kind: Kind) {
     let Some((c, epoch)) = cloud() else { return };
     let pages = c.pages(kind);
     with(|s| {
+        s.tables += 1;
         s.table = Some(Table {
             kind,
             pages: Vec::new(),
             at: 0,
             rest: Some(pages),
+            gen: s.tables,
         })
     });
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));
@@ -651,11 +660,14 @@ fn on_key(e: Event) {
 
 /// Fetches the next page of the table on screen and shows it.
 async fn fetch_next(epoch: u32) {
-    let Some(mut rest) = with(|s| s.table.as_mut().and_then(|t| t.rest.take())) else {
+    let Some((mut rest, gen)) =
+        with(|s| s.table.as_mut().and_then(|t| Some((t.rest.take()?, t.gen))))
+    else {
         return;
     };
     let page = rest.next().await;
-    if current_epoch() != epoch {
+    // Another table (a click on another page, a reload) replaced this one meanwhile.
+    if current_epoch() != epoch || with(|s| s.table.as_ref().map(|t| t.gen)) != Some(gen) {
         return;
     }
     match page {
@@ -723,7 +735,7 @@ fn turn(by: isize) {
     }
 }
 
-fn show_detail(id: &str) {
+pub(crate) fn show_detail(id: &str) {
     let Some((c, epoch)) = cloud() else { return };
     let Some(kind) = with(|s| s.kind) else { return };
     set_html("detail", "<p class=\"fine\">Loading…</p>");
@@ -734,17 +746,26 @@ fn show_detail(id: &str) {
             return;
         }
         match found {
-            Ok(o) => {
+            Ok(mut o) => {
+                let extra = match kind {
+                    Kind::LoadBalancers => crate::lbs::tree_html(&o.0["statuses"].take()),
+                    Kind::SecurityGroups => crate::actions::rules_html(&o.0),
+                    Kind::Servers => crate::actions::server_html(&o.0),
+                    _ => String::new(),
+                };
                 set_html(
                     "detail",
                     &format!(
                         "<div class=\"card detail\" id=\"detail-card\" tabindex=\"-1\" role=\"region\" aria-label=\"Details\">\
-                         <div class=\"bar\"><h3>{}</h3>{}</div>{}</div>",
+                         <div class=\"bar\"><h3>{}</h3>{}</div>{extra}{}</div>",
                         esc(o.s("name")),
                         ui::button("close-detail", "", "Close", "small"),
                         ui::fields(&o.0)
                     ),
                 );
+                if kind == Kind::Servers {
+                    crate::actions::fill("rs_flavor", "flavors".into());
+                }
                 if let Some(d) =
                     el("detail-card").and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok())
                 {
@@ -769,19 +790,24 @@ fn forms(kind: Kind) -> String {
         )
     };
     match kind {
-        Kind::Servers => form(
-            "create-server",
-            "Launch a server",
-            [
-                ui::input("srv_name", "Name", "text", ""),
-                sel("srv_flavor", "Flavor"),
-                sel("srv_image", "Image"),
-                sel("srv_net", "Network"),
-                sel("srv_key", "Key pair"),
-            ]
-            .concat(),
-            "Launch",
-        ),
+        Kind::Servers => {
+            form(
+                "create-server",
+                "Launch a server",
+                [
+                    ui::input("srv_name", "Name", "text", ""),
+                    sel("srv_flavor", "Flavor"),
+                    sel("srv_image", "Image"),
+                    sel("srv_net", "Network"),
+                    sel("srv_key", "Key pair"),
+                    sel("srv_group", "Server group"),
+                ]
+                .concat(),
+                "Launch",
+            ) + &crate::actions::group_form()
+        }
+        Kind::LoadBalancers => crate::lbs::form(),
+        Kind::KeyPairs => crate::actions::keypair_forms(),
         Kind::Volumes => [
             form(
                 "create-volume",
@@ -838,7 +864,9 @@ fn fill_pickers(kind: Kind) {
             ("srv_image", "images", false),
             ("srv_net", "networks", true),
             ("srv_key", "keypairs", true),
+            ("srv_group", "servergroups", true),
         ],
+        Kind::LoadBalancers => &[("lb_subnet", "subnets", false)],
         Kind::Volumes => &[("att_vol", "volumes", false), ("att_srv", "servers", false)],
         Kind::FloatingIps => &[
             ("fip_net", "external", false),
@@ -847,31 +875,38 @@ fn fill_pickers(kind: Kind) {
         ],
         _ => &[],
     };
-    let Some((c, epoch)) = cloud() else { return };
     for &(id, what, optional) in pickers {
-        let c = c.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = c.choices(what).await;
-            if current_epoch() != epoch {
-                return;
-            }
-            match result {
-                Ok(mut options) => {
-                    if optional {
-                        options.insert(0, (String::new(), "(none)".to_owned()));
-                    }
-                    let mut h = String::new();
-                    for (v, t) in &options {
-                        let _ = write!(h, "<option value=\"{}\">{}</option>", esc(v), esc(t));
-                    }
-                    if let Some(s) = el(id) {
-                        s.set_inner_html(&h);
-                    }
-                }
-                Err(e) => show_problem(&e),
-            }
-        });
+        fill_one(id, what.to_owned(), optional);
     }
+}
+
+/// Fills the select `id` with the choices `what` (see `Cloud::choices`).
+pub(crate) fn fill_one(id: &'static str, what: String, optional: bool) {
+    let Some((c, epoch)) = cloud() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = c.choices(&what).await;
+        if current_epoch() != epoch {
+            return;
+        }
+        match result {
+            Ok(mut options) => {
+                if optional {
+                    options.insert(0, (String::new(), "(none)".to_owned()));
+                }
+                let mut h = String::new();
+                for (v, t) in &options {
+                    let _ = write!(h, "<option value=\"{}\">{}</option>", esc(v), esc(t));
+                }
+                if let Some(s) = el(id) {
+                    s.set_inner_html(&h);
+                }
+                if id == "lb_subnet" {
+                    crate::actions::fill("lb_members", format!("members:{}", val(id)));
+                }
+            }
+            Err(e) => show_problem(&e),
+        }
+    });
 }
 
 fn row_action(kind: Kind, act: String, id: String) {
@@ -897,6 +932,8 @@ fn row_action(kind: Kind, act: String, id: String) {
                         p(1, 1, "releasing");
                         c.release_fip(&id).await
                     }
+                    (Kind::LoadBalancers, "delete") => c.delete_lb(&id, &p).await,
+                    (Kind::KeyPairs, "delete") => c.delete_keypair(&id).await,
                     _ => Ok(()),
                 }
             })
@@ -1004,11 +1041,13 @@ fn reload_page() {
     let Some(kind) = with(|s| s.kind) else { return };
     let pages = c.pages(kind);
     with(|s| {
+        s.tables += 1;
         s.table = Some(Table {
             kind,
             pages: Vec::new(),
             at: 0,
             rest: Some(pages),
+            gen: s.tables,
         })
     });
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));

@@ -22,7 +22,9 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod api;
+pub mod lbs;
 pub mod overview;
 pub mod ui;
 

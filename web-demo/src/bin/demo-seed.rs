@@ -12,10 +12,11 @@
 //! and a floating IP. Whatever already exists (by name) is kept: running it twice changes
 //! nothing. It prints the credentials on its last lines.
 //!
-//! `demo-seed --cleanup PREFIX` instead deletes the demo project's servers, networks,
-//! volumes, object storage containers (with their objects) and floating-IP-free
-//! leftovers whose names start with `PREFIX` (what an
-//! end-to-end run left behind when it failed midway).
+//! `demo-seed --cleanup PREFIX` instead deletes the demo project's servers, load
+//! balancers (cascade), key pairs, server groups, images, networks, volumes and object
+//! storage containers (with their objects) whose names start with `PREFIX`, and the SSH
+//! rule (tcp 22 from 0.0.0.0/0) of its default security group (what an end-to-end run
+//! left behind when it failed midway).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -43,10 +44,13 @@ mod seed {
     use std::time::Duration;
 
     use ferrocloud::block_storage::{snapshots, volumes};
-    use ferrocloud::compute::{flavors, keypairs, servers};
+    use ferrocloud::compute::{flavors, keypairs, server_groups, servers};
     use ferrocloud::identity::v3::{projects, roles, users};
     use ferrocloud::image::images;
-    use ferrocloud::network::{floating_ips, networks, routers, subnets};
+    use ferrocloud::load_balancer::loadbalancers;
+    use ferrocloud::network::{
+        floating_ips, networks, routers, security_group_rules, security_groups, subnets,
+    };
     use ferrocloud::{AuthOptions, Error, Secret, Transport};
     use ferrocloud_native::{Cloud as NativeCloud, NativeOptions};
     use ferrocloud_web_demo::api::Cloud;
@@ -129,6 +133,69 @@ mod seed {
             if name.starts_with(prefix) {
                 println!("[cleanup] server {name}");
                 demo.server_action(&id, "delete", &noop).await?;
+            }
+        }
+        // Load balancers hold a port on their subnet: before the networks.
+        let lbs = demo
+            .load_balancer()
+            .collect_all(loadbalancers::list(&Default::default()))
+            .await?;
+        for lb in lbs {
+            if lb.name.as_deref().unwrap_or("").starts_with(prefix) {
+                println!(
+                    "[cleanup] load balancer {}",
+                    lb.name.as_deref().unwrap_or("")
+                );
+                demo.delete_lb(&lb.id, &noop).await?;
+            }
+        }
+        for (name, _) in demo.choices("keypairs").await? {
+            if name.starts_with(prefix) {
+                println!("[cleanup] key pair {name}");
+                demo.delete_keypair(&name).await?;
+            }
+        }
+        for (id, name) in demo.extra_choices("servergroups").await? {
+            if name.starts_with(prefix) {
+                println!("[cleanup] server group {name}");
+                demo.compute().call(&server_groups::delete(&id)).await?;
+            }
+        }
+        let glance = demo.image();
+        for image in glance
+            .collect_all(images::list(&Default::default()))
+            .await?
+        {
+            if image.name.as_deref().unwrap_or("").starts_with(prefix) {
+                println!("[cleanup] image {}", image.name.as_deref().unwrap_or(""));
+                glance.call(&images::delete(&image.id)).await?;
+            }
+        }
+        // The SSH preset rule the dashboard test adds to the default group (and removes).
+        let neutron = demo.network();
+        let groups = neutron
+            .collect_all(security_groups::list(
+                &security_groups::ListSecurityGroups {
+                    name: Some("default".into()),
+                    ..Default::default()
+                },
+            ))
+            .await?;
+        for g in groups {
+            let found = neutron
+                .collect_all(security_group_rules::list(
+                    &security_group_rules::ListRules {
+                        security_group_id: Some(g.id.clone()),
+                        port_range_min: Some(22),
+                        port_range_max: Some(22),
+                        remote_ip_prefix: Some("0.0.0.0/0".into()),
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            for r in found {
+                println!("[cleanup] SSH rule {}", r.id);
+                neutron.call(&security_group_rules::delete(&r.id)).await?;
             }
         }
         for (id, name) in demo.choices("networks").await? {
@@ -275,6 +342,22 @@ mod seed {
                 .await?
             }
         };
+        step("flavor demo.small (a resize target)");
+        let small = nova
+            .collect_all(flavors::list_detail(&flavors::ListFlavors::default()))
+            .await?
+            .into_iter()
+            .any(|f| f.name == "demo.small");
+        if !small {
+            nova.call(&flavors::create(&flavors::CreateFlavor {
+                name: "demo.small".into(),
+                ram: 128,
+                vcpus: 1,
+                disk: 1,
+                ..Default::default()
+            }))
+            .await?;
+        }
 
         step("external network");
         let neutron = admin_view.network();
@@ -464,6 +547,7 @@ mod seed {
                     &image.id,
                     &net.id,
                     "demo-key",
+                    "",
                     &|_, _, what| println!("[seed]   {name}: {what}"),
                 )
                 .await?;
