@@ -11,13 +11,15 @@
 //! | octavia (wsme) | `{"faultcode": "Client", "faultstring": "...", "debuginfo": null}` |
 //! | placement, magnum | `{"errors": [{"status": 404, "title": "...", "detail": "...", "code": "..."}]}` |
 //! | glance, webob | a text or HTML body: `404 Not Found\n\nNo image found with ID ...` |
+//! | swift | `<html><h1>Conflict</h1><p>There was a conflict ...</p></html>`, or plain text |
 //!
 //! Whatever the shape, the message is cleaned the same way: HTML tags out (glance puts
-//! `<br /><br />` even in its JSON faults), entities decoded, status lines that only repeat
-//! the HTTP status dropped, whitespace (newlines included) collapsed to single spaces,
-//! other control characters escaped (`\u{1b}`), and the result cut to
-//! [`MAX_MESSAGE_LEN`] bytes with a marker. A hostile or broken server can thus neither
-//! flood logs nor inject terminal escapes or fake log lines through an error's `Display`.
+//! `<br /><br />` even in its JSON faults), entities decoded, lines that only repeat the
+//! HTTP status (`404 Not Found`, or swift's bare `Not Found` heading) dropped, whitespace
+//! (newlines included) collapsed to single spaces, other control characters escaped
+//! (`\u{1b}`), and the result cut to [`MAX_MESSAGE_LEN`] bytes with a marker. A hostile
+//! or broken server can thus neither flood logs nor inject terminal escapes or fake log
+//! lines through an error's `Display`.
 
 use std::fmt;
 
@@ -426,7 +428,20 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
+/// A line that only repeats the HTTP status: `404 Not Found` (webob, glance) or the bare
+/// reason phrase `Not Found` (swift's `<h1>Not Found</h1>` heading).
 fn is_status_line(line: &str) -> bool {
+    is_status_code_line(line) || is_reason_phrase(line)
+}
+
+fn is_reason_phrase(line: &str) -> bool {
+    line.len() <= 40
+        && (100u16..600)
+            .filter_map(|c| http::StatusCode::from_u16(c).ok()?.canonical_reason())
+            .any(|reason| reason.eq_ignore_ascii_case(line))
+}
+
+fn is_status_code_line(line: &str) -> bool {
     let mut parts = line.splitn(2, ' ');
     let code = parts.next().unwrap_or_default();
     code.len() == 3
@@ -623,6 +638,31 @@ mod tests {
             f.message,
             "Image status transition from active to active is not allowed"
         );
+    }
+
+    /// Swift answers with small HTML pages whose `<h1>` only repeats the reason phrase,
+    /// or with plain text; these are real bodies from Swift 2.38.
+    #[test]
+    fn swift_pages_lose_the_heading_that_repeats_the_status() {
+        let f = p("<html><h1>Not Found</h1><p>The resource could not be found.</p></html>");
+        assert_eq!(f.kind, None);
+        assert_eq!(f.message, "The resource could not be found.");
+        let f = p("<html><h1>Conflict</h1><p>There was a conflict when trying to complete your request.</p></html>");
+        assert_eq!(
+            f.message,
+            "There was a conflict when trying to complete your request."
+        );
+        let f = p("<html><h1>Precondition Failed</h1><p>A precondition for this request was not met.</p></html>");
+        assert_eq!(f.message, "A precondition for this request was not met.");
+        assert_eq!(p("X-Delete-At in past").message, "X-Delete-At in past");
+        assert_eq!(
+            p("Missing Content-Length header.").message,
+            "Missing Content-Length header."
+        );
+        // A page that is nothing but the heading keeps it.
+        assert_eq!(p("<html><h1>Conflict</h1></html>").message, "Conflict");
+        // A reason phrase inside a sentence stays.
+        assert_eq!(p("Not Found here").message, "Not Found here");
     }
 
     #[test]

@@ -1,15 +1,25 @@
 //! The error text of every service of the real local cloud: a real 404, 400 and 409 from
-//! Keystone, Nova, Neutron, Cinder, Glance and Heat. Each error's `Display` must be one
-//! clean line: no HTML tags (Glance's JSON faults hold `<br /><br />`), no raw newlines,
-//! the service's own message and the request id.
+//! Keystone, Nova, Neutron, Cinder, Glance, Heat, Octavia, Placement, Magnum and Swift
+//! (Swift also its 412). Each error's `Display` must be one clean line: no HTML
+//! tags (Glance's JSON faults hold `<br /><br />`, Swift answers with small HTML pages), no
+//! raw newlines, the service's own message and the request id (`req-…`; Swift's is its
+//! transaction id `tx…`, sent as `X-Openstack-Request-Id` beside `X-Trans-Id`).
 //!
-//! What a 409 needs (a flavor, a volume type, a security group, an image, a stack) is made
-//! with a unique name and deleted before anything is asserted.
+//! What a 409 needs (a flavor, a volume type, a security group, an image, a stack, an
+//! Octavia flavor and profile, a resource provider, a project with a Magnum quota, a
+//! container with an object) is made with a unique name and deleted before anything is
+//! asserted.
 
 use std::time::Duration;
 
+use ferrocloud::container_infra::{cluster_templates, clusters, quotas};
+use ferrocloud::load_balancer::{flavor_profiles, flavors, loadbalancers};
+use ferrocloud::object_storage::{containers, objects};
 use ferrocloud::orchestration::stacks::{self, CreateStack};
 use ferrocloud::orchestration::Template;
+use ferrocloud::placement::inventories::{self, Inventories, Inventory};
+use ferrocloud::placement::resource_providers::{self, CreateResourceProvider};
+use ferrocloud::placement::MAX_MICROVERSION;
 use ferrocloud::{path, query, Error, Op, Service, Transport, Wait};
 use ferrocloud_tests::cloud;
 use serde_json::{json, Value};
@@ -32,6 +42,21 @@ fn get(p: Result<String, ferrocloud::InvalidInput>) -> Op<Value> {
 
 fn post(p: Result<String, ferrocloud::InvalidInput>, body: Value) -> Op<Value> {
     Op::post(p).json(&body).decode_body()
+}
+
+/// A typed operation's result, its success shown as text (only a failure is asserted on).
+fn typed<T: std::fmt::Debug>(r: Result<T, Error>) -> Result<Value, Error> {
+    r.map(|v| json!(format!("{v:?}")))
+}
+
+/// The request id a service sends: Swift's transaction id (`tx…`), everyone else's
+/// `req-…`.
+fn id_prefix(what: &str) -> &'static str {
+    if what.starts_with("swift") {
+        "tx"
+    } else {
+        "req-"
+    }
 }
 
 /// `<` followed by a tag-like word: `<br`, `</p`, `<h1`, `<html`, `<!--`.
@@ -79,7 +104,7 @@ fn check(case: &Case) -> Result<(), String> {
         problems.push(format!("not the service's message {:?}", case.says));
     }
     let id = err.request_id().unwrap_or_default();
-    if !id.starts_with("req-") || !shown.contains(&format!("(request id {id})")) {
+    if !id.starts_with(id_prefix(case.what)) || !shown.contains(&format!("(request id {id})")) {
         problems.push(format!("no request id (got {id:?})"));
     }
     if shown.len() > 1500 {
@@ -106,6 +131,10 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
     let cinder = admin.block_storage();
     let glance = admin.image();
     let heat = admin.orchestration();
+    let octavia = admin.load_balancer();
+    let placement = admin.placement().microversion(MAX_MICROVERSION);
+    let magnum = admin.container_infra();
+    let swift = admin.object_storage();
     let missing = "ferro-missing-0000";
     let missing_uuid = "00000000-0000-4000-8000-00000000f00d";
     let mut cases = Vec::new();
@@ -147,6 +176,37 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
         status: 404,
         says: format!("The Stack ({missing}) could not be found."),
         got: call(&heat, get(path!("stacks/{}", missing))).await,
+    });
+    cases.push(Case {
+        what: "octavia 404",
+        status: 404,
+        says: format!("Load Balancer {missing} not found."),
+        got: typed(octavia.call(&loadbalancers::get(missing)).await),
+    });
+    // Placement: "The resource could not be found.\n\n No resource provider with uuid … found  "
+    cases.push(Case {
+        what: "placement 404",
+        status: 404,
+        says: format!("No resource provider with uuid {missing_uuid} found"),
+        got: typed(placement.call(&resource_providers::get(missing_uuid)).await),
+    });
+    cases.push(Case {
+        what: "magnum 404",
+        status: 404,
+        says: format!("Cluster {missing} could not be found."),
+        got: typed(magnum.call(&clusters::get(missing)).await),
+    });
+    // Swift: "<html><h1>Not Found</h1><p>The resource could not be found.</p></html>"
+    // (a GET: a HEAD's 404 has no body, so no message beyond the status).
+    cases.push(Case {
+        what: "swift 404 (container)",
+        status: 404,
+        says: "returned 404 Not Found: The resource could not be found. (request id tx".into(),
+        got: typed(
+            swift
+                .call(&objects::download(missing, "obj", &Default::default()))
+                .await,
+        ),
     });
 
     // ---- 400 ----
@@ -224,6 +284,53 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
             get(path!("stacks")).query(query!(limit: Some("abc"))),
         )
         .await,
+    });
+    // Octavia: a listener with a protocol it does not know (checked before the load
+    // balancer is looked up, so nothing is made).
+    cases.push(Case {
+        what: "octavia 400",
+        status: 400,
+        says: "Invalid input for field/attribute protocol. Value: 'NOPE'. Value should be one of:".into(),
+        got: call(
+            &octavia,
+            post(
+                path!("lbaas/listeners"),
+                json!({"listener": {"protocol": "NOPE", "protocol_port": 80, "loadbalancer_id": missing_uuid}}),
+            ),
+        )
+        .await,
+    });
+    // Placement: a provider with an empty name.
+    cases.push(Case {
+        what: "placement 400",
+        status: 400,
+        says: "Object action create failed because: name is required".into(),
+        got: typed(
+            placement
+                .call(&resource_providers::create(&CreateResourceProvider {
+                    name: String::new(),
+                    ..Default::default()
+                }))
+                .await,
+        ),
+    });
+    // Magnum: a cluster template with an orchestration engine it does not know.
+    cases.push(Case {
+        what: "magnum 400",
+        status: 400,
+        says: "Invalid input for field/attribute coe. Value: 'nope'.".into(),
+        got: typed(
+            magnum
+                .call(&cluster_templates::create(
+                    &cluster_templates::CreateClusterTemplate {
+                        name: Some(cloud::unique("err-template")),
+                        coe: "nope".into(),
+                        image_id: missing_uuid.into(),
+                        ..Default::default()
+                    },
+                ))
+                .await,
+        ),
     });
 
     // ---- 409 ----
@@ -366,11 +473,261 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
         Err(e) => cases.push(setup_failed("heat 409", e)),
     }
 
+    // What a case shows besides its text (the kind of a Placement conflict).
+    let mut kinds = Vec::new();
+
+    // Octavia: a second flavor with the same name, then deleting the profile it uses.
+    let profile = flavor_profiles::CreateFlavorProfile::new(
+        &cloud::unique("err-lbprofile"),
+        "amphora",
+        &json!({}),
+    );
+    match octavia.call(&flavor_profiles::create(&profile)).await {
+        Ok(made_profile) => {
+            let flavor = flavors::CreateFlavor {
+                name: cloud::unique("err-lbflavor"),
+                flavor_profile_id: made_profile.id.clone(),
+                ..Default::default()
+            };
+            match octavia.call(&flavors::create(&flavor)).await {
+                Ok(made) => {
+                    cleanup.push((
+                        octavia.clone(),
+                        Op::delete(path!("lbaas/flavors/{}", made.id)).decode_body(),
+                    ));
+                    cases.push(Case {
+                        what: "octavia 409 (name)",
+                        status: 409,
+                        says: format!("A flavor of {} already exists.", flavor.name),
+                        got: typed(octavia.call(&flavors::create(&flavor)).await),
+                    });
+                    cases.push(Case {
+                        what: "octavia 409 (in use)",
+                        status: 409,
+                        says: format!(
+                            "Flavor profile {} is in use and cannot be modified.",
+                            made_profile.id
+                        ),
+                        got: typed(
+                            octavia
+                                .call(&flavor_profiles::delete(&made_profile.id))
+                                .await,
+                        ),
+                    });
+                }
+                Err(e) => cases.push(setup_failed("octavia 409", e)),
+            }
+            cleanup.push((
+                octavia.clone(),
+                Op::delete(path!("lbaas/flavorprofiles/{}", made_profile.id)).decode_body(),
+            ));
+        }
+        Err(e) => cases.push(setup_failed("octavia 409", e)),
+    }
+
+    // Placement: a second provider with the same name, then inventories written with a
+    // generation the new provider (generation 0) never had.
+    let rp_name = cloud::unique("err-rp");
+    let rp = CreateResourceProvider {
+        name: rp_name.clone(),
+        ..Default::default()
+    };
+    match placement.call(&resource_providers::create(&rp)).await {
+        Ok(made) => {
+            cleanup.push((
+                placement.clone(),
+                Op::delete(path!("resource_providers/{}", made.uuid)).decode_body(),
+            ));
+            // `create` asks for 1.20, before Placement's error codes (1.23): ask for the
+            // latest to get the code.
+            let again = placement
+                .call(&resource_providers::create(&rp).microversion(MAX_MICROVERSION))
+                .await;
+            if again.as_ref().is_err_and(Error::is_generation_conflict) {
+                kinds.push((
+                    "placement 409 (name): is_generation_conflict()",
+                    "false",
+                    Some("true".into()),
+                ));
+            }
+            kinds.push((
+                "placement 409 (name)",
+                "placement.duplicate_name",
+                kind_of(&again),
+            ));
+            cases.push(Case {
+                what: "placement 409 (name)",
+                status: 409,
+                says: format!("Conflicting resource provider name: {rp_name} already exists."),
+                got: typed(again),
+            });
+            let stale = placement
+                .call(&inventories::put_all(
+                    &made.uuid,
+                    &Inventories {
+                        inventories: [("VCPU".to_string(), Inventory::total(1))].into(),
+                        resource_provider_generation: made.generation + 7,
+                        ..Default::default()
+                    },
+                ))
+                .await;
+            kinds.push((
+                "placement 409 (generation)",
+                "placement.concurrent_update",
+                kind_of(&stale),
+            ));
+            if !stale.as_ref().is_err_and(Error::is_generation_conflict) {
+                kinds.push((
+                    "placement 409 (generation): is_generation_conflict()",
+                    "true",
+                    Some("false".into()),
+                ));
+            }
+            cases.push(Case {
+                what: "placement 409 (generation)",
+                status: 409,
+                says: "There was a conflict when trying to complete your request. resource provider generation conflict".into(),
+                got: typed(stale),
+            });
+        }
+        Err(e) => cases.push(setup_failed("placement 409", e)),
+    }
+
+    // Magnum: a second quota for the same project and resource (the project is a new one,
+    // so no other test's quota is touched).
+    match call(
+        &keystone,
+        post(
+            path!("projects"),
+            json!({"project": {"name": cloud::unique("err-project"), "domain_id": "default"}}),
+        ),
+    )
+    .await
+    {
+        Ok(made) => {
+            let project = made["project"]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let quota = quotas::SetQuota::clusters(&project, 7);
+            match magnum.call(&quotas::create(&quota)).await {
+                Ok(_) => {
+                    cleanup.push((
+                        magnum.clone(),
+                        Op::delete(path!("quotas/{}/{}", project, "Cluster")).decode_body(),
+                    ));
+                    cases.push(Case {
+                        what: "magnum 409",
+                        status: 409,
+                        says: format!(
+                            "Quota for project {project} already exists for resource Cluster."
+                        ),
+                        got: typed(magnum.call(&quotas::create(&quota)).await),
+                    });
+                }
+                Err(e) => cases.push(setup_failed("magnum 409", e)),
+            }
+            cleanup.push((
+                keystone.clone(),
+                Op::delete(path!("projects/{}", project)).decode_body(),
+            ));
+        }
+        Err(e) => cases.push(setup_failed("magnum 409", e)),
+    }
+
+    // Swift: a container with one object. Its 400 (an expiry in the past), 412
+    // (`If-None-Match: *` over the object) and 409 (deleting the container while it holds
+    // the object). Swift's 411 (no length) is out of reach: the SDK's PUT without a
+    // body is accepted (201).
+    let bucket = cloud::unique("err-container");
+    let mut made_bucket = false;
+    let made_object = match swift
+        .call(&containers::create(&bucket, &Default::default()))
+        .await
+    {
+        Ok(()) => {
+            made_bucket = true;
+            swift
+                .call(&objects::create(&bucket, "o", &Default::default(), "x"))
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match made_object {
+        Ok(_) => {
+            cases.push(Case {
+                what: "swift 404 (object)",
+                status: 404,
+                says: "returned 404 Not Found: The resource could not be found. (request id tx"
+                    .into(),
+                got: typed(
+                    swift
+                        .call(&objects::download(&bucket, "nope", &Default::default()))
+                        .await,
+                ),
+            });
+            cases.push(Case {
+                what: "swift 400",
+                status: 400,
+                says: "returned 400 Bad Request: X-Delete-At in past (request id tx".into(),
+                got: typed(
+                    swift
+                        .call(&objects::create(
+                            &bucket,
+                            "o-past",
+                            &objects::UploadObject {
+                                delete_at: Some(1),
+                                ..Default::default()
+                            },
+                            "x",
+                        ))
+                        .await,
+                ),
+            });
+            cases.push(Case {
+                what: "swift 412",
+                status: 412,
+                says: "returned 412 Precondition Failed: A precondition for this request was not met. (request id tx".into(),
+                got: typed(
+                    swift
+                        .call(&objects::create(
+                            &bucket,
+                            "o",
+                            &objects::UploadObject {
+                                if_none_match_any: true,
+                                ..Default::default()
+                            },
+                            "y",
+                        ))
+                        .await,
+                ),
+            });
+            cases.push(Case {
+                what: "swift 409",
+                status: 409,
+                says: "returned 409 Conflict: There was a conflict when trying to complete your request. (request id tx".into(),
+                got: typed(swift.call(&containers::delete(&bucket)).await),
+            });
+        }
+        Err(e) => cases.push(setup_failed("swift 409", e)),
+    }
+    if made_bucket {
+        // Those a case might have made by mistake too (a 404 here is no leftover).
+        for name in ["o", "o-past"] {
+            cleanup.push((
+                swift.clone(),
+                Op::delete(path!("{}/{}", bucket, name)).decode_body(),
+            ));
+        }
+        cleanup.push((swift.clone(), Op::delete(path!("{}", bucket)).decode_body()));
+    }
+
     // ---- clean up, then assert ----
     let mut leftovers = Vec::new();
     for (svc, op) in &cleanup {
-        if let Err(e) = svc.call(op).await {
-            leftovers.push(e.to_string());
+        match svc.call(op).await {
+            Err(e) if !e.is_not_found() => leftovers.push(e.to_string()),
+            _ => {}
         }
     }
     if let Some(id) = &made_stack {
@@ -394,10 +751,20 @@ async fn every_service_reports_its_404_400_and_409_as_one_clean_line_with_its_me
             eprintln!("{:>20}: {e}", c.what);
         }
     }
-    let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
-    assert_eq!(cases.len(), 19, "every service, every status");
+    let mut failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
+    for (what, want, got) in &kinds {
+        if got.as_deref() != Some(*want) {
+            failures.push(format!("{what}: kind {got:?}, expected {want:?}"));
+        }
+    }
+    assert_eq!(cases.len(), 35, "every service, every status");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(leftovers.is_empty(), "cleanup failed: {leftovers:?}");
+}
+
+/// The fault kind of a failed call (Placement's error `code`).
+fn kind_of<T>(r: &Result<T, Error>) -> Option<String> {
+    r.as_ref().err()?.http()?.fault.kind.clone()
 }
 
 fn setup_failed(what: &'static str, e: Error) -> Case {
