@@ -5,6 +5,7 @@
 'use strict';
 const fs = require('fs');
 const { execFileSync } = require('child_process');
+const a11y = require('./a11y.cjs');
 
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF5rQeJr2b9xG1c0vWv3H1o0QXnWg7Tt2b1m3r6yVvHk e2e@ferrocloud';
 
@@ -54,6 +55,7 @@ async function run(page, ctx) {
     await page.click('form[data-act="import-kp"] button[type="submit"]');
     await row(kpImport).waitFor({ timeout: 30_000 });
     await shot('02-keypairs');
+    await a11y.check(page, 'key pairs');
     for (const n of [kpName, kpImport]) {
       await row(n).locator('button[data-act="delete"]').click();
       await gone(n, 30_000);
@@ -218,6 +220,7 @@ async function run(page, ctx) {
     }
     await tree.scrollIntoViewIfNeeded();
     await shot('13-lb-tree');
+    await a11y.check(page, 'load balancers with a status tree');
   });
 
   await step('lbs: delete the load balancer with cascade', async () => {

@@ -5,6 +5,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const a11y = require('./a11y.cjs');
 
 const BIG = 100 << 20;
 
@@ -42,6 +43,7 @@ async function run(page, ctx) {
     await row('data.json').waitFor({ timeout: 30_000 });
     const type = await row('data.json').locator('td').nth(3).innerText();
     if (type !== 'application/json') throw new Error(`data.json has type ${type}`);
+    await a11y.check(page, 'object storage: a container');
   });
 
   await step('objects: drop a file into a new folder, navigate by breadcrumbs', async () => {

@@ -1055,7 +1055,12 @@ fn reload_page() {
 
 fn reopen_keep_forms() {
     if with(|s| s.kind.is_none()) {
-        return open_overview();
+        // The object storage page re-reads itself after its own tasks; otherwise the
+        // page without a table is the overview.
+        if !crate::objects::is_open() {
+            open_overview();
+        }
+        return;
     }
     reload_page();
     if let Some(k) = with(|s| s.kind) {

@@ -416,9 +416,9 @@ fn render_table() {
         let more = *more || st.at + 1 < st.pages.len();
         let in_container = st.container.is_some();
         let cols: &[&str] = if in_container {
-            &["", "Name", "Size", "Type", "Last modified", ""]
+            &["Select", "Name", "Size", "Type", "Last modified", "Actions"]
         } else {
-            &["Name", "Objects", "Size", "Access", ""]
+            &["Name", "Objects", "Size", "Access", "Actions"]
         };
         let mut h = String::from("<div class=\"scroll\"><table id=\"o-table\"><thead><tr>");
         for c in cols {
