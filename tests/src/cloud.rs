@@ -55,11 +55,12 @@ pub fn ensure_started() -> PathBuf {
         .clone()
 }
 
-/// Raises the demo project's Nova, Cinder and Neutron quotas (defaults: 10 servers, 20
-/// vCPUs, 10 server groups, 10 volumes, 10 snapshots, 10 routers, 10 security groups, 100
-/// rules, 10 RBAC policies) so that the suites, which run at once and all use that project,
-/// never meet them; a volume still being deleted counts too. Quota behaviour itself is
-/// tested on fresh projects (`*_quota_real`). Once per process, as the admin.
+/// Raises the Nova, Cinder and Neutron quotas of the two projects the suites work in (the
+/// demo and the admin project; defaults: 10 servers, 20 vCPUs, 10 server groups, 10
+/// volumes, 10 snapshots, 10 routers, 10 security groups, 100 rules, 10 RBAC policies) so
+/// that the suites, which run at once in one process, never meet them; a volume still
+/// being deleted counts too. Quota behaviour itself is tested on fresh projects
+/// (`*_quota_real`). Once per process, as the admin.
 fn make_room(yaml: &Path) {
     use ferrocloud::block_storage::quota_sets as volume_quotas;
     use ferrocloud::compute::quota_sets as server_quotas;
@@ -81,58 +82,65 @@ fn make_room(yaml: &Path) {
             .build()
             .expect("runtime");
         runtime.block_on(async {
-            let token = demo.client().token().await?;
-            let project = token.info.project.as_ref().map(|p| p.id.clone());
-            let project = project.expect("the demo cloud is project-scoped");
-            admin
-                .compute()
-                .call(&server_quotas::update(
-                    &project,
-                    None,
-                    &server_quotas::UpdateQuotaSet {
-                        instances: Some(100),
-                        cores: Some(200),
-                        ram: Some(512_000),
-                        server_groups: Some(100),
-                        ..Default::default()
-                    },
-                ))
-                .await?;
-            admin
-                .block_storage()
-                .call(&volume_quotas::update(
-                    &project,
-                    &volume_quotas::UpdateQuotaSet {
-                        volumes: Some(100),
-                        snapshots: Some(100),
-                        gigabytes: Some(1000),
-                        backups: Some(100),
-                        backup_gigabytes: Some(1000),
-                        ..Default::default()
-                    },
-                ))
-                .await?;
-            admin
-                .network()
-                .call(&network_quotas::update(
-                    &project,
-                    &network_quotas::UpdateQuotas {
-                        router: Some(100),
-                        security_group: Some(100),
-                        security_group_rule: Some(1000),
-                        rbac_policy: Some(100),
-                        floatingip: Some(100),
-                        ..Default::default()
-                    },
-                ))
-                .await?;
+            for cloud in [&demo, &admin] {
+                let token = cloud.client().token().await?;
+                let project = token.info.project.as_ref().map(|p| p.id.clone());
+                let project = project.expect("the suites' clouds are project-scoped");
+                room_in(&admin, &project).await?;
+            }
             Ok::<_, ferrocloud::Error>(())
         })
     })
     .join()
     .expect("quota set-up thread");
     if let Err(e) = outcome {
-        panic!("raising the demo project's quotas for the suites failed: {e}");
+        panic!("raising the suites' project quotas failed: {e}");
+    }
+
+    async fn room_in(admin: &Cloud, project: &str) -> ferrocloud::Result<()> {
+        admin
+            .compute()
+            .call(&server_quotas::update(
+                project,
+                None,
+                &server_quotas::UpdateQuotaSet {
+                    instances: Some(100),
+                    cores: Some(200),
+                    ram: Some(512_000),
+                    server_groups: Some(100),
+                    ..Default::default()
+                },
+            ))
+            .await?;
+        admin
+            .block_storage()
+            .call(&volume_quotas::update(
+                project,
+                &volume_quotas::UpdateQuotaSet {
+                    volumes: Some(100),
+                    snapshots: Some(100),
+                    gigabytes: Some(1000),
+                    backups: Some(100),
+                    backup_gigabytes: Some(1000),
+                    ..Default::default()
+                },
+            ))
+            .await?;
+        admin
+            .network()
+            .call(&network_quotas::update(
+                project,
+                &network_quotas::UpdateQuotas {
+                    router: Some(100),
+                    security_group: Some(100),
+                    security_group_rule: Some(1000),
+                    rbac_policy: Some(100),
+                    floatingip: Some(100),
+                    ..Default::default()
+                },
+            ))
+            .await?;
+        Ok(())
     }
 }
 
