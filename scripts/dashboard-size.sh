@@ -4,7 +4,7 @@
 #
 # The budget is 360 KB (360 * 1024 bytes): the dashboard with every page of issue 25's
 # second round (overview, object storage, load balancers, the everyday actions) measured
-# 355.5 KB, above that issue's 300 KB goal, which stays open; the budget is that size plus
+# 356.6 KB, above that issue's 300 KB goal, which stays open; the budget is that size plus
 # a small margin, so any growth still fails here and has to be paid for first.
 #   scripts/dashboard-size.sh            # builds first
 #   NO_BUILD=1 scripts/dashboard-size.sh # measures target/dashboard as is

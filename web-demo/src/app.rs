@@ -898,7 +898,20 @@ pub(crate) fn fill_one(id: &'static str, what: String, optional: bool) {
                     let _ = write!(h, "<option value=\"{}\">{}</option>", esc(v), esc(t));
                 }
                 if let Some(s) = el(id) {
+                    // A refill (after every task) keeps what the user had picked.
+                    let picked: Vec<String> =
+                        options_where(&s, |o| prop(o, "selected").as_bool() == Some(true))
+                            .iter()
+                            .filter_map(|o| prop(o, "value").as_string())
+                            .collect();
                     s.set_inner_html(&h);
+                    for o in options_where(&s, |o| {
+                        prop(o, "value")
+                            .as_string()
+                            .is_some_and(|v| picked.contains(&v))
+                    }) {
+                        let _ = js_sys::Reflect::set(&o, &"selected".into(), &true.into());
+                    }
                 }
                 if id == "lb_subnet" {
                     crate::actions::fill("lb_members", format!("members:{}", val(id)));
@@ -907,6 +920,24 @@ pub(crate) fn fill_one(id: &'static str, what: String, optional: bool) {
             Err(e) => show_problem(&e),
         }
     });
+}
+
+/// A DOM property of `node` (`undefined` when it has none).
+fn prop(node: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(node, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The `<option>`s of the select `s` for which `keep` holds.
+fn options_where(s: &Element, keep: impl Fn(&JsValue) -> bool) -> Vec<JsValue> {
+    let mut out = Vec::new();
+    if let Ok(list) = s.query_selector_all("option") {
+        for i in 0..list.length() {
+            if let Some(o) = list.item(i).map(JsValue::from).filter(|o| keep(o)) {
+                out.push(o);
+            }
+        }
+    }
+    out
 }
 
 fn row_action(kind: Kind, act: String, id: String) {
