@@ -1146,10 +1146,42 @@ fn random_key() -> Result<String, Error> {
         .map_err(js_err)?
         .get_random_values_with_u8_array(&mut raw)
         .map_err(js_err)?;
-    Ok(raw.iter().fold(String::new(), |mut s, b| {
+    Ok(hex(&raw))
+}
+
+/// `bytes` in lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
         let _ = write!(s, "{b:02x}");
         s
-    }))
+    })
+}
+
+/// `HMAC-SHA256(key, message)` in hex, by the browser's WebCrypto (a secure context:
+/// https, or http on localhost).
+async fn hmac_sha256_hex(key: &str, message: &str) -> Result<String, Error> {
+    let subtle = web_sys::window()
+        .ok_or_else(|| js_err(JsValue::from_str("no window")))?
+        .crypto()
+        .map_err(js_err)?
+        .subtle();
+    let algorithm = js_sys::Object::new();
+    for (k, v) in [("name", "HMAC"), ("hash", "SHA-256")] {
+        js_sys::Reflect::set(&algorithm, &k.into(), &v.into()).map_err(js_err)?;
+    }
+    let usages = js_sys::Array::of1(&"sign".into());
+    let raw = Uint8Array::from(key.as_bytes());
+    let key = subtle
+        .import_key_with_object("raw", &raw, &algorithm, false, &usages)
+        .map_err(js_err)?;
+    let key: web_sys::CryptoKey = JsFuture::from(key).await.map_err(js_err)?.unchecked_into();
+    let sig = subtle
+        .sign_with_str_and_u8_array("HMAC", &key, message.as_bytes())
+        .map_err(js_err)?;
+    Ok(hex(&Uint8Array::new(
+        &JsFuture::from(sig).await.map_err(js_err)?,
+    )
+    .to_vec()))
 }
 
 /// Makes a temporary `GET` link to `object` valid for `hours`.
@@ -1195,16 +1227,16 @@ fn temp_link(object: String, hours: u64) {
                 let svc = swift.service_client().await?;
                 let now = (js_sys::Date::now() / 1000.0) as u64;
                 let expires = now + hours * 3600;
-                let url = temp_url::temp_url(
+                let unsigned = temp_url::prepare(
                     &svc,
                     &container,
                     &object,
-                    &key,
                     &temp_url::TempUrl {
                         expires,
                         ..temp_url::TempUrl::get(temp_url::Digest::Sha256)
                     },
                 )?;
+                let url = unsigned.signed(&hmac_sha256_hex(&key, unsigned.message()).await?)?;
                 let expiry =
                     js_sys::Date::new(&JsValue::from_f64(expires as f64 * 1000.0)).to_iso_string();
                 app::set_html(

@@ -7,6 +7,14 @@
 //! or covering every object under a name prefix. The expiry is a Unix time in seconds:
 //! read the clock yourself (`client.transport().now()` in a driver), nothing here does.
 //!
+//! Signing happens in one of two ways:
+//! - [`temp_url`] and [`form_post`] sign with the key in Rust (feature `temp-url-hmac`,
+//!   on by default; it pulls in HMAC-SHA1/256/512);
+//! - [`prepare`] and [`prepare_form`] give the [message](UnsignedTempUrl::message) to
+//!   sign and finish the URL or form with a signature made elsewhere: WebCrypto's
+//!   `crypto.subtle.sign("HMAC", …)` in a browser (no hashing code in the bundle), or a
+//!   service that keeps the key to itself.
+//!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
 //! use std::time::UNIX_EPOCH;
@@ -14,15 +22,17 @@
 //! let swift = client.object_storage();
 //! let now = client.transport().now().duration_since(UNIX_EPOCH).unwrap().as_secs();
 //! let svc = swift.service_client().await?;
-//! let url = temp_url::temp_url(&svc, "docs", "report.pdf", "the-account-key", &TempUrl {
-//!     expires: now + 3600,
-//!     ..TempUrl::get(Digest::Sha256)
-//! })?;
+//! let opts = TempUrl { expires: now + 3600, ..TempUrl::get(Digest::Sha256) };
+//! # #[cfg(feature = "temp-url-hmac")]
+//! let url = temp_url::temp_url(&svc, "docs", "report.pdf", "the-account-key", &opts)?;
+//! // The same URL, signed by someone else:
+//! let unsigned = temp_url::prepare(&svc, "docs", "report.pdf", &opts)?;
+//! # let hmac_sha256_hex = |_: &str| String::new();
+//! let url = unsigned.signed(&hmac_sha256_hex(unsigned.message()))?;
 //! println!("share {url}");
 //! # Ok(()) }
 //! ```
 
-use hmac::{Hmac, Mac};
 use http::Method;
 use percent_encoding::percent_decode_str;
 
@@ -41,6 +51,31 @@ crate::string_enum! {
     }
 }
 
+impl Digest {
+    /// The length of this digest's signature in hex digits (Swift tells digests apart by
+    /// it); `None` for a digest this version does not know.
+    pub fn hex_len(&self) -> Option<usize> {
+        match self {
+            Digest::Sha1 => Some(40),
+            Digest::Sha256 => Some(64),
+            Digest::Sha512 => Some(128),
+            Digest::Other(_) => None,
+        }
+    }
+
+    /// Checks that `signature` is a lowercase or uppercase hex HMAC of this digest's size.
+    fn check(&self, signature: &str) -> Result<(), InvalidInput> {
+        let len = self
+            .hex_len()
+            .ok_or_else(|| InvalidInput::field("digest", format!("{self} is not supported")))?;
+        InvalidInput::require(
+            signature.len() == len && signature.bytes().all(|b| b.is_ascii_hexdigit()),
+            "signature",
+            format!("must be the {self} HMAC in hex ({len} hex digits)"),
+        )
+    }
+}
+
 /// `HMAC(key, message)` in lowercase hex with `digest`, the form Swift accepts for every
 /// digest (it tells them apart by length). `None` for a digest this version does not know.
 ///
@@ -52,7 +87,9 @@ crate::string_enum! {
 ///     "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"
 /// );
 /// ```
+#[cfg(feature = "temp-url-hmac")]
 pub fn hmac_hex(digest: &Digest, key: &[u8], message: &[u8]) -> Option<String> {
+    use hmac::{Hmac, Mac};
     fn run<M: Mac + hmac::digest::KeyInit>(key: &[u8], message: &[u8]) -> String {
         let mut mac = <M as hmac::digest::KeyInit>::new_from_slice(key)
             .expect("HMAC takes keys of any length");
@@ -72,7 +109,15 @@ pub fn hmac_hex(digest: &Digest, key: &[u8], message: &[u8]) -> Option<String> {
     })
 }
 
-/// What a temp URL allows ([`temp_url`], [`sign`]).
+/// Signs `message` under `key`, or says why not.
+#[cfg(feature = "temp-url-hmac")]
+fn hmac_checked(digest: &Digest, key: &str, message: &str) -> Result<String, InvalidInput> {
+    InvalidInput::require(!key.is_empty(), "key", "the temp URL key must not be empty")?;
+    hmac_hex(digest, key.as_bytes(), message.as_bytes())
+        .ok_or_else(|| InvalidInput::field("digest", format!("{digest} is not supported")))
+}
+
+/// What a temp URL allows ([`temp_url`], [`prepare`], [`sign`]).
 #[derive(Debug, Clone)]
 pub struct TempUrl {
     /// The method allowed (`GET` also allows `HEAD`; Swift takes `GET`, `HEAD`, `PUT`,
@@ -106,6 +151,22 @@ impl TempUrl {
             inline: false,
         }
     }
+
+    /// The message Swift expects signed for the object at `path` (decoded, as in
+    /// [`sign`]).
+    fn message(&self, path: &str) -> String {
+        let ip = match &self.ip_range {
+            Some(ip) => format!("ip={ip}\n"),
+            None => String::new(),
+        };
+        match &self.prefix {
+            Some(prefix) => format!(
+                "{ip}{}\n{}\nprefix:{path}/{prefix}",
+                self.method, self.expires
+            ),
+            None => format!("{ip}{}\n{}\n{path}", self.method, self.expires),
+        }
+    }
 }
 
 /// The signature of `opts` for the object at `path` (`/v1/AUTH_<project>/<container>/<object>`,
@@ -118,20 +179,9 @@ impl TempUrl {
 /// let sig = sign("/v1/AUTH_account/container/object", "mykey", &opts).unwrap();
 /// assert_eq!(sig.len(), 40);
 /// ```
+#[cfg(feature = "temp-url-hmac")]
 pub fn sign(path: &str, key: &str, opts: &TempUrl) -> Result<String, InvalidInput> {
-    let mut message = String::new();
-    if let Some(ip) = &opts.ip_range {
-        message.push_str(&format!("ip={ip}\n"));
-    }
-    match &opts.prefix {
-        Some(prefix) => message.push_str(&format!(
-            "{}\n{}\nprefix:{}/{prefix}",
-            opts.method, opts.expires, path
-        )),
-        None => message.push_str(&format!("{}\n{}\n{path}", opts.method, opts.expires)),
-    }
-    hmac_hex(&opts.digest, key.as_bytes(), message.as_bytes())
-        .ok_or_else(|| InvalidInput::field("digest", format!("{} is not supported", opts.digest)))
+    hmac_checked(&opts.digest, key, &opts.message(path))
 }
 
 /// The path of the account as Swift sees it (`/v1/AUTH_<project>`, decoded).
@@ -144,18 +194,72 @@ fn account_path(svc: &ServiceEndpoint) -> Result<String, InvalidInput> {
     Ok(path.into_owned())
 }
 
-/// A temp URL for `container`/`object` on `svc`'s account: the object's URL with
-/// `temp_url_sig`, `temp_url_expires` (and the options') query parameters. With
-/// [`TempUrl::prefix`], `object` must start with the prefix.
-pub fn temp_url(
+/// A temp URL waiting for its signature ([`prepare`]): HMAC [`message`](Self::message)
+/// under the temp URL key with [`digest`](Self::digest), in hex, then
+/// [`signed`](Self::signed) gives the URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsignedTempUrl {
+    message: String,
+    digest: Digest,
+    /// The object's URL up to its query.
+    url: String,
+    /// The query after `temp_url_sig=<sig>`, starting with `&`.
+    rest: String,
+}
+
+impl UnsignedTempUrl {
+    /// What to sign: the exact bytes Swift will sign to check the URL.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HMAC digest to sign with.
+    pub fn digest(&self) -> &Digest {
+        &self.digest
+    }
+
+    /// The temp URL carrying `signature` (the HMAC of [`message`](Self::message) in hex).
+    /// A signature that is not hex of the digest's length is an error, not a broken URL.
+    pub fn signed(&self, signature: &str) -> Result<String, InvalidInput> {
+        self.digest.check(signature)?;
+        Ok(format!(
+            "{}?temp_url_sig={signature}{}",
+            self.url, self.rest
+        ))
+    }
+
+    /// The temp URL signed here with `key` (feature `temp-url-hmac`).
+    #[cfg(feature = "temp-url-hmac")]
+    pub fn sign(&self, key: &str) -> Result<String, InvalidInput> {
+        self.signed(&hmac_checked(&self.digest, key, &self.message)?)
+    }
+}
+
+/// A temp URL for `container`/`object` on `svc`'s account, to be signed by the caller
+/// ([`UnsignedTempUrl`]). With [`TempUrl::prefix`], `object` must start with the prefix.
+///
+/// ```
+/// use ferrocloud::object_storage::temp_url::{prepare, Digest, TempUrl};
+/// use ferrocloud::{ServiceEndpoint, ServiceType};
+/// let svc = ServiceEndpoint::new(ServiceType::OBJECT_STORE, "https://swift.example/v1/AUTH_p")?;
+/// let opts = TempUrl { expires: 1700000000, ..TempUrl::get(Digest::Sha256) };
+/// let unsigned = prepare(&svc, "docs", "a b.pdf", &opts)?;
+/// assert_eq!(unsigned.message(), "GET\n1700000000\n/v1/AUTH_p/docs/a b.pdf");
+/// let sig = "ab".repeat(32); // the HMAC-SHA256, made elsewhere (WebCrypto, a signer service)
+/// assert_eq!(
+///     unsigned.signed(&sig)?,
+///     format!("https://swift.example/v1/AUTH_p/docs/a%20b.pdf?temp_url_sig={sig}&temp_url_expires=1700000000")
+/// );
+/// assert!(unsigned.signed("not hex").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn prepare(
     svc: &ServiceEndpoint,
     container: &str,
     object: &str,
-    key: &str,
     opts: &TempUrl,
-) -> Result<String, InvalidInput> {
+) -> Result<UnsignedTempUrl, InvalidInput> {
     check_container(container)?;
-    InvalidInput::require(!key.is_empty(), "key", "the temp URL key must not be empty")?;
     if let Some(prefix) = &opts.prefix {
         InvalidInput::require(
             object.starts_with(prefix.as_str()),
@@ -163,20 +267,42 @@ pub fn temp_url(
             "must start with the signed prefix",
         )?;
     }
+    opts.digest.hex_len().ok_or_else(|| {
+        InvalidInput::field("digest", format!("{} is not supported", opts.digest))
+    })?;
     let account = account_path(svc)?;
     let signed_path = match &opts.prefix {
         Some(_) => format!("{account}/{container}"),
         None => format!("{account}/{container}/{object}"),
     };
-    let sig = sign(&signed_path, key, opts)?;
     let q = Query::new()
-        .push("temp_url_sig", sig)
         .push("temp_url_expires", opts.expires)
         .push_opt("temp_url_prefix", opts.prefix.as_deref())
         .push_opt("temp_url_ip_range", opts.ip_range.as_deref())
         .push_opt("filename", opts.filename.as_deref());
     let q = if opts.inline { q.push("inline", "") } else { q };
-    Ok(svc.url(&path!("{}/{}", container, object)?, &q))
+    let full = svc.url(&path!("{}/{}", container, object)?, &q);
+    let (url, query) = full.split_once('?').unwrap_or((&full, ""));
+    Ok(UnsignedTempUrl {
+        message: opts.message(&signed_path),
+        digest: opts.digest.clone(),
+        url: url.to_owned(),
+        rest: format!("&{query}"),
+    })
+}
+
+/// A temp URL for `container`/`object` on `svc`'s account, signed with `key`: the
+/// object's URL with `temp_url_sig`, `temp_url_expires` (and the options') query
+/// parameters. With [`TempUrl::prefix`], `object` must start with the prefix.
+#[cfg(feature = "temp-url-hmac")]
+pub fn temp_url(
+    svc: &ServiceEndpoint,
+    container: &str,
+    object: &str,
+    key: &str,
+    opts: &TempUrl,
+) -> Result<String, InvalidInput> {
+    prepare(svc, container, object, opts)?.sign(key)
 }
 
 /// A form POST signature's limits ([`form_post`]).
@@ -205,8 +331,80 @@ pub struct SignedForm {
     pub fields: Vec<(&'static str, String)>,
 }
 
+/// A form waiting for its signature ([`prepare_form`]): as [`UnsignedTempUrl`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsignedForm {
+    message: String,
+    digest: Digest,
+    form: SignedForm,
+}
+
+impl UnsignedForm {
+    /// What to sign.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HMAC digest to sign with.
+    pub fn digest(&self) -> &Digest {
+        &self.digest
+    }
+
+    /// The form carrying `signature` (the HMAC of [`message`](Self::message) in hex).
+    pub fn signed(&self, signature: &str) -> Result<SignedForm, InvalidInput> {
+        self.digest.check(signature)?;
+        let mut form = self.form.clone();
+        form.fields.push(("signature", signature.to_owned()));
+        Ok(form)
+    }
+
+    /// The form signed here with `key` (feature `temp-url-hmac`).
+    #[cfg(feature = "temp-url-hmac")]
+    pub fn sign(&self, key: &str) -> Result<SignedForm, InvalidInput> {
+        self.signed(&hmac_checked(&self.digest, key, &self.message)?)
+    }
+}
+
+/// A form POST for uploads into `container` with object names starting with `prefix`,
+/// to be signed by the caller ([`UnsignedForm`]).
+pub fn prepare_form(
+    svc: &ServiceEndpoint,
+    container: &str,
+    prefix: &str,
+    opts: &FormPost,
+) -> Result<UnsignedForm, InvalidInput> {
+    check_container(container)?;
+    opts.digest.hex_len().ok_or_else(|| {
+        InvalidInput::field("digest", format!("{} is not supported", opts.digest))
+    })?;
+    let path = format!("{}/{container}/{prefix}", account_path(svc)?);
+    let message = format!(
+        "{path}\n{}\n{}\n{}\n{}",
+        opts.redirect, opts.max_file_size, opts.max_file_count, opts.expires
+    );
+    let url_path = if prefix.is_empty() {
+        format!("{}/", path!("{}", container)?)
+    } else {
+        path!("{}/{}", container, prefix)?
+    };
+    Ok(UnsignedForm {
+        message,
+        digest: opts.digest.clone(),
+        form: SignedForm {
+            url: svc.url(&url_path, &Query::new()),
+            fields: vec![
+                ("redirect", opts.redirect.clone()),
+                ("max_file_size", opts.max_file_size.to_string()),
+                ("max_file_count", opts.max_file_count.to_string()),
+                ("expires", opts.expires.to_string()),
+            ],
+        },
+    })
+}
+
 /// A form POST signature for uploads into `container` with object names starting with
-/// `prefix` (each file's name is appended to it).
+/// `prefix` (each file's name is appended to it), signed with `key`.
+#[cfg(feature = "temp-url-hmac")]
 pub fn form_post(
     svc: &ServiceEndpoint,
     container: &str,
@@ -214,35 +412,10 @@ pub fn form_post(
     key: &str,
     opts: &FormPost,
 ) -> Result<SignedForm, InvalidInput> {
-    check_container(container)?;
-    InvalidInput::require(!key.is_empty(), "key", "the temp URL key must not be empty")?;
-    let path = format!("{}/{container}/{prefix}", account_path(svc)?);
-    let message = format!(
-        "{path}\n{}\n{}\n{}\n{}",
-        opts.redirect, opts.max_file_size, opts.max_file_count, opts.expires
-    );
-    let signature =
-        hmac_hex(&opts.digest, key.as_bytes(), message.as_bytes()).ok_or_else(|| {
-            InvalidInput::field("digest", format!("{} is not supported", opts.digest))
-        })?;
-    let url_path = if prefix.is_empty() {
-        format!("{}/", path!("{}", container)?)
-    } else {
-        path!("{}/{}", container, prefix)?
-    };
-    Ok(SignedForm {
-        url: svc.url(&url_path, &Query::new()),
-        fields: vec![
-            ("redirect", opts.redirect.clone()),
-            ("max_file_size", opts.max_file_size.to_string()),
-            ("max_file_count", opts.max_file_count.to_string()),
-            ("expires", opts.expires.to_string()),
-            ("signature", signature),
-        ],
-    })
+    prepare_form(svc, container, prefix, opts)?.sign(key)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "temp-url-hmac"))]
 mod tests {
     use super::*;
     use crate::ServiceType;
@@ -350,5 +523,54 @@ mod tests {
         .unwrap();
         assert_eq!(form.fields[4], ("signature", sig));
         assert_eq!(form.fields[1], ("max_file_size", "1024".to_string()));
+    }
+
+    #[test]
+    fn a_signature_made_elsewhere_gives_the_same_url_and_form() {
+        let opts = TempUrl {
+            expires: 1323479485,
+            ..TempUrl::get(Digest::Sha1)
+        };
+        let unsigned = prepare(&svc(), "container", "object", &opts).unwrap();
+        assert_eq!(
+            unsigned.message(),
+            "GET\n1323479485\n/v1/AUTH_account/container/object"
+        );
+        assert_eq!(
+            unsigned.signed(SHA1_GET).unwrap(),
+            temp_url(&svc(), "container", "object", "mykey", &opts).unwrap()
+        );
+        // Only hex of the digest's length is a signature: nothing else reaches the URL.
+        for bad in [
+            "",
+            "zz",
+            &SHA1_GET[1..],
+            &format!("{SHA1_GET}&x=1"),
+            &"é".repeat(20),
+        ] {
+            let err = unsigned.signed(bad).unwrap_err().to_string();
+            assert!(err.contains("40 hex digits"), "{err}");
+        }
+        let other = TempUrl {
+            digest: Digest::Other("md5".into()),
+            ..opts
+        };
+        let err = prepare(&svc(), "c", "o", &other).unwrap_err().to_string();
+        assert!(err.contains("md5 is not supported"), "{err}");
+
+        let form = FormPost {
+            redirect: "https://back".into(),
+            max_file_size: 1,
+            max_file_count: 1,
+            expires: 1323479485,
+            digest: Digest::Sha512,
+        };
+        let unsigned = prepare_form(&svc(), "c", "p/", &form).unwrap();
+        let sig = hmac_hex(&Digest::Sha512, b"k", unsigned.message().as_bytes()).unwrap();
+        assert_eq!(
+            unsigned.signed(&sig).unwrap(),
+            form_post(&svc(), "c", "p/", "k", &form).unwrap()
+        );
+        assert!(unsigned.signed(&sig[..64]).is_err());
     }
 }
