@@ -18,8 +18,8 @@ use bytes::Bytes;
 use ferrocloud::object_storage::large_objects::{self, SloSegment};
 use ferrocloud::object_storage::{accounts, containers, metadata_from_headers, objects, temp_url};
 use ferrocloud::{
-    byte_stream, ByteStream, Error, HasId, List, Op, Operation, Page, Paginated, Patch, Secret,
-    Service, ServiceEndpoint, TransportError, TransportErrorKind,
+    byte_stream, ByteStream, Error, HasId, List, Op, Page, Paginated, Patch, Secret, Service,
+    ServiceEndpoint, TransportError, TransportErrorKind,
 };
 use futures::StreamExt;
 use js_sys::Uint8Array;
@@ -513,15 +513,18 @@ fn render_table() {
     }
 }
 
-/// Whether anyone can list `container`: its `HEAD` sent without a token.
+/// Whether anyone can list `container`: its `HEAD` sent without credentials, through the
+/// client's pipeline. Refused (401/403): private; any other error stays an error.
 async fn is_public(cloud: &Cloud<Tx>, container: &str) -> Result<bool, Error> {
-    let svc = cloud
-        .svc(cloud.client.object_storage())
-        .service_client()
-        .await?;
-    let req = containers::get(container).request(&svc)?;
-    let resp = ferrocloud::Transport::send(cloud.client.transport(), req).await?;
-    Ok(resp.status().is_success())
+    let swift = cloud.svc(cloud.client.object_storage());
+    match swift
+        .call_anonymous(&unit(containers::get(container)))
+        .await
+    {
+        Ok(()) => Ok(true),
+        Err(e) if e.is_unauthorized() || e.is_forbidden() => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Fills the access and metadata cards of the open container.

@@ -32,7 +32,7 @@ use http::Request;
 
 use crate::auth::{self, AuthOptions, Credentials, Decision, Session, Token};
 use crate::{EndpointOpts, Error, Operation, Result, ServiceType, Transport};
-use pipeline::Whole;
+use pipeline::{Repeat, Whole};
 
 /// Settings of a [`Client`].
 #[derive(Debug, Clone)]
@@ -357,7 +357,9 @@ impl<T: Transport> Client<T> {
         let issuer = auth::issuer(creds)?;
         let request = op.request(&issuer)?;
         tracing::debug!(url = %request.uri(), "authenticating");
-        let (_, response) = self.attempt(&issuer, request, None, &mut Whole).await?;
+        let (_, response) = self
+            .attempt(&issuer, request, None, Repeat::Always, &mut Whole)
+            .await?;
         let token = op.parse(response)?;
         tracing::debug!(expires_at = %token.info.expires_at, "authenticated");
         Ok(token)

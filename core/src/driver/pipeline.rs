@@ -7,6 +7,8 @@
 //!   carries no credential header of any kind, a hop back home carries them again; a 3xx
 //!   it does not follow is an [`Error::Redirect`], never a result;
 //! - reauthenticates once on 401, invalidating only the token generation that failed;
+//! - or, for an anonymous request ([`Credential::Anonymous`]), sends no credential header
+//!   at all and takes a 401 as the answer;
 //! - turns error statuses into [`Error::Http`] (reading at most 64 KiB of a streamed
 //!   error body).
 
@@ -40,6 +42,34 @@ const CREDENTIAL_HEADERS: [&str; 6] = [
 
 /// How much of a streamed error body is read for its message.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// What a service request presents to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Credential {
+    /// The client's token, with one reauthentication on 401.
+    Token,
+    /// Nothing: no token and no other credential header (those the request was built
+    /// with are removed), no reauthentication. The endpoint is still resolved from the
+    /// client's token (the catalog).
+    Anonymous,
+}
+
+/// Which requests may be sent again (a retried 429/503, a resend over a dropped pooled
+/// connection): a separate question from which credential a request carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repeat {
+    /// As the method allows: idempotent methods, and POST/PATCH only when the policy opts
+    /// in ([`RetryPolicy::retry_non_idempotent`](super::RetryPolicy::retry_non_idempotent)).
+    PerMethod,
+    /// Whatever the method: token requests (a POST that creates nothing but a token).
+    Always,
+}
+
+impl Repeat {
+    fn always(self) -> bool {
+        self == Repeat::Always
+    }
+}
 
 /// Where a request goes: a service of the catalog, resolved for the token in use.
 pub(crate) trait Endpoint {
@@ -186,6 +216,13 @@ pub(crate) fn same_origin(a: &http::Uri, b: &http::Uri) -> bool {
             .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
 }
 
+/// Removes every credential header from `req`.
+fn strip_credentials(req: &mut Request<Bytes>) {
+    for name in CREDENTIAL_HEADERS {
+        req.headers_mut().remove(name);
+    }
+}
+
 /// The token as a sensitive header value.
 pub(crate) fn token_value(token: &Token) -> Result<HeaderValue> {
     let mut value = HeaderValue::from_str(token.id.expose())
@@ -216,6 +253,26 @@ impl<T: Transport> Client<T> {
         B: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
         C: Carrier<T>,
     {
+        self.exchange_as(Credential::Token, endpoint, build, carrier)
+            .await
+    }
+
+    /// [`Client::exchange`] presenting `credential`: with [`Credential::Anonymous`] the
+    /// endpoint is resolved for the client's token as usual, but the request goes without
+    /// any credential header and a 401 is its answer (no reauthentication, the token is
+    /// not dropped). Retries follow the method either way.
+    pub(crate) async fn exchange_as<E, B, C>(
+        &self,
+        credential: Credential,
+        endpoint: &E,
+        build: B,
+        carrier: &mut C,
+    ) -> Result<Sent<C::Body>>
+    where
+        E: Endpoint,
+        B: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+        C: Carrier<T>,
+    {
         // The token generation that got a 401, and that 401 (one reauthentication).
         let mut refused: Option<(u64, Error)> = None;
         let mut reauthenticated = false;
@@ -228,10 +285,20 @@ impl<T: Transport> Client<T> {
                 },
             };
             let svc = endpoint.service_client(&token, generation)?;
-            let request = build(&svc)?;
+            let mut request = build(&svc)?;
             let url = request.uri().clone();
-            match self.attempt(&svc, request, Some(&token), carrier).await {
-                Err(e) if e.is_unauthorized() => {
+            let presented = match credential {
+                Credential::Token => Some(&*token),
+                Credential::Anonymous => {
+                    strip_credentials(&mut request);
+                    None
+                }
+            };
+            let sent = self
+                .attempt(&svc, request, presented, Repeat::PerMethod, carrier)
+                .await;
+            match sent {
+                Err(e) if e.is_unauthorized() && credential == Credential::Token => {
                     self.reject(generation);
                     if !reauthenticated && carrier.replayable() && self.may_reauthenticate() {
                         tracing::info!(%url, "401: reauthenticating once");
@@ -254,14 +321,16 @@ impl<T: Transport> Client<T> {
     }
 
     /// One attempt at `request` (built against `svc`): checks that it goes to the
-    /// endpoint's origin, adds `token` there, sends it with retries and redirects, and
-    /// turns an error status into [`Error::Http`]. Token requests come straight here.
+    /// endpoint's origin, adds `token` there (when there is one), sends it with retries
+    /// (as `repeat` allows) and redirects, and turns an error status into [`Error::Http`].
+    /// Token requests come straight here, with no token and [`Repeat::Always`].
     /// Gives the request back without the token (next pages are built from it).
     pub(crate) async fn attempt<C: Carrier<T>>(
         &self,
         svc: &ServiceEndpoint,
         mut request: Request<Bytes>,
         token: Option<&Token>,
+        repeat: Repeat,
         carrier: &mut C,
     ) -> Result<(Request<Bytes>, Response<C::Body>)> {
         let origin = svc.base_uri();
@@ -281,9 +350,7 @@ impl<T: Transport> Client<T> {
                 .headers_mut()
                 .insert(AUTH_TOKEN, token_value(token)?);
         }
-        // Token requests may be retried whatever their method.
-        let always = token.is_none();
-        let sent = self.follow(&request, origin, always, carrier).await;
+        let sent = self.follow(&request, origin, repeat, carrier).await;
         request.headers_mut().remove(AUTH_TOKEN);
         let (url, resp) = sent?;
         let status = resp.status();
@@ -304,7 +371,7 @@ impl<T: Transport> Client<T> {
         &self,
         first: &Request<Bytes>,
         origin: &http::Uri,
-        always: bool,
+        repeat: Repeat,
         carrier: &mut C,
     ) -> Result<(http::Uri, Response<C::Body>)> {
         let method = first.method();
@@ -313,7 +380,7 @@ impl<T: Transport> Client<T> {
         let mut hops = 0;
         loop {
             let req = hop.as_ref().unwrap_or(first);
-            let resp = self.transmit(req, always, carrier).await?;
+            let resp = self.transmit(req, repeat, carrier).await?;
             let status = resp.status();
             if !is_redirect(status) {
                 return Ok((req.uri().clone(), resp));
@@ -355,9 +422,7 @@ impl<T: Transport> Client<T> {
             let mut req = clone_request(first);
             *req.uri_mut() = next;
             if !home {
-                for name in CREDENTIAL_HEADERS {
-                    req.headers_mut().remove(name);
-                }
+                strip_credentials(&mut req);
             }
             hop = Some(req);
             hops += 1;
@@ -365,12 +430,11 @@ impl<T: Transport> Client<T> {
     }
 
     /// Sends `req`, retrying 429/503 per the policy and resending once over a dropped
-    /// pooled connection. `always` allows retrying a non-idempotent method (token
-    /// requests).
+    /// pooled connection, as `repeat` allows for its method.
     async fn transmit<C: Carrier<T>>(
         &self,
         req: &Request<Bytes>,
-        always: bool,
+        repeat: Repeat,
         carrier: &mut C,
     ) -> Result<Response<C::Body>> {
         let transport = self.transport();
@@ -387,7 +451,7 @@ impl<T: Transport> Client<T> {
                     if e.kind == crate::TransportErrorKind::Io
                         && replayable
                         && !stale_retried
-                        && (always || is_idempotent(req.method())) =>
+                        && (repeat.always() || is_idempotent(req.method())) =>
                 {
                     tracing::debug!(url = %req.uri(), error = %e, "connection dropped; resending once");
                     stale_retried = true;
@@ -402,7 +466,7 @@ impl<T: Transport> Client<T> {
             let delay = match replayable {
                 true => policy.delay(
                     req.method(),
-                    always,
+                    repeat.always(),
                     resp.status(),
                     retry_after,
                     attempt,

@@ -9,7 +9,7 @@ use futures::{Stream, TryStreamExt};
 use http::{Request, Response};
 use serde::de::DeserializeOwned;
 
-use super::pipeline::{Download, Endpoint, Upload, Whole};
+use super::pipeline::{Credential, Download, Endpoint, Upload, Whole};
 use super::{clone_request, Client, HasStatus, Wait};
 use crate::auth::{v3, Token};
 use crate::request::find::ByName;
@@ -181,6 +181,53 @@ impl<T: Transport> Service<T> {
             .exchange(self, build, &mut Whole)
             .await?
             .response)
+    }
+
+    /// Sends the request `build` makes for this service WITHOUT credentials, through the
+    /// client's pipeline: as [`Service::send_with`] (origin check, bounded retries,
+    /// redirects, error statuses as [`Error::Http`]) but with no token and no other
+    /// credential header (any `build` adds is removed), and no reauthentication: a 401 or
+    /// 403 is simply the answer, and the client's token is kept. See
+    /// [`Service::call_anonymous`].
+    pub async fn send_anonymous_with<F>(&self, build: F) -> Result<Response<Bytes>>
+    where
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+    {
+        Ok(self
+            .client
+            .exchange_as(Credential::Anonymous, self, build, &mut Whole)
+            .await?
+            .response)
+    }
+
+    /// Runs `op` WITHOUT credentials: what anyone without a token gets, e.g. whether a
+    /// Swift container is publicly readable.
+    ///
+    /// The endpoint is resolved as for [`Service::call`] (from the catalog of the client's
+    /// token, authenticating if needed), and the request goes through the same pipeline:
+    /// it must stay on the endpoint's origin, redirects and bounded retries work as for
+    /// [`Service::call`], and error statuses become [`Error::Http`]. But it carries no
+    /// `X-Auth-Token` and no other credential header (`X-Service-Token`, `X-Subject-Token`,
+    /// `Authorization`, `Cookie`: any that `op` sets is removed), and a 401 or 403 is never
+    /// followed by a reauthentication: it is the answer, as an [`Error::Http`]. A POST or
+    /// PATCH is retried only when
+    /// [`RetryPolicy::retry_non_idempotent`](crate::RetryPolicy::retry_non_idempotent) is
+    /// set, as for [`Service::call`].
+    ///
+    /// ```no_run
+    /// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {
+    /// use ferrocloud::object_storage::containers;
+    /// let public = match client.object_storage().call_anonymous(&containers::get("www")).await {
+    ///     Ok(_) => true,
+    ///     Err(e) if e.is_unauthorized() || e.is_forbidden() => false,
+    ///     Err(e) => return Err(e),
+    /// };
+    /// println!("www is {}", if public { "public" } else { "private" });
+    /// # Ok(()) }
+    /// ```
+    pub async fn call_anonymous<O: Operation>(&self, op: &O) -> Result<O::Output> {
+        let resp = self.send_anonymous_with(|svc| op.request(svc)).await?;
+        op.parse(resp)
     }
 
     /// Runs `op` with its body replaced by `body`, streamed to the server chunk by chunk

@@ -885,3 +885,239 @@ fn negotiation_reads_the_version_document_once_per_endpoint() {
     block_on(client.clone().compute().negotiate("2.1")).unwrap();
     assert_eq!(mock.count(&Method::GET, "/v2.1/"), 1);
 }
+
+// Anonymous requests (`Service::call_anonymous`, `Service::send_anonymous_with`).
+
+#[test]
+fn an_anonymous_call_carries_no_credential_header() {
+    let (mock, client) = setup();
+    mock.on(
+        Method::HEAD,
+        "/v2.1/public",
+        MockResponse::status(204).header("x-thing", "1"),
+    );
+    let op = Op::head(path!("public"))
+        .header(
+            http::header::HeaderName::from_static("x-service-token"),
+            http::HeaderValue::from_static("service"),
+        )
+        .header(
+            http::header::AUTHORIZATION,
+            http::HeaderValue::from_static("Basic eA=="),
+        )
+        .decode_with(|resp| Ok(resp.headers().contains_key("x-thing")));
+    assert!(block_on(client.compute().call_anonymous(&op)).unwrap());
+    let reqs = mock.requests();
+    let sent = reqs.last().unwrap();
+    assert_eq!(sent.uri, "http://nova/v2.1/public");
+    for h in [
+        "x-auth-token",
+        "x-service-token",
+        "x-subject-token",
+        "authorization",
+        "cookie",
+    ] {
+        assert_eq!(sent.header(h), None, "{h} sent with an anonymous request");
+    }
+    // The endpoint came from the client's token (one authentication), which the next
+    // call presents as usual.
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    block_on(
+        client
+            .compute()
+            .send_with(|svc| crate::Operation::request(&Op::head(path!("public")), svc)),
+    )
+    .unwrap();
+    assert_eq!(
+        mock.requests().last().unwrap().header("x-auth-token"),
+        Some("mock-token-1")
+    );
+}
+
+#[test]
+fn an_anonymous_401_or_403_is_the_answer_without_reauthentication() {
+    let (mock, client) = setup();
+    mock.on(Method::HEAD, "/v2.1/private", MockResponse::status(401));
+    let nova = client.compute();
+    let op = Op::head(path!("private")).decode_with(|_| Ok(()));
+    let err = block_on(nova.call_anonymous(&op)).unwrap_err();
+    assert!(err.is_unauthorized(), "{err}");
+    assert!(matches!(err, Error::Http(_)), "{err:?}");
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1, "no reauthentication");
+    assert_eq!(mock.count(&Method::HEAD, "/v2.1/private"), 1, "sent once");
+    // The client's token was not dropped: the next calls use it, with no authentication.
+    block_on(nova.call_anonymous(&op)).unwrap_err();
+    mock.on(Method::GET, "/v2.1/flavors", MockResponse::json(200, "{}"));
+    block_on(nova.call(&get("flavors"))).unwrap();
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    assert_eq!(
+        mock.requests().last().unwrap().header("x-auth-token"),
+        Some("mock-token-1")
+    );
+
+    mock.on(Method::HEAD, "/v2.1/private", MockResponse::status(403));
+    let err = block_on(nova.call_anonymous(&op)).unwrap_err();
+    assert!(err.is_forbidden(), "{err}");
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+}
+
+#[test]
+fn anonymous_redirects_follow_the_same_policy_as_calls() {
+    let (mock, client) = setup();
+    let nova = client.compute();
+    // nova -> elsewhere -> back to nova: followed, and no hop carries a credential (not
+    // even the one at home, where a `call` would present the token again).
+    mock.on(
+        Method::GET,
+        "/v2.1/away",
+        MockResponse::status(302).header("location", "http://elsewhere/x"),
+    );
+    mock.on(
+        Method::GET,
+        "/x",
+        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
+    );
+    mock.on(
+        Method::GET,
+        "/v2.1/home",
+        MockResponse::json(200, r#"{"home": true}"#),
+    );
+    let op = get("away").header(
+        http::header::COOKIE,
+        http::HeaderValue::from_static("session=1"),
+    );
+    let v = block_on(nova.call_anonymous(&op)).unwrap();
+    assert_eq!(v["home"], true);
+    let reqs = mock.requests();
+    let n = reqs.len();
+    let hops: Vec<_> = reqs[n - 3..].iter().map(|r| r.uri.clone()).collect();
+    assert_eq!(
+        hops,
+        [
+            "http://nova/v2.1/away",
+            "http://elsewhere/x",
+            "http://nova/v2.1/home"
+        ]
+    );
+    for r in &reqs[n - 3..] {
+        for h in ["x-auth-token", "cookie"] {
+            assert_eq!(r.header(h), None, "{h} sent to {}", r.uri);
+        }
+    }
+    // A body never goes to another origin; a redirect left unfollowed is an error.
+    mock.on(
+        Method::PUT,
+        "/v2.1/moved",
+        MockResponse::status(307).header("location", "http://elsewhere/things"),
+    );
+    let put: Op<serde_json::Value> = Op::put(path!("moved"))
+        .json(&serde_json::json!({"a": 1}))
+        .decode_body();
+    match block_on(nova.call_anonymous(&put)) {
+        Err(Error::Redirect(r)) => {
+            assert!(matches!(r.reason, RedirectReason::BodyToOtherOrigin(_)));
+        }
+        other => panic!("not a redirect error: {other:?}"),
+    }
+    assert_eq!(mock.count(&Method::PUT, "/things"), 0);
+    mock.on(
+        Method::GET,
+        "/v2.1/loop",
+        MockResponse::status(302).header("location", "/v2.1/loop"),
+    );
+    match block_on(nova.call_anonymous(&get("loop"))) {
+        Err(Error::Redirect(r)) => assert_eq!(r.reason, RedirectReason::TooManyHops(5)),
+        other => panic!("not a redirect error: {other:?}"),
+    }
+    assert_eq!(mock.count(&Method::GET, "/v2.1/loop"), 6);
+}
+
+#[test]
+fn an_anonymous_request_to_another_origin_is_refused_before_any_io() {
+    let (mock, client) = setup();
+    mock.on(Method::GET, "/x", MockResponse::json(200, "{}"));
+    let nova = client.compute();
+    // Authenticate first, so that every request recorded after is the anonymous one.
+    block_on(nova.service_client()).unwrap();
+    let before = mock.requests().len();
+    let err = block_on(nova.send_anonymous_with(|_| {
+        Ok(http::Request::get("http://elsewhere/x")
+            .body(bytes::Bytes::new())
+            .unwrap())
+    }))
+    .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    assert!(err.to_string().contains("origin"), "{err}");
+    assert_eq!(mock.requests().len(), before, "nothing was sent");
+}
+
+#[test]
+fn anonymous_retries_follow_the_method_a_post_is_not_repeated() {
+    let (mock, client) = setup();
+    let nova = client.compute();
+    mock.on(Method::POST, "/v2.1/form", MockResponse::status(503));
+    let post: Op<serde_json::Value> = Op::post(path!("form"))
+        .json(&serde_json::json!({}))
+        .decode_body();
+    let err = block_on(nova.call_anonymous(&post)).unwrap_err();
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(mock.count(&Method::POST, "/v2.1/form"), 1, "not retried");
+    assert_eq!(mock.slept(), Duration::ZERO);
+    // A dropped connection does not resend it either.
+    mock.on(
+        Method::POST,
+        "/v2.1/form",
+        MockResponse::fail(crate::TransportErrorKind::Io),
+    );
+    assert!(matches!(
+        block_on(nova.call_anonymous(&post)),
+        Err(Error::Transport(_))
+    ));
+    assert_eq!(mock.count(&Method::POST, "/v2.1/form"), 2, "not resent");
+
+    // A GET follows the policy: 3 retries honouring Retry-After, then the 503.
+    mock.on(
+        Method::GET,
+        "/v2.1/busy",
+        MockResponse::status(503).header("retry-after", "7"),
+    );
+    let err = block_on(nova.call_anonymous(&get("busy"))).unwrap_err();
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(
+        mock.count(&Method::GET, "/v2.1/busy"),
+        4,
+        "1 try + 3 retries"
+    );
+    assert_eq!(mock.slept(), Duration::from_secs(21));
+    mock.on_seq(
+        Method::GET,
+        "/v2.1/soon",
+        vec![MockResponse::status(429), MockResponse::json(200, "{}")],
+    );
+    block_on(nova.call_anonymous(&get("soon"))).unwrap();
+    assert_eq!(mock.count(&Method::GET, "/v2.1/soon"), 2);
+
+    // A POST is retried when the policy opts in, as for `call`.
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
+    mock.on(Method::POST, "/v2.1/form", MockResponse::status(503));
+    let opts = ClientOptions {
+        retry: RetryPolicy {
+            retry_non_idempotent: true,
+            max_retries: 2,
+            ..RetryPolicy::default()
+        },
+        ..ClientOptions::default()
+    };
+    let auth = AuthOptions::password(AUTH, "u", "Default", "p");
+    let client = Client::with_options(mock.clone(), &auth, opts).unwrap();
+    assert!(block_on(client.compute().call_anonymous(&post)).is_err());
+    assert_eq!(mock.count(&Method::POST, "/v2.1/form"), 3);
+    // The token request itself is still retried whatever its method.
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
+    mock.on_seq(Method::POST, TOKENS, vec![MockResponse::status(503)]);
+    let client = Client::new(mock.clone(), &auth).unwrap();
+    assert!(block_on(client.token()).is_err());
+    assert_eq!(mock.count(&Method::POST, TOKENS), 4);
+}
