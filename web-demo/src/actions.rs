@@ -121,16 +121,7 @@ impl<T: Transport + 'static> Cloud<T> {
             .call(&volume_attach::delete(server, id))
             .await?;
         progress(2, 3, "waiting for available");
-        cinder
-            .wait_for_status(
-                &op,
-                &[volumes::VolumeStatus::Available.to_string()],
-                &[volumes::VolumeStatus::Error.to_string()],
-                wait(),
-            )
-            .await?;
-        progress(3, 3, "available");
-        Ok(())
+        self.volume_available(id, progress).await
     }
 
     /// The ids of the ports of `server`, and every floating IP of the project as rows of

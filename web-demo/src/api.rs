@@ -662,9 +662,15 @@ impl<T: Transport + 'static> Cloud<T> {
             ))
             .await?;
         progress(2, 3, "creating (waiting for available)");
-        cinder
+        self.volume_available(v.s("id"), progress).await
+    }
+
+    /// Waits until volume `id` is `available` (an `error` status ends the wait), then
+    /// reports the last of three steps.
+    pub(crate) async fn volume_available(&self, id: &str, progress: Progress<'_>) -> Result<()> {
+        self.block_storage()
             .wait_for_status(
-                &obj(volumes::get(v.s("id")), "volume"),
+                &obj(volumes::get(id), "volume"),
                 &[volumes::VolumeStatus::Available.to_string()],
                 &[volumes::VolumeStatus::Error.to_string()],
                 wait(),

@@ -572,18 +572,7 @@ fn open(kind: Kind) {
     set_html("main", &h);
     fill_pickers(kind);
     let Some((c, epoch)) = cloud() else { return };
-    let pages = c.pages(kind);
-    with(|s| {
-        s.tables += 1;
-        s.table = Some(Table {
-            kind,
-            pages: Vec::new(),
-            at: 0,
-            rest: Some(pages),
-            gen: s.tables,
-        })
-    });
-    wasm_bindgen_futures::spawn_local(fetch_next(epoch));
+    load_table(&c, epoch, kind);
 }
 
 /// Marks the nav entry `slug` as the current page (and no other).
@@ -1066,10 +1055,8 @@ fn render_tasks() {
     set_html("tasks", &h);
 }
 
-/// Re-reads the first page of the table on screen, keeping the forms as typed.
-fn reload_page() {
-    let Some((c, epoch)) = cloud() else { return };
-    let Some(kind) = with(|s| s.kind) else { return };
+/// Starts `kind`'s table over from its first page.
+fn load_table(c: &Cloud<Tx>, epoch: u32, kind: Kind) {
     let pages = c.pages(kind);
     with(|s| {
         s.tables += 1;
@@ -1082,6 +1069,13 @@ fn reload_page() {
         })
     });
     wasm_bindgen_futures::spawn_local(fetch_next(epoch));
+}
+
+/// Re-reads the first page of the table on screen, keeping the forms as typed.
+fn reload_page() {
+    let Some((c, epoch)) = cloud() else { return };
+    let Some(kind) = with(|s| s.kind) else { return };
+    load_table(&c, epoch, kind);
 }
 
 fn reopen_keep_forms() {
