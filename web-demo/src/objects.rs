@@ -1163,11 +1163,16 @@ fn hex(bytes: &[u8]) -> String {
 /// `HMAC-SHA256(key, message)` in hex, by the browser's WebCrypto (a secure context:
 /// https, or http on localhost).
 async fn hmac_sha256_hex(key: &str, message: &str) -> Result<String, Error> {
-    let subtle = web_sys::window()
-        .ok_or_else(|| js_err(JsValue::from_str("no window")))?
-        .crypto()
-        .map_err(js_err)?
-        .subtle();
+    let window = web_sys::window().ok_or_else(|| js_err(JsValue::from_str("no window")))?;
+    if !window.is_secure_context() {
+        return Err(ferrocloud::InvalidInput::field(
+            "page",
+            "temporary links are signed with the browser's WebCrypto, which only https:// \
+             and localhost pages have: open the dashboard over https",
+        )
+        .into());
+    }
+    let subtle = window.crypto().map_err(js_err)?.subtle();
     let algorithm = js_sys::Object::new();
     for (k, v) in [("name", "HMAC"), ("hash", "SHA-256")] {
         js_sys::Reflect::set(&algorithm, &k.into(), &v.into()).map_err(js_err)?;
