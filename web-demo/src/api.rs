@@ -17,8 +17,8 @@ use ferrocloud::compute::{flavors, keypairs, server_actions, servers, volume_att
 use ferrocloud::image::images;
 use ferrocloud::network::{floating_ips, networks, ports, routers, security_groups, subnets};
 use ferrocloud::{
-    Client, Error, HasId, HasStatus, List, ListCommon, Op, Operation, Page, Paginated, Result,
-    Service, ServiceEndpoint, Transport, Wait,
+    Client, Error, HasId, HasStatus, List, ListCommon, Op, Page, Paginated, Result, Service,
+    ServiceEndpoint, Transport, Wait,
 };
 use futures::stream::LocalBoxStream;
 use futures::{StreamExt, TryStreamExt};
@@ -519,25 +519,21 @@ impl<T: Transport + 'static> Cloud<T> {
     }
 }
 
-/// Revokes every token of a session, each with itself as the credential: once the first
-/// is revoked, the ones rescoped from it may be gone too (Keystone answers 401 or 404
-/// for those, which counts as revoked).
+/// Revokes every token of a session, each with itself as the credential
+/// ([`Service::call_with_token`]: the SDK's pipeline, so the token goes to Keystone's
+/// origin only): once the first is revoked, the ones rescoped from it may be gone too
+/// (Keystone answers 401 or 404 for those, which counts as revoked).
 pub async fn revoke_all<T: Transport + 'static>(
     client: &Client<T>,
     tokens: &[ferrocloud::Secret],
 ) -> Result<()> {
-    let svc = client.identity().service_client().await?;
+    let keystone = client.identity();
     for t in tokens {
-        let mut req = ferrocloud::identity::v3::tokens::revoke(t).request(&svc)?;
-        let mut auth = http::HeaderValue::from_str(t.expose())
-            .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
-        auth.set_sensitive(true);
-        req.headers_mut().insert("x-auth-token", auth);
-        let (method, url) = (req.method().clone(), req.uri().to_string());
-        let resp = client.transport().send(req).await?;
-        let status = resp.status().as_u16();
-        if !resp.status().is_success() && status != 401 && status != 404 {
-            return Err(Error::from_response(&method, &url, &resp));
+        let revoke = ferrocloud::identity::v3::tokens::revoke(t);
+        match keystone.call_with_token(&revoke, t).await {
+            Ok(()) => {}
+            Err(e) if e.is_unauthorized() || e.is_not_found() => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(())

@@ -9,6 +9,9 @@
 //! - reauthenticates once on 401, invalidating only the token generation that failed;
 //! - or, for an anonymous request ([`Credential::Anonymous`]), sends no credential header
 //!   at all and takes a 401 as the answer;
+//! - or, for a request with a token the caller gives ([`Credential::Given`]), presents that
+//!   token instead of the client's (to the endpoint's origin only, like the client's) and
+//!   takes a 401 as the answer;
 //! - turns error statuses into [`Error::Http`] (reading at most 64 KiB of a streamed
 //!   error body).
 
@@ -23,8 +26,8 @@ use http::{Method, Request, Response, StatusCode};
 use super::{clone_request, is_idempotent, Client};
 use crate::auth::Token;
 use crate::{
-    ByteStream, Error, InvalidInput, RedirectError, RedirectReason, Result, ServiceEndpoint,
-    Transport, TransportError,
+    ByteStream, Error, InvalidInput, RedirectError, RedirectReason, Result, Secret,
+    ServiceEndpoint, Transport, TransportError,
 };
 
 /// The token header.
@@ -43,15 +46,21 @@ const CREDENTIAL_HEADERS: [&str; 6] = [
 /// How much of a streamed error body is read for its message.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
-/// What a service request presents to the server.
+/// What a service request presents to the server. (`Debug` redacts a given token:
+/// [`Secret`] does.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Credential {
+pub(crate) enum Credential<'a> {
     /// The client's token, with one reauthentication on 401.
     Token,
     /// Nothing: no token and no other credential header (those the request was built
     /// with are removed), no reauthentication. The endpoint is still resolved from the
     /// client's token (the catalog).
     Anonymous,
+    /// A token the caller gives, as `X-Auth-Token` in place of the client's (whatever
+    /// token header the request was built with is replaced), to the endpoint's origin
+    /// only. No reauthentication: a 401 is the answer, and the client's own token is
+    /// kept. The endpoint is still resolved from the client's token (the catalog).
+    Given(&'a Secret),
 }
 
 /// Which requests may be sent again (a retried 429/503, a resend over a dropped pooled
@@ -223,9 +232,9 @@ fn strip_credentials(req: &mut Request<Bytes>) {
     }
 }
 
-/// The token as a sensitive header value.
-pub(crate) fn token_value(token: &Token) -> Result<HeaderValue> {
-    let mut value = HeaderValue::from_str(token.id.expose())
+/// A token as a sensitive header value.
+pub(crate) fn token_value(token: &Secret) -> Result<HeaderValue> {
+    let mut value = HeaderValue::from_str(token.expose())
         .map_err(|_| Error::decode_msg("token", "the token is not a valid header value"))?;
     value.set_sensitive(true);
     Ok(value)
@@ -257,13 +266,14 @@ impl<T: Transport> Client<T> {
             .await
     }
 
-    /// [`Client::exchange`] presenting `credential`: with [`Credential::Anonymous`] the
-    /// endpoint is resolved for the client's token as usual, but the request goes without
-    /// any credential header and a 401 is its answer (no reauthentication, the token is
-    /// not dropped). Retries follow the method either way.
+    /// [`Client::exchange`] presenting `credential`: with [`Credential::Anonymous`] or
+    /// [`Credential::Given`] the endpoint is resolved for the client's token as usual,
+    /// but the request goes without any credential header, or with the given token
+    /// instead of the client's, and a 401 is its answer (no reauthentication, the
+    /// client's token is not dropped). Retries follow the method in every case.
     pub(crate) async fn exchange_as<E, B, C>(
         &self,
-        credential: Credential,
+        credential: Credential<'_>,
         endpoint: &E,
         build: B,
         carrier: &mut C,
@@ -288,7 +298,8 @@ impl<T: Transport> Client<T> {
             let mut request = build(&svc)?;
             let url = request.uri().clone();
             let presented = match credential {
-                Credential::Token => Some(&*token),
+                Credential::Token => Some(&token.id),
+                Credential::Given(given) => Some(given),
                 Credential::Anonymous => {
                     strip_credentials(&mut request);
                     None
@@ -321,7 +332,8 @@ impl<T: Transport> Client<T> {
     }
 
     /// One attempt at `request` (built against `svc`): checks that it goes to the
-    /// endpoint's origin, adds `token` there (when there is one), sends it with retries
+    /// endpoint's origin, adds `token` there as `X-Auth-Token` (when there is one; it
+    /// replaces any the request was built with), sends it with retries
     /// (as `repeat` allows) and redirects, and turns an error status into [`Error::Http`].
     /// Token requests come straight here, with no token and [`Repeat::Always`].
     /// Gives the request back without the token (next pages are built from it).
@@ -329,7 +341,7 @@ impl<T: Transport> Client<T> {
         &self,
         svc: &ServiceEndpoint,
         mut request: Request<Bytes>,
-        token: Option<&Token>,
+        token: Option<&Secret>,
         repeat: Repeat,
         carrier: &mut C,
     ) -> Result<(Request<Bytes>, Response<C::Body>)> {

@@ -15,7 +15,7 @@ use crate::auth::{v3, Token};
 use crate::request::find::ByName;
 use crate::{
     ByteStream, EndpointOpts, Error, Find, IntoByteStream, InvalidInput, Named, Operation, Page,
-    Paginated, PagingError, Result, ServiceEndpoint, ServiceType, Transport,
+    Paginated, PagingError, Result, Secret, ServiceEndpoint, ServiceType, Transport,
 };
 
 /// The service client resolved for a token generation.
@@ -227,6 +227,55 @@ impl<T: Transport> Service<T> {
     /// ```
     pub async fn call_anonymous<O: Operation>(&self, op: &O) -> Result<O::Output> {
         let resp = self.send_anonymous_with(|svc| op.request(svc)).await?;
+        op.parse(resp)
+    }
+
+    /// Sends the request `build` makes for this service with `token` as its credential
+    /// instead of the client's token, through the client's pipeline: as
+    /// [`Service::send_with`] (origin check, bounded retries, redirects, error statuses as
+    /// [`Error::Http`]), but the `X-Auth-Token` is `token`, and a 401 is the answer, with
+    /// no reauthentication. See [`Service::call_with_token`].
+    pub async fn send_with_token<F>(&self, build: F, token: &Secret) -> Result<Response<Bytes>>
+    where
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+    {
+        Ok(self
+            .client
+            .exchange_as(Credential::Given(token), self, build, &mut Whole)
+            .await?
+            .response)
+    }
+
+    /// Runs `op` presenting `token`, a token the caller holds, instead of the client's
+    /// own: e.g. revoking each token of a session with itself as the credential.
+    ///
+    /// The endpoint is resolved as for [`Service::call`] (from the catalog of the client's
+    /// token, authenticating if needed), and the request goes through the same pipeline:
+    /// it must stay on the endpoint's origin, `token` goes as `X-Auth-Token` (marked
+    /// sensitive, replacing any `op` sets) to that origin only (a redirect elsewhere
+    /// carries no credential header, a hop back home carries `token` again), redirects
+    /// and bounded retries work as for [`Service::call`], and error statuses become
+    /// [`Error::Http`]. The client's token is never sent with it. A 401 is the answer,
+    /// as an [`Error::Http`]: there is no reauthentication, and the client's own token is
+    /// kept. A POST or PATCH is retried only when
+    /// [`RetryPolicy::retry_non_idempotent`](crate::RetryPolicy::retry_non_idempotent) is
+    /// set, as for [`Service::call`].
+    ///
+    /// ```no_run
+    /// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>, session: Vec<ferrocloud::Secret>) -> Result<(), ferrocloud::Error> {
+    /// use ferrocloud::identity::v3::tokens;
+    /// let keystone = client.identity();
+    /// for token in &session {
+    ///     match keystone.call_with_token(&tokens::revoke(token), token).await {
+    ///         Ok(()) => {}
+    ///         Err(e) if e.is_unauthorized() || e.is_not_found() => {} // already gone
+    ///         Err(e) => return Err(e),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn call_with_token<O: Operation>(&self, op: &O, token: &Secret) -> Result<O::Output> {
+        let resp = self.send_with_token(|svc| op.request(svc), token).await?;
         op.parse(resp)
     }
 

@@ -1121,3 +1121,171 @@ fn anonymous_retries_follow_the_method_a_post_is_not_repeated() {
     assert!(block_on(client.token()).is_err());
     assert_eq!(mock.count(&Method::POST, TOKENS), 4);
 }
+
+// Requests with a token the caller gives (`Service::call_with_token`,
+// `Service::send_with_token`).
+
+/// A client authenticated once (as `mock-token-1`), whose Keystone answers revocations.
+fn setup_given() -> (MockTransport, Client<MockTransport>) {
+    let (mock, client) = setup_with_flavors();
+    block_on(client.compute().call(&get("flavors"))).unwrap();
+    mock.on(Method::DELETE, TOKENS, MockResponse::status(204));
+    (mock, client)
+}
+
+#[test]
+fn a_given_token_call_carries_that_token_and_never_the_clients() {
+    let (mock, client) = setup_given();
+    let given = crate::Secret::new("given-token");
+    let revoke = crate::identity::v3::tokens::revoke(&given);
+    // The client's token may be set on the op by hand: the given token replaces it.
+    let revoke = revoke.header(
+        crate::driver::pipeline::AUTH_TOKEN,
+        http::HeaderValue::from_static("mock-token-1"),
+    );
+    block_on(client.identity().call_with_token(&revoke, &given)).unwrap();
+    let reqs = mock.requests();
+    let sent = reqs.last().unwrap();
+    assert_eq!(sent.method, Method::DELETE);
+    assert_eq!(sent.uri, "http://keystone/v3/auth/tokens");
+    assert_eq!(sent.header("x-auth-token"), Some("given-token"));
+    assert_eq!(sent.header("x-subject-token"), Some("given-token"));
+    assert!(
+        reqs.iter()
+            .filter(|r| r.method == Method::DELETE)
+            .all(|r| r.header("x-auth-token") != Some("mock-token-1")),
+        "the client's token went with a given-token request"
+    );
+    assert_eq!(
+        mock.count(&Method::POST, TOKENS),
+        1,
+        "no new authentication"
+    );
+}
+
+#[test]
+fn a_given_token_401_is_the_answer_and_the_clients_token_is_kept() {
+    let (mock, client) = setup_given();
+    mock.on(Method::DELETE, TOKENS, MockResponse::status(401));
+    let given = crate::Secret::new("gone-token");
+    let keystone = client.identity();
+    let err =
+        block_on(keystone.call_with_token(&crate::identity::v3::tokens::revoke(&given), &given))
+            .unwrap_err();
+    assert!(err.is_unauthorized(), "{err}");
+    assert!(matches!(err, Error::Http(_)), "{err:?}");
+    assert_eq!(mock.count(&Method::DELETE, TOKENS), 1, "sent once");
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1, "no reauthentication");
+    // The client's own token was neither dropped nor replaced: the next normal call
+    // presents it, with no authentication.
+    block_on(client.compute().call(&get("flavors"))).unwrap();
+    assert_eq!(mock.count(&Method::POST, TOKENS), 1);
+    let reqs = mock.requests();
+    assert_eq!(reqs.last().unwrap().uri, "http://nova/v2.1/flavors");
+    assert_eq!(
+        reqs.last().unwrap().header("x-auth-token"),
+        Some("mock-token-1")
+    );
+    assert_eq!(
+        block_on(client.token()).unwrap().id.expose(),
+        "mock-token-1"
+    );
+}
+
+#[test]
+fn a_given_token_goes_to_the_endpoints_origin_only() {
+    let (mock, client) = setup_given();
+    let nova = client.compute();
+    let given = crate::Secret::new("given-token");
+    // nova -> elsewhere -> back to nova: the foreign hop carries no credential, the hops
+    // at home carry the given token (never the client's).
+    mock.on(
+        Method::GET,
+        "/v2.1/away",
+        MockResponse::status(302).header("location", "http://elsewhere/x"),
+    );
+    mock.on(
+        Method::GET,
+        "/x",
+        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
+    );
+    mock.on(
+        Method::GET,
+        "/v2.1/home",
+        MockResponse::json(200, r#"{"home": true}"#),
+    );
+    let op = get("away").header(
+        http::header::HeaderName::from_static("x-subject-token"),
+        http::HeaderValue::from_static("subject"),
+    );
+    let v = block_on(nova.call_with_token(&op, &given)).unwrap();
+    assert_eq!(v["home"], true);
+    let reqs = mock.requests();
+    let n = reqs.len();
+    let (away, foreign, home) = (&reqs[n - 3], &reqs[n - 2], &reqs[n - 1]);
+    assert_eq!(away.uri, "http://nova/v2.1/away");
+    assert_eq!(away.header("x-auth-token"), Some("given-token"));
+    assert_eq!(foreign.uri, "http://elsewhere/x");
+    for h in ["x-auth-token", "x-subject-token"] {
+        assert_eq!(foreign.header(h), None, "{h} leaked to another origin");
+    }
+    assert_eq!(home.uri, "http://nova/v2.1/home");
+    assert_eq!(home.header("x-auth-token"), Some("given-token"));
+    assert_eq!(home.header("x-subject-token"), Some("subject"));
+
+    // A request built for another origin is refused before any I/O.
+    mock.on(Method::GET, "/x", MockResponse::json(200, "{}"));
+    let before = mock.requests().len();
+    let err = block_on(nova.send_with_token(
+        |_| {
+            Ok(http::Request::get("http://elsewhere/x")
+                .body(bytes::Bytes::new())
+                .unwrap())
+        },
+        &given,
+    ))
+    .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    assert!(err.to_string().contains("origin"), "{err}");
+    assert!(!err.to_string().contains("given-token"), "{err}");
+    assert_eq!(mock.requests().len(), before, "nothing was sent");
+}
+
+#[test]
+fn given_token_retries_follow_the_method() {
+    let (mock, client) = setup_given();
+    let nova = client.compute();
+    let given = crate::Secret::new("given-token");
+    mock.on(Method::POST, "/v2.1/form", MockResponse::status(503));
+    let post: Op<serde_json::Value> = Op::post(path!("form"))
+        .json(&serde_json::json!({}))
+        .decode_body();
+    let err = block_on(nova.call_with_token(&post, &given)).unwrap_err();
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(mock.count(&Method::POST, "/v2.1/form"), 1, "not retried");
+    mock.on(
+        Method::GET,
+        "/v2.1/busy",
+        MockResponse::status(503).header("retry-after", "7"),
+    );
+    let err = block_on(nova.call_with_token(&get("busy"), &given)).unwrap_err();
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(
+        mock.count(&Method::GET, "/v2.1/busy"),
+        4,
+        "1 try + 3 retries"
+    );
+}
+
+#[test]
+fn a_given_token_never_shows_in_debug() {
+    use crate::driver::pipeline::Credential;
+    let given = crate::Secret::new("given-token");
+    let dump = format!(
+        "{:?} {:#?}",
+        Credential::Given(&given),
+        Credential::Given(&given)
+    );
+    assert!(!dump.contains("given-token"), "{dump}");
+    assert!(dump.contains("<redacted>"), "{dump}");
+}
