@@ -582,6 +582,26 @@ fn a_wait_with_grace_reads_early_error_answers_as_not_there_yet_and_later_ones_a
     assert!(err.is_not_found(), "{err}");
 }
 
+/// `GET /v2.1/away` on nova redirects to another origin, which redirects back to nova's
+/// `/v2.1/home`, answering `{"home": true}`.
+fn away_and_home(mock: &MockTransport) {
+    mock.on(
+        Method::GET,
+        "/v2.1/away",
+        MockResponse::status(302).header("location", "http://elsewhere/x"),
+    );
+    mock.on(
+        Method::GET,
+        "/x",
+        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
+    );
+    mock.on(
+        Method::GET,
+        "/v2.1/home",
+        MockResponse::json(200, r#"{"home": true}"#),
+    );
+}
+
 #[test]
 fn redirects_are_followed_with_credentials_on_the_original_origin_only() {
     let (mock, client) = setup();
@@ -605,17 +625,7 @@ fn redirects_are_followed_with_credentials_on_the_original_origin_only() {
 
     // nova -> elsewhere -> back to nova: the foreign hop gets no credential of any kind
     // (the token, the subject token, a cookie), the hop home gets them again.
-    mock.on(
-        Method::GET,
-        "/v2.1/away",
-        MockResponse::status(302).header("location", "http://elsewhere/x"),
-    );
-    mock.on(
-        Method::GET,
-        "/x",
-        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
-    );
-    mock.on(Method::GET, "/v2.1/home", MockResponse::json(200, "{}"));
+    away_and_home(&mock);
     let op = get("away")
         .header(
             http::header::HeaderName::from_static("x-subject-token"),
@@ -967,21 +977,7 @@ fn anonymous_redirects_follow_the_same_policy_as_calls() {
     let nova = client.compute();
     // nova -> elsewhere -> back to nova: followed, and no hop carries a credential (not
     // even the one at home, where a `call` would present the token again).
-    mock.on(
-        Method::GET,
-        "/v2.1/away",
-        MockResponse::status(302).header("location", "http://elsewhere/x"),
-    );
-    mock.on(
-        Method::GET,
-        "/x",
-        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
-    );
-    mock.on(
-        Method::GET,
-        "/v2.1/home",
-        MockResponse::json(200, r#"{"home": true}"#),
-    );
+    away_and_home(&mock);
     let op = get("away").header(
         http::header::COOKIE,
         http::HeaderValue::from_static("session=1"),
@@ -1199,21 +1195,7 @@ fn a_given_token_goes_to_the_endpoints_origin_only() {
     let given = crate::Secret::new("given-token");
     // nova -> elsewhere -> back to nova: the foreign hop carries no credential, the hops
     // at home carry the given token (never the client's).
-    mock.on(
-        Method::GET,
-        "/v2.1/away",
-        MockResponse::status(302).header("location", "http://elsewhere/x"),
-    );
-    mock.on(
-        Method::GET,
-        "/x",
-        MockResponse::status(307).header("location", "http://nova/v2.1/home"),
-    );
-    mock.on(
-        Method::GET,
-        "/v2.1/home",
-        MockResponse::json(200, r#"{"home": true}"#),
-    );
+    away_and_home(&mock);
     let op = get("away").header(
         http::header::HeaderName::from_static("x-subject-token"),
         http::HeaderValue::from_static("subject"),
