@@ -215,9 +215,16 @@ fn post_is_not_retried_unless_asked() {
     assert!(block_on(client.compute().call(&op)).is_err());
     assert_eq!(mock.count(&Method::POST, "/v2.1/servers"), 1);
 
-    let mock2 = MockTransport::new();
-    mock2.keystone(AUTH, "http://nova/v2.1");
+    let (mock2, client) = retrying_posts_twice();
     mock2.on(Method::POST, "/v2.1/servers", MockResponse::status(503));
+    assert!(block_on(client.compute().call(&op)).is_err());
+    assert_eq!(mock2.count(&Method::POST, "/v2.1/servers"), 3);
+}
+
+/// A client whose retry policy retries POST and PATCH too, at most twice.
+fn retrying_posts_twice() -> (MockTransport, Client<MockTransport>) {
+    let mock = MockTransport::new();
+    mock.keystone(AUTH, "http://nova/v2.1");
     let opts = ClientOptions {
         retry: RetryPolicy {
             retry_non_idempotent: true,
@@ -226,14 +233,9 @@ fn post_is_not_retried_unless_asked() {
         },
         ..ClientOptions::default()
     };
-    let client = Client::with_options(
-        mock2.clone(),
-        &AuthOptions::password(AUTH, "u", "Default", "p"),
-        opts,
-    )
-    .unwrap();
-    assert!(block_on(client.compute().call(&op)).is_err());
-    assert_eq!(mock2.count(&Method::POST, "/v2.1/servers"), 3);
+    let auth = AuthOptions::password(AUTH, "u", "Default", "p");
+    let client = Client::with_options(mock.clone(), &auth, opts).unwrap();
+    (mock, client)
 }
 
 #[test]
@@ -1094,26 +1096,19 @@ fn anonymous_retries_follow_the_method_a_post_is_not_repeated() {
     assert_eq!(mock.count(&Method::GET, "/v2.1/soon"), 2);
 
     // A POST is retried when the policy opts in, as for `call`.
-    let mock = MockTransport::new();
-    mock.keystone(AUTH, "http://nova/v2.1");
+    let (mock, client) = retrying_posts_twice();
     mock.on(Method::POST, "/v2.1/form", MockResponse::status(503));
-    let opts = ClientOptions {
-        retry: RetryPolicy {
-            retry_non_idempotent: true,
-            max_retries: 2,
-            ..RetryPolicy::default()
-        },
-        ..ClientOptions::default()
-    };
-    let auth = AuthOptions::password(AUTH, "u", "Default", "p");
-    let client = Client::with_options(mock.clone(), &auth, opts).unwrap();
     assert!(block_on(client.compute().call_anonymous(&post)).is_err());
     assert_eq!(mock.count(&Method::POST, "/v2.1/form"), 3);
     // The token request itself is still retried whatever its method.
     let mock = MockTransport::new();
     mock.keystone(AUTH, "http://nova/v2.1");
     mock.on_seq(Method::POST, TOKENS, vec![MockResponse::status(503)]);
-    let client = Client::new(mock.clone(), &auth).unwrap();
+    let client = Client::new(
+        mock.clone(),
+        &AuthOptions::password(AUTH, "u", "Default", "p"),
+    )
+    .unwrap();
     assert!(block_on(client.token()).is_err());
     assert_eq!(mock.count(&Method::POST, TOKENS), 4);
 }
