@@ -2,9 +2,9 @@
 # Reports the gzipped size (gzip -9) of the dashboard bundle: wasm + JS + CSS (+ HTML),
 # and fails when the total is above the budget.
 #
-# The budget is 360 KB (360 * 1024 bytes): the dashboard with every page of issue 25's
-# second round (overview, object storage, load balancers, the everyday actions) measured
-# 356.6 KB, above that issue's 300 KB goal, which stays open; the budget is that size plus
+# The budget is 350 KB (350 * 1024 bytes): the dashboard with every page of issue 25's
+# second round (overview, object storage, load balancers, the everyday actions) measures
+# 346.6 KB, above that issue's 300 KB goal, which stays open; the budget is that size plus
 # a small margin, so any growth still fails here and has to be paid for first.
 #   scripts/dashboard-size.sh            # builds first
 #   NO_BUILD=1 scripts/dashboard-size.sh # measures target/dashboard as is
