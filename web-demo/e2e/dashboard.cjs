@@ -43,6 +43,9 @@ async function step(name, fn) {
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // Every token the page sent (logout must revoke each of them in Keystone).
+  const pageTokens = new Set();
+  page.on('request', (r) => { const t = r.headers()['x-auth-token']; if (t) pageTokens.add(t); });
   const shot = (name) => page.screenshot({ path: path.join(OUT, name) });
   const stamp = Date.now().toString(36);
   const serverName = `${PREFIX}srv-${stamp}`;
@@ -197,6 +200,24 @@ async function step(name, fn) {
     await step('log out revokes the token', async () => {
       await page.click('button[data-act="logout"]');
       await page.locator('#revoked').waitFor({ timeout: 30_000 });
+      // Keystone itself, asked with a fresh token of the same user: every token the page
+      // sent is gone now (404), while the fresh one validates (200).
+      const auth = await fetch('http://127.0.0.1:5000/v3/auth/tokens', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: { identity: { methods: ['password'], password: {
+          user: { name: USER, domain: { id: 'default' }, password: PASSWORD } } } } }),
+      });
+      const fresh = auth.headers.get('x-subject-token');
+      const check = async (t) => (await fetch('http://127.0.0.1:5000/v3/auth/tokens', {
+        headers: { 'x-auth-token': fresh, 'x-subject-token': t } })).status;
+      if (await check(fresh) !== 200) throw new Error('a fresh token does not validate');
+      if (pageTokens.size === 0) throw new Error('the page sent no token');
+      const alive = [];
+      for (const t of pageTokens) if (await check(t) !== 404) alive.push(t.slice(0, 8));
+      if (alive.length) throw new Error(`tokens still valid after logout: ${alive.join(', ')}…`);
+      console.log(`     ${pageTokens.size} token(s) the page used: all revoked (Keystone answers 404)`);
+      await fetch('http://127.0.0.1:5000/v3/auth/tokens', {
+        method: 'DELETE', headers: { 'x-auth-token': fresh, 'x-subject-token': fresh } });
     });
   } catch (e) {
     await shot('failure.png').catch(() => {});
