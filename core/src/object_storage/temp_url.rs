@@ -8,7 +8,7 @@
 //! read the clock yourself (`client.transport().now()` in a driver), nothing here does.
 //!
 //! Signing happens in one of two ways:
-//! - [`temp_url`] and [`form_post`] sign with the key in Rust (feature `temp-url-hmac`,
+//! - `temp_url()` and `form_post()` sign with the key in Rust (feature `temp-url-hmac`,
 //!   on by default; it pulls in HMAC-SHA1/256/512);
 //! - [`prepare`] and [`prepare_form`] give the [message](UnsignedTempUrl::message) to
 //!   sign and finish the URL or form with a signature made elsewhere: WebCrypto's
@@ -117,7 +117,7 @@ fn hmac_checked(digest: &Digest, key: &str, message: &str) -> Result<String, Inv
         .ok_or_else(|| InvalidInput::field("digest", format!("{digest} is not supported")))
 }
 
-/// What a temp URL allows ([`temp_url`], [`prepare`], [`sign`]).
+/// What a temp URL allows ([`prepare`]; `temp_url()` and `sign()` with the `temp-url-hmac` feature).
 #[derive(Debug, Clone)]
 pub struct TempUrl {
     /// The method allowed (`GET` also allows `HEAD`; Swift takes `GET`, `HEAD`, `PUT`,
@@ -305,7 +305,7 @@ pub fn temp_url(
     prepare(svc, container, object, opts)?.sign(key)
 }
 
-/// A form POST signature's limits ([`form_post`]).
+/// A form POST signature's limits ([`prepare_form`]; `form_post()` with the `temp-url-hmac` feature).
 #[derive(Debug, Clone)]
 pub struct FormPost {
     /// Where Swift redirects the browser afterwards (`""` for no redirect: Swift then
