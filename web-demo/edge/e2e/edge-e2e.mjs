@@ -1,7 +1,8 @@
 // End-to-end test of the ferrocloud edge function in workerd and in Node.js against the
 // real local cloud (run by scripts/edge-e2e.sh, which builds target/edge and sets the
 // environment: EDGE_DIR, WORKERD, EDGE_PORT, EDGE_PREFIX, OS_AUTH_URL, OS_USERNAME,
-// OS_PASSWORD, OS_PROJECT_NAME).
+// OS_PASSWORD, OS_PROJECT_NAME, the admin credentials OS_ADMIN_USERNAME,
+// OS_ADMIN_PASSWORD, OS_ADMIN_PROJECT_NAME, and EDGE_NOVA_TOKEN_CACHE_SECONDS).
 //
 // Ground truth comes from Keystone and Nova directly (plain fetch, not the SDK): the test
 // creates two servers with unique names, and for each runtime checks
@@ -13,13 +14,19 @@
 //      lifetime makes it due after 3 s);
 //   5. a wrong password: 502 with Keystone's 401 message and request id;
 //   6. (workerd) outbound fetch is allowed to 127.0.0.1 only;
-//   7. (workerd) an old compatibility date without fetch's `cache` field works too.
-// It prints the wasm size and the cold / warm times, and deletes its servers in any case.
+//   7. (workerd) an old compatibility date without fetch's `cache` field works too;
+//   8. a token revoked in Keystone: one re-authentication (see `revocation` below: an
+//      instance of each runtime holds the token of a user of its own through the checks
+//      above, while Nova's token cache forgets it).
+// It prints the wasm size and the cold / warm times, and deletes its servers and its user
+// in any case.
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import net from "node:net";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 const env = process.env;
 const DIR = env.EDGE_DIR;
@@ -47,10 +54,11 @@ function check(what, ok, detail = "") {
   }
 }
 const ms = (t) => Number((performance.now() - t).toFixed(1));
+const sleep = (t) => new Promise((res) => setTimeout(res, t));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // ---- ground truth: Keystone and Nova directly -------------------------------------
-async function keystone(password) {
+async function keystone(password, user = CREDS.OS_USERNAME, project = CREDS.OS_PROJECT_NAME) {
   const r = await fetch(`${CREDS.OS_AUTH_URL}/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -58,9 +66,9 @@ async function keystone(password) {
       auth: {
         identity: {
           methods: ["password"],
-          password: { user: { name: CREDS.OS_USERNAME, domain: { name: "Default" }, password } },
+          password: { user: { name: user, domain: { name: "Default" }, password } },
         },
-        scope: { project: { name: CREDS.OS_PROJECT_NAME, domain: { name: "Default" } } },
+        scope: { project: { name: project, domain: { name: "Default" } } },
       },
     }),
   });
@@ -77,11 +85,11 @@ const endpoint = (type) =>
     .url.replace(/\/$/, "");
 const NOVA = endpoint("compute");
 const GLANCE = endpoint("image");
-async function api(method, url, body) {
+async function api(method, url, body, token = auth.token) {
   const r = await fetch(url, {
     method,
     headers: {
-      "x-auth-token": auth.token,
+      "x-auth-token": token,
       "content-type": "application/json",
       "x-openstack-nova-api-version": "2.37",
     },
@@ -93,9 +101,24 @@ async function api(method, url, body) {
 }
 const novaServers = async () =>
   new Map((await api("GET", `${NOVA}/servers?limit=1000`)).servers.map((s) => [s.id, s.name]));
+const novaStatus = async (token) =>
+  (await fetch(`${NOVA}/servers`, { headers: { "x-auth-token": token } })).status;
+// Keystone's API with the admin's token (`admin`, set in the revocation set-up).
+let admin;
+async function identity(method, p, body, headers = {}) {
+  const r = await fetch(`${CREDS.OS_AUTH_URL}${p}`, {
+    method,
+    headers: { "x-auth-token": admin.token, "content-type": "application/json", ...headers },
+    body: body && JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
 
 const created = [];
 const workerds = [];
+let ownUser; // the revocation check's own user, deleted in any case
+let nodeWorker;
 const results = {};
 try {
   const flavor = (await api("GET", `${NOVA}/flavors`)).flavors.find((f) => f.name === "demo.tiny");
@@ -218,6 +241,100 @@ try {
     }
     return { status: r.status, headers: Object.fromEntries(r.headers), body, ms: ms(t) };
   }
+  // ---- a token revoked in Keystone: set-up -------------------------------------------
+  // Nova's auth_token middleware caches each token it has validated (in its process, for
+  // token_cache_time: 300 s by default), and takes a cached token without asking
+  // Keystone again: a token revoked in Keystone keeps working in Nova until that entry
+  // expires. So one instance of each runtime (a second workerd process on EDGE_PORT + 1;
+  // the Node module in a worker thread, a second execution environment) authenticates as
+  // a user of its own (made here, with the test user's roles on the same project), serves
+  // a few requests, and Keystone then revokes that user's tokens (the user disabled and
+  // enabled again: a revocation event for the user). The other checks run meanwhile; once
+  // Nova's cache has forgotten the token, its next GET /servers must meet Nova's 401 and
+  // authenticate once more (`revocation`, after the suites).
+  admin = await keystone(env.OS_ADMIN_PASSWORD, env.OS_ADMIN_USERNAME, env.OS_ADMIN_PROJECT_NAME);
+  if (admin.status !== 201) throw new Error(`keystone said ${admin.status} to the admin`);
+  const cacheSeconds = Number(env.EDGE_NOVA_TOKEN_CACHE_SECONDS ?? 300);
+  const own = { name: `${PREFIX}revoked`, password: `pw-${randomUUID()}` };
+  const made = await identity("POST", "/users", {
+    user: { name: own.name, password: own.password, domain_id: auth.body.token.user.domain.id },
+  });
+  if (made.status !== 201) throw new Error(`creating user ${own.name}: ${made.status} ${JSON.stringify(made.body)}`);
+  ownUser = made.body.user;
+  for (const role of auth.body.token.roles) {
+    const g = await identity("PUT", `/projects/${auth.body.token.project.id}/users/${ownUser.id}/roles/${role.id}`);
+    if (g.status !== 204) throw new Error(`granting ${role.name} to ${own.name}: ${g.status}`);
+  }
+  const OWN = { ...CREDS, OS_USERNAME: own.name, OS_PASSWORD: own.password };
+  const revokedPort = PORT + 1;
+  await startWorkerd(OWN, revokedPort);
+  nodeWorker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+    const module = import(workerData.handler);
+    parentPort.on("message", async ({ id, p, creds }) => {
+      try {
+        const { handle } = await module;
+        const r = await handle(new Request("http://edge" + p), creds);
+        const text = await r.text();
+        parentPort.postMessage({ id, status: r.status, headers: Object.fromEntries(r.headers), text });
+      } catch (e) {
+        parentPort.postMessage({ id, status: 0, text: String(e?.stack ?? e) });
+      }
+    });`,
+    { eval: true, workerData: { handler: path.join(DIR, "handler.mjs") } },
+  );
+  const pending = new Map();
+  nodeWorker.on("message", (m) => pending.get(m.id)?.(m));
+  nodeWorker.on("error", (e) => [...pending.values()].forEach((f) => f({ status: 0, text: String(e) })));
+  let ids = 0;
+  const inWorker = async (p, creds) => {
+    const t = performance.now();
+    const id = ++ids;
+    const m = await new Promise((res) => {
+      pending.set(id, res);
+      nodeWorker.postMessage({ id, p, creds });
+    });
+    pending.delete(id);
+    let body;
+    try {
+      body = JSON.parse(m.text);
+    } catch {
+      body = { error: { message: m.text } };
+    }
+    return { status: m.status, headers: m.headers ?? {}, body, ms: ms(t) };
+  };
+  const holders = [
+    { name: "workerd", call: () => http(revokedPort, "GET", "/servers") },
+    { name: "node", call: () => inWorker("/servers", OWN) },
+  ];
+  console.log(`\nrevocation set-up (user ${own.name})`);
+  for (const h of holders) {
+    const before = [];
+    for (let i = 0; i < 3; i++) before.push(await h.call());
+    h.held = before.at(-1).body.edge ?? {};
+    check(`${h.name}: an instance as ${own.name}, 3 requests, 200 with one authentication`,
+      before.every((b) => b.status === 200 && b.body.edge.auths === 1),
+      JSON.stringify(before.map((b) => [b.status, b.body.edge ?? b.body])));
+  }
+  // A token of the same user issued before the event, which the test can see: Nova
+  // validates and caches it now, as it did the instances' tokens.
+  const witness = await keystone(own.password, own.name);
+  const witnessNova = await novaStatus(witness.token);
+  let revokedAt;
+  try {
+    const off = await identity("PATCH", `/users/${ownUser.id}`, { user: { enabled: false } });
+    if (off.status !== 200) throw new Error(`disabling ${own.name}: ${off.status}`);
+  } finally {
+    const on = await identity("PATCH", `/users/${ownUser.id}`, { user: { enabled: true } });
+    revokedAt = performance.now();
+    if (on.status !== 200) throw new Error(`enabling ${own.name} again: ${on.status}`);
+  }
+  const validated = await identity("GET", "/auth/tokens", undefined, { "x-subject-token": witness.token });
+  check(`Keystone revoked ${own.name}'s tokens (disabled and enabled again): a token issued before ` +
+    `(${witnessNova} from Nova then) gets ${validated.status} from Keystone now, ` +
+    `and ${await novaStatus(witness.token)} from Nova, which cached it`,
+    witnessNova === 200 && validated.status === 404, JSON.stringify(validated.body));
+
   let w = await startWorkerd(CREDS);
   const workerdStartup = w.startup;
   await suite("workerd", (m, p) => http(PORT, m, p), async (creds) => {
@@ -274,11 +391,41 @@ try {
     lambda.statusCode === 200 && created.every((c) => lambdaIds.has(c.id)) &&
       lambda.headers["content-type"] === "application/json",
     JSON.stringify(lambda).slice(0, 400));
+
+  // ---- a token revoked in Keystone: one re-authentication -----------------------------
+  const due = revokedAt + (cacheSeconds + 2) * 1000 - performance.now();
+  console.log(`\nrevocation (waiting ${Math.max(0, due / 1000).toFixed(0)} s more: Nova caches a token ${cacheSeconds} s)`);
+  await sleep(Math.max(0, due));
+  const witnessNow = await novaStatus(witness.token);
+  check(`Nova now refuses the token issued before the event: ${witnessNow}`, witnessNow === 401);
+  for (const h of holders) {
+    const a = h.held.auths;
+    const after = await h.call();
+    const next = await h.call();
+    const nova = await novaServers();
+    const listed = new Map((after.body.servers ?? []).map((s) => [s.id, s.name]));
+    const same = listed.size === nova.size && [...nova].every(([id, n]) => listed.get(id) === n);
+    const e = after.body.edge ?? {};
+    check(`${h.name}: revoked token → 200 with Nova's list (${nova.size} servers)`, after.status === 200 && same,
+      JSON.stringify(after.body));
+    check(`${h.name}: … after one re-authentication (${a} → ${e.auths}) and a retry ` +
+      `(${e.subrequests - h.held.subrequests} upstream requests: the 401, the authentication, the list)`,
+      e.auths === a + 1 && e.subrequests - h.held.subrequests === 3, JSON.stringify(e));
+    check(`${h.name}: … and the next request authenticates no more (${next.body.edge?.auths})`,
+      next.status === 200 && next.body.edge?.auths === a + 1 &&
+        next.body.edge?.subrequests === e.subrequests + 1,
+      JSON.stringify([next.status, next.body.edge]));
+  }
 } catch (e) {
   failures.push(String(e?.stack ?? e));
   console.log(`  FAIL ${e?.stack ?? e}`);
 } finally {
   for (const c of workerds) if (c.exitCode === null) c.kill("SIGKILL");
+  await nodeWorker?.terminate();
+  if (ownUser) {
+    const gone = await identity("DELETE", `/users/${ownUser.id}`).catch((e) => ({ status: String(e) }));
+    if (gone.status !== 204) console.log(`  cleanup of user ${ownUser.name} failed: ${gone.status}`);
+  }
   for (const s of created) {
     try {
       await api("DELETE", `${NOVA}/servers/${s.id}`);
