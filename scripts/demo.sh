@@ -6,7 +6,7 @@
 # 1. installs what is missing (Rust wasm32 target, wasm-bindgen-cli, npm binaryen;
 #    idempotent, into target/ where possible);
 # 2. starts the real local OpenStack (../shared/tools/oscloud/start.sh, CORS on);
-# 3. seeds a demo project (servers, networks, volumes, an image; idempotent);
+# 3. seeds a demo project (servers, networks, volumes, an image, a container; idempotent);
 # 4. builds the wasm bundle (wasm-release profile, wasm-bindgen, wasm-opt -O1);
 # 5. serves it on 127.0.0.1 and prints the URL and the demo credentials.
 #

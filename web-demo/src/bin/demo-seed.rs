@@ -8,8 +8,8 @@
 //! project and user `ferrocloud-demo` (role `member`, also on an empty second project
 //! `ferrocloud-demo-2`), a flavor `demo.tiny` and, when the
 //! cloud has none, an external network. As the demo user it then makes an image, a
-//! network with a subnet, a router, a key pair, two volumes and a snapshot, two servers
-//! and a floating IP. Whatever already exists (by name) is kept: running it twice changes
+//! network with a subnet, a router, a key pair, two volumes and a snapshot, two servers,
+//! a floating IP and a container `demo-files` with two small objects (one in a folder). Whatever already exists (by name) is kept: running it twice changes
 //! nothing. It prints the credentials on its last lines.
 //!
 //! `demo-seed --cleanup PREFIX` instead deletes the demo project's servers, load
@@ -63,6 +63,17 @@ mod seed {
     pub const USER: &str = "ferrocloud-demo";
     /// The demo user's password (a throwaway local cloud).
     pub const PASSWORD: &str = "ferrocloud-demo-pw";
+    /// The objects of container `demo-files` (rewritten, unchanged, on every run).
+    const DEMO_FILES: [(&str, &str); 2] = [
+        (
+            "README.txt",
+            "Seeded by demo-seed. Upload files here, open docs/, download, or make a temporary link.\n",
+        ),
+        (
+            "docs/getting-started.txt",
+            "A pseudo-folder: Swift has flat names, the dashboard splits them at '/'.\n",
+        ),
+    ];
     const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF5rQeJr2b9xG1c0vWv3H1o0QXnWg7Tt2b1m3r6yVvHk demo@ferrocloud";
 
     fn step(what: &str) {
@@ -551,6 +562,29 @@ mod seed {
                     &|_, _, what| println!("[seed]   {name}: {what}"),
                 )
                 .await?;
+            }
+        }
+
+        step("container demo-files: a README and a docs/ folder");
+        {
+            use ferrocloud::object_storage::{containers, objects};
+            let swift = demo.svc(demo.client.object_storage());
+            swift
+                .call(&containers::create("demo-files", &Default::default()))
+                .await?;
+            for (name, text) in DEMO_FILES {
+                let text_plain = objects::UploadObject {
+                    content_type: Some("text/plain".into()),
+                    ..Default::default()
+                };
+                swift
+                    .call(&objects::create(
+                        "demo-files",
+                        name,
+                        &text_plain,
+                        text.as_bytes(),
+                    ))
+                    .await?;
             }
         }
 
