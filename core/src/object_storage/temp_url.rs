@@ -63,11 +63,18 @@ impl Digest {
         }
     }
 
+    /// [`Digest::hex_len`], or the error for a digest this version cannot sign.
+    fn supported_len(&self) -> Result<usize, InvalidInput> {
+        self.hex_len().ok_or_else(|| self.unsupported())
+    }
+
+    fn unsupported(&self) -> InvalidInput {
+        InvalidInput::field("digest", format!("{self} is not supported"))
+    }
+
     /// Checks that `signature` is a lowercase or uppercase hex HMAC of this digest's size.
     fn check(&self, signature: &str) -> Result<(), InvalidInput> {
-        let len = self
-            .hex_len()
-            .ok_or_else(|| InvalidInput::field("digest", format!("{self} is not supported")))?;
+        let len = self.supported_len()?;
         InvalidInput::require(
             signature.len() == len && signature.bytes().all(|b| b.is_ascii_hexdigit()),
             "signature",
@@ -113,8 +120,7 @@ pub fn hmac_hex(digest: &Digest, key: &[u8], message: &[u8]) -> Option<String> {
 #[cfg(feature = "temp-url-hmac")]
 fn hmac_checked(digest: &Digest, key: &str, message: &str) -> Result<String, InvalidInput> {
     InvalidInput::require(!key.is_empty(), "key", "the temp URL key must not be empty")?;
-    hmac_hex(digest, key.as_bytes(), message.as_bytes())
-        .ok_or_else(|| InvalidInput::field("digest", format!("{digest} is not supported")))
+    hmac_hex(digest, key.as_bytes(), message.as_bytes()).ok_or_else(|| digest.unsupported())
 }
 
 /// What a temp URL allows ([`prepare`]; `temp_url()` and `sign()` with the `temp-url-hmac` feature).
@@ -267,9 +273,7 @@ pub fn prepare(
             "must start with the signed prefix",
         )?;
     }
-    opts.digest.hex_len().ok_or_else(|| {
-        InvalidInput::field("digest", format!("{} is not supported", opts.digest))
-    })?;
+    opts.digest.supported_len()?;
     let account = account_path(svc)?;
     let signed_path = match &opts.prefix {
         Some(_) => format!("{account}/{container}"),
@@ -374,9 +378,7 @@ pub fn prepare_form(
     opts: &FormPost,
 ) -> Result<UnsignedForm, InvalidInput> {
     check_container(container)?;
-    opts.digest.hex_len().ok_or_else(|| {
-        InvalidInput::field("digest", format!("{} is not supported", opts.digest))
-    })?;
+    opts.digest.supported_len()?;
     let path = format!("{}/{container}/{prefix}", account_path(svc)?);
     let message = format!(
         "{path}\n{}\n{}\n{}\n{}",
