@@ -933,7 +933,7 @@ fn row_action(kind: Kind, act: String, id: String) {
     let label = format!(
         "{} {} {}",
         act,
-        kind.title().to_lowercase(),
+        kind.title().to_ascii_lowercase(),
         &id[..id.len().min(8)]
     );
     run(

@@ -247,19 +247,23 @@ fn is_redirect(status: StatusCode) -> bool {
     matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
 }
 
+/// What builds a service request for the endpoint resolved at each try: a `dyn` closure,
+/// so the pipeline's code exists once per carrier, not once per operation type (browser
+/// bundles pay for every copy).
+pub(crate) type Build<'a> = dyn Fn(&ServiceEndpoint) -> Result<Request<Bytes>> + Sync + 'a;
+
 impl<T: Transport> Client<T> {
     /// Sends the request `build` makes for `endpoint`, through the whole pipeline (see
     /// the module docs), with the client's token: the one function through which every
     /// service request goes.
-    pub(crate) async fn exchange<E, B, C>(
+    pub(crate) async fn exchange<E, C>(
         &self,
         endpoint: &E,
-        build: B,
+        build: &Build<'_>,
         carrier: &mut C,
     ) -> Result<Sent<C::Body>>
     where
         E: Endpoint,
-        B: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
         C: Carrier<T>,
     {
         self.exchange_as(Credential::Token, endpoint, build, carrier)
@@ -271,16 +275,15 @@ impl<T: Transport> Client<T> {
     /// but the request goes without any credential header, or with the given token
     /// instead of the client's, and a 401 is its answer (no reauthentication, the
     /// client's token is not dropped). Retries follow the method in every case.
-    pub(crate) async fn exchange_as<E, B, C>(
+    pub(crate) async fn exchange_as<E, C>(
         &self,
         credential: Credential<'_>,
         endpoint: &E,
-        build: B,
+        build: &Build<'_>,
         carrier: &mut C,
     ) -> Result<Sent<C::Body>>
     where
         E: Endpoint,
-        B: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
         C: Carrier<T>,
     {
         // The token generation that got a 401, and that 401 (one reauthentication).

@@ -87,11 +87,33 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     if let Ok(secs) = v.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    if let Ok(secs) = v.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(1e9)));
+    if let Some(delay) = decimal_seconds(v) {
+        return Some(delay);
     }
     let at = httpdate::parse_http_date(v).ok()?;
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// `"1.5"`, `".5"`, `"2."`: seconds with a decimal fraction, to the nanosecond (further
+/// digits are dropped), at most 10^9 s. Read with integers: a float parser would add its
+/// code and tables (about 10 KB) to every browser bundle for a form servers rarely send.
+fn decimal_seconds(v: &str) -> Option<Duration> {
+    const CAP: u64 = 1_000_000_000;
+    let (int, frac) = v.split_once('.')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.len() + frac.len() == 0 || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let secs = if int.is_empty() { 0 } else { int.parse::<u64>().unwrap_or(u64::MAX) };
+    if secs >= CAP {
+        return Some(Duration::from_secs(CAP));
+    }
+    let nanos = frac
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(9)
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    Some(Duration::new(secs, nanos))
 }
 
 #[cfg(test)]
@@ -167,6 +189,19 @@ mod tests {
             parse_retry_after("1.5", now),
             Some(Duration::from_millis(1500))
         );
+        assert_eq!(parse_retry_after(".25", now), Some(Duration::from_millis(250)));
+        assert_eq!(parse_retry_after("2.", now), Some(Duration::from_secs(2)));
+        assert_eq!(
+            parse_retry_after("0.1234567891", now),
+            Some(Duration::from_nanos(123_456_789))
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999.5", now),
+            Some(Duration::from_secs(1_000_000_000))
+        );
+        for bad in [".", "-1.5", "1.5.5", "1e3", "inf", "NaN", "1,5", "+1.5", "1. 5"] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad}");
+        }
         assert_eq!(
             parse_retry_after("Sun, 06 Nov 1994 08:50:37 GMT", now),
             Some(Duration::from_secs(60))

@@ -174,11 +174,11 @@ impl<T: Transport> Service<T> {
     /// reauthentication on 401; error statuses become [`Error::Http`].
     pub async fn send_with<F>(&self, build: F) -> Result<Response<Bytes>>
     where
-        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>> + Sync,
     {
         Ok(self
             .client
-            .exchange(self, build, &mut Whole)
+            .exchange(self, &build, &mut Whole)
             .await?
             .response)
     }
@@ -191,11 +191,11 @@ impl<T: Transport> Service<T> {
     /// [`Service::call_anonymous`].
     pub async fn send_anonymous_with<F>(&self, build: F) -> Result<Response<Bytes>>
     where
-        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>> + Sync,
     {
         Ok(self
             .client
-            .exchange_as(Credential::Anonymous, self, build, &mut Whole)
+            .exchange_as(Credential::Anonymous, self, &build, &mut Whole)
             .await?
             .response)
     }
@@ -237,11 +237,11 @@ impl<T: Transport> Service<T> {
     /// no reauthentication. See [`Service::call_with_token`].
     pub async fn send_with_token<F>(&self, build: F, token: &Secret) -> Result<Response<Bytes>>
     where
-        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>>,
+        F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>> + Sync,
     {
         Ok(self
             .client
-            .exchange_as(Credential::Given(token), self, build, &mut Whole)
+            .exchange_as(Credential::Given(token), self, &build, &mut Whole)
             .await?
             .response)
     }
@@ -298,7 +298,7 @@ impl<T: Transport> Service<T> {
         let mut carrier = Upload(Some(body.into_byte_stream()));
         let sent = self
             .client
-            .exchange(self, |svc| op.request(svc), &mut carrier)
+            .exchange(self, &|svc| op.request(svc), &mut carrier)
             .await?;
         op.parse(sent.response)
     }
@@ -309,7 +309,7 @@ impl<T: Transport> Service<T> {
     pub async fn download<O: Operation>(&self, op: &O) -> Result<ByteStream> {
         let sent = self
             .client
-            .exchange(self, |svc| op.request(svc), &mut Download)
+            .exchange(self, &|svc| op.request(svc), &mut Download)
             .await?;
         Ok(sent.response.into_body())
     }
@@ -356,7 +356,7 @@ impl<T: Transport> Service<T> {
     pub async fn first_page<L: Paginated>(&self, op: &L) -> Result<Page<L::Item>> {
         let sent = self
             .client
-            .exchange(self, |svc| op.first_request(svc), &mut Whole)
+            .exchange(self, &|svc| op.first_request(svc), &mut Whole)
             .await?;
         op.parse_page(&sent.svc, &sent.request, sent.response)
     }
@@ -564,7 +564,7 @@ impl<T: Transport, L: Paginated> Listing<T, L> {
             None => {
                 let op = &self.op;
                 client
-                    .exchange(&self.service, |svc| op.first_request(svc), &mut Whole)
+                    .exchange(&self.service, &|svc| op.first_request(svc), &mut Whole)
                     .await?
             }
             Some(req) => {
@@ -577,7 +577,7 @@ impl<T: Transport, L: Paginated> Listing<T, L> {
                     .into());
                 }
                 client
-                    .exchange(&self.service, |_| Ok(clone_request(&req)), &mut Whole)
+                    .exchange(&self.service, &|_| Ok(clone_request(&req)), &mut Whole)
                     .await?
             }
         };

@@ -448,7 +448,7 @@ fn is_status_code_line(line: &str) -> bool {
         && code.bytes().all(|b| b.is_ascii_digit())
         && parts.next().is_some_and(|rest| {
             rest.chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
         })
 }
 

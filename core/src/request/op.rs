@@ -17,7 +17,11 @@ use crate::{Body, Error, InvalidInput, Query, Result, ServiceEndpoint};
 /// Operations do no I/O. Drive them with a [`Client`](crate::Client) (or any HTTP stack:
 /// send [`Operation::request`], then give the response to [`Operation::parse`]; error
 /// statuses are turned into [`Error::Http`] by [`check_status`] first).
-pub trait Operation {
+///
+/// An operation is `Sync` (it is plain data: method, path, query, body, decoding): the
+/// client's pipeline borrows it behind a `dyn` request builder, so that its code exists
+/// once, not once per operation type, in every binary (a browser bundle pays for each).
+pub trait Operation: Sync {
     /// What a successful call yields.
     type Output;
 
@@ -293,7 +297,8 @@ impl<T> Clone for Op<T> {
 /// as JSON `null`, so `()` and `Option<_>` outputs accept `204 No Content`.
 pub(crate) fn decode_json<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return serde_json::from_value(serde_json::Value::Null).map_err(|e| Error::decode(what, e));
+        // `null` through the same slice reader: no second (`Value`) decoder per output type.
+        return serde_json::from_slice(b"null").map_err(|e| Error::decode(what, e));
     }
     serde_json::from_slice(bytes).map_err(|e| Error::decode(what, e))
 }

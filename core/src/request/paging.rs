@@ -66,8 +66,8 @@ impl<T> Page<T> {
     }
 }
 
-/// An operation whose result spans pages.
-pub trait Paginated {
+/// An operation whose result spans pages. `Sync`, as [`Operation`](crate::Operation).
+pub trait Paginated: Sync {
     /// One listed item.
     type Item;
 
