@@ -2,15 +2,16 @@
 # Reports the gzipped size (gzip -9) of the dashboard bundle: wasm + JS + CSS (+ HTML),
 # and fails when the total is above the budget.
 #
-# The budget is 350 KB (350 * 1024 bytes): the dashboard with every page of issue 25's
-# second round (overview, object storage, load balancers, the everyday actions) measures
-# 346.6 KB, above that issue's 300 KB goal, which stays open; the budget is that size plus
-# a small margin, so any growth still fails here and has to be paid for first.
+# The budget is issue 25's goal, 300 KB (300 * 1024 bytes), for the dashboard with every
+# page of its second round (overview, object storage, load balancers, the everyday
+# actions): 290.0 KB as built by build-dashboard.sh (the standard library rebuilt for
+# size; 315.8 KB with the prebuilt one), so growth fails scripts/test.sh and has to be
+# paid for first.
 #   scripts/dashboard-size.sh            # builds first
 #   NO_BUILD=1 scripts/dashboard-size.sh # measures target/dashboard as is
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${DASHBOARD_BUDGET_BYTES:-$((350 * 1024))}
+BUDGET=${DASHBOARD_BUDGET_BYTES:-$((300 * 1024))}
 [[ ${NO_BUILD:-} == 1 ]] || bash scripts/build-dashboard.sh
 D=target/dashboard
 total=0

@@ -92,7 +92,7 @@ bash scripts/dashboard-e2e.sh
 log "edge and serverless: the edge function in workerd and Node.js against the real cloud"
 EDGE_SEEDED=1 bash scripts/edge-e2e.sh
 
-log "dashboard bundle size (wasm + JS + CSS, gzipped; budget 350 KB, see dashboard-size.sh)"
+log "dashboard bundle size (wasm + JS + CSS, gzipped; budget 300 KB, see dashboard-size.sh)"
 NO_BUILD=1 bash scripts/dashboard-size.sh
 
 log "robustness smoke: every fuzz target for a few seconds"
