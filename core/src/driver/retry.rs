@@ -104,7 +104,10 @@ fn decimal_seconds(v: &str) -> Option<Duration> {
     if int.len() + frac.len() == 0 || !digits(int) || !digits(frac) {
         return None;
     }
-    let secs = if int.is_empty() { 0 } else { int.parse::<u64>().unwrap_or(u64::MAX) };
+    // All digits: parsing fails only when empty (zero seconds) or too long (the cap).
+    let secs = int
+        .parse::<u64>()
+        .unwrap_or(if int.is_empty() { 0 } else { CAP });
     if secs >= CAP {
         return Some(Duration::from_secs(CAP));
     }
@@ -189,7 +192,10 @@ mod tests {
             parse_retry_after("1.5", now),
             Some(Duration::from_millis(1500))
         );
-        assert_eq!(parse_retry_after(".25", now), Some(Duration::from_millis(250)));
+        assert_eq!(
+            parse_retry_after(".25", now),
+            Some(Duration::from_millis(250))
+        );
         assert_eq!(parse_retry_after("2.", now), Some(Duration::from_secs(2)));
         assert_eq!(
             parse_retry_after("0.1234567891", now),
@@ -199,7 +205,9 @@ mod tests {
             parse_retry_after("99999999999999999999999.5", now),
             Some(Duration::from_secs(1_000_000_000))
         );
-        for bad in [".", "-1.5", "1.5.5", "1e3", "inf", "NaN", "1,5", "+1.5", "1. 5"] {
+        for bad in [
+            ".", "-1.5", "1.5.5", "1e3", "inf", "NaN", "1,5", "+1.5", "1. 5",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
         assert_eq!(
