@@ -14,13 +14,13 @@
 # `unreachable` trap in the console either way). Rebuilding it with the application
 # (cargo -Zbuild-std) under opt-level z, with `optimize_for_size` (std's smaller
 # algorithms) and panics as immediate aborts (-Cpanic=immediate-abort), takes the
-# gzipped wasm from 313.9 KB to 287.5 KB (measured on the same commit). These are
+# gzipped wasm from 313.9 KB to 287.5 KB (measured on the same commit; README, "Size"). These are
 # unstable options of the same stable compiler that builds everything else, enabled for
 # this one cargo call with RUSTC_BOOTSTRAP=1 (as fuzz.sh does without nightly; the
 # Linux kernel builds its Rust this way too). The build goes to its own target folder,
 # so the other wasm32 builds keep their caches.
-#   DASHBOARD_STD=prebuilt scripts/build-dashboard.sh   # the stock std (about 323 KB;
-#                                                       # dashboard-size.sh then fails)
+#   DASHBOARD_STD=prebuilt scripts/build-dashboard.sh   # the stock std (320.6 KB in
+#                                                       # all; dashboard-size.sh fails)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

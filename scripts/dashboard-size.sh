@@ -4,8 +4,8 @@
 #
 # The budget is issue 25's goal, 300 KB (300 * 1024 bytes), for the dashboard with every
 # page of its second round (overview, object storage, load balancers, the everyday
-# actions): 290.0 KB as built by build-dashboard.sh (the standard library rebuilt for
-# size; 315.8 KB with the prebuilt one), so growth fails scripts/test.sh and has to be
+# actions): 294.3 KB as built by build-dashboard.sh (the standard library rebuilt for
+# size; 320.6 KB with the prebuilt one), so growth fails scripts/test.sh and has to be
 # paid for first.
 #   scripts/dashboard-size.sh            # builds first
 #   NO_BUILD=1 scripts/dashboard-size.sh # measures target/dashboard as is

@@ -1,12 +1,15 @@
-//! Uploading a stream of unknown length as a static large object: segments cut from the
-//! stream as it is read, then the manifest. Memory stays bounded whatever the size: each
-//! segment streams straight from the input to Swift (no segment is ever buffered), so at
-//! most one input chunk is held at a time.
+//! Uploading a large object in segments: the segments of a static large object, then the
+//! manifest. Two inputs, one procedure:
+//! - [`upload`]: a stream of unknown length, segments cut from it as it is read. Memory
+//!   stays bounded whatever the size: each segment streams straight from the input to
+//!   Swift (no segment is ever buffered), so at most one input chunk is held at a time.
+//! - [`upload_sized`]: bytes of a known size that can be read from any offset (a file, a
+//!   browser `Blob`): each segment is read from its own range.
 //!
-//! Unlike the rest of this module, [`upload`] performs I/O: it drives a
-//! [`Service`] through several calls. Progress is reported after every
-//! stored segment. When anything fails, the segments already stored are deleted (best
-//! effort) before the error is returned.
+//! Unlike the rest of this module, both perform I/O: they drive a [`Service`] through
+//! several calls. Progress is reported after every stored segment. When anything fails,
+//! the segments stored (or being stored) are deleted, best effort, before the error is
+//! returned, and no manifest is written.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>, data: ferrocloud::ByteStream) -> Result<(), ferrocloud::Error> {
@@ -20,6 +23,7 @@
 //! # Ok(()) }
 //! ```
 
+use std::ops::Range;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
@@ -117,23 +121,9 @@ fn lock(src: &Shared) -> std::sync::MutexGuard<'_, Source> {
     src.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Waits for the next non-empty chunk (kept as pending): `false` when the input ended.
-async fn more(src: &Shared) -> std::result::Result<bool, TransportError> {
-    futures::future::poll_fn(|cx| {
-        let mut s = lock(src);
-        loop {
-            if s.pending.as_ref().is_some_and(|p| !p.is_empty()) {
-                return Poll::Ready(Ok(true));
-            }
-            match s.poll_input(cx) {
-                Poll::Pending => return Poll::Pending,
-                Poll::Ready(None) => return Poll::Ready(Ok(false)),
-                Poll::Ready(Some(Err(e))) => return Poll::Ready(Err(e)),
-                Poll::Ready(Some(Ok(chunk))) => s.pending = Some(chunk),
-            }
-        }
-    })
-    .await
+/// Waits until `input` knows whether bytes remain.
+async fn more(input: &mut impl Input) -> std::result::Result<bool, TransportError> {
+    futures::future::poll_fn(|cx| input.poll_more(cx)).await
 }
 
 /// One segment: at most `left` bytes from the shared input.
@@ -173,6 +163,79 @@ impl Stream for Segment {
     }
 }
 
+/// What segments are cut from.
+trait Input {
+    /// `true` while bytes remain (a stream may wait for its next chunk to know).
+    fn poll_more(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<std::result::Result<bool, TransportError>>;
+    /// The next segment's bytes: at most `max`.
+    fn next_segment(&mut self, max: u64) -> ByteStream;
+    /// Bytes handed to segments so far (final once a segment's body has been sent).
+    fn taken(&self) -> u64;
+}
+
+/// A stream of unknown length, shared by the segments cut from it one after the other.
+struct Cut(Shared);
+
+impl Input for Cut {
+    fn poll_more(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<std::result::Result<bool, TransportError>> {
+        let mut s = lock(&self.0);
+        loop {
+            if s.pending.as_ref().is_some_and(|p| !p.is_empty()) {
+                return Poll::Ready(Ok(true));
+            }
+            match s.poll_input(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(None) => return Poll::Ready(Ok(false)),
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Err(e)),
+                Poll::Ready(Some(Ok(chunk))) => s.pending = Some(chunk),
+            }
+        }
+    }
+
+    fn next_segment(&mut self, max: u64) -> ByteStream {
+        byte_stream(Segment {
+            src: self.0.clone(),
+            left: max,
+        })
+    }
+
+    fn taken(&self) -> u64 {
+        lock(&self.0).taken
+    }
+}
+
+/// `size` bytes read range by range.
+struct Ranges<F> {
+    size: u64,
+    at: u64,
+    read: F,
+}
+
+impl<F: FnMut(Range<u64>) -> ByteStream> Input for Ranges<F> {
+    fn poll_more(
+        &mut self,
+        _: &mut Context<'_>,
+    ) -> Poll<std::result::Result<bool, TransportError>> {
+        Poll::Ready(Ok(self.at < self.size))
+    }
+
+    fn next_segment(&mut self, max: u64) -> ByteStream {
+        let range = self.at..self.at.saturating_add(max).min(self.size);
+        self.at = range.end;
+        (self.read)(range)
+    }
+
+    fn taken(&self) -> u64 {
+        self.at
+    }
+}
+
 /// Uploads `data` to `container`/`name` as a static large object: segments of
 /// `opts.segment_size` bytes, then the manifest. `progress` is called after each stored
 /// segment. An empty stream gives a plain empty object. A stream that would need more
@@ -187,6 +250,71 @@ pub async fn upload<T: Transport>(
     name: &str,
     data: ByteStream,
     opts: &SegmentedUpload,
+    progress: impl FnMut(Progress),
+) -> Result<Segmented> {
+    let input = Cut(Arc::new(Mutex::new(Source {
+        input: data,
+        pending: None,
+        taken: 0,
+        ended: false,
+    })));
+    store(swift, container, name, input, opts, progress).await
+}
+
+/// Uploads `size` bytes to `container`/`name` as a static large object, reading each
+/// segment's bytes with `read(range)` (byte offsets, end excluded): a file, a browser
+/// `Blob` (`Blob.slice`), anything read from an offset. Segments, progress, clean-up and
+/// the empty case are as for [`upload`]; a size that needs more than 1000 segments is
+/// refused before any request. Each segment's size in the manifest is its range's
+/// length, so a `read` that gives fewer or more bytes makes Swift refuse the manifest
+/// (and the segments are deleted).
+///
+/// ```no_run
+/// # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>, file: Vec<u8>) -> Result<(), ferrocloud::Error> {
+/// use ferrocloud::object_storage::segmented::{self, SegmentedUpload};
+/// let swift = client.object_storage();
+/// let file = bytes::Bytes::from(file);
+/// let opts = SegmentedUpload { segment_size: 8 << 20, ..Default::default() };
+/// segmented::upload_sized(&swift, "backups", "disk.img", file.len() as u64, |r| {
+///     let part = file.slice(r.start as usize..r.end as usize);
+///     ferrocloud::byte_stream(futures::stream::iter([Ok::<_, ferrocloud::TransportError>(part)]))
+/// }, &opts, |_| {})
+/// .await?;
+/// # Ok(()) }
+/// ```
+pub async fn upload_sized<T: Transport>(
+    swift: &Service<T>,
+    container: &str,
+    name: &str,
+    size: u64,
+    read: impl FnMut(Range<u64>) -> ByteStream,
+    opts: &SegmentedUpload,
+    progress: impl FnMut(Progress),
+) -> Result<Segmented> {
+    if opts.segment_size > 0 && size.div_ceil(opts.segment_size) > MAX_SEGMENTS as u64 {
+        return Err(too_many_segments(opts).into());
+    }
+    let input = Ranges { size, at: 0, read };
+    store(swift, container, name, input, opts, progress).await
+}
+
+fn too_many_segments(opts: &SegmentedUpload) -> InvalidInput {
+    InvalidInput::field(
+        "segment_size",
+        format!(
+            "the data needs more than {MAX_SEGMENTS} segments of {} bytes: raise segment_size",
+            opts.segment_size
+        ),
+    )
+}
+
+/// The one procedure of [`upload`] and [`upload_sized`].
+async fn store<T: Transport>(
+    swift: &Service<T>,
+    container: &str,
+    name: &str,
+    mut input: impl Input,
+    opts: &SegmentedUpload,
     mut progress: impl FnMut(Progress),
 ) -> Result<Segmented> {
     if opts.segment_size == 0 {
@@ -199,23 +327,22 @@ pub async fn upload<T: Transport>(
     let prefix = match &opts.segment_prefix {
         Some(p) => p.clone(),
         None => {
+            // In u64 (good until 2554): formatting a u128 would link its own code.
             let nanos = swift
                 .client()
                 .transport()
                 .now()
                 .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_nanos())
+                .map(|d| {
+                    d.as_secs()
+                        .saturating_mul(1_000_000_000)
+                        .saturating_add(d.subsec_nanos().into())
+                })
                 .unwrap_or_default();
             format!("{name}/slo/{nanos}/")
         }
     };
-    let src: Shared = Arc::new(Mutex::new(Source {
-        input: data,
-        pending: None,
-        taken: 0,
-        ended: false,
-    }));
-    if !more(&src).await? {
+    if !more(&mut input).await? {
         let manifest = swift
             .call(&objects::create(
                 container,
@@ -234,44 +361,35 @@ pub async fn upload<T: Transport>(
         .call(&containers::create(&seg_container, &Default::default()))
         .await?;
     let mut segments: Vec<SloSegment> = Vec::new();
+    // Every segment started, stored or not: a failed upload deletes them all (a segment
+    // whose answer was lost may be stored all the same).
+    let mut started: Vec<String> = Vec::new();
     let outcome = async {
         loop {
             if segments.len() == MAX_SEGMENTS {
-                return Err(InvalidInput::field(
-                    "segment_size",
-                    format!(
-                        "the stream needs more than {MAX_SEGMENTS} segments of {} bytes",
-                        opts.segment_size
-                    ),
-                )
-                .into());
+                return Err(too_many_segments(opts).into());
             }
             let seg_name = format!("{prefix}{:08}", segments.len());
-            let before = lock(&src).taken;
-            let body = byte_stream(Segment {
-                src: src.clone(),
-                left: opts.segment_size,
-            });
+            started.push(seg_name.clone());
+            let before = input.taken();
+            let body = input.next_segment(opts.segment_size);
             let stored = swift
                 .upload(
                     &objects::upload(&seg_container, &seg_name, &UploadObject::default()),
                     body,
                 )
                 .await?;
-            let (size, total) = {
-                let s = lock(&src);
-                (s.taken - before, s.taken)
-            };
+            let total = input.taken();
             segments.push(SloSegment::new(
                 format!("{seg_container}/{seg_name}"),
                 stored.etag,
-                Some(size),
+                Some(total - before),
             ));
             progress(Progress {
                 bytes: total,
                 segments: segments.len(),
             });
-            if !more(&src).await? {
+            if !more(&mut input).await? {
                 break;
             }
         }
@@ -285,25 +403,22 @@ pub async fn upload<T: Transport>(
             .await
     }
     .await;
-    let bytes = lock(&src).taken;
     match outcome {
         Ok(manifest) => Ok(Segmented {
             manifest,
             segments,
-            bytes,
+            bytes: input.taken(),
         }),
         Err(e) => {
             // Best effort: the error to report is `e`, not a failed clean-up.
-            let names: Vec<&str> = segments
-                .iter()
-                .filter_map(|s| s.path.split_once('/').map(|(_, o)| o))
-                .collect();
-            for chunk in names.chunks(MAX_SEGMENTS) {
+            for chunk in started.chunks(MAX_SEGMENTS) {
                 let items: Vec<(&str, Option<&str>)> = chunk
                     .iter()
-                    .map(|n| (seg_container.as_str(), Some(*n)))
+                    .map(|n| (seg_container.as_str(), Some(n.as_str())))
                     .collect();
-                let _ = swift.call(&bulk::delete(&items)).await;
+                // The report is not read: `IgnoredAny` links no decoder for it.
+                let delete = bulk::delete(&items).decode_body::<serde::de::IgnoredAny>();
+                let _ = swift.call(&delete).await;
             }
             Err(e)
         }
@@ -336,7 +451,7 @@ mod tests {
                 ended: false,
             }));
             let mut seen = Vec::new();
-            while more(&src).await.unwrap() {
+            while more(&mut Cut(src.clone())).await.unwrap() {
                 let seg: Vec<Bytes> = Segment {
                     src: src.clone(),
                     left: 4,

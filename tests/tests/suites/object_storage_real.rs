@@ -1117,6 +1117,154 @@ async fn segmented_upload_of_a_stream_of_unknown_length() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn segmented_upload_of_ranges_of_a_known_size() {
+    with_containers(1, |swift, names| async move {
+        let c = &names[0];
+        const MIB: u64 = 1 << 20;
+        // 2.5 MiB of a pattern that differs at every offset modulo 251.
+        let data = Bytes::from(
+            (0..5 * MIB / 2)
+                .map(|i| (i % 251) as u8)
+                .collect::<Vec<_>>(),
+        );
+        let ranges = Arc::new(Mutex::new(Vec::new()));
+        let read = |r: std::ops::Range<u64>| {
+            ranges.lock().unwrap().push(r.clone());
+            let part = data.slice(r.start as usize..r.end as usize);
+            // Two chunks per range, as a file read in pieces.
+            let mid = part.len() / 2;
+            byte_stream(futures::stream::iter([
+                Ok::<_, TransportError>(part.slice(..mid)),
+                Ok(part.slice(mid..)),
+            ]))
+        };
+        let mut seen = Vec::new();
+        let opts = SegmentedUpload {
+            segment_size: MIB,
+            object: UploadObject {
+                content_type: Some("application/x-test".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let done = segmented::upload_sized(
+            &swift,
+            c,
+            "sized.bin",
+            data.len() as u64,
+            read,
+            &opts,
+            |p: Progress| seen.push(p),
+        )
+        .await
+        .expect("sized upload");
+        assert_eq!(
+            *ranges.lock().unwrap(),
+            vec![0..MIB, MIB..2 * MIB, 2 * MIB..5 * MIB / 2]
+        );
+        assert_eq!(done.bytes, data.len() as u64);
+        let sizes: Vec<_> = done.segments.iter().map(|s| s.size_bytes).collect();
+        assert_eq!(sizes, vec![Some(MIB), Some(MIB), Some(MIB / 2)]);
+        assert_eq!(
+            seen.iter()
+                .map(|p| (p.bytes, p.segments))
+                .collect::<Vec<_>>(),
+            vec![(MIB, 1), (2 * MIB, 2), (5 * MIB / 2, 3)]
+        );
+        let info = swift
+            .call(&objects::get(c, "sized.bin"))
+            .await
+            .expect("head");
+        assert!(info.static_large_object);
+        assert_eq!(info.content_length, Some(data.len() as u64));
+        assert_eq!(info.content_type.as_deref(), Some("application/x-test"));
+        let got: Vec<Bytes> = swift
+            .download(&objects::download(c, "sized.bin", &Default::default()))
+            .await
+            .expect("download")
+            .try_collect()
+            .await
+            .expect("body");
+        assert!(
+            got.concat() == data[..],
+            "the object differs from what was read"
+        );
+
+        // Too many segments for Swift: refused before any request (no segment container).
+        let unused = format!("{c}-never");
+        let err = segmented::upload_sized(
+            &swift,
+            c,
+            "huge",
+            1001 * MIB,
+            |_| panic!("nothing is read"),
+            &SegmentedUpload {
+                segment_size: MIB,
+                segment_container: Some(unused.clone()),
+                ..Default::default()
+            },
+            |_| panic!("no progress"),
+        )
+        .await
+        .unwrap_err();
+        assert!(err.to_string().contains("1000 segments"), "{err}");
+        assert!(swift
+            .call(&containers::get(&unused))
+            .await
+            .unwrap_err()
+            .is_not_found());
+
+        // A read that fails in the second segment: every segment started is deleted.
+        let err = segmented::upload_sized(
+            &swift,
+            c,
+            "broken-sized",
+            3 * MIB,
+            |r| {
+                if r.start == 0 {
+                    byte_stream(futures::stream::iter([Ok::<_, TransportError>(
+                        Bytes::from(vec![7u8; MIB as usize]),
+                    )]))
+                } else {
+                    byte_stream(futures::stream::iter([Err::<Bytes, _>(
+                        TransportError::new(ferrocloud::TransportErrorKind::Io, "file gone"),
+                    )]))
+                }
+            },
+            &SegmentedUpload {
+                segment_size: MIB,
+                segment_prefix: Some("broken-sized/".into()),
+                ..Default::default()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap_err();
+        assert!(err.to_string().contains("file gone"), "{err}");
+        let left = swift
+            .collect_all(objects::list(
+                &format!("{c}_segments"),
+                &ListObjects {
+                    prefix: Some("broken-sized/".into()),
+                    ..Default::default()
+                },
+            ))
+            .await
+            .expect("segs");
+        assert!(
+            left.is_empty(),
+            "segments of a failed upload were left: {left:?}"
+        );
+        assert!(swift
+            .call(&objects::get(c, "broken-sized"))
+            .await
+            .unwrap_err()
+            .is_not_found());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn temp_urls_and_form_post_work_without_a_token_until_they_expire() {
     with_containers(1, |swift, names| async move {
         let c = &names[0];

@@ -3,34 +3,33 @@
 //! through the token into a Blob.
 
 use std::fmt::Write;
+use std::ops::Range;
 
 use bytes::Bytes;
-use ferrocloud::object_storage::large_objects::{self, SloSegment};
-use ferrocloud::object_storage::{containers, objects};
-use ferrocloud::{byte_stream, ByteStream, Error, Service, TransportError, TransportErrorKind};
+use ferrocloud::object_storage::objects;
+use ferrocloud::object_storage::segmented::{self, SegmentedUpload};
+use ferrocloud::{byte_stream, ByteStream, TransportError, TransportErrorKind};
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
 use super::{
-    body, current, human, js_err, meta, reload, report, unit, with, BODY, CHUNK, SEGMENT,
-    SEGMENTED_ABOVE,
+    body, current, human, js_err, reload, unit, with, BODY, CHUNK, SEGMENT, SEGMENTED_ABOVE,
 };
-use crate::app::{self, Tx};
+use crate::app;
 use crate::ui::{self, esc};
 
-/// A `File` read in chunks of [`CHUNK`] bytes (`Blob.slice`): at most one chunk in wasm
-/// memory at a time.
-fn file_stream(file: Blob) -> ByteStream {
-    let size = file.size() as u64;
-    byte_stream(futures::stream::try_unfold(0u64, move |at| {
+/// The bytes `range` of a `File` read in chunks of [`CHUNK`] bytes (`Blob.slice`): at
+/// most one chunk in wasm memory at a time.
+fn file_stream(file: Blob, range: Range<u64>) -> ByteStream {
+    byte_stream(futures::stream::try_unfold(range.start, move |at| {
         let file = file.clone();
         async move {
-            if at >= size {
+            if at >= range.end {
                 return Ok(None);
             }
-            let end = (at + CHUNK).min(size);
+            let end = (at + CHUNK).min(range.end);
             let read = async {
                 let part = file.slice_with_f64_and_f64(at as f64, end as f64)?;
                 let buf = JsFuture::from(part.array_buffer()).await?;
@@ -48,68 +47,6 @@ fn set_progress(id: &str, value: u64) {
     if let Some(e) = app::el(id) {
         let _ = e.set_attribute("value", &value.to_string());
     }
-}
-
-/// Uploads `file` as a static large object: segments of [`SEGMENT`] bytes (each read from
-/// its own `Blob.slice`) into `<container>_segments`, then the manifest. `progress` gets
-/// the bytes and segments stored after each segment. On failure the segments stored (or
-/// started) are deleted, and no manifest is written.
-async fn upload_segmented(
-    swift: &Service<Tx>,
-    container: &str,
-    name: &str,
-    file: &File,
-    object: &objects::UploadObject,
-    mut progress: impl FnMut(u64, usize),
-) -> Result<(), Error> {
-    let seg_c = format!("{container}_segments");
-    let prefix = format!("{name}/slo/{}/", js_sys::Date::now() as u64);
-    swift
-        .call(&unit(containers::create(&seg_c, &Default::default())))
-        .await?;
-    let size = file.size() as u64;
-    let mut segments = Vec::new();
-    let mut names = Vec::new();
-    let stored = async {
-        let mut at = 0;
-        while at < size {
-            let end = (at + SEGMENT).min(size);
-            let seg = format!("{prefix}{:08}", names.len());
-            names.push(seg.clone());
-            let part = file
-                .slice_with_f64_and_f64(at as f64, end as f64)
-                .map_err(js_err)?;
-            let up = swift
-                .upload(
-                    &meta(objects::upload(&seg_c, &seg, &Default::default())),
-                    file_stream(part),
-                )
-                .await?;
-            let etag = up.0["etag"]
-                .as_str()
-                .filter(|e| !e.is_empty())
-                .map(str::to_owned);
-            segments.push(SloSegment::new(
-                format!("{seg_c}/{seg}"),
-                etag,
-                Some(end - at),
-            ));
-            at = end;
-            progress(at, segments.len());
-        }
-        swift
-            .call(&unit(large_objects::put_manifest(
-                container, name, &segments, object,
-            )))
-            .await
-    }
-    .await;
-    if stored.is_err() && !names.is_empty() {
-        let _ = swift
-            .call(&report(objects::bulk_delete(&seg_c, &names)))
-            .await;
-    }
-    stored
 }
 
 /// Uploads `files` into the open folder, one after the other, with a progress bar each
@@ -166,7 +103,14 @@ pub(super) fn upload(files: Vec<File>) {
                     let at = before;
                     let result = if size > SEGMENTED_ABOVE {
                         app::set_html(&note, "segmented upload");
-                        upload_segmented(&swift, &container, &name, &f, &opts, |done, segs| {
+                        let slo = SegmentedUpload {
+                            segment_size: SEGMENT,
+                            object: opts,
+                            ..Default::default()
+                        };
+                        let read = |r| file_stream(f.clone().into(), r);
+                        segmented::upload_sized(&swift, &container, &name, size, read, &slo, |d| {
+                            let (done, segs) = (d.bytes, d.segments);
                             set_progress(&bar, done);
                             set_progress(&format!("o-all-{batch}"), at + done);
                             app::set_html(&note, &format!("{segs} segment(s), {}", human(done)));
@@ -177,11 +121,12 @@ pub(super) fn upload(files: Vec<File>) {
                             );
                         })
                         .await
+                        .map(drop)
                     } else {
                         swift
                             .upload(
                                 &unit(objects::upload(&container, &name, &opts)),
-                                file_stream(f.into()),
+                                file_stream(f.into(), 0..size),
                             )
                             .await
                     };
