@@ -3,7 +3,7 @@
 //!
 //! Upload the segments as ordinary objects ([`objects::upload`](super::objects::upload)),
 //! then the manifest. [`super::segmented::upload`] does all of it for a stream of unknown
-//! length.
+//! length, [`super::segmented::upload_sized`] for bytes of a known size read by range.
 //!
 //! ```no_run
 //! # async fn demo<T: ferrocloud::Transport>(client: ferrocloud::Client<T>) -> Result<(), ferrocloud::Error> {

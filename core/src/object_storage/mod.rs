@@ -1,5 +1,5 @@
 //! Object storage (Swift v1): [`accounts`], [`containers`], [`objects`], large objects
-//! ([`large_objects`], and [`segmented`] for streams of unknown length), [`bulk`]
+//! ([`large_objects`], and [`segmented`] uploads of streams or of sized inputs), [`bulk`]
 //! operations, sans-IO [`temp_url`] / form POST signatures and the cluster's [`info`].
 //!
 //! Swift differs from the other services in three ways, all handled here:
