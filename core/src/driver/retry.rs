@@ -188,23 +188,16 @@ mod tests {
     fn retry_after_forms() {
         let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(parse_retry_after(" 5 ", now), Some(Duration::from_secs(5)));
-        assert_eq!(
-            parse_retry_after("1.5", now),
-            Some(Duration::from_millis(1500))
-        );
-        assert_eq!(
-            parse_retry_after(".25", now),
-            Some(Duration::from_millis(250))
-        );
-        assert_eq!(parse_retry_after("2.", now), Some(Duration::from_secs(2)));
-        assert_eq!(
-            parse_retry_after("0.1234567891", now),
-            Some(Duration::from_nanos(123_456_789))
-        );
-        assert_eq!(
-            parse_retry_after("99999999999999999999999.5", now),
-            Some(Duration::from_secs(1_000_000_000))
-        );
+        for (fraction, nanos) in [
+            ("1.5", 1_500_000_000),
+            (".25", 250_000_000),
+            ("2.", 2_000_000_000),
+            ("0.1234567891", 123_456_789),
+            ("99999999999999999999999.5", 1_000_000_000 * 1_000_000_000),
+        ] {
+            let want = Some(Duration::from_nanos(nanos));
+            assert_eq!(parse_retry_after(fraction, now), want, "{fraction}");
+        }
         for bad in [
             ".", "-1.5", "1.5.5", "1e3", "inf", "NaN", "1,5", "+1.5", "1. 5",
         ] {

@@ -985,6 +985,30 @@ async fn static_and_dynamic_large_objects() {
     .await;
 }
 
+/// After a failed segmented upload of `name` into `c`: no segment under `prefix` in
+/// `<c>_segments`, and no object.
+async fn left_nothing(swift: &Swift, c: &str, name: &str, prefix: &str) {
+    let left = swift
+        .collect_all(objects::list(
+            &format!("{c}_segments"),
+            &ListObjects {
+                prefix: Some(prefix.into()),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("segs");
+    assert!(
+        left.is_empty(),
+        "segments of a failed upload were left: {left:?}"
+    );
+    assert!(swift
+        .call(&objects::get(c, name))
+        .await
+        .unwrap_err()
+        .is_not_found());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn segmented_upload_of_a_stream_of_unknown_length() {
     with_containers(1, |swift, names| async move {
@@ -1093,25 +1117,7 @@ async fn segmented_upload_of_a_stream_of_unknown_length() {
         .await
         .unwrap_err();
         assert!(err.to_string().contains("disk gone"), "{err}");
-        let left = swift
-            .collect_all(objects::list(
-                &segs,
-                &ListObjects {
-                    prefix: Some("broken/".into()),
-                    ..Default::default()
-                },
-            ))
-            .await
-            .expect("segs");
-        assert!(
-            left.is_empty(),
-            "segments of a failed upload were left: {left:?}"
-        );
-        assert!(swift
-            .call(&objects::get(c, "broken"))
-            .await
-            .unwrap_err()
-            .is_not_found());
+        left_nothing(&swift, c, "broken", "broken/").await;
     })
     .await;
 }
@@ -1241,25 +1247,7 @@ async fn segmented_upload_of_ranges_of_a_known_size() {
         .await
         .unwrap_err();
         assert!(err.to_string().contains("file gone"), "{err}");
-        let left = swift
-            .collect_all(objects::list(
-                &format!("{c}_segments"),
-                &ListObjects {
-                    prefix: Some("broken-sized/".into()),
-                    ..Default::default()
-                },
-            ))
-            .await
-            .expect("segs");
-        assert!(
-            left.is_empty(),
-            "segments of a failed upload were left: {left:?}"
-        );
-        assert!(swift
-            .call(&objects::get(c, "broken-sized"))
-            .await
-            .unwrap_err()
-            .is_not_found());
+        left_nothing(&swift, c, "broken-sized", "broken-sized/").await;
     })
     .await;
 }
