@@ -171,7 +171,9 @@ impl<T: Transport> Service<T> {
 
     /// Sends the request `build` makes for this service through the client's pipeline:
     /// the token (to the endpoint's origin only), bounded retries, redirects, one
-    /// reauthentication on 401; error statuses become [`Error::Http`].
+    /// reauthentication on 401; error statuses become [`Error::Http`]. `build` is called
+    /// once per try (the endpoint may change after a reauthentication); it is `Sync`, as
+    /// operations are (see [`Operation`](crate::Operation)).
     pub async fn send_with<F>(&self, build: F) -> Result<Response<Bytes>>
     where
         F: Fn(&ServiceEndpoint) -> Result<Request<Bytes>> + Sync,
