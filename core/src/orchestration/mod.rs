@@ -1,12 +1,13 @@
 //! Orchestration (Heat) v1: [`stacks`] (create, preview, update, actions, abandon/adopt,
 //! outputs, template, environment), stack [`resources`] and resource types, [`events`],
-//! and [`templates`] (validate, versions, functions).
+//! [`templates`] (validate, versions, functions) and the services' [`build_info`].
 //!
 //! Heat's catalog endpoint carries the project (`http://heat:8004/v1/{project_id}`), so
 //! every path here is relative to it. A stack is addressed by name and id
 //! (`stacks/{stack_name}/{stack_id}`); `GET stacks/{name_or_id}` answers a 302 to that
 //! address, which the driver follows ([`stacks::get`], [`stacks::find`]).
 
+pub mod build_info;
 pub mod events;
 pub mod resources;
 pub mod stacks;

@@ -114,6 +114,14 @@ pub fn list(stack_name: &str, stack_id: &str, filter: &ListResources) -> Op<Vec<
         .decode_key("resources")
 }
 
+/// `GET /stacks/{stack_name_or_id}/resources`: the resources of a stack known by its name
+/// or its id alone. Heat answers with a 302 to the stack's own address
+/// (`stacks/{name}/{id}/resources`), which the driver follows; [`list`] takes both and
+/// filters.
+pub fn find(stack_name_or_id: &str) -> Op<Vec<Resource>> {
+    Op::get(path!("stacks/{}/resources", stack_name_or_id)).decode_key("resources")
+}
+
 /// `GET /stacks/{stack_name}/{stack_id}/resources/{resource_name}`.
 pub fn get(stack_name: &str, stack_id: &str, resource_name: &str) -> Op<Resource> {
     Op::get(path!(

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ferrocloud::orchestration::resources::{self, ListResources};
 use ferrocloud::orchestration::stacks::{self, CreateStack, UpdateStack};
-use ferrocloud::orchestration::{events, templates, Template};
+use ferrocloud::orchestration::{build_info, events, templates, Template};
 use ferrocloud::{Error, Wait};
 use ferrocloud_tests::cloud;
 use serde_json::json;
@@ -119,6 +119,15 @@ async fn flow<T: ferrocloud::Transport>(
     let mut types: Vec<&str> = res.iter().map(|r| r.resource_type.as_str()).collect();
     types.sort();
     assert_eq!(types, ["OS::Heat::None", "OS::Heat::RandomString"]);
+    // By the name alone: Heat redirects to the stack's address, the driver follows.
+    let mut found: Vec<String> = heat
+        .call(&resources::find(name))
+        .await?
+        .into_iter()
+        .map(|r| r.resource_type)
+        .collect();
+    found.sort();
+    assert_eq!(found, types);
     let secret = heat.call(&resources::get(name, id, "secret")).await?;
     assert_eq!(secret.resource_status.as_deref(), Some("CREATE_COMPLETE"));
     let out = heat.call(&stacks::output(name, id, "value")).await?;
@@ -315,6 +324,19 @@ fn filter(run: &str, edit: impl FnOnce(&mut stacks::ListStacks)) -> stacks::List
 /// Issue 22 item 7: every call with only the id the create answer holds. `get(id)` and
 /// `locate(id)` follow Heat's 302 to `stacks/{name}/{id}`; the calls Heat only takes at
 /// that address (an action, delete) use what `locate` found.
+#[tokio::test(flavor = "multi_thread")]
+async fn build_info_answers_for_the_api_and_the_engine() {
+    let heat = cloud::demo().orchestration();
+    let info = heat.call(&build_info::get()).await.expect("build_info");
+    // The API answers for itself and asks the engine over RPC for its revision.
+    for (what, build) in [("api", &info.api), ("engine", &info.engine)] {
+        assert!(
+            build.revision.as_deref().is_some_and(|r| !r.is_empty()),
+            "{what} revision missing: {info:?}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn stack_calls_with_the_id_alone() {
     let demo = cloud::demo();

@@ -3,7 +3,7 @@
 
 use ferrocloud::orchestration::resources::{self, ListResourceTypes, ListResources};
 use ferrocloud::orchestration::stacks::{self, AdoptStack, CreateStack, UpdateStack};
-use ferrocloud::orchestration::{events, templates, Template};
+use ferrocloud::orchestration::{build_info, events, templates, Template};
 use ferrocloud::{Operation, ServiceEndpoint, ServiceType};
 use ferrocloud_tests::samples::{self, Coverage};
 use serde_json::{json, Value};
@@ -374,10 +374,21 @@ fn orchestration_samples() {
         stacks::restore_snapshot(n, id, "7c4e"),
     );
 
+    let info = response(&mut cov, &o("build-info-response.json"), build_info::get());
+    assert_eq!(
+        (
+            info.api.revision.as_deref(),
+            info.engine.revision.as_deref()
+        ),
+        (
+            Some("{api_build_revision}"),
+            Some("{engine_build_revision}")
+        )
+    );
+
     for (prefix, what) in [
         ("config-", "software configs"),
         ("deployment", "software deployments"),
-        ("build-info", "build info"),
         ("services-list", "heat-engine services (admin)"),
         ("versions-list", "version discovery"),
     ] {
