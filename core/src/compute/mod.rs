@@ -2,7 +2,7 @@
 //! metadata ([`servers::METADATA`]), tags ([`servers::TAGS`]), [`attach_interfaces`] and
 //! [`volume_attach`];
 //! [`flavors`], the [`images`] proxy and [`keypairs`]; [`limits`], [`quota_sets`],
-//! [`server_groups`] and [`availability_zones`]; a server's [`instance_actions`],
+//! [`server_groups`] and [`availability_zones`]; the deprecated [`security_groups`] proxy; a server's [`instance_actions`],
 //! [`server_password`] and [`server_diagnostics`]; [`usage`]; for admins, [`hypervisors`],
 //! [`services`], [`aggregates`] and [`migrations`].
 //!
@@ -57,6 +57,8 @@ pub mod limits;
 pub mod migrations;
 /// Quota sets: limits, detail with usage, defaults, update, revert.
 pub mod quota_sets;
+/// Nova's deprecated security-group proxy (pinned to microversion 2.35).
+pub mod security_groups;
 pub mod server_actions;
 pub mod server_consoles;
 /// A server's diagnostics (admin).

@@ -1,7 +1,8 @@
 //! Against the REAL Nova of the local cloud: a private flavor with extra specs, tenant
 //! access (seen from the demo project), description update and delete; keypairs
 //! generated, imported, fetched by an admin for their owner, paged and deleted; a Glance
-//! image seen and changed through Nova's image proxy. Everything is cleaned up, also
+//! image seen and changed through Nova's image proxy; a security group with a rule through
+//! Nova's deprecated security-group proxy (microversion 2.35). Everything is cleaned up, also
 //! when an assertion fails midway.
 
 use std::future::Future;
@@ -9,7 +10,10 @@ use std::future::Future;
 use ferrocloud::compute::flavors::{self, CreateFlavor, ListFlavors, UpdateFlavor, Visibility};
 use ferrocloud::compute::images::{self as nova_images, ImageStatus, ListImages};
 use ferrocloud::compute::keypairs::{self, CreateKeypair, KeypairType, ListKeypairs};
-use ferrocloud::compute::servers::ServerStatus;
+use ferrocloud::compute::security_groups::{
+    self as secgroups, CreateRule, CreateSecurityGroup, IpProtocol, ListSecurityGroups,
+};
+use ferrocloud::compute::servers::{self as nova_servers, ListServers, ServerStatus};
 use ferrocloud::image::images::{self as glance_images, CreateImage};
 use ferrocloud::{Body, Error};
 use ferrocloud_tests::cloud;
@@ -819,6 +823,186 @@ async fn interfaces_and_volumes_attached_to_a_real_server() {
         if let Some(iid) = iid {
             let _ = glance.call(&glance_images::delete(&iid)).await;
         }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn security_group_proxy_crud_with_a_rule() {
+    let demo = cloud::demo();
+    // The service handle's own microversion is newer than 2.35: each op pins 2.35 itself.
+    let nova = demo.compute().microversion("2.90");
+    let name = cloud::unique("secgroup");
+    let group = nova
+        .call(&secgroups::create(&CreateSecurityGroup::new(
+            &name,
+            "ferrocloud test group",
+        )))
+        .await
+        .expect("create security group through Nova's proxy");
+    let id = group.id.clone();
+
+    let body = async {
+        assert_eq!(group.name, name);
+        assert_eq!(group.description.as_deref(), Some("ferrocloud test group"));
+        let (project, _) = project_and_user(&demo).await;
+        assert_eq!(group.tenant_id.as_deref(), Some(project.as_str()));
+        assert!(group.extra.is_empty(), "untyped: {:?}", group.extra);
+
+        let got = nova.call(&secgroups::get(&id)).await.expect("get");
+        assert_eq!(
+            (got.id.as_str(), got.name.as_str()),
+            (id.as_str(), name.as_str())
+        );
+
+        let listed = nova
+            .call(&secgroups::list(&ListSecurityGroups::default()))
+            .await
+            .expect("list");
+        assert!(listed.iter().any(|g| g.id == id), "new group not listed");
+        let one = nova
+            .call(&secgroups::list(&ListSecurityGroups {
+                limit: Some(1),
+                ..Default::default()
+            }))
+            .await
+            .expect("list limit=1");
+        assert_eq!(one.len(), 1, "limit=1 honoured");
+
+        let renamed = format!("{name}-renamed");
+        let updated = nova
+            .call(&secgroups::update(
+                &id,
+                &CreateSecurityGroup::new(&renamed, "changed by ferrocloud"),
+            ))
+            .await
+            .expect("update");
+        assert_eq!(updated.name, renamed);
+        assert_eq!(
+            updated.description.as_deref(),
+            Some("changed by ferrocloud")
+        );
+        let got = nova
+            .call(&secgroups::get(&id))
+            .await
+            .expect("get after update");
+        assert_eq!(got.name, renamed);
+        assert_eq!(got.description.as_deref(), Some("changed by ferrocloud"));
+
+        let rule = nova
+            .call(&secgroups::create_rule(&CreateRule::tcp(
+                &id,
+                22,
+                22,
+                "0.0.0.0/0",
+            )))
+            .await
+            .expect("create tcp/22 rule");
+        assert_eq!(rule.parent_group_id, id);
+        assert_eq!(rule.ip_protocol, Some(IpProtocol::Tcp));
+        assert_eq!((rule.from_port, rule.to_port), (Some(22), Some(22)));
+        assert_eq!(rule.ip_range.cidr.as_deref(), Some("0.0.0.0/0"));
+        let got = nova
+            .call(&secgroups::get(&id))
+            .await
+            .expect("get with rule");
+        let seen = got
+            .rules
+            .iter()
+            .find(|r| r.id == rule.id)
+            .unwrap_or_else(|| panic!("rule {} not in {:?}", rule.id, got.rules));
+        assert_eq!((seen.from_port, seen.to_port), (Some(22), Some(22)));
+        assert_eq!(seen.ip_range.cidr.as_deref(), Some("0.0.0.0/0"));
+
+        nova.call(&secgroups::delete_rule(&rule.id))
+            .await
+            .expect("delete rule");
+        let got = nova
+            .call(&secgroups::get(&id))
+            .await
+            .expect("get after rule delete");
+        assert!(
+            got.rules.iter().all(|r| r.id != rule.id),
+            "rule still there"
+        );
+
+        // A server's groups: of a demo server if the demo project has one; else (the
+        // seeded servers may live in another project) of any server, as the admin.
+        let servers = nova
+            .collect_all(nova_servers::list_detail(&ListServers::default()))
+            .await
+            .expect("list servers");
+        // An active server with an address (so a port, so at least one group); the
+        // long-lived seeded `demo-*` ones first, not a server another suite is building.
+        let pick = |all: &[nova_servers::Server]| {
+            let usable = |s: &&nova_servers::Server| {
+                s.status == Some(ServerStatus::Active)
+                    && s.addresses.as_ref().is_some_and(|a| !a.is_empty())
+            };
+            all.iter()
+                .filter(usable)
+                .find(|s| s.name.as_deref().is_some_and(|n| n.starts_with("demo-")))
+                .or_else(|| all.iter().find(usable))
+                .map(|s| s.id.clone())
+        };
+        let admin = cloud::admin();
+        let admin_nova = admin.compute().microversion("2.90");
+        let (who, viewer, server_id) = match servers.first() {
+            Some(_) => ("demo", &nova, pick(&servers)),
+            None => {
+                println!(
+                    "no server in the demo project {project} (servers::list is empty): \
+                     list_by_server checked as the admin on another project's server"
+                );
+                let all = admin_nova
+                    .collect_all(nova_servers::list_detail(&ListServers {
+                        all_tenants: true,
+                        ..Default::default()
+                    }))
+                    .await
+                    .expect("admin list servers");
+                ("admin", &admin_nova, pick(&all))
+            }
+        };
+        match server_id {
+            // The suites run on a seeded cloud (scripts/test.sh seeds demo-web-1 and -2).
+            None => panic!("no active server with an address: run demo-seed first"),
+            Some(server_id) => {
+                let of_server = viewer
+                    .call(&secgroups::list_by_server(&server_id))
+                    .await
+                    .expect("list by server");
+                let all = viewer
+                    .call(&secgroups::list(&ListSecurityGroups {
+                        all_tenants: who == "admin",
+                        ..Default::default()
+                    }))
+                    .await
+                    .expect("list");
+                assert!(
+                    !of_server.is_empty(),
+                    "server {server_id} has a port, so at least the default group"
+                );
+                assert!(
+                    of_server.iter().all(|g| all.iter().any(|a| a.id == g.id)),
+                    "a group of server {server_id} is not listed"
+                );
+                assert!(of_server.iter().all(|g| g.id != id), "ours is on no server");
+                println!(
+                    "server {server_id} ({who}) has groups {:?}",
+                    of_server.iter().map(|g| &g.name).collect::<Vec<_>>()
+                );
+            }
+        }
+
+        nova.call(&secgroups::delete(&id))
+            .await
+            .expect("delete group");
+        let err = nova.call(&secgroups::get(&id)).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{err}");
+    };
+    guarded(body, async {
+        let _ = nova.call(&secgroups::delete(&id)).await;
     })
     .await;
 }

@@ -1,12 +1,15 @@
 //! Nova servers samples, in every microversion folder: servers, server actions (incl.
 //! admin actions, lock, pause, suspend, shelve, rescue, migrate, evacuate, backup,
 //! deferred delete, multiple create, preserve-ephemeral rebuild), consoles, metadata,
-//! addresses and tags. Every response parses into its type (servers with no unknown
-//! field left over), every request is rebuilt by the builders and compared as a JSON
-//! value, with method and path checked against ENDPOINTS.tsv. A `Coverage` record proves
-//! that no file of these folders was skipped; exceptions carry their reason.
+//! addresses and tags; every file of os-security-groups (the add/remove actions and the
+//! deprecated group and rule proxy of `compute::security_groups`). Every response parses
+//! into its type (servers with no unknown field left over), every request is rebuilt by
+//! the builders and compared as a JSON value, with method and path checked against
+//! ENDPOINTS.tsv. A `Coverage` record proves that no file of these folders was skipped;
+//! exceptions carry their reason.
 
 use ::base64::Engine as _;
+use ferrocloud::compute::security_groups::{self as secgroups, CreateRule, CreateSecurityGroup};
 use ferrocloud::compute::server_actions::{self as act, *};
 use ferrocloud::compute::server_consoles::{self as consoles, Protocol, RemoteConsoleType};
 use ferrocloud::compute::servers::{self, *};
@@ -49,12 +52,9 @@ fn in_scope() -> Vec<String> {
         .iter()
         .flat_map(|d| samples::files_under(&format!("compute/{d}")))
         .collect();
-    // The server actions of os-security-groups (the group CRUD is Neutron's now).
-    files.extend(
-        samples::files_under("compute/os-security-groups")
-            .into_iter()
-            .filter(|f| f.contains("security-group-add") || f.contains("security-group-remove")),
-    );
+    // Every file of os-security-groups: the server actions and the deprecated group
+    // proxy (`compute::security_groups`, pinned to 2.35).
+    files.extend(samples::files_under("compute/os-security-groups"));
     files.sort();
     files
 }
@@ -742,6 +742,85 @@ fn check(cov: &mut Coverage, file: &str) {
         ("os-server-tags", "server-tags-put-all-resp.json") => {
             let t = response(cov, file, servers::TAGS.replace(ID, &["tag1".into()]));
             assert_eq!(t, ["tag1", "tag2"]);
+        }
+        // --- the security-group proxy (pinned to 2.35)
+        ("os-security-groups", "security-group-post-req.json") => {
+            let body = &samples::json(file)["security_group"];
+            let g = CreateSecurityGroup::new(&str_of(&body["name"]), &str_of(&body["description"]));
+            assert_eq!(body.as_object().unwrap().len(), 2, "{file}: untyped keys");
+            // The same body serves create (POST) and update (PUT).
+            request(cov, file, secgroups::create(&g));
+            request(cov, file, secgroups::update(ID, &g));
+        }
+        ("os-security-groups", "security-group-rules-post-req.json") => {
+            let mut r = CreateRule::default();
+            for (k, v) in samples::json(file)["security_group_rule"]
+                .as_object()
+                .unwrap()
+            {
+                match k.as_str() {
+                    "parent_group_id" => r.parent_group_id = str_of(v),
+                    "ip_protocol" => r.ip_protocol = Some(str_of(v).as_str().into()),
+                    "from_port" => r.from_port = Some(v.as_i64().unwrap() as i32),
+                    "to_port" => r.to_port = Some(v.as_i64().unwrap() as i32),
+                    "cidr" => r.cidr = Some(str_of(v)),
+                    "group_id" => r.group_id = Some(str_of(v)),
+                    other => panic!("{file}: untyped rule key {other}"),
+                }
+            }
+            request(cov, file, secgroups::create_rule(&r));
+        }
+        ("os-security-groups", "security-group-rules-post-resp.json") => {
+            let r = response(
+                cov,
+                file,
+                secgroups::create_rule(&CreateRule::tcp("g", 22, 22, "10.0.0.0/24")),
+            );
+            assert_eq!(r.id, "baed7fb4-16b9-4b99-a2fd-02d0b1a4d9b2", "{file}");
+            assert_eq!(r.parent_group_id, "d6f86d8c-06ef-4bef-8e7c-8bf8f9ba9b7a");
+            assert_eq!(r.ip_protocol, Some(secgroups::IpProtocol::Tcp));
+            assert_eq!((r.from_port, r.to_port), (Some(22), Some(22)));
+            assert_eq!(r.ip_range.cidr.as_deref(), Some("10.0.0.0/24"));
+            assert_eq!(r.group, Default::default());
+            assert!(r.extra.is_empty(), "{file}: {:?}", r.extra);
+        }
+        (
+            "os-security-groups",
+            "security-groups-create-resp.json"
+            | "security-groups-get-resp.json"
+            | "security-groups-list-get-resp.json"
+            | "server-security-groups-list-resp.json",
+        ) => {
+            let g = CreateSecurityGroup::new("default", "default");
+            let groups = match name {
+                "security-groups-create-resp.json" => {
+                    // The answer of create (POST) and update (PUT).
+                    let updated = response(cov, file, secgroups::update(ID, &g));
+                    vec![response(cov, file, secgroups::create(&g)), updated]
+                }
+                "security-groups-get-resp.json" => vec![response(cov, file, secgroups::get(ID))],
+                "security-groups-list-get-resp.json" => {
+                    response(cov, file, secgroups::list(&Default::default()))
+                }
+                _ => response(cov, file, secgroups::list_by_server(ID)),
+            };
+            assert!(!groups.is_empty(), "{file}");
+            for s in &groups {
+                assert_eq!(s.id, "4e469db4-3b60-43c7-8dfa-2c60e2f27075", "{file}");
+                assert_eq!(
+                    (s.name.as_str(), s.description.as_deref()),
+                    ("default", Some("default"))
+                );
+                assert_eq!(
+                    s.tenant_id.as_deref(),
+                    Some("6f70656e737461636b20342065766572")
+                );
+                assert!(
+                    s.rules.is_empty() && s.extra.is_empty(),
+                    "{file}: {:?}",
+                    s.extra
+                );
+            }
         }
         // --- every other file is one action request
         _ => {
