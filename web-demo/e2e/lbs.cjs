@@ -153,6 +153,22 @@ async function run(page, ctx) {
     await shot('08-resized');
   });
 
+  await step('lbs: resize to demo.tiny and revert (it stays demo.small)', async () => {
+    await row(srvName).locator('button[data-act="more"]').click();
+    await choose('rs_flavor', 'demo.tiny');
+    await page.click('#detail form[data-act="resize"] button[type="submit"]');
+    // The detail comes back with Confirm and Revert once Nova reaches VERIFY_RESIZE.
+    const revert = page.locator('#detail button[data-act="resize-revert"]');
+    await revert.waitFor({ timeout: SLOW });
+    await revert.scrollIntoViewIfNeeded();
+    await revert.click();
+    await taskDone('Revert resize', SLOW);
+    await page.waitForFunction((n) => [...document.querySelectorAll('#tbl tr')].some(
+      (r) => r.textContent.includes(n) && r.textContent.includes('demo.small') && r.textContent.includes('ACTIVE')),
+    srvName, { timeout: 60_000 });
+    await shot('08-reverted');
+  });
+
   await step('lbs: create an image from the server (appears in Images)', async () => {
     await row(srvName).locator('button[data-act="more"]').click();
     await page.fill('#snap_name', imgName);
