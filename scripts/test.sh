@@ -95,5 +95,8 @@ EDGE_SEEDED=1 bash scripts/edge-e2e.sh
 log "dashboard bundle size (wasm + JS + CSS, gzipped; budget 300 KB, see dashboard-size.sh)"
 NO_BUILD=1 bash scripts/dashboard-size.sh
 
+log "minimal browser app size (authenticate + list servers; goal 150 KiB gzipped, see wasm-size.sh)"
+bash scripts/wasm-size.sh
+
 log "robustness smoke: every fuzz target for a few seconds"
 bash scripts/robustness-smoke.sh
